@@ -1,0 +1,1 @@
+Console.WriteLine("OrderBot benchmarks: pass a suite name.");

@@ -1,0 +1,4 @@
+namespace OrderBot.AdaptiveCards;
+internal static class AssemblyMarker
+{
+}

@@ -1,0 +1,4 @@
+namespace OrderBot.Protocol;
+internal static class AssemblyMarker
+{
+}

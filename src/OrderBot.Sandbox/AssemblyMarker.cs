@@ -1,0 +1,4 @@
+namespace OrderBot.Sandbox;
+internal static class AssemblyMarker
+{
+}

@@ -1,0 +1,25 @@
+using OrderBot.Suppliers.Model;
+
+namespace OrderBot.Suppliers;
+
+/// <summary>
+/// One supplier behind one seam. Implementations never throw for expected outcomes (not found, unavailable,
+/// rate limited, refused): they return a <see cref="SupplierResult"/> whose <see cref="SupplierResult.Problem"/> says why.
+/// Cancellation is the only exception that escapes.
+/// </summary>
+public interface IOrderSupplier
+{
+    SupplierId Id { get; }
+
+    /// <summary>Every order whose customer PO matches <paramref name="po"/> (normalized: trimmed, case-insensitive).</summary>
+    Task<SupplierResult> FindByPoAsync(string po, SupplierScope scope, CancellationToken cancellationToken = default);
+
+    /// <summary>The order with this supplier order number (Ingram: order or sub-order number), with details where the API has them.</summary>
+    Task<SupplierResult> GetOrderAsync(string orderNumber, SupplierScope scope, CancellationToken cancellationToken = default);
+
+    /// <summary>Items of an order, each with its shipments and tracking (Schneider: item + shipment-schedule calls).</summary>
+    Task<SupplierResult> GetOrderWithShipmentsAsync(string orderNumber, SupplierScope scope, CancellationToken cancellationToken = default);
+
+    /// <summary>Orders matching attributes (status, hold, date window), newest first, at most <see cref="OrderSearch.Limit"/>.</summary>
+    Task<SupplierResult> SearchAsync(OrderSearch search, SupplierScope scope, CancellationToken cancellationToken = default);
+}

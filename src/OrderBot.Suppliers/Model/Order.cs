@@ -1,0 +1,126 @@
+namespace OrderBot.Suppliers.Model;
+
+/// <summary>An amount with its ISO 4217 currency code, exactly as the supplier sent it.</summary>
+public sealed record Money(decimal Value, string Currency);
+
+/// <summary>The kind of hold, used for filtering ("orders on credit hold") and for the card colour.</summary>
+public enum HoldCategory
+{
+    Other,
+    Credit,
+    Sales,
+    Shipment,
+    Billing,
+    Export,
+    Pricing,
+}
+
+/// <summary>A hold on an order or sub-order, with what it means in plain words and what the reseller can do.</summary>
+/// <param name="Code">The supplier's hold reason code, e.g. <c>CH</c>.</param>
+/// <param name="SupplierText">The supplier's own text, e.g. <c>HARD-9 CUST NOT FLOOR ORD</c>.</param>
+/// <param name="Category">The kind of hold.</param>
+/// <param name="Explanation">Plain-language meaning, from the code table.</param>
+/// <param name="CustomerAction">What the reseller can do about it, from the code table.</param>
+public sealed record Hold(
+    string Code,
+    string? SupplierText,
+    HoldCategory Category,
+    string Explanation,
+    string CustomerAction);
+
+/// <summary>One tracking number, with the carrier's tracking page when the supplier gives one.</summary>
+public sealed record Tracking(string Number, Uri? Url);
+
+/// <summary>A shipment (Schneider: a shipping schedule; Ingram: a sub-order's delivery).</summary>
+public sealed record Shipment
+{
+    public string? ShipmentNumber { get; init; }
+    public string? Carrier { get; init; }
+    public decimal? ShippedQuantity { get; init; }
+    public DateTimeOffset? PromiseDate { get; init; }
+    public DateTimeOffset? NotBeforeDate { get; init; }
+    public string? Location { get; init; }
+    public string? Routing { get; init; }
+    public IReadOnlyList<Tracking> Tracking { get; init; } = [];
+}
+
+/// <summary>An item (order line).</summary>
+public sealed record OrderItem
+{
+    public required string ItemNumber { get; init; }
+    public string? ProductReference { get; init; }
+    public string? CatalogNumber { get; init; }
+    public string? Description { get; init; }
+    public decimal? QuantityOrdered { get; init; }
+    public decimal? QuantityShipped { get; init; }
+    public decimal? QuantityBackordered { get; init; }
+    public StatusInfo? Status { get; init; }
+    public DateTimeOffset? EstimatedDelivery { get; init; }
+    public DateTimeOffset? LastDelivery { get; init; }
+    public Money? PriceNet { get; init; }
+    public Money? PriceWithTax { get; init; }
+    public string? ShipToCountry { get; init; }
+
+    /// <summary>Shipments, when they were fetched (Schneider needs one call per item); empty otherwise.</summary>
+    public IReadOnlyList<Shipment> Shipments { get; init; } = [];
+}
+
+/// <summary>An Ingram sub-order (one shipment of a sales order), with its own status and hold.</summary>
+public sealed record SubOrder
+{
+    public required string Number { get; init; }
+    public required StatusInfo Status { get; init; }
+    public Hold? Hold { get; init; }
+}
+
+/// <summary>
+/// One supplier order in OrderBot's supplier-neutral shape. Everything the cards, the watcher and the
+/// recognizer-driven searches need; the supplier's own codes and labels are kept beside the normalized values.
+/// </summary>
+public sealed record Order
+{
+    public required SupplierId Supplier { get; init; }
+
+    /// <summary>The supplier's order number (Schneider order number; Ingram sales order number without branch).</summary>
+    public required string OrderNumber { get; init; }
+
+    /// <summary>The reseller's purchase order number (Schneider <c>poNumber</c>; Ingram <c>customerordernumber</c>).</summary>
+    public string? CustomerPo { get; init; }
+
+    /// <summary>ISO 3166 alpha-2 country the order was searched in (Ingram "UK" is reported as <c>GB</c>).</summary>
+    public string? Country { get; init; }
+
+    /// <summary>The account the order belongs to (Ingram customer number; Schneider purchaser id).</summary>
+    public string? Account { get; init; }
+
+    public string? AccountName { get; init; }
+
+    /// <summary>Order date (Schneider <c>releaseDate</c>; Ingram <c>entrytimestamp</c>).</summary>
+    public DateTimeOffset? OrderDate { get; init; }
+
+    public required StatusInfo Status { get; init; }
+    public Money? Total { get; init; }
+    public Money? TotalWithTax { get; init; }
+    public string? Carrier { get; init; }
+    public string? PlacedThrough { get; init; }
+    public string? PaymentTerms { get; init; }
+    public bool? ExpressDelivery { get; init; }
+
+    /// <summary>Holds on the order or any of its sub-orders (deduplicated by code and text).</summary>
+    public IReadOnlyList<Hold> Holds { get; init; } = [];
+
+    public IReadOnlyList<SubOrder> SubOrders { get; init; } = [];
+
+    /// <summary>Items, when details were fetched; empty for a search hit.</summary>
+    public IReadOnlyList<OrderItem> Items { get; init; } = [];
+
+    /// <summary>True when <see cref="Items"/> came from a details call (so "no items" really means none).</summary>
+    public bool HasDetails { get; init; }
+
+    /// <summary>The earliest estimated delivery date among items, if any (the watcher's ETA).</summary>
+    public DateTimeOffset? EstimatedDelivery { get; init; }
+
+    /// <summary>All tracking entries across items and shipments, deduplicated by number.</summary>
+    public IEnumerable<Tracking> AllTracking() =>
+        Items.SelectMany(i => i.Shipments).SelectMany(s => s.Tracking).DistinctBy(t => t.Number);
+}

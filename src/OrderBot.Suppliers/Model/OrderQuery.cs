@@ -1,0 +1,35 @@
+namespace OrderBot.Suppliers.Model;
+
+/// <summary>
+/// Who is asking, for which account: the per-user or per-channel settings that scope a supplier search.
+/// Everything is optional; a supplier client falls back to its configured defaults.
+/// </summary>
+public sealed record SupplierScope
+{
+    /// <summary>ISO 3166 alpha-2 country (Schneider search country; Ingram <c>isocountrycode</c>). "GB" and "UK" are both accepted.</summary>
+    public string? Country { get; init; }
+
+    /// <summary>Ingram customer number, e.g. <c>20-123456</c>.</summary>
+    public string? IngramCustomerNumber { get; init; }
+
+    /// <summary>Schneider purchaser id (mySE).</summary>
+    public string? SchneiderPurchaserId { get; init; }
+
+    public static SupplierScope Default { get; } = new();
+}
+
+/// <summary>A search for orders by attributes (not by PO or number), e.g. "orders on hold this week".</summary>
+public sealed record OrderSearch
+{
+    public OrderStatus? Status { get; init; }
+    public HoldCategory? Hold { get; init; }
+
+    /// <summary>Inclusive start of the order-date window (UTC).</summary>
+    public DateTimeOffset? From { get; init; }
+
+    /// <summary>Exclusive end of the order-date window (UTC).</summary>
+    public DateTimeOffset? To { get; init; }
+
+    /// <summary>Most orders to return (the card pages them).</summary>
+    public int Limit { get; init; } = 50;
+}

@@ -1,0 +1,82 @@
+namespace OrderBot.Suppliers.Model;
+
+/// <summary>Why a supplier could not answer. Expected outcomes are values, not exceptions.</summary>
+public enum SupplierProblemKind
+{
+    /// <summary>Outside the supplier's published availability window; <see cref="SupplierProblem.AvailableAt"/> says when.</summary>
+    OutsideAvailabilityWindow,
+
+    /// <summary>The supplier's rate limit is exhausted until <see cref="SupplierProblem.AvailableAt"/>.</summary>
+    RateLimited,
+
+    /// <summary>Credentials were refused even after one renewal.</summary>
+    AuthenticationFailed,
+
+    /// <summary>The account has no access to this resource (403).</summary>
+    Forbidden,
+
+    /// <summary>The request was refused as malformed (400) or an input was invalid (Schneider <c>Invalid_Input</c>).</summary>
+    InvalidRequest,
+
+    /// <summary>The supplier answered 5xx after retries.</summary>
+    ServerError,
+
+    /// <summary>No answer in time.</summary>
+    Timeout,
+
+    /// <summary>The circuit breaker is open after repeated failures; not called.</summary>
+    CircuitOpen,
+
+    /// <summary>The supplier answered something we could not read (malformed or truncated body).</summary>
+    MalformedResponse,
+
+    /// <summary>The supplier is not configured for this request (e.g. no Schneider country known).</summary>
+    NotConfigured,
+
+    /// <summary>The network failed (connection refused, DNS, reset).</summary>
+    NetworkError,
+}
+
+/// <summary>A supplier's failure to answer, worded for the bot.</summary>
+/// <param name="Supplier">Which supplier.</param>
+/// <param name="Kind">What went wrong.</param>
+/// <param name="Message">A short sentence a user can read, e.g. "Ingram Micro UK is unavailable until 06:00 (UK time)".</param>
+/// <param name="AvailableAt">When to try again, when known.</param>
+/// <param name="Detail">Operator detail (status code, supplier error code); never secrets.</param>
+public sealed record SupplierProblem(
+    SupplierId Supplier,
+    SupplierProblemKind Kind,
+    string Message,
+    DateTimeOffset? AvailableAt = null,
+    string? Detail = null);
+
+/// <summary>One supplier's answer: the orders found (possibly none), or the problem that stopped it.</summary>
+public sealed record SupplierResult
+{
+    public required SupplierId Supplier { get; init; }
+    public IReadOnlyList<Order> Orders { get; init; } = [];
+    public SupplierProblem? Problem { get; init; }
+
+    /// <summary>What was searched, in words, for a "nothing found" message, e.g. "Schneider Electric FR, 3 pages".</summary>
+    public string? SearchedScope { get; init; }
+
+    /// <summary>Supplier HTTP calls this answer cost (for benchmarks and the rate budget).</summary>
+    public int Calls { get; init; }
+
+    public bool Succeeded => Problem is null;
+
+    public static SupplierResult Found(SupplierId supplier, IReadOnlyList<Order> orders, int calls = 0, string? scope = null) =>
+        new() { Supplier = supplier, Orders = orders, Calls = calls, SearchedScope = scope };
+
+    public static SupplierResult Failed(SupplierProblem problem, int calls = 0) =>
+        new() { Supplier = problem.Supplier, Problem = problem, Calls = calls };
+}
+
+/// <summary>Both suppliers' answers to one question, merged. Never throws for a supplier failure.</summary>
+public sealed record LookupResult(IReadOnlyList<SupplierResult> Results)
+{
+    public IEnumerable<Order> Orders => Results.SelectMany(r => r.Orders);
+    public IEnumerable<SupplierProblem> Problems => Results.Where(r => r.Problem is not null).Select(r => r.Problem!);
+    public bool IsPartial => Results.Any(r => r.Problem is not null) && Results.Any(r => r.Problem is null);
+    public bool AllFailed => Results.Count > 0 && Results.All(r => r.Problem is not null);
+}

@@ -1,0 +1,95 @@
+using Microsoft.Extensions.Logging;
+using OrderBot.Suppliers.Model;
+
+namespace OrderBot.Suppliers;
+
+/// <summary>
+/// Asks every configured supplier at once and merges the answers. One supplier failing, throwing or
+/// timing out yields a partial answer that names it; the caller always gets a <see cref="LookupResult"/>.
+/// </summary>
+public sealed partial class OrderLookup
+{
+    private readonly IReadOnlyList<IOrderSupplier> _suppliers;
+    private readonly ILogger<OrderLookup> _logger;
+
+    public OrderLookup(IEnumerable<IOrderSupplier> suppliers, ILogger<OrderLookup> logger)
+    {
+        ArgumentNullException.ThrowIfNull(suppliers);
+        _suppliers = [.. suppliers];
+        _logger = logger;
+    }
+
+    public IReadOnlyList<SupplierId> Suppliers => [.. _suppliers.Select(s => s.Id)];
+
+    /// <summary>"Where is PO X": every match from every supplier (or only <paramref name="only"/>).</summary>
+    public Task<LookupResult> FindByPoAsync(string po, SupplierScope scope, SupplierId? only = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(po);
+        return AskAllAsync(only, (s, ct) => s.FindByPoAsync(po, scope, ct), cancellationToken);
+    }
+
+    /// <summary>An order by supplier order number; asks every supplier unless told which.</summary>
+    public Task<LookupResult> GetOrderAsync(string orderNumber, SupplierScope scope, SupplierId? only = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(orderNumber);
+        return AskAllAsync(only, (s, ct) => s.GetOrderAsync(orderNumber, scope, ct), cancellationToken);
+    }
+
+    /// <summary>Items and shipments of an order at one supplier.</summary>
+    public Task<LookupResult> GetOrderWithShipmentsAsync(string orderNumber, SupplierScope scope, SupplierId supplier, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(orderNumber);
+        return AskAllAsync(supplier, (s, ct) => s.GetOrderWithShipmentsAsync(orderNumber, scope, ct), cancellationToken);
+    }
+
+    /// <summary>Orders by attributes across suppliers.</summary>
+    public Task<LookupResult> SearchAsync(OrderSearch search, SupplierScope scope, SupplierId? only = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(search);
+        return AskAllAsync(only, (s, ct) => s.SearchAsync(search, scope, ct), cancellationToken);
+    }
+
+    private async Task<LookupResult> AskAllAsync(
+        SupplierId? only,
+        Func<IOrderSupplier, CancellationToken, Task<SupplierResult>> ask,
+        CancellationToken cancellationToken)
+    {
+        var asked = only is { } id ? _suppliers.Where(s => s.Id == id) : _suppliers;
+        var results = await Task.WhenAll(asked.Select(s => AskOneAsync(s, ask, cancellationToken)));
+        return new LookupResult(results);
+    }
+
+    private async Task<SupplierResult> AskOneAsync(
+        IOrderSupplier supplier,
+        Func<IOrderSupplier, CancellationToken, Task<SupplierResult>> ask,
+        CancellationToken cancellationToken)
+    {
+        try
+        {
+            // Task.Run: a supplier that blocks synchronously before its first await must not delay the other.
+            return await Task.Run(() => ask(supplier, cancellationToken), cancellationToken);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw;
+        }
+        catch (Exception exception)
+        {
+            // The seam promises values for expected outcomes; anything else is a bug or an unexpected fault.
+            // It still must not fail the turn: the other supplier's answer is worth showing.
+            Log.SupplierFailed(_logger, exception, supplier.Id);
+            var problem = new SupplierProblem(
+                supplier.Id,
+                exception is TimeoutException or OperationCanceledException ? SupplierProblemKind.Timeout : SupplierProblemKind.ServerError,
+                $"{SupplierNames.Display(supplier.Id)} could not be reached just now.",
+                Detail: exception.GetType().Name);
+            return SupplierResult.Failed(problem);
+        }
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(EventId = 2000, Level = LogLevel.Error, Message = "Supplier {Supplier} failed unexpectedly")]
+        public static partial void SupplierFailed(ILogger logger, Exception exception, SupplierId supplier);
+    }
+}

@@ -1,0 +1,4 @@
+namespace OrderBot.TestKit;
+public static class TestKitMarker
+{
+}
