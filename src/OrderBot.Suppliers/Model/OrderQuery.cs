@@ -15,6 +15,12 @@ public sealed record SupplierScope
     /// <summary>Schneider purchaser id (mySE).</summary>
     public string? SchneiderPurchaserId { get; init; }
 
+    /// <summary>
+    /// True for the watcher's polling: such calls only use the share of a supplier's rate budget left for
+    /// background work, so interactive questions keep priority.
+    /// </summary>
+    public bool Background { get; init; }
+
     public static SupplierScope Default { get; } = new();
 }
 
