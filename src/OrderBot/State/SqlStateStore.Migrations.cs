@@ -11,8 +11,8 @@ internal sealed partial class SqlStateStore
     /// </summary>
     public async Task<IReadOnlyList<int>> MigrateAsync(CancellationToken cancellationToken = default)
     {
+        await _database.PrepareAsync(cancellationToken);
         await using var connection = await _database.OpenAsync(cancellationToken);
-        await _database.PrepareAsync(connection, cancellationToken);
         await using var transaction = await _database.BeginWriteAsync(connection, cancellationToken);
         await _database.LockForMigrationAsync(connection, transaction, cancellationToken);
 

@@ -67,7 +67,7 @@ internal sealed class SqliteStateDatabase : StateDatabase
         return ValueTask.CompletedTask;
     }
 
-    public override async Task PrepareAsync(DbConnection connection, CancellationToken cancellationToken)
+    public override async Task PrepareAsync(CancellationToken cancellationToken)
     {
         var directory = Path.GetDirectoryName(Location);
         if (!string.IsNullOrEmpty(directory))
@@ -75,7 +75,8 @@ internal sealed class SqliteStateDatabase : StateDatabase
             Directory.CreateDirectory(directory);
         }
 
-        using var command = connection.CreateCommand();
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
         command.CommandText = "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;";
         await command.ExecuteNonQueryAsync(cancellationToken);
     }

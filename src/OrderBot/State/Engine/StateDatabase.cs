@@ -26,8 +26,8 @@ internal abstract class StateDatabase : IAsyncDisposable
     /// <summary>The engine's schema, in order; applied once each and recorded in <c>schema_version</c>.</summary>
     public abstract IReadOnlyList<Migration> Migrations { get; }
 
-    /// <summary>Runs before the migration transaction (SQLite: WAL mode, which cannot change inside a transaction).</summary>
-    public virtual Task PrepareAsync(DbConnection connection, CancellationToken cancellationToken) => Task.CompletedTask;
+    /// <summary>Runs before migrating (SQLite: creates the directory and sets WAL mode, which cannot change inside a transaction).</summary>
+    public virtual Task PrepareAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     /// <summary>Runs first inside the migration transaction (PostgreSQL: an advisory lock so two instances migrate one at a time).</summary>
     public virtual Task LockForMigrationAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken)
