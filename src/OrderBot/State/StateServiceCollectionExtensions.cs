@@ -11,7 +11,7 @@ public static class StateServiceCollectionExtensions
 {
     /// <summary>
     /// Registers every state store interface on SQLite (default) or PostgreSQL (<c>Storage:PostgreSql</c> set),
-    /// validates <c>Storage</c> at start-up and migrates the schema when the host starts.
+    /// validates <c>Storage</c> at start-up, migrates the schema when the host starts and purges expired rows periodically.
     /// </summary>
     public static IHostApplicationBuilder AddOrderBotState(this IHostApplicationBuilder builder)
     {
@@ -40,7 +40,9 @@ public static class StateServiceCollectionExtensions
         services.AddSingleton<ILeaseStore>(sp => sp.GetRequiredService<SqlStateStore>());
         services.AddSingleton<IOutboxStore>(sp => sp.GetRequiredService<SqlStateStore>());
         services.AddSingleton<IProcessedActivityStore>(sp => sp.GetRequiredService<SqlStateStore>());
+        services.AddSingleton<IStateMaintenance>(sp => sp.GetRequiredService<SqlStateStore>());
         services.AddHostedService<StateMigrationService>();
+        services.AddHostedService<StateMaintenanceService>();
         return builder;
     }
 }

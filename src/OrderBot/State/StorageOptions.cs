@@ -16,6 +16,12 @@ public sealed class StorageOptions
 
     public SqliteStorageOptions Sqlite { get; set; } = new();
 
+    /// <summary><c>Storage:PurgeIntervalMinutes</c>: how often expired rows are deleted.</summary>
+    public int PurgeIntervalMinutes { get; set; } = 60;
+
+    /// <summary><c>Storage:CompletedOutboxRetentionDays</c>: how long sent or dead alerts are kept (for diagnosis).</summary>
+    public int CompletedOutboxRetentionDays { get; set; } = 7;
+
     public bool UsesPostgreSql => !string.IsNullOrWhiteSpace(PostgreSql);
 }
 
@@ -68,6 +74,16 @@ internal sealed class StorageOptionsValidator : IValidateOptions<StorageOptions>
         if (busy is < 100 or > 600_000)
         {
             failures.Add($"Storage:Sqlite:BusyTimeoutMs is {busy}; use a value between 100 and 600000 milliseconds (default 5000).");
+        }
+
+        if (options.PurgeIntervalMinutes is < 1 or > 10_080)
+        {
+            failures.Add($"Storage:PurgeIntervalMinutes is {options.PurgeIntervalMinutes}; use 1 to 10080 minutes (default 60).");
+        }
+
+        if (options.CompletedOutboxRetentionDays is < 0 or > 3650)
+        {
+            failures.Add($"Storage:CompletedOutboxRetentionDays is {options.CompletedOutboxRetentionDays}; use 0 to 3650 days (default 7).");
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
