@@ -8,7 +8,10 @@ namespace OrderBot.State;
 /// </summary>
 public interface ISubscriptionStore
 {
-    /// <summary>Adds a subscription, or returns (and reactivates) the identical one already in the conversation.</summary>
+    /// <summary>
+    /// Adds a subscription, or returns (and reactivates) the identical one already in the conversation. The field
+    /// named by the kind (account, order number, PO number, country) must be set.
+    /// </summary>
     Task<SubscriptionAddResult> AddAsync(NewSubscription subscription, CancellationToken cancellationToken = default);
 
     /// <summary>All subscriptions of a conversation, active or not, oldest first.</summary>

@@ -24,6 +24,17 @@ internal sealed partial class SqlStateStore
         var po = Clean(subscription.PoNumber);
         var order = Clean(subscription.OrderNumber);
         var hold = subscription.HoldFilter?.ToString();
+        var target = subscription.Kind switch
+        {
+            SubscriptionKind.Account => account,
+            SubscriptionKind.Order => order,
+            SubscriptionKind.Po => po,
+            _ => country,
+        };
+        if (target is null)
+        {
+            throw new ArgumentException($"A '{kind}' subscription needs its {kind} value.", nameof(subscription));
+        }
 
         // Unique indexes treat NULLs as distinct, so identity is one normalized column instead.
         var dedupeKey = string.Join('\u001f', kind, supplier, account, country, po, order, hold).ToUpperInvariant();

@@ -50,6 +50,15 @@ public abstract partial class StoreContractTests
     }
 
     [StoreFact]
+    public async Task AddAsync_KindWithoutItsValue_Throws()
+    {
+        var missing = OrderSubscription("c1", " ") with { PoNumber = "PO-1" };
+
+        await Assert.ThrowsAsync<ArgumentException>(() => Subscriptions.AddAsync(missing));
+        Assert.Empty(await Subscriptions.ListForConversationAsync("c1"));
+    }
+
+    [StoreFact]
     public async Task RemoveAsync_FromAnotherConversation_ReturnsFalseAndKeepsIt()
     {
         var added = await Subscriptions.AddAsync(OrderSubscription("c1", "SO-1"));
