@@ -9,7 +9,12 @@ public sealed class SqliteStoreTests : StoreContractTests
 
     private string DatabasePath => Path.Combine(_directory, "nested", "orderbot.db");
 
-    private protected override StateDatabase OpenDatabase() => new SqliteStateDatabase(DatabasePath, busyTimeoutMs: 10_000);
+    private int _opened;
+
+    // A different busy timeout gives a different connection string, hence a separate connection pool per handle:
+    // two handles behave like two processes sharing the file.
+    private protected override StateDatabase OpenDatabase()
+        => new SqliteStateDatabase(DatabasePath, busyTimeoutMs: 10_000 + (1000 * _opened++));
 
     protected override Task CreateStorageAsync() => Task.CompletedTask;
 
