@@ -16,6 +16,9 @@ public interface IWatchedOrderStore
     /// </summary>
     Task UpsertAsync(WatchedOrder order, CancellationToken cancellationToken = default);
 
+    /// <summary>Stops watching an order (no subscription needs it any more); false when it was not watched.</summary>
+    Task<bool> DeleteAsync(SupplierId supplier, string orderNumber, CancellationToken cancellationToken = default);
+
     /// <summary>Orders not final whose next poll time is at or before <paramref name="now"/>, earliest first (claims ignored).</summary>
     Task<IReadOnlyList<WatchedOrder>> ListDueAsync(DateTimeOffset now, int max, CancellationToken cancellationToken = default);
 

@@ -58,6 +58,20 @@ internal sealed partial class SqlStateStore
             cancellationToken);
     }
 
+    async Task<bool> IWatchedOrderStore.DeleteAsync(SupplierId supplier, string orderNumber, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(orderNumber);
+        var count = await ExecuteAsync(
+            "DELETE FROM watched_order WHERE supplier = @supplier AND order_number = @order",
+            c =>
+            {
+                Bind(c, "supplier", SupplierNames.Key(supplier));
+                Bind(c, "order", orderNumber);
+            },
+            cancellationToken);
+        return count > 0;
+    }
+
     public async Task<IReadOnlyList<WatchedOrder>> ListDueAsync(DateTimeOffset now, int max, CancellationToken cancellationToken = default)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(max, 1);

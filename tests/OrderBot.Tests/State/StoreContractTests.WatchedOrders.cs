@@ -28,6 +28,19 @@ public abstract partial class StoreContractTests
     }
 
     [StoreFact]
+    public async Task DeleteAsync_WatchedOrder_NoLongerDueOrFound()
+    {
+        await Watched.UpsertAsync(Watch(SupplierId.Ingram, "A", Start));
+        await Watched.UpsertAsync(Watch(SupplierId.Schneider, "A", Start));
+
+        Assert.True(await Watched.DeleteAsync(SupplierId.Ingram, "A"));
+        Assert.False(await Watched.DeleteAsync(SupplierId.Ingram, "A"));
+
+        Assert.Null(await Watched.GetAsync(SupplierId.Ingram, "A"));
+        Assert.Equal([SupplierId.Schneider], (await Watched.ListDueAsync(Start, 10)).Select(o => o.Supplier));
+    }
+
+    [StoreFact]
     public async Task ListDueAsync_MixedOrders_ReturnsOnlyDueAndNotFinalEarliestFirst()
     {
         await Watched.UpsertAsync(Watch(SupplierId.Ingram, "late", Start.AddMinutes(-1)));
