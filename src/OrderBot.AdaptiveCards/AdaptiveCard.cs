@@ -63,7 +63,13 @@ public sealed class TeamsCardOptions
 /// </summary>
 public sealed class CardRefresh
 {
+    [JsonIgnore]
     public required ExecuteAction Action { get; init; }
+
+    // Written through the base type so the "type" discriminator is included.
+    [JsonPropertyName("action")]
+    [JsonPropertyOrder(-1)]
+    public CardAction ActionJson => Action;
 
     public IList<string>? UserIds { get; init; }
 }

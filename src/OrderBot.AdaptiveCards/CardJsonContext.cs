@@ -7,6 +7,7 @@ namespace OrderBot.AdaptiveCards;
     PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(AdaptiveCard))]
+[JsonSerializable(typeof(System.Text.Json.Nodes.JsonNode))]
 internal sealed partial class CardJsonContext : JsonSerializerContext
 {
 }

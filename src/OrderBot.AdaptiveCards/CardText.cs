@@ -51,8 +51,9 @@ public static class CardText
         var c = text[i];
         return c switch
         {
-            // "1. text" at the start of a block is a numbered list.
-            '.' => (i > 0 && AllDigits(text.AsSpan(0, i))) || EndsWithWww(text.AsSpan(0, i)),
+            // "1. text" (digits, dot, space) at the start of a block is a numbered list.
+            '.' => (i > 0 && AllDigits(text.AsSpan(0, i)) && (i + 1 == text.Length || text[i + 1] == ' '))
+                || EndsWithWww(text.AsSpan(0, i)),
 
             // "https://host" auto-links; an escaped colon does not.
             ':' => text.AsSpan(i + 1).StartsWith("//", StringComparison.Ordinal),
