@@ -5,12 +5,18 @@ namespace OrderBot.AdaptiveCards;
 /// <summary>
 /// Makes untrusted text (supplier text, order numbers, user input) safe for TextBlock and FactSet, which render a
 /// markdown subset: no emphasis, links, lists, headings, quotes, code, HTML-ish tags or <c>&lt;at&gt;</c> mentions
-/// can be injected. Every markdown punctuation character is backslash-escaped (CommonMark shows it literally),
-/// bare URLs are broken so they do not auto-link, and line breaks become spaces so no line can start a block.
+/// can be injected. Escapes use CommonMark backslashes, which Teams shows as the literal character.
 /// </summary>
+/// <remarks>
+/// Escaping is kept to what can actually form markup, because a client that ignores an escape shows the backslash
+/// (older Teams mobile builds did): <c>\ ` * _ [ ] ( ) &lt; &gt; ~</c> always; <c># &gt; - +</c> and "1." only at
+/// the start, the one place a block can begin once line breaks are folded into spaces; the colon of "://" and the
+/// dot of "www." so bare URLs do not auto-link; and "{{" so card template functions such as {{DATE(...)}} do not run.
+/// </remarks>
 public static class CardText
 {
-    private const string Special = "\\`*_[](){}#>-+!<>~|";
+    private const string Always = "\\`*_[]()<>~";
+    private const string AtStart = "#>-+";
 
     public static string Escape(string? text)
     {
@@ -19,31 +25,38 @@ public static class CardText
             return string.Empty;
         }
 
-        text = text.Trim();
-        var builder = new StringBuilder(text.Length + 8);
-        for (var i = 0; i < text.Length; i++)
+        var folded = Fold(text);
+        var builder = new StringBuilder(folded.Length + 8);
+        for (var i = 0; i < folded.Length; i++)
         {
-            var c = text[i];
+            if (NeedsEscape(folded, i))
+            {
+                builder.Append('\\');
+            }
+
+            builder.Append(folded[i]);
+        }
+
+        return builder.ToString();
+    }
+
+    // Line breaks become spaces (a new line could start a list, heading or quote); other control characters go.
+    private static string Fold(string text)
+    {
+        var builder = new StringBuilder(text.Length);
+        foreach (var c in text)
+        {
             if (c is '\r' or '\n' or '\t' or '\u2028' or '\u2029')
             {
-                // A line break would let the next line start a list, heading or quote.
                 builder.Append(' ');
             }
-            else if (char.IsControl(c))
-            {
-                continue;
-            }
-            else if (NeedsEscape(text, i))
-            {
-                builder.Append('\\').Append(c);
-            }
-            else
+            else if (!char.IsControl(c))
             {
                 builder.Append(c);
             }
         }
 
-        return builder.ToString();
+        return builder.ToString().Trim();
     }
 
     private static bool NeedsEscape(string text, int i)
@@ -51,13 +64,15 @@ public static class CardText
         var c = text[i];
         return c switch
         {
-            // "1. text" (digits, dot, space) at the start of a block is a numbered list.
+            _ when Always.Contains(c, StringComparison.Ordinal) => true,
+            _ when i == 0 && AtStart.Contains(c, StringComparison.Ordinal) => true,
+
+            // "1. text" (digits, dot, space) at the start is a numbered list.
             '.' => (i > 0 && AllDigits(text.AsSpan(0, i)) && (i + 1 == text.Length || text[i + 1] == ' '))
                 || EndsWithWww(text.AsSpan(0, i)),
-
-            // "https://host" auto-links; an escaped colon does not.
             ':' => text.AsSpan(i + 1).StartsWith("//", StringComparison.Ordinal),
-            _ => Special.Contains(c, StringComparison.Ordinal),
+            '{' => i + 1 < text.Length && text[i + 1] == '{',
+            _ => false,
         };
     }
 
