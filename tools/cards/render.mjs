@@ -8,6 +8,8 @@ import { createRequire } from 'node:module';
 
 const require = createRequire(import.meta.url);
 const rendererPath = require.resolve('adaptivecards/dist/adaptivecards.min.js');
+// Teams processes TextBlock markdown (the bare renderer does not), so escapes render as Teams shows them.
+const markdownPath = require.resolve('markdown-it/dist/markdown-it.min.js');
 
 // Close to Teams' light theme: Segoe UI, its foreground colours and spacing.
 const hostConfig = {
@@ -54,8 +56,14 @@ async function main([input, output, ...rest]) {
     const page = await browser.newPage({ viewport: { width: width + 40, height: 800 } });
     await page.setContent(`<html><body style="margin:0;background:#F0F0F0"><div id="host" style="width:${width}px;margin:20px;background:#fff;border-radius:6px;box-shadow:0 1px 3px rgba(0,0,0,.2)"></div></body></html>`);
     await page.addScriptTag({ path: rendererPath });
+    await page.addScriptTag({ path: markdownPath });
     const problems = await page.evaluate(({ card, hostConfig }) => {
       const AC = window.AdaptiveCards;
+      const markdown = window.markdownit({ linkify: true });
+      AC.AdaptiveCard.onProcessMarkdown = (text, result) => {
+        result.outputHtml = markdown.render(text);
+        result.didProcess = true;
+      };
       const adaptiveCard = new AC.AdaptiveCard();
       adaptiveCard.hostConfig = new AC.HostConfig(hostConfig);
       const context = new AC.SerializationContext(AC.Versions.v1_5);

@@ -6,7 +6,7 @@ namespace OrderBot.Cards;
 /// <summary>Pieces several builders share: headings, status colours, hold blocks, tracking buttons, paging.</summary>
 internal static class CardParts
 {
-    /// <summary>Teams shows at most six buttons in one row; more are folded into an overflow menu.</summary>
+    /// <summary>Short rows of buttons: Teams caps actions per set in its host config and wraps long rows badly on phones.</summary>
     public const int ActionsPerSet = 5;
 
     /// <summary>Tracking buttons shown on a card; the rest are counted, never dropped silently.</summary>

@@ -12,8 +12,26 @@ internal static class GoldenFile
 {
     public const string UpdateVariable = "ORDERBOT_UPDATE_GOLDEN";
 
-    public static string Directory([CallerFilePath] string thisFile = "") =>
-        Path.Combine(Path.GetDirectoryName(thisFile)!, "Golden");
+    public static string Directory([CallerFilePath] string thisFile = "")
+    {
+        var beside = Path.Combine(Path.GetDirectoryName(thisFile) ?? string.Empty, "Golden");
+        if (System.IO.Directory.Exists(beside))
+        {
+            return beside;
+        }
+
+        // A CI build with a PathMap hides the source path: find the folder above the test binaries instead.
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            var candidate = Path.Combine(dir.FullName, "tests", "OrderBot.Tests", "Cards", "Golden");
+            if (System.IO.Directory.Exists(candidate))
+            {
+                return candidate;
+            }
+        }
+
+        throw new DirectoryNotFoundException($"Cards/Golden not found beside {thisFile} or above {AppContext.BaseDirectory}");
+    }
 
     public static void Check(string name, AdaptiveCard card)
     {
