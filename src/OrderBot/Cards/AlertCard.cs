@@ -52,10 +52,13 @@ public static class AlertCard
         }
 
         var actions = new List<CardAction> { CardActions.View(order) };
-        if (alert.Kind != AlertKind.Shipped)
+        var linked = tracking.Where(t => t.Url is not null).ToList();
+        if (alert.Kind != AlertKind.Shipped || linked.Count == 0)
         {
-            // Shipped alerts already carry one button per tracking number above.
-            actions.Add(tracking is [{ Url: { } url } single] ? new OpenUrlAction { Title = $"Track {single.Number}", Url = url } : CardActions.Track(order));
+            // Shipped alerts with carrier links already carry one button per tracking number above.
+            actions.Add(alert.Kind != AlertKind.Shipped && linked is [var single] && tracking.Count == 1
+                ? new OpenUrlAction { Title = $"Track {single.Number}", Url = single.Url! }
+                : CardActions.Track(order));
         }
 
         var mute = CardActions.OrderData(order);

@@ -17,6 +17,7 @@ public static class ErrorCard
                 Title("Sorry, something went wrong on my side"),
                 new TextBlock("Please try again in a minute. If it keeps happening, send this reference to your administrator."),
                 new FactSet { Facts = [new Fact("Reference", E(referenceId))] },
+                Actions(CardActions.Example("help")),
             ],
         };
     }

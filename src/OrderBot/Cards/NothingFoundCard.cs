@@ -34,7 +34,7 @@ public static class NothingFoundCard
         body.AddRange(results.Where(r => r.Problem is not null).Select(r => ProblemLine(r.Problem!, context)));
         body.Add(new TextBlock("Try next:") { Spacing = Spacing.Medium, Weight = TextWeight.Bolder });
         body.Add(new TextBlock(
-            "- Check the number: a PO is yours, an order number is the supplier's.\r- Orders in another country are only found when your country is set.\r- Very new orders can take an hour to appear.")
+            "- Check the number: a PO is yours, an order number is the supplier's.\r- Try the supplier's order number from the order confirmation.\r- Orders in another country are only found when that country is set.")
         {
             Spacing = Spacing.Small,
         });

@@ -80,4 +80,19 @@ public sealed class CardActionsTests
         Assert.Equal("DE", (string)CardJson.OfType(json, "Input.ChoiceSet").Single()["value"]!);
         Assert.Equal("remember", (string)CardJson.OfType(json, "Input.Toggle").Single()["id"]!);
     }
+
+    [Fact]
+    public void AlertCard_ShippedWithoutCarrierLinks_StillOffersTrack()
+    {
+        var order = TestOrders.IngramShipped() with
+        {
+            Items = [new OrderBot.Suppliers.Model.OrderItem { ItemNumber = "1", Shipments = [new Shipment { Tracking = [new Tracking("NOLINK1", null)] }] }],
+        };
+
+        var json = CardJson.Of(AlertCard.Build(new OrderAlert(AlertKind.Shipped, order), TestOrders.London));
+
+        Assert.Empty(CardJson.OfType(json, "Action.OpenUrl"));
+        Assert.Contains(CardJson.OfType(json, "Action.Execute"), a => (string)a["verb"]! == CardActions.Verbs.OrderTrack);
+        Assert.Contains("Tracking numbers: NOLINK1", CardJson.Texts(json));
+    }
 }
