@@ -31,8 +31,9 @@ internal static class CardParts
     public static string StatusText(StatusInfo status)
     {
         var display = OrderStatusKeys.Display(status.Status);
+        // The supplier's words beside ours, unless they say the same thing ("Shipped (S)", not "Shipped (S – Shipped)").
         var supplier = string.Join(" – ", new[] { status.SupplierCode, status.SupplierLabel }
-            .Where(s => !string.IsNullOrWhiteSpace(s))
+            .Where(s => !string.IsNullOrWhiteSpace(s) && !string.Equals(s.Trim(), display, StringComparison.OrdinalIgnoreCase))
             .Select(s => s!.Trim())
             .Distinct(StringComparer.OrdinalIgnoreCase));
         return supplier.Length == 0 ? display : $"{display} ({E(supplier)})";
@@ -80,7 +81,7 @@ internal static class CardParts
         var listed = all.Except(shown).Select(t => E(t.Number)).ToList();
         if (listed.Count > 0)
         {
-            var label = shown.Count > 0 ? "More tracking numbers" : "Tracking numbers";
+            var label = shown.Count > 0 ? "Other tracking numbers" : "Tracking numbers";
             yield return new TextBlock($"{label}: {string.Join(", ", listed)}") { Spacing = Spacing.Small };
         }
     }

@@ -121,7 +121,7 @@ public sealed class CardPagingTests
         var buttons = CardJson.OfType(json, "Action.OpenUrl").Select(a => (string)a["title"]!).ToList();
 
         Assert.Equal(10, buttons.Count);
-        Assert.Contains("More tracking numbers: TRK11, TRK12, TRK13, TRK14", CardJson.Texts(json));
+        Assert.Contains("Other tracking numbers: TRK11, TRK12, TRK13, TRK14", CardJson.Texts(json));
     }
 
     [Fact]
