@@ -19,7 +19,6 @@ public static class SchneiderStatusTable
         ("OnHold", OrderStatus.OnHold),
         ("Blocked", OrderStatus.OnHold),
         ("Backordered", OrderStatus.Backordered),
-        ("BackOrdered", OrderStatus.Backordered),
         ("PartiallyShipped", OrderStatus.PartiallyShipped),
         ("FullyShipped", OrderStatus.Shipped),
         ("Shipped", OrderStatus.Shipped),
