@@ -48,7 +48,7 @@ public sealed class SchneiderSandboxOptions
     /// <summary>The next N API requests answer 200 with a malformed JSON body.</summary>
     public int MalformedResponses { get; set; }
 
-    /// <summary>The next N API requests answer 200 with a body cut short (connection aborted mid-body).</summary>
+    /// <summary>The next N API requests answer 200 with the body cut in half mid-JSON.</summary>
     public int TruncatedResponses { get; set; }
 
     /// <summary>404 error codes as plain text instead of the JSON error body.</summary>

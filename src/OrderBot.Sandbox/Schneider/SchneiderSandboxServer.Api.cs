@@ -57,12 +57,9 @@ public sealed partial class SchneiderSandboxServer
         http.Response.ContentType = result.PlainText ? "text/plain; charset=utf-8" : "application/json; charset=utf-8";
         if (result.Status == 200 && Faults.TakeTruncated())
         {
-            // Promise the whole body, send half, then drop the connection: what a proxy cut-off looks like.
-            http.Response.ContentLength = result.Body.Length;
-            await http.Response.Body.WriteAsync(result.Body.AsMemory(0, result.Body.Length / 2));
-            await http.Response.Body.FlushAsync();
-            http.Abort();
-            return;
+            // The body cut mid-JSON with consistent framing, as a proxy that lost the tail would deliver it. (An
+            // aborted connection would surface as a transport error, which the retry policy handles instead.)
+            result = result with { Body = result.Body[..(result.Body.Length / 2)] };
         }
 
         http.Response.ContentLength = result.Body.Length;
