@@ -60,7 +60,17 @@ internal sealed class SchneiderTestHost : IAsyncDisposable
         builder.Services.AddSingleton<TimeProvider>(time);
         builder.AddSchneiderSupplier();
         var host = builder.Build();
-        await host.StartAsync();
+        try
+        {
+            await host.StartAsync();
+        }
+        catch
+        {
+            host.Dispose();
+            await server.DisposeAsync();
+            throw;
+        }
+
         return new SchneiderTestHost(server, host, time);
     }
 
