@@ -73,7 +73,7 @@ public sealed class SchneiderSandboxFaults
 }
 
 /// <summary>Requests the sandbox served, by endpoint: tests and benchmarks count supplier calls here.</summary>
-public sealed class SchneiderSandboxStats
+public sealed class SchneiderSandboxStats : IDisposable
 {
     private int _search;
     private int _orderDetails;
@@ -81,6 +81,7 @@ public sealed class SchneiderSandboxStats
     private int _shipmentSchedules;
     private int _tokens;
     private int _unauthorized;
+    private readonly SemaphoreSlim _arrivals = new(0);
 
     public int Search => Volatile.Read(ref _search);
 
@@ -99,6 +100,8 @@ public sealed class SchneiderSandboxStats
     /// <summary>All API requests (the four endpoints), whatever their answer.</summary>
     public int ApiCalls => Search + OrderDetails + ItemDetails + ShipmentSchedules;
 
+    public void Dispose() => _arrivals.Dispose();
+
     public void Reset()
     {
         Interlocked.Exchange(ref _search, 0);
@@ -109,13 +112,22 @@ public sealed class SchneiderSandboxStats
         Interlocked.Exchange(ref _unauthorized, 0);
     }
 
-    internal void CountSearch() => Interlocked.Increment(ref _search);
+    /// <summary>Completes when the next API request arrives (before latency is applied): lets tests move a fake clock safely.</summary>
+    public Task WaitForRequestAsync(CancellationToken cancellationToken = default) => _arrivals.WaitAsync(cancellationToken);
 
-    internal void CountOrderDetails() => Interlocked.Increment(ref _orderDetails);
+    internal void CountSearch() => Arrived(ref _search);
 
-    internal void CountItemDetails() => Interlocked.Increment(ref _itemDetails);
+    internal void CountOrderDetails() => Arrived(ref _orderDetails);
 
-    internal void CountShipmentSchedules() => Interlocked.Increment(ref _shipmentSchedules);
+    internal void CountItemDetails() => Arrived(ref _itemDetails);
+
+    internal void CountShipmentSchedules() => Arrived(ref _shipmentSchedules);
+
+    private void Arrived(ref int counter)
+    {
+        Interlocked.Increment(ref counter);
+        _arrivals.Release();
+    }
 
     internal void CountToken() => Interlocked.Increment(ref _tokens);
 

@@ -90,6 +90,7 @@ public sealed partial class SchneiderSandboxServer : IAsyncDisposable
     {
         await _app.StopAsync();
         await _app.DisposeAsync();
+        Stats.Dispose();
     }
 
     private ParcelInfo? FindParcel(string trackingNumber) => _store.Read(view =>

@@ -217,3 +217,26 @@ public sealed class SchneiderClientTests
     public void ErrorCode_BodyShapes_ReturnTrimmedCode(string body, string? expected) =>
         Assert.Equal(expected, SchneiderClient.ErrorCode(body));
 }
+
+public sealed class SchneiderClientTimeoutTests
+{
+    [Fact]
+    public async Task GetOrderAsync_NoAnswerWithinAttemptTimeout_IsTimeout()
+    {
+        await using var host = await SchneiderTestHost.StartAsync(
+            s => s.Latency = TimeSpan.FromMinutes(5),
+            c =>
+            {
+                c["Suppliers:Schneider:MaxRetries"] = "0";
+                c["Suppliers:Schneider:AttemptTimeout"] = "00:00:10";
+            });
+        var arrived = host.Sandbox.Stats.WaitForRequestAsync();
+
+        var call = host.Client.GetOrderAsync("FR", "0100111111");
+        await arrived.WaitAsync(TimeSpan.FromSeconds(30));
+        host.Time.Advance(TimeSpan.FromSeconds(11));
+        var response = await call.WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.Equal(SupplierProblemKind.Timeout, response.Problem!.Kind);
+    }
+}
