@@ -46,6 +46,7 @@ public sealed partial class SchneiderSandboxServer
 
     /// <summary>
     /// Demo and test controls (not part of the supplier API): POST <c>/_sandbox/orders/{orderNumber}/hold|release|ship</c>,
+    /// POST <c>/_sandbox/orders/{orderNumber}/po/{poNumber}</c>,
     /// POST <c>/_sandbox/reset</c>, POST <c>/_sandbox/faults</c> (JSON body), GET <c>/_sandbox/stats</c>.
     /// </summary>
     private void MapControl()
@@ -54,6 +55,7 @@ public sealed partial class SchneiderSandboxServer
         control.MapPost("/orders/{orderNumber}/hold", (string orderNumber) => Changed(HoldOrder(orderNumber)));
         control.MapPost("/orders/{orderNumber}/release", (string orderNumber) => Changed(ReleaseOrder(orderNumber)));
         control.MapPost("/orders/{orderNumber}/ship", (string orderNumber) => Changed(ShipOrder(orderNumber)));
+        control.MapPost("/orders/{orderNumber}/po/{poNumber}", (string orderNumber, string poNumber) => Changed(SetPo(orderNumber, poNumber)));
         control.MapPost("/reset", () =>
         {
             Reset();

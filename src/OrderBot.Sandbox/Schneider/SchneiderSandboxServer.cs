@@ -86,6 +86,13 @@ public sealed partial class SchneiderSandboxServer : IAsyncDisposable
     /// <summary>Ships every item of an order (FullyShipped, a schedule with tracking per unshipped item).</summary>
     public bool ShipOrder(string orderNumber) => _store.Change(orderNumber, o => SandboxData.Ship(o, "009" + o.OrderNumber[^7..]));
 
+    /// <summary>Gives an order another customer PO (e.g. to make a PO match several orders). False when no such order.</summary>
+    public bool SetPo(string orderNumber, string poNumber)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(poNumber);
+        return _store.Change(orderNumber, o => o.PoNumber = poNumber);
+    }
+
     public async ValueTask DisposeAsync()
     {
         await _app.StopAsync();

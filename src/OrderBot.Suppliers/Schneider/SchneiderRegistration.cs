@@ -38,6 +38,11 @@ public static class SchneiderRegistration
                 http.BaseAddress = new Uri(baseUrl.EndsWith('/') ? baseUrl : baseUrl + "/");
                 http.Timeout = Timeout.InfiniteTimeSpan;
             });
+
+        // The supplier is a singleton holding this client: rotate connections in the handler (DNS changes) instead
+        // of relying on the factory's handler lifetime, which a captured HttpClient would never see.
+        client.UseSocketsHttpHandler((handler, _) => handler.PooledConnectionLifetime = TimeSpan.FromMinutes(5))
+            .SetHandlerLifetime(Timeout.InfiniteTimeSpan);
         client.AddResilienceHandler("schneider", ConfigureResilience);
 
         // After (inside) the resilience handler, so each retry attempt carries fresh credentials.

@@ -30,6 +30,30 @@ public sealed class SchneiderSupplierTests
     }
 
     [Fact]
+    public async Task FindByPoAsync_PoOnTwoPagesInFlight_ReportsBothMatches()
+    {
+        await using var host = await SchneiderTestHost.StartAsync(settings: c =>
+        {
+            c["Suppliers:Schneider:PageSize"] = "5";
+            c["Suppliers:Schneider:MaxConcurrentPages"] = "4";
+        });
+        var page2 = (await host.Client.SearchAsync("FR", null, "1100001111", 2, 5)).Value!;
+        var page3 = (await host.Client.SearchAsync("FR", null, "1100001111", 3, 5)).Value!;
+        var first = page2.OrderList![0].OrderNumber!;
+        var second = page3.OrderList![4].OrderNumber!;
+        Assert.True(host.Sandbox.SetPo(first, "MULTI-1") && host.Sandbox.SetPo(second, "MULTI-1"));
+        host.Sandbox.Stats.Reset();
+
+        var result = await host.Supplier.FindByPoAsync("multi-1", Fr);
+
+        // Pages 2–5 are in flight together: the match on page 3 is still reported after page 2's ends the scan.
+        // (How many pages start after that depends on which answers arrive first, so only the floor is asserted.)
+        Assert.Equal(new[] { first, second }.Order(), result.Orders.Select(o => o.OrderNumber).Order());
+        Assert.True(host.Sandbox.Stats.Search >= 5);
+        Assert.True(page2.Pagination!.TotalNumberOfPages > 5);
+    }
+
+    [Fact]
     public async Task FindByPoAsync_Warm_CostsOneDetailsCall()
     {
         await using var host = await SchneiderTestHost.StartAsync(settings: c => c["Suppliers:Schneider:PageSize"] = "5");
