@@ -104,6 +104,11 @@ public sealed class SchneiderSandboxStats : IDisposable
 
     public void Reset()
     {
+        while (_arrivals.Wait(0))
+        {
+            // Drain arrival signals of requests counted before the reset.
+        }
+
         Interlocked.Exchange(ref _search, 0);
         Interlocked.Exchange(ref _orderDetails, 0);
         Interlocked.Exchange(ref _itemDetails, 0);

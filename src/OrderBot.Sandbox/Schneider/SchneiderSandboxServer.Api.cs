@@ -26,12 +26,12 @@ public sealed partial class SchneiderSandboxServer
     /// <summary>Common to the four API endpoints: count, latency, auth, injected faults, then the answer.</summary>
     private async Task ServeAsync(HttpContext http, Action count, Func<Answer> answer)
     {
-        count();
+        // The delay's timer exists before the arrival is signalled, so a test that moves a fake clock on arrival
+        // always releases this request.
         var latency = Faults.Latency;
-        if (latency > TimeSpan.Zero)
-        {
-            await Task.Delay(latency, _timeProvider, http.RequestAborted);
-        }
+        var delay = latency > TimeSpan.Zero ? Task.Delay(latency, _timeProvider, http.RequestAborted) : Task.CompletedTask;
+        count();
+        await delay;
 
         Answer result;
         if (!IsAuthorized(http.Request))

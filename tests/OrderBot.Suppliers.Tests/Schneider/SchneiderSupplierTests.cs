@@ -12,7 +12,9 @@ public sealed class SchneiderSupplierTests
         await using var host = await SchneiderTestHost.StartAsync(settings: c =>
         {
             c["Suppliers:Schneider:PageSize"] = "5";
-            c["Suppliers:Schneider:MaxConcurrentPages"] = "2";
+
+            // One page at a time makes "pages read" exact; concurrency is covered by the in-flight test below.
+            c["Suppliers:Schneider:MaxConcurrentPages"] = "1";
         });
         var totalPages = (await host.Client.SearchAsync("FR", null, "1100001111", 1, 5)).Value!.Pagination!.TotalNumberOfPages;
         host.Sandbox.Stats.Reset();
@@ -43,11 +45,23 @@ public sealed class SchneiderSupplierTests
         var second = page3.OrderList![4].OrderNumber!;
         Assert.True(host.Sandbox.SetPo(first, "MULTI-1") && host.Sandbox.SetPo(second, "MULTI-1"));
         host.Sandbox.Stats.Reset();
+        host.Sandbox.Faults.Latency = TimeSpan.FromSeconds(1);
 
-        var result = await host.Supplier.FindByPoAsync("multi-1", Fr);
+        // With latency on the fake clock, page 1 is answered only once it arrived, and pages 2–5 only once all four
+        // are in flight; later requests (details, any further page) are answered as they arrive.
+        var find = host.Supplier.FindByPoAsync("multi-1", Fr);
+        await host.Sandbox.Stats.WaitForRequestAsync().WaitAsync(TimeSpan.FromSeconds(30));
+        host.Time.Advance(TimeSpan.FromSeconds(1));
+        for (var i = 0; i < 4; i++)
+        {
+            await host.Sandbox.Stats.WaitForRequestAsync().WaitAsync(TimeSpan.FromSeconds(30));
+        }
 
-        // Pages 2–5 are in flight together: the match on page 3 is still reported after page 2's ends the scan.
-        // (How many pages start after that depends on which answers arrive first, so only the floor is asserted.)
+        host.Time.Advance(TimeSpan.FromSeconds(1));
+        var result = await host.PumpAsync(find, TimeSpan.FromSeconds(1));
+
+        // The match on page 3 is still reported after page 2's has ended the scan. (Whether a further page starts
+        // depends on which in-flight answer is processed first, so only the floor of pages read is asserted.)
         Assert.Equal(new[] { first, second }.Order(), result.Orders.Select(o => o.OrderNumber).Order());
         Assert.True(host.Sandbox.Stats.Search >= 5);
         Assert.True(page2.Pagination!.TotalNumberOfPages > 5);

@@ -74,6 +74,27 @@ internal sealed class SchneiderTestHost : IAsyncDisposable
         return new SchneiderTestHost(server, host, time);
     }
 
+    /// <summary>
+    /// Completes <paramref name="task"/> against a sandbox with latency on the fake clock: each time a request
+    /// arrives, the clock moves by <paramref name="step"/> so that request (and any other waiting) is answered.
+    /// </summary>
+    public async Task<T> PumpAsync<T>(Task<T> task, TimeSpan step)
+    {
+        using var stop = new CancellationTokenSource();
+        while (!task.IsCompleted)
+        {
+            var arrival = Sandbox.Stats.WaitForRequestAsync(stop.Token);
+            var first = await Task.WhenAny(task, arrival).WaitAsync(TimeSpan.FromSeconds(30));
+            if (first == arrival)
+            {
+                Time.Advance(step);
+            }
+        }
+
+        await stop.CancelAsync();
+        return await task;
+    }
+
     public async ValueTask DisposeAsync()
     {
         await Host.StopAsync();
