@@ -48,7 +48,7 @@ public static class SchneiderRegistration
         // After (inside) the resilience handler, so each retry attempt carries fresh credentials.
         client.AddHttpMessageHandler<SchneiderAuthHandler>();
 
-        services.AddSingleton<SchneiderSupplier>(sp => ActivatorUtilities.CreateInstance<SchneiderSupplier>(sp, sp.GetRequiredService<SchneiderClient>()));
+        services.AddSingleton<SchneiderSupplier>();
         services.AddSingleton<IOrderSupplier>(sp => sp.GetRequiredService<SchneiderSupplier>());
         return builder;
     }

@@ -36,20 +36,23 @@ internal sealed partial class SchneiderSupplier : IOrderSupplier
         }
 
         var purchaser = Purchaser(scope);
+        var normalized = SchneiderPoCache.NormalizePo(po);
+        var warmCalls = 0;
         if (_cache.TryGet(country, purchaser, po, out var cachedNumbers))
         {
             Log.PoCacheHit(_logger, country, cachedNumbers.Count);
             var warm = await FetchDetailsAsync(country, cachedNumbers, fallbacks: null, cancellationToken);
-            if (warm.Problem is not null || warm.Orders.Count == cachedNumbers.Count)
+            if (warm.Problem is not null
+                || (warm.Orders.Count == cachedNumbers.Count && warm.Orders.All(o => o.CustomerPo is not null && SchneiderPoCache.NormalizePo(o.CustomerPo) == normalized)))
             {
                 return warm with { SearchedScope = $"{Scope(country)}, cached" };
             }
 
-            // A cached order vanished (or changed PO): forget it and scan afresh.
+            // A cached order vanished or now carries another PO: forget the entry and scan afresh.
             _cache.Invalidate(country, purchaser, po);
+            warmCalls = warm.Calls;
         }
 
-        var normalized = SchneiderPoCache.NormalizePo(po);
         var scan = await ScanAsync(
             country,
             orderStatus: null,
@@ -62,15 +65,15 @@ internal sealed partial class SchneiderSupplier : IOrderSupplier
         if (scan.Matches.Count == 0)
         {
             return scan.Problem is { } problem
-                ? SupplierResult.Failed(problem, scan.Calls)
-                : SupplierResult.Found(SupplierId.Schneider, [], scan.Calls, scopeText);
+                ? SupplierResult.Failed(problem, scan.Calls + warmCalls)
+                : SupplierResult.Found(SupplierId.Schneider, [], scan.Calls + warmCalls, scopeText);
         }
 
         var numbers = scan.Matches.Select(m => m.OrderNumber!.Trim()).ToList();
         _cache.Set(country, purchaser, po, numbers);
         var fallbacks = scan.Matches.ToDictionary(m => m.OrderNumber!.Trim(), m => SchneiderMapper.FromSearch(m, country), StringComparer.Ordinal);
         var details = await FetchDetailsAsync(country, numbers, fallbacks, cancellationToken);
-        return details with { Calls = details.Calls + scan.Calls, SearchedScope = scopeText };
+        return details with { Calls = details.Calls + scan.Calls + warmCalls, SearchedScope = scopeText };
     }
 
     public async Task<SupplierResult> GetOrderAsync(string orderNumber, SupplierScope scope, CancellationToken cancellationToken = default)

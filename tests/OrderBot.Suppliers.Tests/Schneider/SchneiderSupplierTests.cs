@@ -83,6 +83,21 @@ public sealed class SchneiderSupplierTests
     }
 
     [Fact]
+    public async Task FindByPoAsync_CachedOrderNowCarriesAnotherPo_ScansAgain()
+    {
+        await using var host = await SchneiderTestHost.StartAsync();
+        await host.Supplier.FindByPoAsync("SE-ONLY-77", Fr);
+        host.Sandbox.SetPo("0100222222", "SE-ONLY-78");
+        host.Sandbox.Stats.Reset();
+
+        var result = await host.Supplier.FindByPoAsync("SE-ONLY-77", Fr);
+
+        Assert.Empty(result.Orders);
+        Assert.True(host.Sandbox.Stats.Search >= 1);
+        Assert.Equal(host.Sandbox.Stats.ApiCalls, result.Calls);
+    }
+
+    [Fact]
     public async Task FindByPoAsync_CacheExpired_ScansAgain()
     {
         await using var host = await SchneiderTestHost.StartAsync(settings: c => c["Suppliers:Schneider:PoCacheTtl"] = "00:10:00");
