@@ -75,7 +75,8 @@ internal sealed class SchneiderClient
             SchneiderJsonContext.Default.SchneiderShipmentSchedules,
             cancellationToken);
 
-    // Every segment is escaped: an order number is user input ("../x", "a/b", "?").
+    // Every segment is escaped: an order number is user input ("../x", "a/b", "?"). A blank value is sent as is
+    // (escaped) so the server answers with its own code (Empty_OrderNumber / Empty_ItemNumber) rather than a 404 route.
     private static string Segment(string value)
     {
         ArgumentNullException.ThrowIfNull(value);
