@@ -77,6 +77,7 @@ public sealed class Entity
     [JsonExtensionData]
     public IDictionary<string, JsonElement>? ExtensionData { get; set; }
 
+    [JsonIgnore]
     public bool IsMention => string.Equals(Type, ProtocolNames.MentionEntityType, StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Creates an outbound mention; put the same <paramref name="account"/> name in the text as <c>&lt;at&gt;Name&lt;/at&gt;</c>.</summary>
