@@ -23,7 +23,7 @@ public sealed record AuthenticationOutcome(bool Succeeded, bool IsAnonymous, str
 /// 5-minute skew, RS256/384/512, signature from the OpenID metadata JWKS (one refresh on an unknown key),
 /// endorsement of the signing key for the activity's channel, and the <c>serviceurl</c> claim.
 /// </summary>
-public sealed class BotAuthenticator
+public sealed class BotAuthenticator : IDisposable
 {
     private static readonly string[] AllowedAlgorithms =
         [SecurityAlgorithms.RsaSha256, SecurityAlgorithms.RsaSha384, SecurityAlgorithms.RsaSha512];
@@ -31,18 +31,18 @@ public sealed class BotAuthenticator
     private readonly BotAuthOptions _auth;
     private readonly BotOptions _bot;
     private readonly JsonWebTokenHandler _handler = new();
-    private readonly ConfigurationManager<OpenIdConnectConfiguration> _channelMetadata;
-    private readonly ConfigurationManager<OpenIdConnectConfiguration> _emulatorMetadata;
+    private readonly OpenIdMetadataSource _channelMetadata;
+    private readonly OpenIdMetadataSource _emulatorMetadata;
 
-    public BotAuthenticator(IOptions<BotAuthOptions> auth, IOptions<BotOptions> bot, IHttpClientFactory httpClientFactory)
+    public BotAuthenticator(IOptions<BotAuthOptions> auth, IOptions<BotOptions> bot, IHttpClientFactory httpClientFactory, TimeProvider time)
     {
         ArgumentNullException.ThrowIfNull(auth);
         ArgumentNullException.ThrowIfNull(bot);
         ArgumentNullException.ThrowIfNull(httpClientFactory);
         _auth = auth.Value;
         _bot = bot.Value;
-        _channelMetadata = CreateManager(_auth.ToBotFromChannelOpenIdMetadataUrl, httpClientFactory);
-        _emulatorMetadata = CreateManager(_auth.ToBotFromEmulatorOpenIdMetadataUrl, httpClientFactory);
+        _channelMetadata = new OpenIdMetadataSource(_auth.ToBotFromChannelOpenIdMetadataUrl, httpClientFactory.CreateClient(MetadataClientName), time);
+        _emulatorMetadata = new OpenIdMetadataSource(_auth.ToBotFromEmulatorOpenIdMetadataUrl, httpClientFactory.CreateClient(MetadataClientName), time);
     }
 
     internal const string MetadataClientName = "OrderBot.Protocol.OpenIdMetadata";
@@ -75,7 +75,17 @@ public sealed class BotAuthenticator
             return AuthenticationOutcome.Fail("token is not a readable JWT");
         }
 
-        var unvalidated = _handler.ReadJsonWebToken(raw);
+        JsonWebToken unvalidated;
+        try
+        {
+            unvalidated = _handler.ReadJsonWebToken(raw);
+        }
+        catch (ArgumentException)
+        {
+            // SecurityTokenMalformedException derives from ArgumentException.
+            return AuthenticationOutcome.Fail("token is not a readable JWT");
+        }
+
         return TokenRules.SelectPath(unvalidated.Issuer, _auth.ToBotFromChannelTokenIssuer, _bot.AllowEmulatorTokens) switch
         {
             TokenPath.Channel => await ValidateChannelAsync(raw, activity, cancellationToken),
@@ -134,7 +144,7 @@ public sealed class BotAuthenticator
     }
 
     private async Task<(TokenValidationResult Result, OpenIdConnectConfiguration Config)> ValidateWithRefreshAsync(
-        ConfigurationManager<OpenIdConnectConfiguration> manager,
+        OpenIdMetadataSource metadata,
         string raw,
         Action<TokenValidationParameters> configure,
         CancellationToken cancellationToken)
@@ -142,7 +152,7 @@ public sealed class BotAuthenticator
         OpenIdConnectConfiguration config;
         try
         {
-            config = await manager.GetConfigurationAsync(cancellationToken);
+            config = await metadata.GetAsync(cancellationToken);
         }
         catch (InvalidOperationException ex)
         {
@@ -153,8 +163,15 @@ public sealed class BotAuthenticator
         if (!result.IsValid && result.Exception is SecurityTokenSignatureKeyNotFoundException)
         {
             // Keys rotate: refresh the metadata once and retry before rejecting.
-            manager.RequestRefresh();
-            config = await manager.GetConfigurationAsync(cancellationToken);
+            try
+            {
+                config = await metadata.ForceRefreshAsync(cancellationToken);
+            }
+            catch (Exception ex) when (ex is InvalidOperationException or IOException)
+            {
+                return (result, config);
+            }
+
             result = await _handler.ValidateTokenAsync(raw, CreateParameters(config, configure));
         }
 
@@ -180,17 +197,6 @@ public sealed class BotAuthenticator
         return parameters;
     }
 
-    private static ConfigurationManager<OpenIdConnectConfiguration> CreateManager(string url, IHttpClientFactory factory)
-    {
-        var uri = new Uri(url);
-        var retriever = new HttpDocumentRetriever(factory.CreateClient(MetadataClientName))
-        {
-            // https everywhere except loopback, where the tests serve their own metadata and JWKS.
-            RequireHttps = !uri.IsLoopback,
-        };
-        return new ConfigurationManager<OpenIdConnectConfiguration>(url, new OpenIdConnectConfigurationRetriever(), retriever);
-    }
-
     private static string Describe(Exception? exception) => exception switch
     {
         SecurityTokenExpiredException => "token expired",
@@ -204,4 +210,10 @@ public sealed class BotAuthenticator
         null => "token invalid",
         _ => $"token invalid ({exception.GetType().Name})",
     };
+
+    public void Dispose()
+    {
+        _channelMetadata.Dispose();
+        _emulatorMetadata.Dispose();
+    }
 }

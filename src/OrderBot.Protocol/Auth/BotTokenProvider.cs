@@ -1,4 +1,5 @@
 using System.Net.Http.Json;
+using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Microsoft.Identity.Client;
@@ -94,7 +95,16 @@ internal sealed class BotTokenProvider : IBotTokenProvider, IDisposable
             throw new BotTokenException($"Token endpoint answered {(int)response.StatusCode}; check MicrosoftAppId, MicrosoftAppPassword, MicrosoftAppType and MicrosoftAppTenantId.");
         }
 
-        var body = await response.Content.ReadFromJsonAsync(ProtocolJsonContext.Default.TokenResponse, cancellationToken);
+        TokenResponse? body;
+        try
+        {
+            body = await response.Content.ReadFromJsonAsync(ProtocolJsonContext.Default.TokenResponse, cancellationToken);
+        }
+        catch (JsonException ex)
+        {
+            throw new BotTokenException("Token endpoint answered with a body that is not a token response.", ex);
+        }
+
         if (string.IsNullOrEmpty(body?.AccessToken))
         {
             throw new BotTokenException("Token endpoint answered without access_token.");

@@ -161,7 +161,7 @@ public sealed class TurnPipeline
         {
             await turn.SendAsync(apology, cancellationToken);
         }
-        catch (Exception ex) when (ex is Connector.ConnectorException or HttpRequestException or TaskCanceledException)
+        catch (Exception ex) when (ex is Connector.ConnectorException or BotTokenException or HttpRequestException or TaskCanceledException)
         {
             Log.ApologyFailed(_logger, ex, turn.CorrelationId);
         }

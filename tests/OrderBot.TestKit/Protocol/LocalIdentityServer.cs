@@ -56,7 +56,7 @@ public sealed class LocalIdentityServer : IAsyncDisposable
         {
             a.MapGet("/v1/.well-known/openidconfiguration", (HttpContext c) => server!.Metadata(c));
             a.MapGet("/v1/.well-known/keys", () => Results.Text(server!.Jwks(), "application/json"));
-            a.MapPost("/{tenant}/oauth2/v2.0/token", async (HttpContext c) => await server!.TokenAsync(c));
+            a.MapPost("/{tenant}/oauth2/v2.0/token", (HttpContext c) => server!.TokenAsync(c));
         });
         server = new LocalIdentityServer(app, address);
         server.DefaultKey = server.AddKey(["msteams", "emulator"]);
@@ -142,19 +142,20 @@ public sealed class LocalIdentityServer : IAsyncDisposable
         return new JsonObject { ["keys"] = keys }.ToJsonString();
     }
 
-    private async Task<IResult> TokenAsync(HttpContext context)
+    private async Task TokenAsync(HttpContext context)
     {
         var form = await context.Request.ReadFormAsync();
         var fields = form.ToDictionary(f => f.Key, f => f.Value.ToString(), StringComparer.Ordinal);
         fields["path"] = context.Request.Path.Value ?? string.Empty;
         _tokenRequests.Enqueue(fields);
         var n = Interlocked.Increment(ref _issued);
-        return Results.Text(JsonSerializer.Serialize(new Dictionary<string, object>
+        context.Response.ContentType = "application/json";
+        await context.Response.WriteAsync(JsonSerializer.Serialize(new Dictionary<string, object>
         {
             ["token_type"] = "Bearer",
             ["expires_in"] = IssuedTokenLifetimeSeconds,
             ["access_token"] = $"outbound-token-{n}",
-        }), "application/json");
+        }));
     }
 }
 
