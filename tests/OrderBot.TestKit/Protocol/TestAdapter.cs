@@ -31,7 +31,9 @@ public sealed class TestAdapter : IActivitySender
     private readonly ConcurrentQueue<Activity> _updates = new();
     private readonly ConcurrentQueue<string> _deletes = new();
     private readonly IServiceProvider _services;
+    private readonly SemaphoreSlim _sentSignal = new(0);
     private long _nextId = 1760000001000;
+    private int _totalSent;
 
     public TestAdapter(ActivityRouter router, TestConversationKind kind = TestConversationKind.Personal, TimeProvider? time = null, IConversationReferenceStore? store = null, BotOptions? options = null, ILoggerFactory? loggerFactory = null)
     {
@@ -75,6 +77,28 @@ public sealed class TestAdapter : IActivitySender
     public Activity? TakeReply() => _sent.TryDequeue(out var activity) ? activity : null;
 
     public int PendingReplies => _sent.Count;
+
+    /// <summary>Activities sent since the adapter was created (taken or not).</summary>
+    public int TotalSent => Volatile.Read(ref _totalSent);
+
+    /// <summary>Waits (event-driven, no sleeping) until <paramref name="total"/> activities were sent; false on timeout.</summary>
+    public async Task<bool> WaitForSentAsync(int total, TimeSpan? timeout = null)
+    {
+        using var cts = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(10));
+        try
+        {
+            while (TotalSent < total)
+            {
+                await _sentSignal.WaitAsync(cts.Token);
+            }
+
+            return true;
+        }
+        catch (OperationCanceledException)
+        {
+            return TotalSent >= total;
+        }
+    }
 
     /// <summary>Fills addressing defaults (ids, conversation, channel data) and runs the turn.</summary>
     public Task<InvokeResponse?> ProcessAsync(Activity activity, CancellationToken cancellationToken = default)
@@ -134,6 +158,8 @@ public sealed class TestAdapter : IActivitySender
         var id = Interlocked.Increment(ref _nextId).ToString(System.Globalization.CultureInfo.InvariantCulture);
         activity.Id ??= id;
         _sent.Enqueue(activity);
+        Interlocked.Increment(ref _totalSent);
+        _sentSignal.Release();
         return Task.FromResult(new ResourceResponse { Id = activity.Id });
     }
 
