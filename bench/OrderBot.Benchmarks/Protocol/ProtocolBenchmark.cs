@@ -61,7 +61,7 @@ public sealed class ProtocolBenchmark : IBenchmarkSuite
         var replies = connector.Requests.Count;
 
         var all = latencies.SelectMany(l => l).Order().ToArray();
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"conversations           {conversations}"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"conversations           {conversations}   (GC: {(System.Runtime.GCSettings.IsServerGC ? "server, as the web app" : "workstation; set DOTNET_gcServer=1 to match the web app")}, {Environment.ProcessorCount} cores)"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"turns                   {turns} in {elapsed:F1} s (replies received by fake Connector: {replies})"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"throughput              {turns / elapsed:F0} turns/s   (target >= 1600)"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"request->reply p50      {Percentile(all, 0.50):F2} ms"));
