@@ -33,9 +33,7 @@ internal static partial class DatePhrases
         text = Apply(text, LastPattern(), m => Last(m, calendar), ref from, ref to);
         text = Apply(text, AgoPattern(), m => Ago(m, calendar), ref from, ref to);
         text = Apply(text, ThisPattern(), m => This(m.Groups["u"].Value, calendar), ref from, ref to);
-        text = Apply(text, SincePattern(), m => Parse(m.Groups["a"].Value, calendar) is { } d
-            ? (m.Groups["p"].Value.StartsWith("after", StringComparison.OrdinalIgnoreCase) ? d.End.AddDays(1) : d.Start, null)
-            : null, ref from, ref to);
+        text = Apply(text, SincePattern(), m => Parse(m.Groups["a"].Value, calendar) is { } d ? Since(m.Groups["p"].Value, d) : null, ref from, ref to);
         text = Apply(text, BeforePattern(), m => Parse(m.Groups["a"].Value, calendar) is { } d
             ? (null, m.Groups["p"].Value.StartsWith("before", StringComparison.OrdinalIgnoreCase) ? d.Start.AddDays(-1) : d.End)
             : null, ref from, ref to);
@@ -64,14 +62,24 @@ internal static partial class DatePhrases
             {
                 from ??= window.From;
                 to ??= window.To;
-                text = Recognizer.Blank(text, match.Index, match.Length);
             }
+
+            // Blanked even when not a real date (31/2): it is still not an order number.
+            text = Recognizer.Blank(text, match.Index, match.Length);
 
             match = match.NextMatch();
         }
 
         return text;
     }
+
+    /// <summary>"since 3 Oct" opens a window; "after 3 Oct" starts the day after; "orders from today" means that day (or month).</summary>
+    private static (DateOnly? From, DateOnly? To)? Since(string preposition, DateSpan date) => preposition.ToLowerInvariant() switch
+    {
+        "after" => (date.End.AddDays(1), null),
+        "from" => (date.Start, date.End),
+        _ => (date.Start, null),
+    };
 
     private static (DateOnly? From, DateOnly? To)? Range(DateSpan? a, DateSpan? b)
     {
@@ -194,13 +202,13 @@ internal static partial class DatePhrases
     [GeneratedRegex(@"\b(?:this|current|so[ ]far[ ]this)[ ]+(?<u>week|month|quarter|year)\b", Options)]
     private static partial Regex ThisPattern();
 
-    [GeneratedRegex(@"\b(?<p>since|after|from|starting(?:[ ]+(?:on|from))?|as[ ]of)[ ]+(?<a>" + AnyDate + @")\b", Options)]
+    [GeneratedRegex(@"\b(?<p>since|after|from|starting(?:[ ]+(?:on|from))?|as[ ]of)[ ]+(?:the[ ]+)?(?<a>" + AnyDate + @")\b", Options)]
     private static partial Regex SincePattern();
 
-    [GeneratedRegex(@"\b(?<p>before|until|till|up[ ]to|through)[ ]+(?<a>" + AnyDate + @")\b", Options)]
+    [GeneratedRegex(@"\b(?<p>before|until|till|up[ ]to|through)[ ]+(?:the[ ]+)?(?<a>" + AnyDate + @")\b", Options)]
     private static partial Regex BeforePattern();
 
-    [GeneratedRegex(@"\b(?:on|for|dated)[ ]+(?:the[ ]+)?(?<a>" + AnyDate + @")\b", Options)]
+    [GeneratedRegex(@"\b(?:on|for|dated|in|during)[ ]+(?:the[ ]+)?(?<a>" + AnyDate + @")\b", Options)]
     private static partial Regex OnPattern();
 
     [GeneratedRegex(@"\b(?<a>" + BareDate + @")\b", Options)]

@@ -17,6 +17,12 @@ public sealed partial class Recognizer
             }
 
             var saidCountry = match.Groups["country"].Success;
+            if (saidCountry && typed is "is" or "to")
+            {
+                // "my country is France": the verb, not Iceland or Tonga.
+                continue;
+            }
+
             var capitals = typed.All(char.IsAsciiLetterUpper);
             if (saidCountry || capitals || !CountryLexicon.IsAmbiguous(code))
             {

@@ -10,7 +10,7 @@ public sealed partial class Recognizer
     /// <summary>An identifier as people type it: "201120/1", "201120 / 1", "CUSTPO", "20-RD12H-11".</summary>
     private const string Value = @"(?<v>[A-Za-z0-9](?:[A-Za-z0-9_.\-]*[A-Za-z0-9])?(?:[ ]*/[ ]*[A-Za-z0-9]+)*)";
 
-    private const string NumberWords = @"(?:[ ]*(?:#|:|=|\bno\b\.?|\bnumber\b|\bnum\b|\bnr\b|n°|\bis\b))*[ ]*#?[ ]*";
+    private const string NumberWords = @"(?:[ ]*(?:#|:|=|\bno\b\.?|\bnumber\b|\bnum\b|\bnr\b|n°|\bis\b))*[ ]*[#-]?[ ]*";
 
     /// <summary>Words that follow "PO" or "order" in a sentence but are never an identifier ("order of", "PO for").</summary>
     private static readonly FrozenSet<string> NotIdentifiers = FrozenSet.ToFrozenSet(
@@ -26,6 +26,22 @@ public sealed partial class Recognizer
          "show", "list", "find", "get", "check", "look", "lookup", "tell", "give", "send", "yes", "no", "ok", "okay",
          "hello", "hi", "hey", "please", "again", "later", "too", "also", "not", "doesn't", "didn't", "isn't", "hasn't"],
         StringComparer.Ordinal);
+
+    /// <summary>"my time zone is America/New_York" names a zone, not the United States (settings read the raw text).</summary>
+    private static string BlankTimeZoneIds(string text)
+    {
+        if (!text.Contains('/', StringComparison.Ordinal))
+        {
+            return text;
+        }
+
+        for (var match = TimeZoneIdShape().Match(text); match.Success; match = match.NextMatch())
+        {
+            text = Blank(text, match.Index, match.Length);
+        }
+
+        return text;
+    }
 
     private static string ExtractLabelledIdentifiers(string text, EntityBag entities)
     {
@@ -127,6 +143,9 @@ public sealed partial class Recognizer
             entities.Set(EntityKeys.Supplier, "ingram");
         }
     }
+
+    [GeneratedRegex(@"\b(?:Africa|America|Antarctica|Asia|Atlantic|Australia|Europe|Indian|Pacific|Etc)/[A-Za-z_\-+0-9]+(?:/[A-Za-z_\-]+)?", RegexOptions.CultureInvariant)]
+    private static partial Regex TimeZoneIdShape();
 
     [GeneratedRegex(@"(?:\bp\.?o\b\.?|\bpurchase[ ]+order\b)" + NumberWords + Value, Options)]
     private static partial Regex PoPattern();

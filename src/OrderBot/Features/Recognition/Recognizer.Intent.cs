@@ -60,6 +60,12 @@ public sealed partial class Recognizer
             return Intents.OrderStatus;
         }
 
+        // "is the order on hold" asks about one order the user has not named yet; the dialog asks which.
+        if (!ListCue().IsMatch(words) && SingularOrder().IsMatch(words))
+        {
+            return Intents.OrderStatus;
+        }
+
         if (ListCue().IsMatch(words) || (filtered && !GreetingOnly().IsMatch(words)))
         {
             return Intents.OrderList;
@@ -79,7 +85,7 @@ public sealed partial class Recognizer
     [GeneratedRegex(@"^ (?:unsubscribe|unwatch|unfollow)\b|\b(?:stop|unsubscribe|unwatch|unfollow|mute|cancel|turn off|switch off|disable|remove|delete|end|no more|don't|do not|quit)\b.*\b(?:alerts?|alerting|notifications?|notify(?:ing)?|watch(?:ing)?|subscriptions?|subscribed|following|follow|monitoring|monitor|pings?|pinging|updates)\b", Options)]
     private static partial Regex UnsubscribeCue();
 
-    [GeneratedRegex(@"\bwhat (?:am i|are we|is this channel|is this team) (?:watching|subscribed|following|monitoring)\b|\bwhich orders (?:am i|are we|is this channel) (?:watching|following|subscribed)\b|\b(?:list|show|view|see|display|which|what|any|get)(?: \w+){0,3} (?:alerts|subscriptions|watches|watchlist|watch list)\b|\bmy (?:alerts|subscriptions|watchlist|watch list)\b|\bwhat (?:alerts|subscriptions)\b", Options)]
+    [GeneratedRegex(@"\bwhat (?:am i|are we|is this channel|is this team) (?:watching|subscribed|following|monitoring)\b|\bwhich orders (?:am i|are we|is this channel) (?:watching|following|subscribed)\b|\b(?:list|show|view|see|display|which|what|any|get)(?: \S+){0,3} (?:alerts|subscriptions|watches|watchlist|watch list)\b|\bmy (?:alerts|subscriptions|watchlist|watch list)\b|\bwhat (?:alerts|subscriptions)\b", Options)]
     private static partial Regex AlertsListCue();
 
     [GeneratedRegex(@"\b(?:alert|alerts|notify|notification|notifications|watch|subscribe|follow|monitor|ping|warn|keep (?:an )?eye|let (?:me|us|the team) know|tell (?:me|us) (?:when|if|as soon))\b", Options)]
@@ -96,6 +102,9 @@ public sealed partial class Recognizer
 
     [GeneratedRegex(@"\b(?:orders|pos|purchase orders|list|show|display|which|how many|search|all (?:my|our) orders|anything|any order)\b", Options)]
     private static partial Regex ListCue();
+
+    [GeneratedRegex(@"\b(?:my|the|this|that|our) (?:order|po|purchase order)\b", Options)]
+    private static partial Regex SingularOrder();
 
     [GeneratedRegex(@"\b(?:status|where is|where's|what's up|what is up|what's happening|what's going on|update on|news on|check on|progress|state of|happened to|order)\b", Options)]
     private static partial Regex StatusCue();

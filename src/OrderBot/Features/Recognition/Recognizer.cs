@@ -21,7 +21,7 @@ public sealed partial class Recognizer
 
         var entities = new EntityBag();
         var clean = TextCleaner.Clean(text);
-        var work = ExtractLabelledIdentifiers(clean, entities);
+        var work = ExtractLabelledIdentifiers(BlankTimeZoneIds(clean), entities);
         work = DatePhrases.Extract(work, LocalCalendar.For(context), entities);
         work = ExtractShapedIdentifiers(work, entities);
         work = ExtractCountry(work, entities);
@@ -30,7 +30,10 @@ public sealed partial class Recognizer
         ExtractStatusAndHold(words, entities);
         InferSupplierFromAccount(entities);
 
-        var intent = DecideIntent(Normalize(clean), entities);
+        // A lone "?" is the shortest way to ask for help; other punctuation-only input is nothing.
+        var intent = clean.Trim() is { Length: > 0 } trimmed && trimmed.All(c => c == '?')
+            ? Intents.Help
+            : DecideIntent(Normalize(clean), entities);
         return new RecognizerResult(text, intent, entities.ToDictionary());
     }
 
