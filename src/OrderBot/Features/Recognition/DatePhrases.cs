@@ -60,8 +60,13 @@ internal static partial class DatePhrases
         {
             if (resolve(match) is { } window)
             {
-                from ??= window.From;
-                to ??= window.To;
+                // A second phrase may narrow the window ("since 3 Oct until 5 Nov"), never invert it.
+                var newFrom = from ?? window.From;
+                var newTo = to ?? window.To;
+                if (newFrom is null || newTo is null || newFrom <= newTo)
+                {
+                    (from, to) = (newFrom, newTo);
+                }
             }
 
             // Blanked even when not a real date (31/2): it is still not an order number.
@@ -94,7 +99,14 @@ internal static partial class DatePhrases
             start = start.AddYears(-1);
         }
 
-        return (start, second.End);
+        var end = second.End;
+        if (start > end)
+        {
+            // "between 2020-11-03 and 2020-10-03": the user meant the window, not an empty one.
+            (start, end) = (second.Start, first.End);
+        }
+
+        return (start, end);
     }
 
     private static (DateOnly? From, DateOnly? To)? Last(Match m, LocalCalendar calendar)
