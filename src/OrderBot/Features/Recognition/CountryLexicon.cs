@@ -52,6 +52,55 @@ internal static class CountryLexicon
     /// <summary>The longest name in words, so the matcher knows how far to look ahead.</summary>
     public static int LongestNameWords { get; } = Names.Keys.Max(k => k.Split(' ').Length);
 
+    private static readonly FrozenDictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> NamesBySpan =
+        Names.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>
+    /// The first country name in normalized text (lower case, single spaces, padded), longest phrase first at each
+    /// word ("new zealand" before "new"). Phrases are slices of the text, so nothing is allocated per word.
+    /// </summary>
+    public static string? FindName(string words)
+    {
+        var span = words.AsSpan();
+        Span<int> ends = stackalloc int[4];
+        var start = 1;
+        while (start < span.Length)
+        {
+            // The ends of the phrases of 1..LongestNameWords words that begin at this word.
+            var count = 0;
+            var end = start;
+            while (count < Math.Min(LongestNameWords, ends.Length) && end < span.Length)
+            {
+                var next = span[end..].IndexOf(' ');
+                if (next <= 0)
+                {
+                    break;
+                }
+
+                end += next;
+                ends[count++] = end;
+                end++;
+            }
+
+            if (count == 0)
+            {
+                return null;
+            }
+
+            for (var i = count - 1; i >= 0; i--)
+            {
+                if (NamesBySpan.TryGetValue(span[start..ends[i]], out var code))
+                {
+                    return code;
+                }
+            }
+
+            start = ends[0] + 1;
+        }
+
+        return null;
+    }
+
     /// <summary>Normalizes a code the user typed: upper case, "UK" → "GB"; null when not an ISO code.</summary>
     public static string? NormalizeCode(string code)
     {

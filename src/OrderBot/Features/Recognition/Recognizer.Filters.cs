@@ -31,18 +31,10 @@ public sealed partial class Recognizer
             }
         }
 
-        var words = Normalize(text).Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        for (var i = 0; i < words.Length; i++)
+        if (CountryLexicon.FindName(Normalize(text)) is { } named)
         {
-            for (var n = Math.Min(CountryLexicon.LongestNameWords, words.Length - i); n >= 1; n--)
-            {
-                var phrase = n == 1 ? words[i] : string.Join(' ', words, i, n);
-                if (CountryLexicon.Names.TryGetValue(phrase, out var code))
-                {
-                    entities.Set(EntityKeys.Country, code);
-                    return text;
-                }
-            }
+            entities.Set(EntityKeys.Country, named);
+            return text;
         }
 
         var standalone = StandaloneCountryCode().Match(text);

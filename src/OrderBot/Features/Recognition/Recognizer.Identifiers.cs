@@ -77,7 +77,12 @@ public sealed partial class Recognizer
         // Anything else shaped like an identifier is a reference the user did not qualify; the lookup tries it as
         // both a PO and an order number.
         // A word in capitals is a reference ("where is CUSTPO") only when the rest is not shouted too.
-        var mixedCase = text.Any(char.IsLower);
+        var mixedCase = text.AsSpan().ContainsAnyInRange('a', 'z');
+        if (!text.AsSpan().ContainsAnyInRange('0', '9') && !(mixedCase && HasCapitalWord(text)))
+        {
+            return text;
+        }
+
         for (var match = RefShape().Match(text); match.Success; match = match.NextMatch())
         {
             var value = Compact(match.Groups["v"].Value);
@@ -92,6 +97,21 @@ public sealed partial class Recognizer
         }
 
         return text;
+    }
+
+    private static bool HasCapitalWord(string text)
+    {
+        var run = 0;
+        foreach (var c in text)
+        {
+            run = char.IsAsciiLetterUpper(c) ? run + 1 : 0;
+            if (run == 4)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static string ExtractFirst(string text, Regex pattern, EntityBag entities, string key, bool lettersAllowed, bool upperCase = false)
