@@ -36,16 +36,29 @@ public sealed class RecognizerBenchmark : IBenchmarkSuite
         // Warm-up: JIT (up to tier 1) and regex construction are start-up costs, not throughput.
         await RecognizeCommand.RunAsync(arguments, new StringReader(BuildInput(30_000)), TextWriter.Null, TextWriter.Null, time);
 
-        for (var run = 1; run <= 3; run++)
+        var rates = new List<double>();
+        using var process = Process.GetCurrentProcess();
+        for (var run = 1; run <= 5; run++)
         {
-            var output = new StringWriter(new StringBuilder(lines * 160), CultureInfo.InvariantCulture);
+            var output = new CountingWriter();
+            var cpuBefore = process.TotalProcessorTime;
             var stopwatch = Stopwatch.StartNew();
             await RecognizeCommand.RunAsync(arguments, new StringReader(input), output, TextWriter.Null, time);
             stopwatch.Stop();
+            process.Refresh();
+            var cpu = process.TotalProcessorTime - cpuBefore;
             var rate = lines / stopwatch.Elapsed.TotalSeconds;
+            rates.Add(rate);
+
+            // CPU time too: on a shared machine wall time measures the neighbours as much as the code.
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"run {run}: {lines:N0} lines in {stopwatch.Elapsed.TotalMilliseconds:N0} ms = {rate:N0} lines/s, {output.GetStringBuilder().Length / 1024:N0} KiB out {(rate >= 50_000 ? "(target met)" : "(BELOW 50,000 target)")}"));
+                $"run {run}: {lines:N0} lines in {stopwatch.Elapsed.TotalMilliseconds:N0} ms = {rate:N0} lines/s (per CPU-second: {lines / cpu.TotalSeconds:N0}), {output.Chars / 1024:N0} KiB of JSON"));
         }
+
+        rates.Sort();
+        var median = rates[rates.Count / 2];
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"median: {median:N0} lines/s, best: {rates[^1]:N0} lines/s {(median >= 50_000 ? "(target 50,000 met)" : "(BELOW the 50,000 target)")}"));
 
         // The recognizer alone, without reading, JSON and writing: where the time goes.
         var recognizer = new Features.Recognition.Recognizer();
@@ -59,6 +72,18 @@ public sealed class RecognizerBenchmark : IBenchmarkSuite
         alone.Stop();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"recognizer alone: {lines / alone.Elapsed.TotalSeconds:N0} lines/s ({alone.Elapsed.TotalMilliseconds * 1000 / lines:N1} us/line)"));
+    }
+
+    /// <summary>Counts what would be written, so the figure is the command's cost, not a growing buffer's.</summary>
+    private sealed class CountingWriter : TextWriter
+    {
+        public long Chars { get; private set; }
+
+        public override Encoding Encoding => Encoding.UTF8;
+
+        public override void Write(char value) => Chars++;
+
+        public override void Write(char[] buffer, int index, int count) => Chars += count;
     }
 
     private static string BuildInput(int lines)

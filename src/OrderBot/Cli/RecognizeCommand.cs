@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text.Json;
 using OrderBot.Features.Recognition;
@@ -36,15 +37,26 @@ public static class RecognizeCommand
             return 2;
         }
 
+        Pump(input, output, context);
+        await output.FlushAsync();
+        return 0;
+    }
+
+    /// <summary>
+    /// The line loop, synchronous on purpose: stdin and stdout are pipes read and written in large buffered blocks,
+    /// and a plain loop is JIT-optimized where an async state machine entered once per run is not.
+    /// </summary>
+    private static void Pump(TextReader input, TextWriter output, RecognizerContext context)
+    {
         var recognizer = new Recognizer();
         var json = RecognizerJsonContext.Relaxed.RecognizedLine;
 
-        // One Utf8JsonWriter reused over a pooled buffer; the TextWriter is the caller's (Console.Out is buffered by
-        // the host wrapper), and we flush once at the end, not per line, so 100,000 lines stream without per-line I/O.
-        var buffer = new System.Buffers.ArrayBufferWriter<byte>(512);
+        // One Utf8JsonWriter reused over one buffer; the caller's writer is flushed once at the end, not per line,
+        // so 100,000 lines stream without per-line I/O.
+        var buffer = new ArrayBufferWriter<byte>(512);
         using var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = RecognizerJsonContext.Relaxed.Options.Encoder, SkipValidation = true });
         var chars = new char[1024];
-        while (await input.ReadLineAsync() is { } line)
+        while (input.ReadLine() is { } line)
         {
             var result = recognizer.Recognize(line, context);
             buffer.ResetWrittenCount();
@@ -54,9 +66,6 @@ public static class RecognizeCommand
             chars = WriteUtf8(output, buffer.WrittenSpan, chars);
             output.Write('\n');
         }
-
-        await output.FlushAsync();
-        return 0;
     }
 
     private static char[] WriteUtf8(TextWriter output, ReadOnlySpan<byte> utf8, char[] chars)

@@ -26,12 +26,12 @@ public sealed class RecognizerRobustnessTests
     ];
 
     [Fact]
-    public void Recognize_TenThousandRandomFragmentMixes_NeverThrowsAndAnswersWellFormed()
+    public void Recognize_ThousandsOfRandomFragmentMixes_NeverThrowsAndAnswersWellFormed()
     {
         var random = new Random(20201104);
         var recognizer = new Recognizer();
         var builder = new StringBuilder();
-        for (var i = 0; i < 10_000; i++)
+        for (var i = 0; i < 3_000; i++)
         {
             builder.Clear();
             var count = random.Next(0, 12);
@@ -49,7 +49,7 @@ public sealed class RecognizerRobustnessTests
     {
         var random = new Random(42);
         var recognizer = new Recognizer();
-        for (var i = 0; i < 2_000; i++)
+        for (var i = 0; i < 1_000; i++)
         {
             var chars = new char[random.Next(0, 200)];
             for (var j = 0; j < chars.Length; j++)
