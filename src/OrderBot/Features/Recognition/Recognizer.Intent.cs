@@ -85,7 +85,7 @@ public sealed partial class Recognizer
     [GeneratedRegex(@"^ (?:unsubscribe|unwatch|unfollow)\b|\b(?:stop|unsubscribe|unwatch|unfollow|mute|cancel|turn off|switch off|disable|remove|delete|end|no more|don't|do not|quit)\b.*\b(?:alerts?|alerting|notifications?|notify(?:ing)?|watch(?:ing)?|subscriptions?|subscribed|following|follow|monitoring|monitor|pings?|pinging|updates)\b", Options)]
     private static partial Regex UnsubscribeCue();
 
-    [GeneratedRegex(@"\bwhat (?:am i|are we|is this channel|is this team) (?:watching|subscribed|following|monitoring)\b|\bwhich orders (?:am i|are we|is this channel) (?:watching|following|subscribed)\b|\b(?:list|show|view|see|display|which|what|any|get)(?: \S+){0,3} (?:alerts|subscriptions|watches|watchlist|watch list)\b|\bmy (?:alerts|subscriptions|watchlist|watch list)\b|\bwhat (?:alerts|subscriptions)\b", Options)]
+    [GeneratedRegex(@"\bwhat (?:am i|are we|is this channel|is this team) (?:watching|subscribed|following|monitoring)\b|\bwhich (?:orders|pos|purchase orders|suppliers) (?:am i|are we|is this channel|does this channel) (?:watching|following|subscribed|monitoring)\b|\b(?:list|show|view|see|display|which|what|any|get)(?: \S+){0,3} (?:alerts|subscriptions|watches|watchlist|watch list)\b|\bmy (?:alerts|subscriptions|watchlist|watch list)\b|\bwhat (?:alerts|subscriptions)\b", Options)]
     private static partial Regex AlertsListCue();
 
     [GeneratedRegex(@"\b(?:alert|alerts|notify|notification|notifications|watch|subscribe|follow|monitor|ping|warn|keep (?:an )?eye|let (?:me|us|the team) know|tell (?:me|us) (?:when|if|as soon))\b", Options)]
