@@ -55,7 +55,7 @@ internal sealed class IngramTokenCache : IDisposable
     /// <summary>Token requests made so far (for tests and metrics).</summary>
     public int Renewals { get; private set; }
 
-    /// <summary>A valid token. <paramref name="rejected"/> is a token the server just refused: never hand it out again.</summary>
+    /// <summary>A valid token (network failures escape as <see cref="HttpRequestException"/>). <paramref name="rejected"/> is a token the server just refused: never hand it out again.</summary>
     public async Task<string> GetAsync(string? rejected, CancellationToken cancellationToken)
     {
         if (Usable(_current, rejected) is { } fast)
@@ -116,10 +116,6 @@ internal sealed class IngramTokenCache : IDisposable
         catch (OperationCanceledException exception) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
             throw new IngramAuthenticationException("The Ingram token endpoint did not answer in time.", exception);
-        }
-        catch (HttpRequestException exception)
-        {
-            throw new IngramAuthenticationException("The Ingram token endpoint could not be reached.", exception);
         }
         catch (JsonException exception)
         {

@@ -17,9 +17,11 @@ public static class RateLimitHeaders
             return null;
         }
 
-        return epoch >= MillisecondsThreshold
-            ? DateTimeOffset.FromUnixTimeMilliseconds(epoch)
-            : DateTimeOffset.FromUnixTimeSeconds(epoch);
+        var milliseconds = epoch >= MillisecondsThreshold ? epoch : epoch * 1000;
+        // A value past year 9999 is garbage, not a reason to throw.
+        return milliseconds <= DateTimeOffset.MaxValue.ToUnixTimeMilliseconds()
+            ? DateTimeOffset.FromUnixTimeMilliseconds(milliseconds)
+            : null;
     }
 
     public static long? Remaining(HttpResponseHeaders headers) =>
