@@ -12,17 +12,24 @@ if (await CommandLine.TryRunAsync(args) is { } exitCode)
     return exitCode;
 }
 
-var builder = WebApplication.CreateBuilder(args);
-Program.Compose(builder);
-var app = builder.Build();
-app.MapOrderBotHealth();
-app.MapBotMessages("/api/messages");
+await using var app = Program.Build(args);
 await app.RunAsync();
 return 0;
 
 /// <summary>The bot server; <see cref="Compose"/> is shared with the command line.</summary>
 public partial class Program
 {
+    /// <summary>The bot server as it runs; tests start the same thing on a loopback port.</summary>
+    internal static WebApplication Build(string[] args)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        Compose(builder);
+        var app = builder.Build();
+        app.MapOrderBotHealth();
+        app.MapBotMessages("/api/messages");
+        return app;
+    }
+
     /// <summary>Every module, in the order their background services must start (state migrates first).</summary>
     internal static void Compose(WebApplicationBuilder builder)
     {
