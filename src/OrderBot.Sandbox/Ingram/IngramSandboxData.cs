@@ -1,0 +1,183 @@
+using System.Globalization;
+
+namespace OrderBot.Sandbox.Ingram;
+
+/// <summary>
+/// The sandbox's orders: the showcase (shared with the Schneider sandbox), the WATCH-1 timeline that moves with the
+/// clock, and seeded bulk data covering every country, status code and hold code of the spec. Thread-safe.
+/// </summary>
+public sealed class IngramSandboxData
+{
+    private readonly Lock _gate = new();
+    private readonly IngramSandboxOptions _options;
+    private readonly TimeProvider _timeProvider;
+    private readonly DateTimeOffset _startedAt;
+    private List<IngramSandboxOrder> _orders = [];
+
+    internal IngramSandboxData(IngramSandboxOptions options, TimeProvider timeProvider)
+    {
+        _options = options;
+        _timeProvider = timeProvider;
+        _startedAt = timeProvider.GetUtcNow();
+        Reset();
+    }
+
+    /// <summary>All orders as they are now (timeline applied), as copies.</summary>
+    public IReadOnlyList<IngramSandboxOrder> Snapshot()
+    {
+        var step = TimelineStep();
+        lock (_gate)
+        {
+            return _orders.Select(o => Materialize(o, step)).ToList();
+        }
+    }
+
+    /// <summary>Rebuilds the data from the seed (control endpoint "reset").</summary>
+    public void Reset()
+    {
+        var orders = Showcase();
+        orders.AddRange(Bulk());
+        lock (_gate)
+        {
+            _orders = orders;
+        }
+    }
+
+    /// <summary>Puts every sub-order of an order on hold now. False when the order is unknown.</summary>
+    public bool Hold(string orderNumber, string holdCode, string? text = null)
+    {
+        var code = holdCode.Trim().ToUpperInvariant();
+        var status = IngramSandboxCodes.StatusForHold(code);
+        var label = text ?? IngramSandboxCodes.Holds.FirstOrDefault(h => h.Code == code).Text ?? "HOLD";
+        return Update(orderNumber, s => (s.StatusCode, s.Status, s.HoldCode, s.HoldReason) = (status.Code, status.Label, code, label));
+    }
+
+    public bool Release(string orderNumber) =>
+        Update(orderNumber, s => (s.StatusCode, s.Status, s.HoldCode, s.HoldReason) = ("R", "RELEASED", "", ""));
+
+    /// <summary>Ships an order (public v5 code 4, "SHIPPED").</summary>
+    public bool Ship(string orderNumber) =>
+        Update(orderNumber, s => (s.StatusCode, s.Status, s.HoldCode, s.HoldReason) = ("4", "SHIPPED", "", ""));
+
+    private bool Update(string orderNumber, Action<IngramSandboxSubOrder> change)
+    {
+        lock (_gate)
+        {
+            var order = _orders.FirstOrDefault(o => string.Equals(o.OrderNumber, orderNumber.Trim(), StringComparison.OrdinalIgnoreCase));
+            if (order is null)
+            {
+                return false;
+            }
+
+            var replaced = new IngramSandboxOrder
+            {
+                OrderNumber = order.OrderNumber,
+                Country = order.Country,
+                CustomerNumber = order.CustomerNumber,
+                CustomerPo = order.CustomerPo,
+                EntryTimestamp = order.EntryTimestamp,
+                SubOrders = order.SubOrders.Select(s => s.Copy()).ToList(),
+            };
+            replaced.SubOrders.ForEach(change);
+            _orders[_orders.IndexOf(order)] = replaced;
+            return true;
+        }
+    }
+
+    private int TimelineStep()
+    {
+        var elapsed = _timeProvider.GetUtcNow() - _startedAt;
+        return _options.TimelineStep <= TimeSpan.Zero || elapsed < TimeSpan.Zero ? 0 : (int)(elapsed / _options.TimelineStep);
+    }
+
+    private static IngramSandboxOrder Materialize(IngramSandboxOrder order, int step)
+    {
+        var subs = order.SubOrders.Select(s => s.Copy()).ToList();
+        if (order.FollowsTimeline)
+        {
+            // WATCH-1: step 0 open, 1 credit hold C3, 3 released, 5 invoiced.
+            var (code, label, hold, reason) = step switch
+            {
+                0 => ("", "OPEN", "", ""),
+                1 or 2 => ("C", "CREDIT HOLD", "C3", "CREDIT LIMIT EXCEEDED"),
+                3 or 4 => ("R", "RELEASED", "", ""),
+                _ => ("I", "BILLED", "", ""),
+            };
+            subs.ForEach(s => (s.StatusCode, s.Status, s.HoldCode, s.HoldReason) = (code, label, hold, reason));
+        }
+
+        return new IngramSandboxOrder
+        {
+            OrderNumber = order.OrderNumber,
+            Country = order.Country,
+            CustomerNumber = order.CustomerNumber,
+            CustomerPo = order.CustomerPo,
+            EntryTimestamp = order.EntryTimestamp,
+            SubOrders = subs,
+            FollowsTimeline = order.FollowsTimeline,
+        };
+    }
+
+    private List<IngramSandboxOrder> Showcase()
+    {
+        var customer = _options.CustomerNumber;
+        var day = _startedAt.AddDays(-3);
+        IngramSandboxOrder Make(string number, string po, DateTimeOffset entry, params IngramSandboxSubOrder[] subs) => new()
+        {
+            OrderNumber = number, Country = "UK", CustomerNumber = customer, CustomerPo = po, EntryTimestamp = entry, SubOrders = [.. subs],
+        };
+        IngramSandboxSubOrder Sub(string number, string code, string label, string hold = "", string reason = "") => new()
+        {
+            Number = number, StatusCode = code, Status = label, HoldCode = hold, HoldReason = reason,
+        };
+
+        return
+        [
+            Make("20-RF55A", "201120/1", day,
+                Sub("20-RF55A-11", "S", "SALES HOLD", "SP", "PRICE CHANGE - REQUOTE"),
+                Sub("20-RF55A-12", "R", "RELEASED")),
+            Make("20-RF56B", "201120/1", day.AddHours(2), Sub("20-RF56B-11", "I", "BILLED")),
+            Make("20-RD12H", "CUSTPO", DateTimeOffset.Parse("2020-04-04T14:28:18Z", CultureInfo.InvariantCulture),
+                Sub("20-RD12H-11", "C", "CREDIT HOLD", "CH", "HARD-9 CUST NOT FLOOR ORD")),
+            Make("20-RD12J", "CUSTPO", DateTimeOffset.Parse("2020-04-04T15:02:41Z", CultureInfo.InvariantCulture), Sub("20-RD12J-11", "R", "RELEASED")),
+            Make("20-RD12K", "CUSTPO", DateTimeOffset.Parse("2020-04-05T09:11:07Z", CultureInfo.InvariantCulture), Sub("20-RD12K-11", "I", "BILLED")),
+            Make("20-IM088", "IM-ONLY-88", day.AddDays(1), Sub("20-IM088-11", "R", "RELEASED")),
+            new IngramSandboxOrder
+            {
+                OrderNumber = "20-TL001", Country = "UK", CustomerNumber = customer, CustomerPo = "WATCH-1",
+                EntryTimestamp = _startedAt.AddHours(-1), SubOrders = [Sub("20-TL001-11", "", "OPEN")], FollowsTimeline = true,
+            },
+        ];
+    }
+
+#pragma warning disable CA5394 // Seeded, deterministic test data: predictability is the point.
+    private IEnumerable<IngramSandboxOrder> Bulk()
+    {
+        var random = new Random(_options.Seed);
+        var statuses = IngramSandboxCodes.Statuses;
+        var holds = IngramSandboxCodes.Holds;
+        for (var i = 0; i < _options.BulkOrders; i++)
+        {
+            var country = IngramSandboxCodes.Countries[i % IngramSandboxCodes.Countries.Length];
+            // The first orders walk every hold code, the next every status code; the rest are random.
+            var (code, label) = i < holds.Length
+                ? IngramSandboxCodes.StatusForHold(holds[i].Code)
+                : statuses[(i - holds.Length) < statuses.Length ? i - holds.Length : random.Next(statuses.Length)];
+            var hold = i < holds.Length ? holds[i] : code is "C" or "D" or "O" or "S" ? holds[random.Next(holds.Length)] : ("", "");
+            var number = string.Create(CultureInfo.InvariantCulture, $"{IngramSandboxCodes.Prefix(country)}-B{i:D5}");
+            yield return new IngramSandboxOrder
+            {
+                OrderNumber = number,
+                Country = country,
+                CustomerNumber = _options.CustomerNumber,
+                CustomerPo = string.Create(CultureInfo.InvariantCulture, $"PO-{i:D5}"),
+                EntryTimestamp = _startedAt.AddMinutes(-random.Next(1, 90 * 24 * 60)),
+                SubOrders =
+                [
+                    new IngramSandboxSubOrder { Number = number + "-11", StatusCode = code, Status = label, HoldCode = hold.Item1, HoldReason = hold.Item2 },
+                ],
+            };
+        }
+    }
+#pragma warning restore CA5394
+}

@@ -1,0 +1,78 @@
+namespace OrderBot.Sandbox.Ingram;
+
+/// <summary>A sandbox sales order, shaped like the v5 search answer.</summary>
+public sealed class IngramSandboxOrder
+{
+    public required string OrderNumber { get; init; }
+    public required string Country { get; init; }
+    public required string CustomerNumber { get; init; }
+    public required string CustomerPo { get; init; }
+    public required DateTimeOffset EntryTimestamp { get; init; }
+    public required List<IngramSandboxSubOrder> SubOrders { get; init; }
+
+    /// <summary>True for WATCH-1's order, whose status follows the clock.</summary>
+    public bool FollowsTimeline { get; init; }
+}
+
+/// <summary>A sub-order (one shipment) with its status and hold.</summary>
+public sealed class IngramSandboxSubOrder
+{
+    public required string Number { get; init; }
+    public string StatusCode { get; set; } = "";
+    public string Status { get; set; } = "OPEN";
+    public string HoldCode { get; set; } = "";
+    public string HoldReason { get; set; } = "";
+
+    public IngramSandboxSubOrder Copy() => new()
+    {
+        Number = Number,
+        StatusCode = StatusCode,
+        Status = Status,
+        HoldCode = HoldCode,
+        HoldReason = HoldReason,
+    };
+}
+
+/// <summary>The spec's code tables as the sandbox speaks them (labels in Ingram's upper case).</summary>
+internal static class IngramSandboxCodes
+{
+    public static readonly string[] Countries = ["BE", "NL", "AT", "CH", "DE", "HU", "SE", "ES", "PT", "FR", "IT", "UK"];
+
+    public static readonly (string Code, string Label)[] Statuses =
+    [
+        ("", "OPEN"), ("C", "CREDIT HOLD"), ("D", "SHIPMENT HOLD"), ("E", "BILLING ERROR"), ("F", "INVOICED"), ("I", "BILLED"),
+        ("O", "ECOMMERCE HOLD"), ("R", "RELEASED"), ("S", "SALES HOLD"), ("V", "DELETED"), ("W", "NOT RELEASED"),
+    ];
+
+    public static readonly (string Code, string Text)[] Holds =
+    [
+        ("AC", "ADJUSTED COST HOLD"), ("BA", "BAD ADDRESS HOLD"), ("BL", "SPECIAL BID HOLD"), ("BO", "BILL ONLY HOLD"),
+        ("C3", "CREDIT LIMIT EXCEEDED"), ("C4", "CREDIT HOLD"), ("C5", "CREDIT HOLD"), ("C8", "CREDIT HOLD"),
+        ("CC", "CREDIT CARD HOLD"), ("CH", "HARD-9 CUST NOT FLOOR ORD"), ("CL", "CREDIT CHECK HOLD"), ("EA", "ACOP HOLD"),
+        ("EH", "ACOP HOLD"), ("ER", "FINAL REVIEW HOLD"), ("ES", "END-USER REJECTED/MISSING"), ("EU", "END-USER DATA MISSING"),
+        ("EX", "EXPORT HOLD"), ("FL", "FLOORING HOLD"), ("GM", "MARGIN HOLD"), ("IC", "ALL ORDERS SET TO HOLD"),
+        ("IM", "CUSTOMER HOLD"), ("IN", "FULFILMENT VALUE HOLD"), ("LM", "MARGIN HOLD"), ("LT", "MARGIN HOLD"),
+        ("MN", "PRICING HOLD"), ("PC", "CREDIT CHECK HOLD"), ("PD", "CREDIT CHECK HOLD"), ("R1", "EXPORT HOLD"),
+        ("RP", "EXPORT HOLD"), ("S2", "COMBINED SM/SP HOLD"), ("SB", "SPECIAL BID HOLD"), ("SE", "SPECIAL PRODUCT HOLD"),
+        ("SF", "FREIGHT HOLD"), ("SH", "SALES HOLD"), ("SM", "WAIVE MINIMUM ORDER FEE HOLD"), ("SP", "PRICE CHANGE - REQUOTE"),
+        ("TV", "TRANSMIT TO VENDOR HOLD"), ("VO", "DELETED ORDER"), ("VR", "VENDOR REQUIRED INFO MISSING"), ("WT", "WEIGHT HOLD"),
+        ("ZS", "IM-ONLINE OFFLINE HOLD"),
+    ];
+
+    private static readonly Dictionary<string, string> Prefixes = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["AT"] = "28", ["BE"] = "50", ["CH"] = "27", ["DE"] = "44", ["ES"] = "29", ["FR"] = "21",
+        ["HU"] = "40", ["IT"] = "23", ["NL"] = "51", ["PT"] = "26", ["SE"] = "33", ["UK"] = "20",
+    };
+
+    public static string Prefix(string country) => Prefixes.GetValueOrDefault(country, "20");
+
+    /// <summary>The status code a sub-order on this hold shows: credit holds C, logistics holds D, the web shop O, else S.</summary>
+    public static (string Code, string Label) StatusForHold(string holdCode) => holdCode switch
+    {
+        "C3" or "C4" or "C5" or "C8" or "CC" or "CH" or "CL" or "PC" or "PD" or "FL" => ("C", "CREDIT HOLD"),
+        "BA" or "SF" or "WT" or "IN" => ("D", "SHIPMENT HOLD"),
+        "ZS" => ("O", "ECOMMERCE HOLD"),
+        _ => ("S", "SALES HOLD"),
+    };
+}

@@ -1,0 +1,166 @@
+using System.Globalization;
+using System.Net;
+using System.Text;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using OrderBot.Suppliers.Ingram.Wire;
+using OrderBot.Suppliers.Model;
+using OrderBot.Suppliers.Resilience;
+using Polly.CircuitBreaker;
+using Polly.Timeout;
+
+namespace OrderBot.Suppliers.Ingram;
+
+/// <summary>Every documented v5 search parameter. Country is Ingram's code (UK, not GB).</summary>
+internal sealed record IngramSearchQuery
+{
+    public required string CustomerNumber { get; init; }
+    public required string Country { get; init; }
+    public string? OrderNumber { get; init; }
+    public string? CustomerOrderNumber { get; init; }
+    public string? OrderStatus { get; init; }
+    public DateTimeOffset? StartCreate { get; init; }
+    public DateTimeOffset? EndCreate { get; init; }
+    public int? PageSize { get; init; }
+    public int? PageNumber { get; init; }
+}
+
+/// <summary>One search call's outcome: a page, or the problem, as values.</summary>
+internal sealed record IngramCallResult(IngramSearchPage? Page, SupplierProblem? Problem);
+
+/// <summary>
+/// The typed HttpClient for v5 order search. Auth, rate budget, retries and timeouts live in the handler chain
+/// declared at registration; this class builds the query and turns every answer or failure into a value.
+/// </summary>
+internal sealed class IngramClient
+{
+    public const string CorrelationHeader = "IM-CorrelationID";
+
+    private readonly HttpClient _http;
+    private readonly IOptionsMonitor<IngramOptions> _options;
+    private readonly TimeProvider _timeProvider;
+    private readonly ILogger<IngramClient> _logger;
+
+    public IngramClient(HttpClient http, IOptionsMonitor<IngramOptions> options, TimeProvider timeProvider, ILogger<IngramClient> logger)
+    {
+        _http = http;
+        _options = options;
+        _timeProvider = timeProvider;
+        _logger = logger;
+    }
+
+    public async Task<IngramCallResult> SearchAsync(IngramSearchQuery query, bool background, CancellationToken cancellationToken)
+    {
+        var options = _options.CurrentValue;
+        var url = new Uri(options.BaseUrl!.ToString().TrimEnd('/') + options.SearchPath + BuildQueryString(query));
+        // Ingram limits the correlation id to 32 characters: a GUID without dashes.
+        var correlationId = Guid.NewGuid().ToString("N");
+        using var request = new HttpRequestMessage(HttpMethod.Get, url);
+        request.Headers.Add(CorrelationHeader, correlationId);
+        request.Headers.Accept.ParseAdd("application/json");
+        request.Options.Set(RateBudgetStrategy.BackgroundKey, background);
+        Log.Searching(_logger, correlationId, url.Query);
+        try
+        {
+            using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken);
+            if (response.StatusCode == HttpStatusCode.NoContent)
+            {
+                return new IngramCallResult(IngramSearchPage.Empty(null), null);
+            }
+
+            if (!response.IsSuccessStatusCode)
+            {
+                Log.SearchFailed(_logger, correlationId, response.StatusCode);
+                return new IngramCallResult(null, ProblemFor(response, correlationId));
+            }
+
+            var body = await response.Content.ReadAsByteArrayAsync(cancellationToken);
+            var read = IngramResponseReader.Read(body);
+            if (read.Page is { } page)
+            {
+                return new IngramCallResult(page, null);
+            }
+
+            Log.Malformed(_logger, correlationId, read.Failure ?? "unknown");
+            var kind = read.Malformed ? SupplierProblemKind.MalformedResponse : SupplierProblemKind.InvalidRequest;
+            return new IngramCallResult(null, Problem(kind, read.Malformed
+                ? "Ingram Micro sent an answer OrderBot could not read."
+                : "Ingram Micro refused the search.", detail: $"{read.Failure} (correlation {correlationId})"));
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw;
+        }
+        catch (Exception exception) when (Classify(exception) is { } problem)
+        {
+            Log.SearchProblem(_logger, exception, correlationId, problem.Kind);
+            return new IngramCallResult(null, problem with { Detail = $"{problem.Detail} (correlation {correlationId})" });
+        }
+    }
+
+    internal static string BuildQueryString(IngramSearchQuery query)
+    {
+        var builder = new StringBuilder();
+        Append(builder, "customerNumber", query.CustomerNumber);
+        Append(builder, "isocountrycode", query.Country);
+        Append(builder, "ordernumber", query.OrderNumber);
+        Append(builder, "customerordernumber", query.CustomerOrderNumber);
+        Append(builder, "orderstatus", query.OrderStatus);
+        Append(builder, "startcreatetimestamp", Stamp(query.StartCreate));
+        Append(builder, "endcreatetimestamp", Stamp(query.EndCreate));
+        Append(builder, "pagesize", query.PageSize?.ToString(CultureInfo.InvariantCulture));
+        Append(builder, "pagenumber", query.PageNumber?.ToString(CultureInfo.InvariantCulture));
+        return builder.ToString();
+    }
+
+    private static void Append(StringBuilder builder, string name, string? value)
+    {
+        if (value is null)
+        {
+            return;
+        }
+
+        // Every value is user input (a PO, an order number): escape it.
+        builder.Append(builder.Length == 0 ? '?' : '&').Append(name).Append('=').Append(Uri.EscapeDataString(value));
+    }
+
+    private static string? Stamp(DateTimeOffset? value) =>
+        value?.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+
+    private SupplierProblem ProblemFor(HttpResponseMessage response, string correlationId)
+    {
+        var status = (int)response.StatusCode;
+        var detail = $"HTTP {status} (correlation {correlationId})";
+        return response.StatusCode switch
+        {
+            HttpStatusCode.Unauthorized => Problem(SupplierProblemKind.AuthenticationFailed, "Ingram Micro refused OrderBot's credentials.", detail: detail),
+            HttpStatusCode.Forbidden => Problem(SupplierProblemKind.Forbidden, "OrderBot has no access to these Ingram Micro orders.", detail: detail),
+            HttpStatusCode.TooManyRequests => Problem(
+                SupplierProblemKind.RateLimited,
+                "Ingram Micro is busy (rate limit reached); try again shortly.",
+                RateLimitHeaders.RetryAt(response.Headers, _timeProvider.GetUtcNow()),
+                detail),
+            HttpStatusCode.BadRequest or HttpStatusCode.NotFound => Problem(SupplierProblemKind.InvalidRequest, "Ingram Micro did not accept the search.", detail: detail),
+            _ when status >= 500 => Problem(SupplierProblemKind.ServerError, "Ingram Micro is having trouble right now.", detail: detail),
+            _ => Problem(SupplierProblemKind.InvalidRequest, "Ingram Micro did not accept the search.", detail: detail),
+        };
+    }
+
+    private SupplierProblem? Classify(Exception exception) => exception switch
+    {
+        RateBudgetExhaustedException budget => Problem(SupplierProblemKind.RateLimited, "Ingram Micro's call budget is used up; try again in a minute.", budget.AvailableAt, "local rate budget"),
+        BrokenCircuitException broken => Problem(
+            SupplierProblemKind.CircuitOpen,
+            "Ingram Micro has been failing; OrderBot is giving it a short break.",
+            broken.RetryAfter is { } after ? _timeProvider.GetUtcNow() + after : null,
+            "circuit open"),
+        TimeoutRejectedException => Problem(SupplierProblemKind.Timeout, "Ingram Micro did not answer in time.", detail: "timeout"),
+        OperationCanceledException => Problem(SupplierProblemKind.Timeout, "Ingram Micro did not answer in time.", detail: "cancelled by timeout"),
+        IngramAuthenticationException auth => Problem(SupplierProblemKind.AuthenticationFailed, "OrderBot could not sign in to Ingram Micro.", detail: auth.Message),
+        HttpRequestException http => Problem(SupplierProblemKind.NetworkError, "Ingram Micro could not be reached.", detail: http.Message),
+        _ => null,
+    };
+
+    private static SupplierProblem Problem(SupplierProblemKind kind, string message, DateTimeOffset? availableAt = null, string? detail = null) =>
+        new(SupplierId.Ingram, kind, message, availableAt, detail);
+}

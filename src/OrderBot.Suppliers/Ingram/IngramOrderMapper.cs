@@ -1,0 +1,91 @@
+using System.Globalization;
+using OrderBot.Suppliers.Ingram.Wire;
+using OrderBot.Suppliers.Model;
+
+namespace OrderBot.Suppliers.Ingram;
+
+/// <summary>Maps the v5 search wire records, once, into the normalized model.</summary>
+internal static class IngramOrderMapper
+{
+    public static Order Map(IngramWireOrder wire, string countryIso, string? customerNumber)
+    {
+        var subOrders = (wire.Suborders ?? [])
+            .Where(s => !string.IsNullOrWhiteSpace(s.Subordernumber))
+            .Select(s => new SubOrder
+            {
+                Number = s.Subordernumber!.Trim(),
+                Status = IngramStatusCodes.Lookup(s.Statuscode, s.Status),
+                Hold = IngramHoldCodes.ToHold(s.Holdreasoncode, s.Holdreason),
+            })
+            .ToList();
+
+        return new Order
+        {
+            Supplier = SupplierId.Ingram,
+            OrderNumber = wire.Ordernumber!.Trim(),
+            CustomerPo = wire.Customerordernumber?.Trim(),
+            Country = countryIso,
+            Account = customerNumber,
+            OrderDate = ParseTimestamp(wire.Entrytimestamp),
+            Status = Combine(subOrders),
+            SubOrders = subOrders,
+            Holds = subOrders.Where(s => s.Hold is not null).Select(s => s.Hold!).DistinctBy(h => (h.Code, h.SupplierText)).ToList(),
+            HasDetails = false,
+        };
+    }
+
+    /// <summary>
+    /// The order's status from its sub-orders (search has no order-level status). A hold anywhere wins: it is what
+    /// the clerk must act on. Otherwise the least advanced sub-order speaks for the order, except that a mix of
+    /// shipped and unshipped sub-orders is "partially shipped".
+    /// </summary>
+    internal static StatusInfo Combine(IReadOnlyList<SubOrder> subOrders)
+    {
+        if (subOrders.Count == 0)
+        {
+            return new StatusInfo(OrderStatus.Unknown, string.Empty, null);
+        }
+
+        var held = subOrders.FirstOrDefault(s => s.Status.Status == OrderStatus.OnHold || s.Hold is not null);
+        if (held is not null)
+        {
+            return held.Status with { Status = OrderStatus.OnHold };
+        }
+
+        var live = subOrders.Where(s => s.Status.Status != OrderStatus.Cancelled).ToList();
+        if (live.Count == 0)
+        {
+            return subOrders[0].Status;
+        }
+
+        var shipped = live.Count(s => s.Status.Status is OrderStatus.Shipped or OrderStatus.Invoiced);
+        if (shipped > 0 && shipped < live.Count)
+        {
+            return new StatusInfo(OrderStatus.PartiallyShipped, string.Empty, "Partially shipped");
+        }
+
+        return live.MinBy(s => Rank(s.Status.Status))!.Status;
+    }
+
+    private static int Rank(OrderStatus status) => status switch
+    {
+        OrderStatus.Unknown => 0,
+        OrderStatus.Open => 1,
+        OrderStatus.InProgress => 2,
+        OrderStatus.Backordered => 3,
+        OrderStatus.PartiallyShipped => 4,
+        OrderStatus.Shipped => 5,
+        OrderStatus.Invoiced => 6,
+        _ => 7,
+    };
+
+    /// <summary>Ingram mixes UTC "Z" stamps, local offsets and date-only values; none of them may throw.</summary>
+    internal static DateTimeOffset? ParseTimestamp(string? value) =>
+        DateTimeOffset.TryParse(
+            value,
+            CultureInfo.InvariantCulture,
+            DateTimeStyles.AssumeUniversal | DateTimeStyles.AllowWhiteSpaces,
+            out var parsed)
+            ? parsed
+            : null;
+}

@@ -1,0 +1,171 @@
+using System.Text.RegularExpressions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using OrderBot.Suppliers.Ingram.Wire;
+using OrderBot.Suppliers.Model;
+
+namespace OrderBot.Suppliers.Ingram;
+
+/// <summary>
+/// Ingram Micro behind the supplier seam (OrderLookupAPI v5 search). Never throws for expected outcomes:
+/// unavailable, rate limited, refused and unreadable answers come back as <see cref="SupplierProblem"/> values.
+/// </summary>
+internal sealed partial class IngramSupplier : IOrderSupplier
+{
+    private readonly IngramClient _client;
+    private readonly IOptionsMonitor<IngramOptions> _options;
+    private readonly TimeProvider _timeProvider;
+    private readonly ILogger<IngramSupplier> _logger;
+
+    public IngramSupplier(IngramClient client, IOptionsMonitor<IngramOptions> options, TimeProvider timeProvider, ILogger<IngramSupplier> logger)
+    {
+        _client = client;
+        _options = options;
+        _timeProvider = timeProvider;
+        _logger = logger;
+    }
+
+    public SupplierId Id => SupplierId.Ingram;
+
+    public Task<SupplierResult> FindByPoAsync(string po, SupplierScope scope, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(po);
+        ArgumentNullException.ThrowIfNull(scope);
+        var trimmed = po.Trim();
+        return RunAsync(
+            scope,
+            q => q with { CustomerOrderNumber = trimmed },
+            // One PO may be several Ingram orders (duplicate POs are allowed): keep every exact match.
+            orders => orders.Where(o => o.CustomerPo is null || string.Equals(o.CustomerPo, trimmed, StringComparison.OrdinalIgnoreCase)).ToList(),
+            limit: int.MaxValue,
+            cancellationToken);
+    }
+
+    public Task<SupplierResult> GetOrderAsync(string orderNumber, SupplierScope scope, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(orderNumber);
+        ArgumentNullException.ThrowIfNull(scope);
+        var baseNumber = BaseOrderNumber(orderNumber);
+        return RunAsync(
+            scope,
+            q => q with { OrderNumber = baseNumber },
+            orders => orders.Where(o => string.Equals(o.OrderNumber, baseNumber, StringComparison.OrdinalIgnoreCase)).ToList(),
+            limit: int.MaxValue,
+            cancellationToken);
+    }
+
+    /// <summary>The v5 search carries no lines or tracking; the search data is returned with <c>HasDetails=false</c>.</summary>
+    public Task<SupplierResult> GetOrderWithShipmentsAsync(string orderNumber, SupplierScope scope, CancellationToken cancellationToken = default) =>
+        GetOrderAsync(orderNumber, scope, cancellationToken);
+
+    public Task<SupplierResult> SearchAsync(OrderSearch search, SupplierScope scope, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(search);
+        ArgumentNullException.ThrowIfNull(scope);
+        // The API filters by one status code; a normalized status with one spec code is sent, others are filtered here.
+        var codes = search.Status is { } status ? IngramStatusCodes.CodesFor(status).ToList() : [];
+        var serverCode = codes.Count == 1 && codes[0].Length > 0 ? codes[0] : null;
+        return RunAsync(
+            scope,
+            q => q with { OrderStatus = serverCode, StartCreate = search.From, EndCreate = search.To },
+            orders => orders
+                .Where(o => search.Status is not { } s || o.Status.Status == s || o.SubOrders.Any(x => x.Status.Status == s))
+                .Where(o => search.Hold is not { } h || o.Holds.Any(x => x.Category == h))
+                .OrderByDescending(o => o.OrderDate)
+                .Take(search.Limit)
+                .ToList(),
+            limit: search.Limit,
+            cancellationToken);
+    }
+
+    /// <summary>"20-RD12H-11" (a sub-order) → "20-RD12H"; anything else unchanged (trimmed, upper-case).</summary>
+    internal static string BaseOrderNumber(string orderNumber)
+    {
+        var trimmed = orderNumber.Trim().ToUpperInvariant();
+        var match = SubOrderPattern().Match(trimmed);
+        return match.Success ? match.Groups["base"].Value : trimmed;
+    }
+
+    /// <summary>OrderBot speaks ISO ("GB"); Ingram says "UK".</summary>
+    internal static string ToIngramCountry(string country)
+    {
+        var upper = country.Trim().ToUpperInvariant();
+        return upper == "GB" ? "UK" : upper;
+    }
+
+    internal static string ToIsoCountry(string ingramCountry) => ingramCountry == "UK" ? "GB" : ingramCountry;
+
+    private async Task<SupplierResult> RunAsync(
+        SupplierScope scope,
+        Func<IngramSearchQuery, IngramSearchQuery> shape,
+        Func<IReadOnlyList<Order>, IReadOnlyList<Order>> select,
+        int limit,
+        CancellationToken cancellationToken)
+    {
+        var options = _options.CurrentValue;
+        var country = ToIngramCountry(scope.Country ?? options.DefaultCountry);
+        var customer = scope.IngramCustomerNumber ?? options.CustomerNumber;
+        var scopeText = $"{SupplierNames.Display(SupplierId.Ingram)} {country}";
+        if (string.IsNullOrWhiteSpace(customer))
+        {
+            return SupplierResult.Failed(new SupplierProblem(
+                SupplierId.Ingram,
+                SupplierProblemKind.NotConfigured,
+                "No Ingram Micro customer number is set for you.",
+                Detail: $"Set {IngramOptions.SectionName}:CustomerNumber or the user's Ingram customer number."));
+        }
+
+        if (options.EnforceAvailability)
+        {
+            var decision = IngramAvailability.Check(country, _timeProvider.GetUtcNow(), options.AvailabilityOnWeekends);
+            if (!decision.IsOpen)
+            {
+                Log.OutsideWindow(_logger, country, decision.Message!);
+                return SupplierResult.Failed(new SupplierProblem(
+                    SupplierId.Ingram, SupplierProblemKind.OutsideAvailabilityWindow, decision.Message!, decision.AvailableAt));
+            }
+        }
+
+        var query = shape(new IngramSearchQuery { CustomerNumber = customer.Trim(), Country = country, PageSize = options.PageSize });
+        var orders = new List<Order>();
+        var calls = 0;
+        for (var pageNumber = 1; pageNumber <= options.MaxPages; pageNumber++)
+        {
+            var result = await _client.SearchAsync(query with { PageNumber = pageNumber }, scope.Background, cancellationToken);
+            calls++;
+            if (result.Problem is { } problem)
+            {
+                return SupplierResult.Failed(problem, calls);
+            }
+
+            var page = result.Page!;
+            orders.AddRange(page.Orders.Select(o => IngramOrderMapper.Map(o, ToIsoCountry(country), customer)));
+            if (!HasMorePages(page, pageNumber, options.PageSize) || select(orders).Count >= limit)
+            {
+                break;
+            }
+        }
+
+        var merged = orders.GroupBy(o => o.OrderNumber, StringComparer.OrdinalIgnoreCase).Select(g => g.First()).ToList();
+        var pages = calls == 1 ? "1 page" : $"{calls} pages";
+        return SupplierResult.Found(SupplierId.Ingram, select(merged), calls, $"{scopeText}, customer {customer}, {pages}");
+    }
+
+    /// <summary>
+    /// Ingram's "ordersfound" is not always consistent with the pages (the spec sample says 3 with page size 1 and one
+    /// order), so an empty page also ends the walk; the server's page size wins over the one we asked for.
+    /// </summary>
+    private static bool HasMorePages(IngramSearchPage page, int pageNumber, int requestedSize)
+    {
+        if (page.Orders.Count == 0)
+        {
+            return false;
+        }
+
+        var size = page.PageSize > 0 ? page.PageSize : requestedSize;
+        return (long)pageNumber * size < page.OrdersFound;
+    }
+
+    [GeneratedRegex(@"^(?<base>\d{2}-[A-Z0-9]+)-\d{2}$", RegexOptions.CultureInvariant)]
+    private static partial Regex SubOrderPattern();
+}

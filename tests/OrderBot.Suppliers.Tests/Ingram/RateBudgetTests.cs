@@ -1,0 +1,78 @@
+using Microsoft.Extensions.Time.Testing;
+using OrderBot.Suppliers.Resilience;
+
+namespace OrderBot.Suppliers.Tests.Ingram;
+
+public sealed class RateBudgetTests
+{
+    private static readonly DateTimeOffset Start = new(2026, 11, 18, 12, 0, 0, TimeSpan.Zero);
+
+    [Fact]
+    public async Task AcquireAsync_BudgetSpent_QueuesUntilAFullPeriodPassed()
+    {
+        var clock = new FakeTimeProvider(Start);
+        using var budget = new RateBudget(new RateBudgetSettings(10, TimeSpan.FromSeconds(60), 0.5, TimeSpan.FromHours(1)), clock);
+        for (var i = 0; i < 10; i++)
+        {
+            Assert.True(await budget.AcquireAsync(background: false, CancellationToken.None));
+        }
+
+        var eleventh = budget.AcquireAsync(background: false, CancellationToken.None);
+        clock.Advance(TimeSpan.FromSeconds(59));
+        Assert.False(eleventh.IsCompleted);
+
+        clock.Advance(TimeSpan.FromSeconds(2));
+        Assert.True(await eleventh);
+    }
+
+    [Fact]
+    public async Task AcquireAsync_Background_OnlyGetsItsShareAndInteractiveKeepsHeadroom()
+    {
+        var clock = new FakeTimeProvider(Start);
+        using var budget = new RateBudget(new RateBudgetSettings(10, TimeSpan.FromSeconds(60), 0.5, TimeSpan.FromHours(1)), clock);
+        for (var i = 0; i < 5; i++)
+        {
+            Assert.True(await budget.AcquireAsync(background: true, CancellationToken.None));
+        }
+
+        var sixthBackground = budget.AcquireAsync(background: true, CancellationToken.None);
+        Assert.False(sixthBackground.IsCompleted);
+        for (var i = 0; i < 5; i++)
+        {
+            Assert.True(await budget.AcquireAsync(background: false, CancellationToken.None));
+        }
+
+        Assert.Equal(0, budget.Remaining);
+        clock.Advance(TimeSpan.FromSeconds(62));
+        Assert.True(await sixthBackground);
+    }
+
+    [Fact]
+    public async Task AcquireAsync_WaitLongerThanMaxWait_ReturnsFalse()
+    {
+        var clock = new FakeTimeProvider(Start);
+        using var budget = new RateBudget(new RateBudgetSettings(1, TimeSpan.FromSeconds(60), 0.5, TimeSpan.FromSeconds(5)), clock);
+        Assert.True(await budget.AcquireAsync(false, CancellationToken.None));
+
+        var second = budget.AcquireAsync(false, CancellationToken.None);
+        clock.Advance(TimeSpan.FromSeconds(6));
+
+        Assert.False(await second);
+        Assert.True(budget.NextAvailableEstimate() > clock.GetUtcNow());
+    }
+
+    [Fact]
+    public async Task PauseUntil_ServerSaidStop_CallersWaitForReset()
+    {
+        var clock = new FakeTimeProvider(Start);
+        using var budget = new RateBudget(new RateBudgetSettings(60, TimeSpan.FromSeconds(60), 0.5, TimeSpan.FromHours(1)), clock);
+        budget.PauseUntil(Start.AddSeconds(30));
+
+        var call = budget.AcquireAsync(false, CancellationToken.None);
+        clock.Advance(TimeSpan.FromSeconds(29));
+        Assert.False(call.IsCompleted);
+
+        clock.Advance(TimeSpan.FromSeconds(1));
+        Assert.True(await call);
+    }
+}
