@@ -61,7 +61,9 @@ public sealed class OrderStatusService
                 : Reply.FromCard(NothingFoundCard.Build(question.SearchedFor, result.Results, context)));
         }
 
-        if (orders.Count == 1)
+        // One order and a complete answer: the order itself. A PO with a supplier missing keeps the summary, which
+        // names the supplier that could not be asked, so "1 order" is never mistaken for "the only order".
+        if (orders.Count == 1 && (question.Po is null || !result.IsPartial))
         {
             return OrderAnswer.Of(await SingleAsync(question.Kind, orders[0], settings, context, [.. result.Problems], cancellationToken));
         }
