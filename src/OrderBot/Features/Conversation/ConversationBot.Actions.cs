@@ -1,6 +1,7 @@
 using System.Globalization;
 using OrderBot.Cards;
 using OrderBot.Features.Orders;
+using OrderBot.Features.Settings;
 using OrderBot.Suppliers.Model;
 
 namespace OrderBot.Features.Conversation;
@@ -28,6 +29,9 @@ public sealed partial class ConversationBot
                 return await _subscriptions.HandleActionAsync(scope.Turn, verb, data, cancellationToken);
             case CardActions.Verbs.ListPage:
                 return await PageAsync(scope, data, cancellationToken);
+            case CardActions.Verbs.SettingsCountry when string.IsNullOrWhiteSpace(data.GetValueOrDefault(CardActions.Keys.Country)):
+                // "Change country" on the settings card: nothing chosen yet, so show the choice.
+                return Reply.FromCard(CountryPromptCard.Build(null, scope.Settings.Get(SettingKeys.SchneiderCountry)));
             case CardActions.Verbs.SettingsCountry:
                 var (dialog, _) = await _dialogs.LoadAsync(scope.Asker, cancellationToken);
                 return await AnswerCountryAsync(

@@ -69,12 +69,12 @@ public sealed record EffectiveSettings(IReadOnlyDictionary<string, string> User,
         var parts = new List<string>();
         if (values.TryGetValue(SettingKeys.SchneiderCountry, out var schneider))
         {
-            parts.Add($"{schneider} (Schneider Electric)");
+            parts.Add($"{schneider} for Schneider Electric");
         }
 
         if (values.TryGetValue(SettingKeys.IngramCountry, out var ingram))
         {
-            parts.Add($"{ingram} (Ingram Micro)");
+            parts.Add($"{ingram} for Ingram Micro");
         }
 
         return parts.Count == 0 ? null : string.Join(", ", parts);
