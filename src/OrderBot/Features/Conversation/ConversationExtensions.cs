@@ -23,6 +23,12 @@ public static class ConversationExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         var services = builder.Services;
+        if (services.Any(d => d.ServiceType == typeof(ConversationBot)))
+        {
+            // Already added (the command line adds it after the server's composition, which may include it).
+            return builder;
+        }
+
         var schneiderDefault = builder.Configuration["Suppliers:Schneider:DefaultCountry"];
         services.AddOptions<ConversationOptions>()
             .Bind(builder.Configuration.GetSection(ConversationOptions.SectionName))
