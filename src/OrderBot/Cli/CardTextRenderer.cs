@@ -131,6 +131,7 @@ public static partial class CardTextRenderer
     private static string? Str(JsonElement node, string key) =>
         node.ValueKind == JsonValueKind.Object && node.TryGetProperty(key, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 
-    [GeneratedRegex(@"\\([\\`*_\[\]()<>~#>\-+.:{!|])")]
+    // CommonMark: a backslash before any ASCII punctuation is an escape.
+    [GeneratedRegex(@"\\([!-/:-@\[-`{-~])")]
     private static partial Regex Escaped();
 }
