@@ -10,7 +10,7 @@ cd "$here"
 [ -d node_modules/@microsoft/m365agentsplayground ] || npm ci --ignore-scripts --no-audit --no-fund >/dev/null
 
 dotnet build "$root/src/OrderBot" -v q -nologo >/dev/null
-Storage__Sqlite__Path="$work/orderbot.db" Alerts__PollInterval=00:00:02 Alerts__DeliveryInterval=00:00:01 \
+Storage__Sqlite__Path="$work/orderbot.db" Alerts__WatchInterval=00:00:02 Alerts__OpenPollPeriod=00:00:02 Alerts__HeldPollPeriod=00:00:02 Alerts__DeliveryInterval=00:00:01 \
     dotnet run --no-build --project "$root/src/OrderBot" -- --urls http://127.0.0.1:3978 >"$work/bot.log" 2>&1 &
 bot=$!
 TEAMSAPPTESTER_BROWSER=none node node_modules/@microsoft/m365agentsplayground/cli.js \
