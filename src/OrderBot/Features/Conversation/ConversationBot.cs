@@ -84,7 +84,10 @@ public sealed partial class ConversationBot
         switch (GlobalWords.Match(text))
         {
             case GlobalWord.Cancel:
-                return Reply.FromText(await _dialogs.EndAsync(scope.Asker, cancellationToken)
+                // Load first: the store may still hold an expired row, which is nothing to cancel for the user.
+                var (pending, _) = await _dialogs.LoadAsync(scope.Asker, cancellationToken);
+                await _dialogs.EndAsync(scope.Asker, cancellationToken);
+                return Reply.FromText(pending is not null
                     ? "OK, I've dropped that question. Ask me anything else."
                     : "There's nothing to cancel. Ask me about an order, e.g. \"where is PO 201120/1\".");
             case GlobalWord.StartOver:
