@@ -74,6 +74,12 @@ public sealed partial class ConversationBot
         var data = ReadData(value.Action?.Data);
         var scope = await TurnScope.LoadAsync(turn, _settings, _time, cancellationToken);
         var reply = await DispatchActionAsync(scope, value.Action?.Verb, data, cancellationToken);
+        if (reply is { Card: not null, Text: { Length: > 0 } note })
+        {
+            // The card replaces the clicked one; a note beside it ("Saved FR…", "Partial answer…") goes as a message.
+            await turn.SendAsync(note, cancellationToken);
+        }
+
         return reply.ToInvokeResponse();
     }
 

@@ -26,6 +26,24 @@ public sealed class DialogTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task TestFlow_AskCountryAnswerThenAskAgain_RemembersCountry()
+    {
+        var adapter = await _host.NewAdapterAsync();
+
+        await new TestFlow(adapter)
+            .Send("where is PO SE-ONLY-77")
+            .AssertReply(a => Assert.Equal("Which country are your orders in?", ReplyAssert.Fallback(a)))
+            .Send("France")
+            .AssertReply(a => Assert.Equal(ActivityTypes.Typing, a.Type))
+            .AssertReply(a => Assert.StartsWith("Schneider Electric order 0100222222", ReplyAssert.Fallback(a), StringComparison.Ordinal))
+            .Send("where is PO SE-ONLY-77")
+            .AssertReply(a => Assert.Equal(ActivityTypes.Typing, a.Type))
+            .AssertReply(a => Assert.StartsWith("Schneider Electric order 0100222222", ReplyAssert.Fallback(a), StringComparison.Ordinal))
+            .AssertNoReply()
+            .StartTestAsync();
+    }
+
+    [Fact]
     public async Task Message_CountryInQuestion_NoPrompt()
     {
         var adapter = await _host.NewAdapterAsync();
@@ -74,6 +92,18 @@ public sealed class DialogTests : IAsyncLifetime
 
         Assert.StartsWith("Schneider Electric order 0100222222", ReplyAssert.Fallback(response!), StringComparison.Ordinal);
         Assert.Equal("Which country are your orders in?", ReplyAssert.Fallback(ReplyAssert.Next(adapter)));
+    }
+
+    [Fact]
+    public async Task ExecuteSave_RememberOn_CardReplacedAndNoteSent()
+    {
+        var adapter = await _host.NewAdapterAsync();
+
+        var response = await adapter.ProcessAsync(ConversationBotTests.Execute(
+            CardActions.Verbs.SettingsCountry, """{"query":"where is PO SE-ONLY-77","country":"fr","remember":"true"}"""));
+
+        Assert.StartsWith("Schneider Electric order 0100222222", ReplyAssert.Fallback(response!), StringComparison.Ordinal);
+        Assert.Equal("Saved FR as your Schneider Electric country.", ReplyAssert.Next(adapter).Text);
     }
 
     [Fact]
