@@ -81,6 +81,38 @@ public sealed class ConversationBotTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Message_ItemsOfOrder_ItemsCard()
+    {
+        var adapter = await _host.NewAdapterAsync(schneiderDefaultCountry: "FR");
+
+        await adapter.ProcessAsync(adapter.MakeMessage("what items are on order 0100111111"));
+
+        Assert.Equal("Items of Schneider Electric order 0100111111", ReplyAssert.Fallback(ReplyAssert.Next(adapter)));
+    }
+
+    [Fact]
+    public async Task Message_TrackPo_ItemsCardWithTracking()
+    {
+        var adapter = await _host.NewAdapterAsync(schneiderDefaultCountry: "FR");
+
+        await adapter.ProcessAsync(adapter.MakeMessage("track PO SE-ONLY-77"));
+
+        var card = ReplyAssert.Card(ReplyAssert.Next(adapter));
+        Assert.Equal("Items of Schneider Electric order 0100222222", card.GetProperty("fallbackText").GetString());
+        Assert.Contains("/tracking/", card.GetRawText(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Message_StatusWithoutIdentifier_AsksWhichOrder()
+    {
+        var adapter = await _host.NewAdapterAsync();
+
+        await adapter.ProcessAsync(adapter.MakeMessage("where is order"));
+
+        Assert.StartsWith("Which order?", ReplyAssert.Next(adapter).Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Message_Help_HelpCardWithExamples()
     {
         var adapter = await _host.NewAdapterAsync();
