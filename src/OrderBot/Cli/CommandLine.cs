@@ -13,6 +13,8 @@ internal static class CommandLine
         var rest = args[1..];
         return args[0] switch
         {
+            "ask" => await AskCommand.RunAsync(rest, Console.Out, Console.Error),
+            "chat" => await ChatCommand.RunAsync(rest, Console.In, Console.Out),
             "recognize" => await RecognizeCommand.RunAsync(rest, Console.In, Console.Out, TimeProvider.System),
             "package" => await PackageCommand.RunAsync(rest, Console.Out, Console.Error),
             "help" or "--help" or "-h" => PrintUsage(),

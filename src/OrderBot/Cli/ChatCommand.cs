@@ -1,0 +1,128 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using OrderBot.Protocol.Schema;
+
+namespace OrderBot.Cli;
+
+/// <summary>
+/// <c>orderbot chat</c>: a conversation in the terminal. Lines on stdin are messages; cards print as text with their
+/// buttons numbered, and typing a number clicks that button (asking first for any input the card needs, such as the
+/// country). "quit", "exit" or end of input ends the chat.
+/// </summary>
+internal static class ChatCommand
+{
+    public static async Task<int> RunAsync(string[] args, TextReader input, TextWriter output, CancellationToken cancellationToken = default)
+    {
+        var (_, hostArgs, _) = CliArguments.Split(args);
+        await using var session = await CliSession.StartAsync(hostArgs, cancellationToken);
+        await output.WriteLineAsync("OrderBot — ask about an order (e.g. \"where is PO 201120/1\"), type a button's number to click it, \"quit\" to leave.");
+        var buttons = new List<(CardButton Button, RenderedCard Card)>();
+        while (await Prompt(output, input, "> ") is { } line)
+        {
+            line = line.Trim();
+            if (line.Length == 0)
+            {
+                continue;
+            }
+
+            if (line is "quit" or "exit")
+            {
+                break;
+            }
+
+            if (int.TryParse(line, NumberStyles.None, CultureInfo.InvariantCulture, out var number) && number >= 1 && number <= buttons.Count)
+            {
+                buttons = await ClickAsync(session, buttons[number - 1], input, output, cancellationToken);
+                continue;
+            }
+
+            buttons = await PrintAsync(output, await session.SayAsync(line, cancellationToken));
+        }
+
+        return 0;
+    }
+
+    private static async Task<List<(CardButton, RenderedCard)>> ClickAsync(
+        CliSession session, (CardButton Button, RenderedCard Card) clicked, TextReader input, TextWriter output, CancellationToken cancellationToken)
+    {
+        var (button, card) = clicked;
+        if (button.Url is not null)
+        {
+            await output.WriteLineAsync("Open in your browser: " + button.Url);
+            return [];
+        }
+
+        var data = button.Data is { ValueKind: JsonValueKind.Object } given ? JsonNode.Parse(given.GetRawText())!.AsObject() : [];
+        foreach (var field in card.Inputs)
+        {
+            if (await AskInputAsync(field, input, output) is not { } value)
+            {
+                return [];
+            }
+
+            data[field.Id] = value;
+        }
+
+        var element = JsonSerializer.SerializeToElement(data, JsonNodeContext.Default.JsonObject);
+        if (button.Type == "Action.Execute" && button.Verb is { } verb)
+        {
+            var (response, sent) = await session.ExecuteAsync(verb, element, cancellationToken);
+            var shown = await PrintAsync(output, sent);
+            return response switch
+            {
+                { Type: "application/vnd.microsoft.card.adaptive", Value: { } cardJson } =>
+                    await PrintAsync(output, [new Activity { Type = ActivityTypes.Message, Attachments = [new Attachment { Content = cardJson }] }]),
+                { Type: "application/vnd.microsoft.activity.message", Value: { ValueKind: JsonValueKind.String } text } =>
+                    await PrintAsync(output, [Activity.CreateMessage(text.GetString())]),
+                { StatusCode: >= 400 } error => await PrintAsync(output, [Activity.CreateMessage($"(the bot answered {error.StatusCode})")]),
+                _ => shown,
+            };
+        }
+
+        return await PrintAsync(output, await session.SubmitAsync(element, cancellationToken));
+    }
+
+    private static async Task<string?> AskInputAsync(CardInput field, TextReader input, TextWriter output)
+    {
+        if (field.IsToggle)
+        {
+            var answer = await Prompt(output, input, $"{field.Label} [Y/n] ");
+            return answer is null ? null : answer.Trim().StartsWith('n') || answer.Trim().StartsWith('N') ? "false" : "true";
+        }
+
+        var choices = field.Choices.Count == 0 ? string.Empty : " (" + string.Join(", ", field.Choices.Select(c => $"{c.Value} {c.Title}")) + ")";
+        var typed = await Prompt(output, input, $"{field.Label}{choices}: ");
+        if (typed is null)
+        {
+            return null;
+        }
+
+        typed = typed.Trim();
+        var match = field.Choices.FirstOrDefault(c =>
+            string.Equals(c.Value, typed, StringComparison.OrdinalIgnoreCase) || string.Equals(c.Title, typed, StringComparison.OrdinalIgnoreCase));
+        return match.Value ?? (typed.Length > 0 ? typed : field.Value ?? string.Empty);
+    }
+
+    private static async Task<List<(CardButton, RenderedCard)>> PrintAsync(TextWriter output, IReadOnlyList<Activity> replies)
+    {
+        var buttons = new List<(CardButton, RenderedCard)>();
+        var number = 1;
+        foreach (var reply in replies)
+        {
+            await output.WriteLineAsync(ReplyText.Format(reply, ref number, buttons));
+        }
+
+        return replies.Count == 0 ? [] : buttons;
+    }
+
+    private static async Task<string?> Prompt(TextWriter output, TextReader input, string prompt)
+    {
+        await output.WriteAsync(prompt);
+        await output.FlushAsync();
+        return await input.ReadLineAsync();
+    }
+}
+
+[System.Text.Json.Serialization.JsonSerializable(typeof(JsonObject))]
+internal sealed partial class JsonNodeContext : System.Text.Json.Serialization.JsonSerializerContext;

@@ -1,0 +1,31 @@
+using OrderBot.Cards;
+using OrderBot.Features.Orders;
+using OrderBot.Features.Recognition;
+
+namespace OrderBot.Features.Conversation;
+
+public sealed partial class ConversationBot
+{
+    private Task<Reply> AnswerListAsync(TurnScope scope, RecognizerResult recognized, CancellationToken cancellationToken) =>
+        AnswerListAsync(scope, OrderListQuery.FromRecognized(recognized), 1, cancellationToken);
+
+    /// <summary>"Orders on credit hold" → the matching orders from every supplier in scope, one page at a time.</summary>
+    private async Task<Reply> AnswerListAsync(TurnScope scope, OrderListQuery query, int page, CancellationToken cancellationToken)
+    {
+        var probe = new OrderQuestion(query.Title(), OrderAnswerKind.Status, null, null, "list", query.Supplier, query.Country);
+        if (_orders.LacksSchneiderCountry(probe, scope.Settings))
+        {
+            return Reply.FromText("To list Schneider Electric orders I need a country: say e.g. \"set my Schneider country to FR\", or add the country to your question.");
+        }
+
+        using var typing = scope.Turn.StartTyping(cancellationToken);
+        var result = await _orders.SearchAsync(query, scope.Settings, scope.Card.TimeZone, cancellationToken);
+        if (result.AllFailed)
+        {
+            return Reply.FromCard(SupplierUnavailableCard.Build([.. result.Problems], scope.Card));
+        }
+
+        var orders = result.Orders.OrderByDescending(o => o.OrderDate).ToList();
+        return Reply.FromCard(OrderListCard.Build(query.Title(), orders, scope.Card, query.Encode(), page, [.. result.Problems]));
+    }
+}

@@ -1,0 +1,39 @@
+using Microsoft.Extensions.Options;
+
+namespace OrderBot.Features.Conversation;
+
+/// <summary>Settings of the conversation (section <c>Conversation</c>).</summary>
+public sealed class ConversationOptions
+{
+    public const string SectionName = "Conversation";
+
+    /// <summary>How long an unanswered question (e.g. "which country?") waits before a new message starts afresh.</summary>
+    public TimeSpan DialogExpiry { get; set; } = TimeSpan.FromMinutes(30);
+
+    /// <summary>
+    /// Schneider country used when neither the question, the user nor the channel names one. Defaults to
+    /// <c>Suppliers:Schneider:DefaultCountry</c>; when both are empty the bot asks.
+    /// </summary>
+    public string? DefaultSchneiderCountry { get; set; }
+}
+
+/// <summary>Checks <see cref="ConversationOptions"/> at start-up; messages name the key.</summary>
+public sealed class ConversationOptionsValidator : IValidateOptions<ConversationOptions>
+{
+    public ValidateOptionsResult Validate(string? name, ConversationOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var failures = new List<string>();
+        if (options.DialogExpiry <= TimeSpan.Zero || options.DialogExpiry > TimeSpan.FromDays(7))
+        {
+            failures.Add($"{ConversationOptions.SectionName}:DialogExpiry must be between 00:00:01 and 7.00:00:00.");
+        }
+
+        if (options.DefaultSchneiderCountry is { Length: > 0 } country && (country.Length != 2 || !country.All(char.IsAsciiLetter)))
+        {
+            failures.Add($"{ConversationOptions.SectionName}:DefaultSchneiderCountry must be a 2-letter ISO country code.");
+        }
+
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+}

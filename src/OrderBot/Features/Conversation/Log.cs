@@ -1,0 +1,16 @@
+using Microsoft.Extensions.Logging;
+
+namespace OrderBot.Features.Conversation;
+
+/// <summary>Conversation log messages, EventIds 4000–4099.</summary>
+internal static partial class Log
+{
+    [LoggerMessage(EventId = 4000, Level = LogLevel.Debug, Message = "Turn {CorrelationId} recognized as {Intent}")]
+    public static partial void Recognized(ILogger logger, string correlationId, string intent);
+
+    [LoggerMessage(EventId = 4001, Level = LogLevel.Debug, Message = "Turn {CorrelationId} card action {Verb}")]
+    public static partial void Action(ILogger logger, string correlationId, string verb);
+
+    [LoggerMessage(EventId = 4002, Level = LogLevel.Debug, Message = "Turn {CorrelationId} welcomed conversation")]
+    public static partial void Welcomed(ILogger logger, string correlationId);
+}

@@ -1,0 +1,45 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using OrderBot.AdaptiveCards;
+using OrderBot.Protocol.Schema;
+
+namespace OrderBot.Features.Conversation;
+
+/// <summary>
+/// One answer of the bot: text, a card, or both. Built by features without sending, so the same answer can go out
+/// as a message (typed questions, Submit clicks) or as the invoke response of an Action.Execute click.
+/// </summary>
+public sealed record Reply(string? Text, AdaptiveCard? Card)
+{
+    public static Reply FromText(string text) => new(text, null);
+
+    public static Reply FromCard(AdaptiveCard card, string? text = null) => new(text, card);
+
+    /// <summary>The message activity carrying this answer.</summary>
+    public Activity ToActivity()
+    {
+        var activity = Activity.CreateMessage(Text);
+        if (Card is not null)
+        {
+            activity.Attachments = [ToAttachment(Card)];
+        }
+
+        return activity;
+    }
+
+    /// <summary>
+    /// The invoke response: the card replaces the clicked one; a text-only answer shows as a message. When both are
+    /// present the card wins (the text is a note that only matters beside a new message).
+    /// </summary>
+    public InvokeResponse ToInvokeResponse() =>
+        Card is not null ? InvokeResponse.Card(CardElement(Card)) : InvokeResponse.Message(Text ?? string.Empty);
+
+    public static Attachment ToAttachment(AdaptiveCard card) => new()
+    {
+        ContentType = AdaptiveCardAttachment.ContentType,
+        Content = CardElement(card),
+    };
+
+    private static JsonElement CardElement(AdaptiveCard card) =>
+        JsonSerializer.SerializeToElement<JsonNode>(AdaptiveCardSerializer.ToJsonObject(card), (System.Text.Json.Serialization.Metadata.JsonTypeInfo<JsonNode>)AdaptiveCardSerializer.Options.GetTypeInfo(typeof(JsonNode)));
+}

@@ -1,0 +1,50 @@
+using System.Globalization;
+using OrderBot.Cards;
+using OrderBot.Features.Recognition;
+using OrderBot.Features.Settings;
+using OrderBot.Protocol.Routing;
+
+namespace OrderBot.Features.Conversation;
+
+/// <summary>What every handler of a turn needs to know about the asker, read once: identity, settings, zone, culture.</summary>
+public sealed record TurnScope(TurnContext Turn, Asker Asker, EffectiveSettings Settings, CardContext Card, RecognizerContext Recognizer)
+{
+    public static async Task<TurnScope> LoadAsync(TurnContext turn, SettingsService settings, TimeProvider time, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(turn);
+        ArgumentNullException.ThrowIfNull(settings);
+        var asker = Asker.From(turn.Activity);
+        var saved = await settings.LoadAsync(asker, cancellationToken);
+
+        // The client's zone describes where the user is now; the saved one covers clients that send none.
+        var zone = FindZone(turn.Activity.LocalTimezone) ?? saved.TimeZone ?? TimeZoneInfo.Utc;
+        var culture = FindCulture(turn.Activity.Locale);
+        var now = time.GetUtcNow();
+        return new TurnScope(
+            turn,
+            asker,
+            saved,
+            new CardContext(zone, culture, now),
+            new RecognizerContext(now, turn.Activity.Locale, zone.Id));
+    }
+
+    private static TimeZoneInfo? FindZone(string? id) =>
+        !string.IsNullOrWhiteSpace(id) && TimeZoneInfo.TryFindSystemTimeZoneById(id, out var zone) ? zone : null;
+
+    private static CultureInfo FindCulture(string? locale)
+    {
+        if (string.IsNullOrWhiteSpace(locale))
+        {
+            return CultureInfo.GetCultureInfo("en-GB");
+        }
+
+        try
+        {
+            return CultureInfo.GetCultureInfo(locale);
+        }
+        catch (CultureNotFoundException)
+        {
+            return CultureInfo.GetCultureInfo("en-GB");
+        }
+    }
+}

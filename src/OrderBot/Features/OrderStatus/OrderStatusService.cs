@@ -1,0 +1,162 @@
+using Microsoft.Extensions.Options;
+using OrderBot.Cards;
+using OrderBot.Features.Conversation;
+using OrderBot.Features.Settings;
+using OrderBot.Suppliers;
+using OrderBot.Suppliers.Model;
+
+namespace OrderBot.Features.Orders;
+
+/// <summary>The outcome of an order question: an answer, or the one thing still needed (the Schneider country).</summary>
+public sealed record OrderAnswer(Reply? Reply, bool NeedsSchneiderCountry)
+{
+    public static OrderAnswer Of(Reply reply) => new(reply, false);
+
+    public static OrderAnswer AskCountry { get; } = new(null, true);
+}
+
+/// <summary>
+/// Answers "where is PO / order X": asks the suppliers in scope (each with its own country and account from the
+/// question, the user, the channel or the default), then picks the card that fits what came back.
+/// </summary>
+public sealed class OrderStatusService
+{
+    private readonly OrderLookup _lookup;
+    private readonly IOptions<ConversationOptions> _options;
+
+    public OrderStatusService(OrderLookup lookup, IOptions<ConversationOptions> options)
+    {
+        _lookup = lookup;
+        _options = options;
+    }
+
+    /// <summary>The suppliers a question goes to: the one named, else all configured.</summary>
+    public IReadOnlyList<SupplierId> SuppliersFor(SupplierId? named) =>
+        named is { } one ? [.. _lookup.Suppliers.Where(s => s == one)] : _lookup.Suppliers;
+
+    /// <summary>True when Schneider would be asked without any country to search.</summary>
+    public bool LacksSchneiderCountry(OrderQuestion question, EffectiveSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(question);
+        ArgumentNullException.ThrowIfNull(settings);
+        return SuppliersFor(question.Supplier).Contains(SupplierId.Schneider)
+            && string.IsNullOrWhiteSpace(settings.ScopeFor(SupplierId.Schneider, question.Country, _options.Value.DefaultSchneiderCountry).Country);
+    }
+
+    public async Task<OrderAnswer> AnswerAsync(OrderQuestion question, EffectiveSettings settings, CardContext context, int page, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(question);
+        ArgumentNullException.ThrowIfNull(context);
+        if (LacksSchneiderCountry(question, settings))
+        {
+            return OrderAnswer.AskCountry;
+        }
+
+        var result = await FindAsync(question, settings, cancellationToken);
+        var orders = result.Orders.ToList();
+        if (orders.Count == 0)
+        {
+            return OrderAnswer.Of(result.AllFailed
+                ? Reply.FromCard(SupplierUnavailableCard.Build([.. result.Problems], context, question.Text))
+                : Reply.FromCard(NothingFoundCard.Build(question.SearchedFor, result.Results, context)));
+        }
+
+        // One order and a complete answer: the order itself. A PO with a supplier missing keeps the summary, which
+        // names the supplier that could not be asked, so "1 order" is never mistaken for "the only order".
+        if (orders.Count == 1 && (question.Po is null || !result.IsPartial))
+        {
+            return OrderAnswer.Of(await SingleAsync(question.Kind, orders[0], settings, context, [.. result.Problems], cancellationToken));
+        }
+
+        // Several orders: for a PO they are the PO's parts (show them together); otherwise the user must pick.
+        return OrderAnswer.Of(question.Po is { } po
+            ? Reply.FromCard(PoSummaryCard.Build(po, result, context, page, question.PagingQuery))
+            : Reply.FromCard(PickListCard.Build(question.SearchedFor, orders, context, question.PagingQuery, page)));
+    }
+
+    /// <summary>One order by supplier and number (card buttons): status, or items and shipments.</summary>
+    public async Task<Reply> AnswerOrderAsync(SupplierId supplier, string orderNumber, OrderAnswerKind kind, EffectiveSettings settings, CardContext context, int page, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var scope = ScopeFor(supplier, null, settings);
+        var result = kind == OrderAnswerKind.Status
+            ? await _lookup.GetOrderAsync(orderNumber, scope, supplier, cancellationToken)
+            : await _lookup.GetOrderWithShipmentsAsync(orderNumber, scope, supplier, cancellationToken);
+        var order = result.Orders.FirstOrDefault();
+        if (order is null)
+        {
+            return result.AllFailed
+                ? Reply.FromCard(SupplierUnavailableCard.Build([.. result.Problems], context))
+                : Reply.FromCard(NothingFoundCard.Build($"order {orderNumber}", result.Results, context));
+        }
+
+        return kind == OrderAnswerKind.Status
+            ? Reply.FromCard(OrderStatusCard.Build(order, context))
+            : Reply.FromCard(ItemsCard.Build(order, context, page));
+    }
+
+    private async Task<Reply> SingleAsync(OrderAnswerKind kind, Order order, EffectiveSettings settings, CardContext context, IReadOnlyList<SupplierProblem> problems, CancellationToken cancellationToken)
+    {
+        var note = problems.Count == 0
+            ? null
+            : "Partial answer: " + string.Join(" ", problems.Select(p => p.Message));
+        if (kind == OrderAnswerKind.Status)
+        {
+            return Reply.FromCard(OrderStatusCard.Build(order, context), note);
+        }
+
+        var detailed = await AnswerOrderAsync(order.Supplier, order.OrderNumber, kind, settings, context, 1, cancellationToken);
+        return detailed with { Text = note };
+    }
+
+    /// <summary>Each supplier with its own scope, all at once; a reference is tried as PO and as order number.</summary>
+    private async Task<LookupResult> FindAsync(OrderQuestion question, EffectiveSettings settings, CancellationToken cancellationToken)
+    {
+        var asks = SuppliersFor(question.Supplier).Select(async supplier =>
+        {
+            var scope = ScopeFor(supplier, question.Country, settings);
+            if (question.Po is { } po)
+            {
+                return (await _lookup.FindByPoAsync(po, scope, supplier, cancellationToken)).Results;
+            }
+
+            if (question.OrderNumber is { } number)
+            {
+                return (await _lookup.GetOrderAsync(number, scope, supplier, cancellationToken)).Results;
+            }
+
+            var both = await Task.WhenAll(
+                _lookup.FindByPoAsync(question.Ref!, scope, supplier, cancellationToken),
+                _lookup.GetOrderAsync(question.Ref!, scope, supplier, cancellationToken));
+            return [Merge(supplier, both[0], both[1])];
+        });
+        var results = await Task.WhenAll(asks);
+        return new LookupResult([.. results.SelectMany(r => r)]);
+    }
+
+    private static SupplierResult Merge(SupplierId supplier, LookupResult asPo, LookupResult asOrder)
+    {
+        var parts = asPo.Results.Concat(asOrder.Results).ToList();
+        var orders = parts.SelectMany(r => r.Orders).DistinctBy(o => o.OrderNumber, StringComparer.OrdinalIgnoreCase).ToList();
+        var succeeded = parts.Where(r => r.Succeeded).ToList();
+        if (succeeded.Count == 0)
+        {
+            return parts.FirstOrDefault() ?? SupplierResult.Found(supplier, []);
+        }
+
+        return SupplierResult.Found(supplier, orders, parts.Sum(r => r.Calls), succeeded.Select(r => r.SearchedScope).FirstOrDefault(s => s is not null));
+    }
+
+    /// <summary>Orders matching a list's filters, each supplier asked with its own scope.</summary>
+    public async Task<LookupResult> SearchAsync(OrderListQuery query, EffectiveSettings settings, TimeZoneInfo zone, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var search = query.ToSearch(zone);
+        var results = await Task.WhenAll(SuppliersFor(query.Supplier).Select(supplier =>
+            _lookup.SearchAsync(search, ScopeFor(supplier, query.Country, settings), supplier, cancellationToken)));
+        return new LookupResult([.. results.SelectMany(r => r.Results)]);
+    }
+
+    private SupplierScope ScopeFor(SupplierId supplier, string? country, EffectiveSettings settings) =>
+        settings.ScopeFor(supplier, country, supplier == SupplierId.Schneider ? _options.Value.DefaultSchneiderCountry : null);
+}

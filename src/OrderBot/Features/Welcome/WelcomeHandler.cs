@@ -1,0 +1,51 @@
+using OrderBot.Cards;
+using OrderBot.Features.Conversation;
+using OrderBot.Protocol.Routing;
+using OrderBot.Protocol.Schema;
+using OrderBot.State;
+
+namespace OrderBot.Features.Welcome;
+
+/// <summary>
+/// Greets a conversation once when the bot is installed. Teams sends both <c>installationUpdate</c> (add) and a
+/// <c>conversationUpdate</c> naming the bot in membersAdded; a marker in the conversation's settings keeps it to one card.
+/// </summary>
+public sealed class WelcomeHandler
+{
+    internal const string WelcomedKey = "welcome.sent";
+
+    private readonly ISettingsStore _store;
+
+    public WelcomeHandler(ISettingsStore store)
+    {
+        _store = store;
+    }
+
+    public static bool IsInstall(Activity activity)
+    {
+        ArgumentNullException.ThrowIfNull(activity);
+        return activity.IsType(ActivityTypes.InstallationUpdate)
+            ? string.Equals(activity.Action, "add", StringComparison.OrdinalIgnoreCase)
+            : activity.IsType(ActivityTypes.ConversationUpdate) && activity.IsBotAdded();
+    }
+
+    public async Task OnInstalledAsync(TurnContext turn, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(turn);
+        if (!IsInstall(turn.Activity))
+        {
+            return;
+        }
+
+        var scope = SettingScopes.Conversation(turn.Activity.Conversation?.Id?.Split(';')[0] ?? "unknown");
+        var settings = await _store.GetAllAsync(scope, cancellationToken);
+        if (settings.ContainsKey(WelcomedKey))
+        {
+            return;
+        }
+
+        await _store.SetAsync(scope, WelcomedKey, "true", cancellationToken);
+        var name = turn.Activity.Conversation?.IsGroup == true ? null : turn.Activity.From?.Name;
+        await turn.SendAsync(Reply.FromCard(WelcomeCard.Build(name)).ToActivity(), cancellationToken);
+    }
+}
