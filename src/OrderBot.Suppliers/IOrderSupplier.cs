@@ -11,6 +11,12 @@ public interface IOrderSupplier
 {
     SupplierId Id { get; }
 
+    /// <summary>
+    /// True when <see cref="GetOrderWithShipmentsAsync"/> adds items, shipments and tracking beyond a search hit, so the
+    /// extra calls are worth making for a short answer (Schneider). False when it would only repeat the search.
+    /// </summary>
+    bool ProvidesShipmentDetails => false;
+
     /// <summary>Every order whose customer PO matches <paramref name="po"/> (normalized: trimmed, case-insensitive).</summary>
     Task<SupplierResult> FindByPoAsync(string po, SupplierScope scope, CancellationToken cancellationToken = default);
 

@@ -21,6 +21,10 @@ public sealed partial class OrderLookup
 
     public IReadOnlyList<SupplierId> Suppliers => [.. _suppliers.Select(s => s.Id)];
 
+    /// <summary>Whether asking <paramref name="supplier"/> for shipments adds tracking to a search hit.</summary>
+    public bool ProvidesShipmentDetails(SupplierId supplier) =>
+        _suppliers.Any(s => s.Id == supplier && s.ProvidesShipmentDetails);
+
     /// <summary>"Where is PO X": every match from every supplier (or only <paramref name="only"/>).</summary>
     public Task<LookupResult> FindByPoAsync(string po, SupplierScope scope, SupplierId? only = null, CancellationToken cancellationToken = default)
     {

@@ -1,4 +1,5 @@
 using OrderBot.Cli;
+using OrderBot.Features.Conversation;
 using OrderBot.Hosting;
 using OrderBot.Protocol.Hosting;
 using OrderBot.State;
@@ -40,6 +41,7 @@ public partial class Program
         builder.AddIngramSupplier();
         builder.Services.AddSingleton<OrderLookup>();
         builder.AddBotProtocol();
+        builder.AddConversation();
         builder.Services.AddSingleton<OrderBot.Protocol.Routing.IConversationReferenceStore, ConversationReferenceBridge>();
         builder.AddOrderBotOperability();
     }

@@ -26,6 +26,9 @@ internal sealed partial class SchneiderSupplier : IOrderSupplier
 
     public SupplierId Id => SupplierId.Schneider;
 
+    /// <summary>Search hits carry no items; details + shipment schedules add them with tracking.</summary>
+    public bool ProvidesShipmentDetails => true;
+
     public async Task<SupplierResult> FindByPoAsync(string po, SupplierScope scope, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(po);

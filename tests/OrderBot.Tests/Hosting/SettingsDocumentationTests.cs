@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using System.Reflection;
+using OrderBot.Features.Conversation;
 using OrderBot.Protocol.Auth;
 using OrderBot.Sandbox.Ingram;
 using OrderBot.Sandbox.Schneider;
@@ -25,6 +26,7 @@ public sealed class SettingsDocumentationTests
         { "Sandbox:Schneider", typeof(SchneiderSandboxOptions) },
         { "Sandbox:Ingram", typeof(IngramSandboxOptions) },
         { "Storage", typeof(StorageOptions) },
+        { "Conversation", typeof(ConversationOptions) },
     };
 
     [Theory]

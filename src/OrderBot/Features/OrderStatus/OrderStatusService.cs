@@ -117,7 +117,8 @@ public sealed class OrderStatusService
             var scope = ScopeFor(supplier, question.Country, settings);
             if (question.Po is { } po)
             {
-                return (await _lookup.FindByPoAsync(po, scope, supplier, cancellationToken)).Results;
+                var found = await _lookup.FindByPoAsync(po, scope, supplier, cancellationToken);
+                return await WithShipmentsAsync(found.Results, scope, cancellationToken);
             }
 
             if (question.OrderNumber is { } number)
@@ -132,6 +133,42 @@ public sealed class OrderStatusService
         });
         var results = await Task.WhenAll(asks);
         return new LookupResult([.. results.SelectMany(r => r)]);
+    }
+
+    /// <summary>Most orders of one PO answer whose shipments are fetched, so the card can offer tracking buttons.</summary>
+    private const int ShipmentDetailsLimit = 3;
+
+    /// <summary>
+    /// "Where is PO X" is asked to find parcels: for a short answer, replace search hits by orders with their items,
+    /// shipments and tracking — only where the supplier has more to give (it costs calls). A failed enrichment keeps
+    /// the search hit: the answer never gets worse for trying.
+    /// </summary>
+    private async Task<IReadOnlyList<SupplierResult>> WithShipmentsAsync(
+        IReadOnlyList<SupplierResult> results, SupplierScope scope, CancellationToken cancellationToken)
+    {
+        var enriched = new List<SupplierResult>(results.Count);
+        foreach (var result in results)
+        {
+            if (!result.Succeeded || result.Orders.Count is 0 or > ShipmentDetailsLimit || !_lookup.ProvidesShipmentDetails(result.Supplier))
+            {
+                enriched.Add(result);
+                continue;
+            }
+
+            var orders = await Task.WhenAll(result.Orders.Select(async order =>
+            {
+                if (order.Items.Any(i => i.Shipments.Count > 0))
+                {
+                    return order;
+                }
+
+                var detailed = await _lookup.GetOrderWithShipmentsAsync(order.OrderNumber, scope with { Country = order.Country ?? scope.Country }, order.Supplier, cancellationToken);
+                return detailed.Orders.FirstOrDefault(o => string.Equals(o.OrderNumber, order.OrderNumber, StringComparison.OrdinalIgnoreCase)) ?? order;
+            }));
+            enriched.Add(result with { Orders = orders });
+        }
+
+        return enriched;
     }
 
     private static SupplierResult Merge(SupplierId supplier, LookupResult asPo, LookupResult asOrder)

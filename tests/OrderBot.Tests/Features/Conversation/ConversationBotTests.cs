@@ -33,6 +33,27 @@ public sealed class ConversationBotTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Message_PoAtBothSuppliers_CarriesWorkingTrackingButtons()
+    {
+        var adapter = await _host.NewAdapterAsync(schneiderDefaultCountry: "FR");
+
+        await adapter.ProcessAsync(adapter.MakeMessage("where is PO 201120/1"));
+
+        adapter.TakeReply();
+        var card = ReplyAssert.Card(ReplyAssert.Next(adapter)).GetRawText();
+        var urls = System.Text.RegularExpressions.Regex.Matches(card, "\"url\":\"(http[^\"]+/tracking/[^\"]+)\"")
+            .Select(m => m.Groups[1].Value)
+            .ToList();
+        Assert.NotEmpty(urls);
+        using var http = new HttpClient();
+        foreach (var url in urls)
+        {
+            var page = await http.GetAsync(new Uri(url));
+            Assert.Equal(System.Net.HttpStatusCode.OK, page.StatusCode);
+        }
+    }
+
+    [Fact]
     public async Task Message_PoAtOneSupplier_OrderStatusCard()
     {
         var adapter = await _host.NewAdapterAsync(schneiderDefaultCountry: "FR");
