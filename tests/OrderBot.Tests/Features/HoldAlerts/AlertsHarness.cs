@@ -44,6 +44,9 @@ internal sealed class AlertsHarness : IAsyncDisposable
 
     public ScriptedSupplier Schneider { get; } = new(SupplierId.Schneider);
 
+    /// <summary>The suppliers the watcher asks; the scripted pair unless a test puts real clients here.</summary>
+    public IReadOnlyList<IOrderSupplier>? Suppliers { get; set; }
+
     /// <summary>The store of the first instance (the tests' view of the database).</summary>
     public SqlStateStore Store { get; private set; } = null!;
 
@@ -106,7 +109,7 @@ internal sealed class AlertsHarness : IAsyncDisposable
         var instance = new AlertsInstance();
         var options = Microsoft.Extensions.Options.Options.Create(Options);
         var router = new AlertRouter(store, store, Time);
-        var watcher = new HoldWatcher([Ingram, Schneider], store, store, store, router, Time, options, NullLogger<HoldWatcher>.Instance, instance);
+        var watcher = new HoldWatcher(Suppliers ?? [Ingram, Schneider], store, store, store, router, Time, options, NullLogger<HoldWatcher>.Instance, instance);
         var http = new HttpClient();
         _clients.Add(http);
         var client = new ConnectorClient(http);
