@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
 using OrderBot.Features.HoldAlerts;
 using OrderBot.Protocol.Connector;
 using OrderBot.Protocol.Hosting;
@@ -22,7 +23,7 @@ namespace OrderBot.Benchmarks.Alerts;
 /// 200 watched Ingram accounts (one real, the rest empty) against the Ingram sandbox (60 calls / 60 s) over
 /// simulated time: supplier calls per watcher cycle, rate-budget use, 429s (must be 0) and the simulated time from
 /// PO WATCH-1's hold appearing (timeline step 1) to its alert reaching the fake Connector.
-/// Args: <c>--accounts 200 --minutes 40 --calls-per-cycle 25</c>.
+/// Args: <c>--accounts 200 --minutes 40 --calls-per-cycle 25 --open-poll-minutes 2</c>.
 /// </summary>
 public sealed class AlertsBenchmark : IBenchmarkSuite
 {
@@ -35,7 +36,7 @@ public sealed class AlertsBenchmark : IBenchmarkSuite
         var accounts = Arg(args, "--accounts", 200);
         var minutes = Arg(args, "--minutes", 40);
         var callsPerCycle = Arg(args, "--calls-per-cycle", 25);
-        var clock = new ManualClock(new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.Zero));
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.Zero));
         var sandboxOptions = new IngramSandboxOptions { ClientId = "id", ClientSecret = "secret", EnforceAvailability = false };
         await using var sandbox = await IngramSandboxServer.StartAsync(sandboxOptions, clock);
         await using var connector = await FakeConnector.StartAsync(clock);
@@ -51,6 +52,10 @@ public sealed class AlertsBenchmark : IBenchmarkSuite
             WatchInterval = TimeSpan.FromMinutes(1),
             DiscoveryInterval = TimeSpan.FromMinutes(30),
             MaxCallsPerCycle = callsPerCycle,
+
+            // The sandbox's WATCH-1 hold lasts two 2-minute steps: poll open orders often enough to see it.
+            OpenPollPeriod = TimeSpan.FromMinutes(Arg(args, "--open-poll-minutes", 2)),
+            HeldPollPeriod = TimeSpan.FromMinutes(1),
         });
         var watcher = new HoldWatcher(
             suppliers.Services.GetServices<IOrderSupplier>(), store, store, store, new AlertRouter(store, store, clock), clock, options, NullLogger<HoldWatcher>.Instance);
@@ -81,8 +86,13 @@ public sealed class AlertsBenchmark : IBenchmarkSuite
         for (var minute = 0; minute < minutes; minute++)
         {
             var before = sandbox.State.ApiCalls;
-            await watcher.RunCycleAsync(CancellationToken.None);
-            await delivery.RunCycleAsync(CancellationToken.None);
+            var cycle = await WithClockRunningAsync(clock, watcher.RunCycleAsync(CancellationToken.None));
+            if (args.Contains("--verbose"))
+            {
+                Console.WriteLine($"  t+{minute,3} min: {cycle}");
+            }
+
+            await WithClockRunningAsync(clock, delivery.RunCycleAsync(CancellationToken.None));
             var calls = sandbox.State.ApiCalls - before;
             perCycle.Add(calls);
             callTimes.Add((clock.GetUtcNow(), calls));
@@ -103,6 +113,23 @@ public sealed class AlertsBenchmark : IBenchmarkSuite
         Directory.Delete(directory, recursive: true);
     }
 
+    /// <summary>
+    /// Lets simulated time pass (1 s steps) while a cycle waits on the supplier's rate budget, as real time would;
+    /// a cycle that never waits leaves the clock alone.
+    /// </summary>
+    private static async Task<T> WithClockRunningAsync<T>(FakeTimeProvider clock, Task<T> cycle)
+    {
+        while (!cycle.IsCompleted)
+        {
+            if (await Task.WhenAny(cycle, Task.Delay(50)) != cycle)
+            {
+                clock.Advance(TimeSpan.FromSeconds(1));
+            }
+        }
+
+        return await cycle;
+    }
+
     private static IHost BuildSuppliers(IngramSandboxServer sandbox, TimeProvider clock)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
@@ -113,7 +140,7 @@ public sealed class AlertsBenchmark : IBenchmarkSuite
             ["Suppliers:Ingram:ClientSecret"] = "secret",
             ["Suppliers:Ingram:CustomerNumber"] = "20-123456",
         });
-        builder.Services.AddSingleton(clock);
+        builder.Services.AddSingleton<TimeProvider>(clock);
         builder.AddIngramSupplier();
         return builder.Build();
     }
@@ -143,19 +170,5 @@ public sealed class AlertsBenchmark : IBenchmarkSuite
         return index >= 0 && index + 1 < args.Length && int.TryParse(args[index + 1], NumberStyles.Integer, CultureInfo.InvariantCulture, out var value)
             ? value
             : fallback;
-    }
-
-    /// <summary>A clock the benchmark moves by hand (the bench project has no FakeTimeProvider package).</summary>
-    private sealed class ManualClock(DateTimeOffset start) : TimeProvider
-    {
-        private long _ticks = start.UtcTicks;
-
-        public override long TimestampFrequency => TimeSpan.TicksPerSecond;
-
-        public override DateTimeOffset GetUtcNow() => new(Interlocked.Read(ref _ticks), TimeSpan.Zero);
-
-        public override long GetTimestamp() => Interlocked.Read(ref _ticks);
-
-        public void Advance(TimeSpan by) => Interlocked.Add(ref _ticks, by.Ticks);
     }
 }

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using OrderBot.State;
 using OrderBot.Suppliers;
 using OrderBot.Suppliers.Model;
+using OrderBot.Suppliers.Resilience;
 
 namespace OrderBot.Features.HoldAlerts;
 
@@ -27,6 +28,7 @@ public sealed class HoldWatcher
     private readonly TimeProvider _time;
     private readonly AlertsOptions _options;
     private readonly ILogger<HoldWatcher> _logger;
+    private int _discoveryCursor;
 
     public HoldWatcher(
         IEnumerable<IOrderSupplier> suppliers,
@@ -97,19 +99,42 @@ public sealed class HoldWatcher
         // "watch PO" takes its baseline at once rather than after the next full discovery.
         var full = await _leases.TryAcquireLeaseAsync(DiscoveryLease, Owner, _options.DiscoveryInterval, cancellationToken);
         var fresh = now - (_options.WatchInterval * 2);
-        var targets = full ? active : [.. active.Where(s => s.CreatedAt >= fresh)];
+
+        // A full pass the budget cuts short resumes where it stopped (cursor), and releases the lease so the next
+        // cycle carries on instead of waiting a whole discovery interval.
+        var start = full && active.Count > 0 ? _discoveryCursor % active.Count : 0;
+        var targets = full ? [.. active.Skip(start), .. active.Take(start)] : active.Where(s => s.CreatedAt >= fresh).ToList();
 
         var discovered = 0;
+        var done = 0;
         foreach (var subscription in targets)
         {
             foreach (var supplier in SuppliersFor(subscription))
             {
                 if (budget.Left <= 0 || budget.RateLimited)
                 {
+                    if (full)
+                    {
+                        _discoveryCursor = start + done;
+                        await _leases.ReleaseLeaseAsync(DiscoveryLease, Owner, cancellationToken);
+                    }
+
                     return discovered;
                 }
 
-                var result = await AskAsync(supplier, subscription, now, cancellationToken);
+                SupplierResult result;
+                try
+                {
+                    result = await AskAsync(supplier, subscription, now, cancellationToken);
+                }
+                catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+                {
+                    // The seam promises values, but one subscription's fault must never stop the others.
+                    budget.Fail(exception);
+                    Log.DiscoveryCrashed(_logger, exception, subscription.Id, supplier.Id);
+                    continue;
+                }
+
                 budget.Spend(result);
                 if (!result.Succeeded)
                 {
@@ -122,6 +147,13 @@ public sealed class HoldWatcher
                     discovered += await BaselineAsync(order, now, cancellationToken) ? 1 : 0;
                 }
             }
+
+            done++;
+        }
+
+        if (full)
+        {
+            _discoveryCursor = 0;
         }
 
         return discovered;
@@ -227,6 +259,7 @@ public sealed class HoldWatcher
         catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             // One bad order never stops the cycle; its lease runs out and it is polled again later.
+            budget.Fail(exception);
             Log.PollCrashed(_logger, exception, watched.Supplier, watched.OrderNumber);
             return PollOutcome.Failure;
         }
@@ -270,6 +303,13 @@ public sealed class HoldWatcher
         {
             Used += Math.Max(1, result.Calls);
             RateLimited |= result.Problem?.Kind == SupplierProblemKind.RateLimited;
+        }
+
+        /// <summary>A call that threw; a thrown budget exhaustion still means "stop asking this cycle".</summary>
+        public void Fail(Exception exception)
+        {
+            Used++;
+            RateLimited |= exception is RateBudgetExhaustedException;
         }
     }
 }

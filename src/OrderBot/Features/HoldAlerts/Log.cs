@@ -13,6 +13,9 @@ internal static partial class Log
     [LoggerMessage(EventId = 7501, Level = LogLevel.Warning, Message = "Discovery for subscription {SubscriptionId} at {Supplier} failed: {Problem}")]
     public static partial void DiscoveryFailed(ILogger logger, long subscriptionId, SupplierId supplier, SupplierProblemKind problem);
 
+    [LoggerMessage(EventId = 7504, Level = LogLevel.Warning, Message = "Discovery for subscription {SubscriptionId} at {Supplier} threw")]
+    public static partial void DiscoveryCrashed(ILogger logger, Exception exception, long subscriptionId, SupplierId supplier);
+
     [LoggerMessage(EventId = 7502, Level = LogLevel.Information, Message = "Poll of {Supplier} order {OrderNumber} gave no order (problem: {Problem})")]
     public static partial void PollFailed(ILogger logger, SupplierId supplier, string orderNumber, SupplierProblemKind? problem);
 
