@@ -4,7 +4,8 @@ using static OrderBot.Cards.CardParts;
 
 namespace OrderBot.Cards;
 
-/// <summary>One watched order as the subscriptions list shows it.</summary>
+/// <summary>One watched order as the subscriptions list shows it; <paramref name="Description"/>, when set, replaces the
+/// "supplier order number" heading (PO, account and country subscriptions).</summary>
 public sealed record SubscriptionView(
     string Id,
     SupplierId Supplier,
@@ -12,7 +13,8 @@ public sealed record SubscriptionView(
     string? CustomerPo,
     DateTimeOffset Since,
     bool Muted = false,
-    OrderStatus? LastStatus = null);
+    OrderStatus? LastStatus = null,
+    string? Description = null);
 
 /// <summary>The orders being watched in this conversation, each with a "Stop" button (<c>alerts.unsubscribe</c>), paged.</summary>
 public static class SubscriptionsCard
@@ -47,7 +49,9 @@ public static class SubscriptionsCard
 
     private static ColumnSet Row(SubscriptionView subscription, CardContext context)
     {
-        var heading = $"{SupplierNames.Display(subscription.Supplier)} order {E(subscription.OrderNumber)}";
+        var heading = subscription.Description is { Length: > 0 } description
+            ? E(description)
+            : $"{SupplierNames.Display(subscription.Supplier)} order {E(subscription.OrderNumber)}";
         var details = new List<string>();
         if (!string.IsNullOrWhiteSpace(subscription.CustomerPo))
         {

@@ -1,0 +1,197 @@
+using System.Text.Json;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using OrderBot.Protocol.Connector;
+using OrderBot.Protocol.Hosting;
+using OrderBot.Protocol.Schema;
+using OrderBot.State;
+
+namespace OrderBot.Features.HoldAlerts;
+
+/// <summary>What one delivery cycle did.</summary>
+public sealed record DeliveryCycleResult(int Claimed, int Sent, int Retried, int Dead, int Deferred);
+
+/// <summary>
+/// Sends claimed outbox items: into a Teams channel as a NEW thread (one thread per alert, so replies stay on topic),
+/// into a group chat or 1:1 as a message. Transient failures retry with exponential backoff; a conversation that is
+/// gone (403 roster/blocked, 404) is marked inactive and its subscriptions paused until the bot is added again.
+/// Delivery is at-least-once only in one window: a crash after the Connector accepted a message and before
+/// MarkSent re-sends it when the lease expires (Teams has no idempotency key). Everything before that is exactly-once.
+/// </summary>
+public sealed class AlertDelivery
+{
+    private readonly IOutboxStore _outbox;
+    private readonly IConversationReferenceStore _references;
+    private readonly ISubscriptionStore _subscriptions;
+    private readonly ConnectorClient _connector;
+    private readonly ProactiveMessenger _messenger;
+    private readonly TimeProvider _time;
+    private readonly AlertsOptions _options;
+    private readonly ILogger<AlertDelivery> _logger;
+
+    public AlertDelivery(
+        IOutboxStore outbox,
+        IConversationReferenceStore references,
+        ISubscriptionStore subscriptions,
+        ConnectorClient connector,
+        ProactiveMessenger messenger,
+        TimeProvider time,
+        IOptions<AlertsOptions> options,
+        ILogger<AlertDelivery> logger,
+        AlertsInstance? instance = null)
+    {
+        Owner = (instance ?? new AlertsInstance()).Id;
+        _outbox = outbox;
+        _references = references;
+        _subscriptions = subscriptions;
+        _connector = connector;
+        _messenger = messenger;
+        _time = time;
+        _options = options.Value;
+        _logger = logger;
+    }
+
+    /// <summary>Identifies this instance in outbox leases.</summary>
+    public string Owner { get; }
+
+    public async Task<DeliveryCycleResult> RunCycleAsync(CancellationToken cancellationToken)
+    {
+        var now = _time.GetUtcNow();
+        var items = await _outbox.ClaimAsync(Owner, now, 50, _options.LeaseDuration, cancellationToken);
+
+        // Pacing: at most PerConversationPerSecond sends into one conversation per second of delivery interval.
+        var quota = Math.Max(1, (int)(_options.PerConversationPerSecond * Math.Max(1, _options.DeliveryInterval.TotalSeconds)));
+        var sentTo = new Dictionary<string, int>(StringComparer.Ordinal);
+        int sent = 0, retried = 0, dead = 0, deferred = 0;
+        foreach (var item in items.OrderBy(i => i.Id))
+        {
+            var count = sentTo.GetValueOrDefault(item.ConversationId);
+            if (count >= quota)
+            {
+                await _outbox.MarkFailedAsync(item.Id, Owner, "paced", now + _options.DeliveryInterval, cancellationToken);
+                deferred++;
+                continue;
+            }
+
+            sentTo[item.ConversationId] = count + 1;
+            switch (await DeliverAsync(item, now, cancellationToken))
+            {
+                case Outcome.Sent:
+                    sent++;
+                    break;
+                case Outcome.Retry:
+                    retried++;
+                    break;
+                default:
+                    dead++;
+                    break;
+            }
+        }
+
+        return new DeliveryCycleResult(items.Count, sent, retried, dead, deferred);
+    }
+
+    private async Task<Outcome> DeliverAsync(OutboxItem item, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var record = await _references.GetAsync(item.ConversationId, cancellationToken);
+        if (record is null || !record.IsActive)
+        {
+            await _outbox.MarkDeadAsync(item.Id, Owner, record is null ? "conversation unknown" : $"conversation inactive: {record.InactiveReason}", cancellationToken);
+            return Outcome.Dead;
+        }
+
+        AlertPayload payload;
+        ConversationReference reference;
+        try
+        {
+            payload = JsonSerializer.Deserialize(item.PayloadJson, AlertsJsonContext.Default.AlertPayload)
+                ?? throw new JsonException("empty payload");
+            reference = JsonSerializer.Deserialize(record.ReferenceJson, ProtocolJsonContext.Default.ConversationReference)
+                ?? throw new JsonException("empty reference");
+        }
+        catch (JsonException exception)
+        {
+            await _outbox.MarkDeadAsync(item.Id, Owner, $"unreadable: {exception.Message}", cancellationToken);
+            return Outcome.Dead;
+        }
+
+        var activity = Activity.CreateMessage();
+        activity.Attachments = [new Attachment { ContentType = "application/vnd.microsoft.card.adaptive", Content = payload.Attachment.GetProperty("content") }];
+
+        var (activityId, failure) = await SendAsync(record, reference, activity, cancellationToken);
+        if (failure is null)
+        {
+            await _outbox.MarkSentAsync(item.Id, Owner, activityId, cancellationToken);
+            Log.AlertSent(_logger, item.EventKey, activityId);
+            return Outcome.Sent;
+        }
+
+        if (failure.ConversationIsGone)
+        {
+            // The bot was removed or blocked: stop everything for this conversation until it is added again.
+            await _references.MarkInactiveAsync(item.ConversationId, $"{failure.Kind} ({failure.ErrorCode})", cancellationToken);
+            var paused = await _subscriptions.SetActiveForConversationAsync(item.ConversationId, false, cancellationToken);
+            await _outbox.MarkDeadAsync(item.Id, Owner, $"conversation gone: {failure.Kind}", cancellationToken);
+            Log.ConversationGone(_logger, item.ConversationId, failure.Kind, paused);
+            return Outcome.Dead;
+        }
+
+        var retryable = failure.Kind is ConnectorErrorKind.Transient or ConnectorErrorKind.Other;
+        if (!retryable || item.Attempts >= _options.MaxAttempts)
+        {
+            await _outbox.MarkDeadAsync(item.Id, Owner, $"{failure.Kind} after {item.Attempts} attempts: {failure.Message}", cancellationToken);
+            Log.AlertDead(_logger, item.EventKey, failure.Kind, item.Attempts);
+            return Outcome.Dead;
+        }
+
+        var delay = TimeSpan.FromTicks(Math.Min(
+            _options.MaxRetryBackoff.Ticks,
+            _options.RetryBackoff.Ticks * (1L << Math.Min(20, Math.Max(0, item.Attempts - 1)))));
+        await _outbox.MarkFailedAsync(item.Id, Owner, $"{failure.Kind}: {failure.Message}", now + delay, cancellationToken);
+        Log.AlertRetry(_logger, item.EventKey, failure.Kind, delay);
+        return Outcome.Retry;
+    }
+
+    private async Task<(string? ActivityId, ConnectorException? Failure)> SendAsync(
+        ConversationReferenceRecord record,
+        ConversationReference reference,
+        Activity activity,
+        CancellationToken cancellationToken)
+    {
+        try
+        {
+            if (string.Equals(record.ConversationType, "channel", StringComparison.OrdinalIgnoreCase))
+            {
+                // A channel alert starts its own thread (protocol reference §3.4): create conversation in the channel.
+                var channel = record.TeamsChannelId ?? reference.TeamsChannelId ?? record.ConversationId.Split(';')[0];
+                activity.From = reference.Bot;
+                var created = await _connector.CreateConversationAsync(
+                    record.ServiceUrl,
+                    ConversationParametersFactory.ChannelThread(channel, record.TenantId ?? string.Empty, activity),
+                    cancellationToken);
+                return (created.ActivityId ?? created.Id, null);
+            }
+
+            // ProactiveMessenger returns failures as values; rebuild the exception shape for one decision path.
+            var result = await _messenger.SendAsync(reference, activity, cancellationToken);
+            return result.Succeeded
+                ? (result.ActivityId, null)
+                : (null, new ConnectorException(result.Failure!.Value, null, result.ErrorCode, $"Connector refused the alert ({result.ErrorCode})"));
+        }
+        catch (ConnectorException exception)
+        {
+            return (null, exception);
+        }
+        catch (HttpRequestException exception)
+        {
+            return (null, new ConnectorException(ConnectorErrorKind.Transient, null, null, exception.Message));
+        }
+    }
+
+    private enum Outcome
+    {
+        Sent,
+        Retry,
+        Dead,
+    }
+}

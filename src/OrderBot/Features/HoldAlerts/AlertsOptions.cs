@@ -1,0 +1,99 @@
+using Microsoft.Extensions.Options;
+
+namespace OrderBot.Features.HoldAlerts;
+
+/// <summary>Section <c>Alerts</c>: the hold watcher and alert delivery.</summary>
+public sealed class AlertsOptions
+{
+    public const string SectionName = "Alerts";
+
+    /// <summary>Runs the watcher and the delivery service at all.</summary>
+    public bool Enabled { get; set; } = true;
+
+    /// <summary>How often the watcher wakes up to poll due orders.</summary>
+    public TimeSpan WatchInterval { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>How often subscriptions are re-resolved into orders (PO lookups, account/country searches).</summary>
+    public TimeSpan DiscoveryInterval { get; set; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>Poll period of an open order.</summary>
+    public TimeSpan OpenPollPeriod { get; set; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>Poll period of an order on hold (holds change fastest and matter most).</summary>
+    public TimeSpan HeldPollPeriod { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>Poll period of a shipped (not yet invoiced) order; invoiced and cancelled orders are never polled again.</summary>
+    public TimeSpan ShippedPollPeriod { get; set; } = TimeSpan.FromHours(6);
+
+    /// <summary>Account and country subscriptions watch orders placed within this many days.</summary>
+    public int LookbackDays { get; set; } = 30;
+
+    /// <summary>Most supplier calls one watcher cycle of one instance may make.</summary>
+    public int MaxCallsPerCycle { get; set; } = 20;
+
+    /// <summary>Most orders one account/country search returns.</summary>
+    public int SearchLimit { get; set; } = 50;
+
+    /// <summary>How long a claimed order or outbox item stays ours before another instance may take it over.</summary>
+    public TimeSpan LeaseDuration { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>How often the delivery service looks for alerts to send.</summary>
+    public TimeSpan DeliveryInterval { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>Delivery attempts before an alert is dead-lettered.</summary>
+    public int MaxAttempts { get; set; } = 8;
+
+    /// <summary>First retry delay after a transient Connector error; doubles per attempt.</summary>
+    public TimeSpan RetryBackoff { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>Longest retry delay.</summary>
+    public TimeSpan MaxRetryBackoff { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>Most sends per second into one conversation (Teams allows 7).</summary>
+    public int PerConversationPerSecond { get; set; } = 7;
+}
+
+internal sealed class AlertsOptionsValidator : IValidateOptions<AlertsOptions>
+{
+    public ValidateOptionsResult Validate(string? name, AlertsOptions options)
+    {
+        var failures = new List<string>();
+        Positive(failures, "Alerts:WatchInterval", options.WatchInterval);
+        Positive(failures, "Alerts:DiscoveryInterval", options.DiscoveryInterval);
+        Positive(failures, "Alerts:OpenPollPeriod", options.OpenPollPeriod);
+        Positive(failures, "Alerts:HeldPollPeriod", options.HeldPollPeriod);
+        Positive(failures, "Alerts:ShippedPollPeriod", options.ShippedPollPeriod);
+        Positive(failures, "Alerts:LeaseDuration", options.LeaseDuration);
+        Positive(failures, "Alerts:DeliveryInterval", options.DeliveryInterval);
+        Positive(failures, "Alerts:RetryBackoff", options.RetryBackoff);
+        if (options.MaxRetryBackoff < options.RetryBackoff)
+        {
+            failures.Add("Alerts:MaxRetryBackoff must be at least Alerts:RetryBackoff.");
+        }
+
+        Range(failures, "Alerts:LookbackDays", options.LookbackDays, 1, 365);
+        Range(failures, "Alerts:MaxCallsPerCycle", options.MaxCallsPerCycle, 1, 10_000);
+        Range(failures, "Alerts:SearchLimit", options.SearchLimit, 1, 500);
+        Range(failures, "Alerts:MaxAttempts", options.MaxAttempts, 1, 100);
+
+        // Teams throttles a bot above 7 messages per second in one conversation (protocol reference §3.6).
+        Range(failures, "Alerts:PerConversationPerSecond", options.PerConversationPerSecond, 1, 7);
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    private static void Positive(List<string> failures, string key, TimeSpan value)
+    {
+        if (value <= TimeSpan.Zero)
+        {
+            failures.Add($"{key} must be a positive time span (e.g. 00:01:00), not {value}.");
+        }
+    }
+
+    private static void Range(List<string> failures, string key, int value, int min, int max)
+    {
+        if (value < min || value > max)
+        {
+            failures.Add($"{key} must be between {min} and {max}, not {value}.");
+        }
+    }
+}

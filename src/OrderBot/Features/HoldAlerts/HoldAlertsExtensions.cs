@@ -1,0 +1,34 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using OrderBot.Features.Subscriptions;
+
+namespace OrderBot.Features.HoldAlerts;
+
+/// <summary>Composition of proactive hold alerts.</summary>
+public static class HoldAlertsExtensions
+{
+    /// <summary>
+    /// Registers <c>Alerts</c> options (validated at start), the subscription commands, the watcher and the delivery
+    /// services. Needs <c>AddOrderBotState</c>, <c>AddBotProtocol</c> and the supplier registrations.
+    /// </summary>
+    public static IHostApplicationBuilder AddHoldAlerts(this IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var services = builder.Services;
+        services.AddOptions<AlertsOptions>()
+            .Bind(builder.Configuration.GetSection(AlertsOptions.SectionName))
+            .ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AlertsOptions>, AlertsOptionsValidator>());
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<AlertRouter>();
+        services.TryAddSingleton<HoldWatcher>();
+        services.TryAddSingleton<AlertsInstance>();
+        services.TryAddTransient<AlertDelivery>();
+        services.TryAddSingleton<SubscriptionCommands>();
+        services.AddHostedService<HoldWatcherService>();
+        services.AddHostedService<AlertDeliveryService>();
+        return builder;
+    }
+}

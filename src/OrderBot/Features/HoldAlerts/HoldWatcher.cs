@@ -1,0 +1,315 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using OrderBot.State;
+using OrderBot.Suppliers;
+using OrderBot.Suppliers.Model;
+using OrderBot.Suppliers.Resilience;
+
+namespace OrderBot.Features.HoldAlerts;
+
+/// <summary>What one watcher cycle did (for logs, tests and the benchmark).</summary>
+public sealed record WatchCycleResult(int Calls, int Discovered, int Polled, int Failed, int Events, int Enqueued, bool RateLimited);
+
+/// <summary>
+/// One watcher cycle: turn subscriptions into watched orders (discovery), poll the orders that are due (claimed with
+/// leases, so with several instances each order is polled by one of them), diff against the stored snapshot, and
+/// write each alert into the outbox before the new snapshot is stored. A crash in between decides the same events
+/// again from the same snapshot, under the same event keys, so the outbox keeps one of each.
+/// </summary>
+public sealed class HoldWatcher
+{
+    private const string DiscoveryLease = "alerts.discovery";
+
+    private readonly IReadOnlyDictionary<SupplierId, IOrderSupplier> _suppliers;
+    private readonly ISubscriptionStore _subscriptions;
+    private readonly IWatchedOrderStore _orders;
+    private readonly ILeaseStore _leases;
+    private readonly AlertRouter _router;
+    private readonly TimeProvider _time;
+    private readonly AlertsOptions _options;
+    private readonly ILogger<HoldWatcher> _logger;
+    private int _discoveryCursor;
+
+    public HoldWatcher(
+        IEnumerable<IOrderSupplier> suppliers,
+        ISubscriptionStore subscriptions,
+        IWatchedOrderStore orders,
+        ILeaseStore leases,
+        AlertRouter router,
+        TimeProvider time,
+        IOptions<AlertsOptions> options,
+        ILogger<HoldWatcher> logger,
+        AlertsInstance? instance = null)
+    {
+        Owner = (instance ?? new AlertsInstance()).Id;
+        ArgumentNullException.ThrowIfNull(suppliers);
+        _suppliers = suppliers.ToDictionary(s => s.Id);
+        _subscriptions = subscriptions;
+        _orders = orders;
+        _leases = leases;
+        _router = router;
+        _time = time;
+        _options = options.Value;
+        _logger = logger;
+    }
+
+    /// <summary>Identifies this instance in leases.</summary>
+    public string Owner { get; }
+
+    public async Task<WatchCycleResult> RunCycleAsync(CancellationToken cancellationToken)
+    {
+        var now = _time.GetUtcNow();
+        var active = await _subscriptions.ListActiveAsync(cancellationToken);
+        var budget = new CycleBudget(_options.MaxCallsPerCycle);
+        var discovered = await DiscoverAsync(active, now, budget, cancellationToken);
+
+        var polled = 0;
+        var failed = 0;
+        var events = 0;
+        var enqueued = 0;
+        if (budget.Left > 0 && !budget.RateLimited)
+        {
+            // One call per order (a details call): claim no more than the calls left.
+            var due = await _orders.ClaimDueAsync(Owner, now, budget.Left, _options.LeaseDuration, cancellationToken);
+            foreach (var watched in due)
+            {
+                if (budget.RateLimited)
+                {
+                    // The rest keep their due time and become claimable again when our lease ends.
+                    break;
+                }
+
+                var outcome = await PollOneAsync(watched, active, now, budget, cancellationToken);
+                polled++;
+                failed += outcome.Failed ? 1 : 0;
+                events += outcome.Events;
+                enqueued += outcome.Enqueued;
+            }
+        }
+
+        var result = new WatchCycleResult(budget.Used, discovered, polled, failed, events, enqueued, budget.RateLimited);
+        Log.CycleDone(_logger, result.Calls, result.Discovered, result.Polled, result.Failed, result.Events, result.Enqueued);
+        return result;
+    }
+
+    private async Task<int> DiscoverAsync(IReadOnlyList<Subscription> active, DateTimeOffset now, CycleBudget budget, CancellationToken cancellationToken)
+    {
+        // The discovery lease doubles as a cluster-wide timer: it is never released, so whoever gets it runs the full
+        // discovery and nobody runs it again until it expires. Fresh subscriptions are resolved every cycle so a
+        // "watch PO" takes its baseline at once rather than after the next full discovery.
+        var full = await _leases.TryAcquireLeaseAsync(DiscoveryLease, Owner, _options.DiscoveryInterval, cancellationToken);
+        var fresh = now - (_options.WatchInterval * 2);
+
+        // A full pass the budget cuts short resumes where it stopped (cursor), and releases the lease so the next
+        // cycle carries on instead of waiting a whole discovery interval.
+        var start = full && active.Count > 0 ? _discoveryCursor % active.Count : 0;
+        var targets = full ? [.. active.Skip(start), .. active.Take(start)] : active.Where(s => s.CreatedAt >= fresh).ToList();
+
+        var discovered = 0;
+        var done = 0;
+        foreach (var subscription in targets)
+        {
+            foreach (var supplier in SuppliersFor(subscription))
+            {
+                if (budget.Left <= 0 || budget.RateLimited)
+                {
+                    if (full)
+                    {
+                        _discoveryCursor = start + done;
+                        await _leases.ReleaseLeaseAsync(DiscoveryLease, Owner, cancellationToken);
+                    }
+
+                    return discovered;
+                }
+
+                SupplierResult result;
+                try
+                {
+                    result = await AskAsync(supplier, subscription, now, cancellationToken);
+                }
+                catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+                {
+                    // The seam promises values, but one subscription's fault must never stop the others.
+                    budget.Fail(exception);
+                    Log.DiscoveryCrashed(_logger, exception, subscription.Id, supplier.Id);
+                    continue;
+                }
+
+                budget.Spend(result);
+                if (!result.Succeeded)
+                {
+                    Log.DiscoveryFailed(_logger, subscription.Id, supplier.Id, result.Problem!.Kind);
+                    continue;
+                }
+
+                foreach (var order in result.Orders)
+                {
+                    discovered += await BaselineAsync(order, now, cancellationToken) ? 1 : 0;
+                }
+            }
+
+            done++;
+        }
+
+        if (full)
+        {
+            _discoveryCursor = 0;
+        }
+
+        return discovered;
+    }
+
+    private Task<SupplierResult> AskAsync(IOrderSupplier supplier, Subscription subscription, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var scope = new SupplierScope
+        {
+            Background = true,
+            Country = subscription.Country,
+            IngramCustomerNumber = subscription.Kind == SubscriptionKind.Account && supplier.Id == SupplierId.Ingram ? subscription.Account : null,
+            SchneiderPurchaserId = subscription.Kind == SubscriptionKind.Account && supplier.Id == SupplierId.Schneider ? subscription.Account : null,
+        };
+        return subscription.Kind switch
+        {
+            SubscriptionKind.Order => supplier.GetOrderAsync(subscription.OrderNumber!, scope, cancellationToken),
+            SubscriptionKind.Po => supplier.FindByPoAsync(subscription.PoNumber!, scope, cancellationToken),
+
+            // Accounts and countries: the narrowest search the APIs allow — orders of the last N days, newest first.
+            _ => supplier.SearchAsync(
+                new OrderSearch { From = now.AddDays(-_options.LookbackDays), Limit = _options.SearchLimit },
+                scope,
+                cancellationToken),
+        };
+    }
+
+    private IEnumerable<IOrderSupplier> SuppliersFor(Subscription subscription) =>
+        subscription.Supplier is { } only
+            ? _suppliers.TryGetValue(only, out var one) ? [one] : []
+            : _suppliers.Values;
+
+    private async Task<bool> BaselineAsync(Order order, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (await _orders.GetAsync(order.Supplier, order.OrderNumber, cancellationToken) is not null)
+        {
+            return false;
+        }
+
+        var snapshot = OrderSnapshot.Of(order, version: 0);
+        await _orders.UpsertAsync(ToWatched(order.Supplier, order.OrderNumber, snapshot, now), cancellationToken);
+        return true;
+    }
+
+    private async Task<PollOutcome> PollOneAsync(
+        WatchedOrder watched,
+        IReadOnlyList<Subscription> active,
+        DateTimeOffset now,
+        CycleBudget budget,
+        CancellationToken cancellationToken)
+    {
+        var before = OrderSnapshot.FromJson(watched.SnapshotJson);
+        try
+        {
+            if (!_suppliers.TryGetValue(watched.Supplier, out var supplier))
+            {
+                return PollOutcome.Failure;
+            }
+
+            var scope = new SupplierScope
+            {
+                Background = true,
+                Country = before?.Country,
+                IngramCustomerNumber = watched.Supplier == SupplierId.Ingram ? before?.Account : null,
+                SchneiderPurchaserId = watched.Supplier == SupplierId.Schneider ? before?.Account : null,
+            };
+            var result = await supplier.GetOrderAsync(watched.OrderNumber, scope, cancellationToken);
+            budget.Spend(result);
+            var order = result.Orders.FirstOrDefault(o => string.Equals(o.OrderNumber, watched.OrderNumber, StringComparison.OrdinalIgnoreCase))
+                ?? (result.Orders.Count > 0 ? result.Orders[0] : null);
+            if (order is null)
+            {
+                // Not found or a supplier problem: keep the snapshot, try again later (not before the supplier is back).
+                var retryAt = now + _options.OpenPollPeriod;
+                if (result.Problem?.AvailableAt is { } available && available > retryAt)
+                {
+                    retryAt = available;
+                }
+
+                await _orders.UpsertAsync(watched with { NextPollAt = retryAt, LastPolledAt = now }, cancellationToken);
+                Log.PollFailed(_logger, watched.Supplier, watched.OrderNumber, result.Problem?.Kind);
+                return PollOutcome.Failure;
+            }
+
+            var events = OrderDiff.Compare(before, order);
+            var enqueued = 0;
+            foreach (var alertEvent in events)
+            {
+                enqueued += await _router.EnqueueAsync(order, before!, alertEvent, active, cancellationToken);
+            }
+
+            var version = before is null ? 0 : before.Version;
+            var after = OrderSnapshot.Of(order, version);
+            if (before is not null && OrderDiff.Changed(before, after))
+            {
+                after = after with { Version = version + 1 };
+            }
+
+            // Written after the outbox: a crash before this line re-decides the same events under the same keys.
+            await _orders.UpsertAsync(ToWatched(watched.Supplier, watched.OrderNumber, after, now), cancellationToken);
+            return new PollOutcome(false, events.Count, enqueued);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            // One bad order never stops the cycle; its lease runs out and it is polled again later.
+            budget.Fail(exception);
+            Log.PollCrashed(_logger, exception, watched.Supplier, watched.OrderNumber);
+            return PollOutcome.Failure;
+        }
+    }
+
+    private WatchedOrder ToWatched(SupplierId supplier, string orderNumber, OrderSnapshot snapshot, DateTimeOffset now) => new()
+    {
+        Supplier = supplier,
+        OrderNumber = orderNumber,
+        SnapshotJson = snapshot.ToJson(),
+        LastStatus = OrderStatusKeys.Key(snapshot.Status),
+        LastHoldCodes = [.. snapshot.Holds.Select(h => h.Code)],
+        LastEta = snapshot.Eta,
+        LastPolledAt = now,
+        NextPollAt = now + PollPeriod(snapshot),
+        IsFinal = OrderStatusKeys.IsFinal(snapshot.Status),
+    };
+
+    private TimeSpan PollPeriod(OrderSnapshot snapshot) => snapshot switch
+    {
+        { Holds.Count: > 0 } or { Status: OrderStatus.OnHold } => _options.HeldPollPeriod,
+        { Status: OrderStatus.Shipped } => _options.ShippedPollPeriod,
+        _ => _options.OpenPollPeriod,
+    };
+
+    private sealed record PollOutcome(bool Failed, int Events, int Enqueued)
+    {
+        public static PollOutcome Failure { get; } = new(true, 0, 0);
+    }
+
+    /// <summary>Supplier calls this cycle may still make; a rate-limited answer ends the cycle's polling.</summary>
+    private sealed class CycleBudget(int limit)
+    {
+        public int Used { get; private set; }
+
+        public bool RateLimited { get; private set; }
+
+        public int Left => limit - Used;
+
+        public void Spend(SupplierResult result)
+        {
+            Used += Math.Max(1, result.Calls);
+            RateLimited |= result.Problem?.Kind == SupplierProblemKind.RateLimited;
+        }
+
+        /// <summary>A call that threw; a thrown budget exhaustion still means "stop asking this cycle".</summary>
+        public void Fail(Exception exception)
+        {
+            Used++;
+            RateLimited |= exception is RateBudgetExhaustedException;
+        }
+    }
+}

@@ -1,0 +1,264 @@
+using System.Globalization;
+using OrderBot.AdaptiveCards;
+using OrderBot.Cards;
+using OrderBot.Features.Recognition;
+using OrderBot.State;
+using OrderBot.Suppliers.Model;
+
+namespace OrderBot.Features.Subscriptions;
+
+/// <summary>Who is asking, and in which conversation (channel, group chat or 1:1) the subscription lives.</summary>
+public sealed record SubscriptionRequester(string ConversationId, string UserId, string? UserName = null);
+
+/// <summary>The answer to show: always a sentence confirming what changed, sometimes a card.</summary>
+public sealed record SubscriptionReply(string Text, AdaptiveCard? Card = null);
+
+/// <summary>
+/// The <c>alerts.*</c> intents and the <c>order.watch</c> / <c>alerts.mute</c> / <c>alerts.unsubscribe</c> verbs.
+/// Every subscription belongs to the conversation it was made in and is listed, changed or removed only there.
+/// </summary>
+public sealed class SubscriptionCommands
+{
+    private readonly ISubscriptionStore _store;
+    private readonly TimeProvider _time;
+
+    public SubscriptionCommands(ISubscriptionStore store, TimeProvider time)
+    {
+        _store = store;
+        _time = time;
+    }
+
+    /// <summary>Handles <c>alerts.subscribe</c>, <c>alerts.unsubscribe</c> and <c>alerts.list</c>; null for other intents.</summary>
+    public Task<SubscriptionReply?> HandleIntentAsync(SubscriptionRequester requester, RecognizerResult result, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(requester);
+        ArgumentNullException.ThrowIfNull(result);
+        return result.Intent switch
+        {
+            Intents.AlertsSubscribe => Some(SubscribeAsync(requester, result, cancellationToken)),
+            Intents.AlertsUnsubscribe => Some(UnsubscribeAsync(requester, result, cancellationToken)),
+            Intents.AlertsList => Some(ListAsync(requester, cancellationToken)),
+            _ => Task.FromResult<SubscriptionReply?>(null),
+        };
+    }
+
+    /// <summary>Handles the card verbs; null for verbs this feature does not own.</summary>
+    public Task<SubscriptionReply?> HandleVerbAsync(
+        SubscriptionRequester requester,
+        string verb,
+        IReadOnlyDictionary<string, string> data,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(requester);
+        ArgumentNullException.ThrowIfNull(data);
+        return verb switch
+        {
+            CardActions.Verbs.OrderWatch => Some(WatchOrderAsync(requester, data, cancellationToken)),
+            CardActions.Verbs.AlertsMute => Some(MuteAsync(requester, data, cancellationToken)),
+            CardActions.Verbs.AlertsUnsubscribe => Some(StopOneAsync(requester, data, cancellationToken)),
+            _ => Task.FromResult<SubscriptionReply?>(null),
+        };
+    }
+
+    /// <summary>
+    /// The bot was (re)installed in the conversation (installationUpdate add / conversationUpdate membersAdded with the
+    /// bot): resume the subscriptions a 403/404 paused. Returns how many resumed.
+    /// </summary>
+    public Task<int> ReactivateAsync(string conversationId, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(conversationId);
+        return _store.SetActiveForConversationAsync(conversationId, true, cancellationToken);
+    }
+
+    private async Task<SubscriptionReply> SubscribeAsync(SubscriptionRequester requester, RecognizerResult result, CancellationToken cancellationToken)
+    {
+        var subscription = FromEntities(requester, result);
+        if (subscription is null)
+        {
+            return new SubscriptionReply(
+                "What should I watch? For example: \"watch PO 201120/1\", \"alert this channel when any order of Ingram account 20-123456 goes on hold\" or \"notify me about holds on Schneider orders in FR\".");
+        }
+
+        var added = await _store.AddAsync(subscription, cancellationToken);
+        var what = Describe(added.Subscription);
+        return new SubscriptionReply(added.Created
+            ? $"Done: I'll post here when {what} {Changes(added.Subscription)}."
+            : $"I'm already watching {what} here; nothing changed.");
+    }
+
+    private async Task<SubscriptionReply> UnsubscribeAsync(SubscriptionRequester requester, RecognizerResult result, CancellationToken cancellationToken)
+    {
+        var all = await _store.ListForConversationAsync(requester.ConversationId, cancellationToken);
+        var target = FromEntities(requester, result);
+        if (target is null)
+        {
+            if (!SaysAll(result.Text))
+            {
+                var list = await ListAsync(requester, cancellationToken);
+                return list with { Text = "Which alerts should I stop? Press Stop next to one, or say \"stop all alerts\"." };
+            }
+
+            var removed = await _store.RemoveAllAsync(requester.ConversationId, cancellationToken);
+            return new SubscriptionReply(removed == 0
+                ? "There were no alerts set up here."
+                : $"Stopped all {Count(removed, "alert subscription")} in this conversation.");
+        }
+
+        var matching = all.Where(s => Same(s, target)).ToList();
+        foreach (var subscription in matching)
+        {
+            await _store.RemoveAsync(requester.ConversationId, subscription.Id, cancellationToken);
+        }
+
+        return new SubscriptionReply(matching.Count == 0
+            ? $"I wasn't watching {DescribeNew(target)} here; nothing changed."
+            : $"Stopped: I won't post here about {DescribeNew(target)} any more.");
+    }
+
+    private async Task<SubscriptionReply> ListAsync(SubscriptionRequester requester, CancellationToken cancellationToken)
+    {
+        var all = await _store.ListForConversationAsync(requester.ConversationId, cancellationToken);
+        var views = all.Select(s => new SubscriptionView(
+            s.Id.ToString(CultureInfo.InvariantCulture),
+            s.Supplier ?? SupplierId.Ingram,
+            s.OrderNumber ?? s.PoNumber ?? s.Account ?? s.Country ?? string.Empty,
+            s.PoNumber,
+            s.CreatedAt,
+            Description: Describe(s) + (s.IsActive ? string.Empty : " (paused: I was removed from this conversation)"))).ToList();
+        var text = all.Count == 0
+            ? "Nothing is being watched in this conversation."
+            : $"Watching {Count(all.Count, "thing")} here: " + string.Join("; ", all.Select(Describe)) + ".";
+        return new SubscriptionReply(text, SubscriptionsCard.Build(views, CardContext.Create(_time), "alerts.list"));
+    }
+
+    private async Task<SubscriptionReply> WatchOrderAsync(SubscriptionRequester requester, IReadOnlyDictionary<string, string> data, CancellationToken cancellationToken)
+    {
+        if (!TryOrder(data, out var supplier, out var orderNumber))
+        {
+            return new SubscriptionReply("I couldn't tell which order to watch; please ask again from the order card.");
+        }
+
+        var added = await _store.AddAsync(
+            new NewSubscription
+            {
+                ConversationId = requester.ConversationId,
+                Kind = SubscriptionKind.Order,
+                Supplier = supplier,
+                OrderNumber = orderNumber,
+                CreatedByUserId = requester.UserId,
+                CreatedByName = requester.UserName,
+            },
+            cancellationToken);
+        var what = Describe(added.Subscription);
+        return new SubscriptionReply(added.Created
+            ? $"Done: I'll post here when {what} {Changes(added.Subscription)}."
+            : $"I'm already watching {what} here.");
+    }
+
+    private async Task<SubscriptionReply> MuteAsync(SubscriptionRequester requester, IReadOnlyDictionary<string, string> data, CancellationToken cancellationToken)
+    {
+        if (!TryOrder(data, out var supplier, out var orderNumber))
+        {
+            return new SubscriptionReply("I couldn't tell which order to mute.");
+        }
+
+        var muted = await _store.MuteAsync(requester.ConversationId, supplier, orderNumber, cancellationToken);
+        var what = $"{SupplierNames.Display(supplier)} order {orderNumber}";
+        return new SubscriptionReply(muted
+            ? $"Muted: no more alerts here about {what}. Other orders are not affected."
+            : $"{what} was already muted here.");
+    }
+
+    private async Task<SubscriptionReply> StopOneAsync(SubscriptionRequester requester, IReadOnlyDictionary<string, string> data, CancellationToken cancellationToken)
+    {
+        if (!data.TryGetValue(CardActions.Keys.SubscriptionId, out var raw)
+            || !long.TryParse(raw, NumberStyles.None, CultureInfo.InvariantCulture, out var id))
+        {
+            return new SubscriptionReply("I couldn't tell which alert to stop.");
+        }
+
+        var existing = (await _store.ListForConversationAsync(requester.ConversationId, cancellationToken)).FirstOrDefault(s => s.Id == id);
+
+        // RemoveAsync checks the conversation too: a subscription id from another conversation removes nothing.
+        return existing is not null && await _store.RemoveAsync(requester.ConversationId, id, cancellationToken)
+            ? new SubscriptionReply($"Stopped: I won't post here about {Describe(existing)} any more.")
+            : new SubscriptionReply("That alert is no longer set up here.");
+    }
+
+    private static NewSubscription? FromEntities(SubscriptionRequester requester, RecognizerResult result)
+    {
+        var supplier = result.Supplier;
+        var (kind, value) = result switch
+        {
+            { Order: { } order } => (SubscriptionKind.Order, order),
+            { Po: { } po } => (SubscriptionKind.Po, po),
+            { Ref: { } reference } => (SubscriptionKind.Po, reference),
+            { Account: { } account } => (SubscriptionKind.Account, account),
+            { Country: { } country } => (SubscriptionKind.Country, country),
+            _ => (SubscriptionKind.Order, (string?)null),
+        };
+        if (value is null)
+        {
+            return null;
+        }
+
+        return new NewSubscription
+        {
+            ConversationId = requester.ConversationId,
+            Kind = kind,
+            Supplier = supplier,
+            OrderNumber = kind == SubscriptionKind.Order ? value : null,
+            PoNumber = kind == SubscriptionKind.Po ? value : null,
+            Account = kind == SubscriptionKind.Account ? value : null,
+            Country = kind == SubscriptionKind.Country ? value : result.Country,
+            HoldFilter = result.Hold,
+            CreatedByUserId = requester.UserId,
+            CreatedByName = requester.UserName,
+        };
+    }
+
+    private static bool TryOrder(IReadOnlyDictionary<string, string> data, out SupplierId supplier, out string orderNumber)
+    {
+        orderNumber = data.TryGetValue(CardActions.Keys.Order, out var order) ? order.Trim() : string.Empty;
+        return SupplierNames.TryParseKey(data.GetValueOrDefault(CardActions.Keys.Supplier), out supplier) && orderNumber.Length > 0;
+    }
+
+    private static bool SaysAll(string text) =>
+        text.Contains("all", StringComparison.OrdinalIgnoreCase) || text.Contains("everything", StringComparison.OrdinalIgnoreCase);
+
+    private static bool Same(Subscription s, NewSubscription n) =>
+        s.Kind == n.Kind && (n.Supplier is null || s.Supplier == n.Supplier) && s.Kind switch
+        {
+            SubscriptionKind.Order => Eq(s.OrderNumber, n.OrderNumber),
+            SubscriptionKind.Po => Eq(s.PoNumber, n.PoNumber),
+            SubscriptionKind.Account => Eq(s.Account, n.Account),
+            _ => Eq(s.Country, n.Country),
+        };
+
+    private static bool Eq(string? a, string? b) => string.Equals(a?.Trim(), b?.Trim(), StringComparison.OrdinalIgnoreCase);
+
+    private static string Describe(Subscription s) => Describe(s.Kind, s.Supplier, s.OrderNumber, s.PoNumber, s.Account, s.Country, s.HoldFilter);
+
+    private static string DescribeNew(NewSubscription s) => Describe(s.Kind, s.Supplier, s.OrderNumber, s.PoNumber, s.Account, s.Country, s.HoldFilter);
+
+    private static string Describe(SubscriptionKind kind, SupplierId? supplier, string? order, string? po, string? account, string? country, HoldCategory? hold)
+    {
+        var who = supplier is { } id ? SupplierNames.Display(id) + " " : string.Empty;
+        var holds = hold is { } category ? $"{category.ToString().ToLowerInvariant()} holds on " : string.Empty;
+        return kind switch
+        {
+            SubscriptionKind.Order => $"{holds}{who}order {order}",
+            SubscriptionKind.Po => $"{holds}PO {po}" + (supplier is { } s ? $" at {SupplierNames.Display(s)}" : string.Empty),
+            SubscriptionKind.Account => $"{holds}orders of {who}account {account}",
+            _ => $"{holds}{who}orders in {country}",
+        };
+    }
+
+    private static string Changes(Subscription s) => s.Kind is SubscriptionKind.Order or SubscriptionKind.Po && s.HoldFilter is null
+        ? "goes on hold, is released, ships or its delivery date moves later"
+        : "goes on hold or a hold is released";
+
+    private static string Count(int n, string noun) => n == 1 ? $"1 {noun}" : $"{n} {noun}s";
+
+    private static async Task<SubscriptionReply?> Some(Task<SubscriptionReply> reply) => await reply;
+}

@@ -1,0 +1,177 @@
+using OrderBot.State;
+using OrderBot.Suppliers.Model;
+
+namespace OrderBot.Tests.Features.HoldAlerts;
+
+public sealed class HoldWatcherTests : IAsyncLifetime
+{
+    private AlertsHarness _h = null!;
+
+    public async Task InitializeAsync()
+    {
+        _h = await AlertsHarness.StartSqliteAsync();
+    }
+
+    public async Task DisposeAsync() => await _h.DisposeAsync();
+
+    [Fact]
+    public async Task RunCycle_HoldAppearsThenReleased_OneAlertThenOneFollowUpPerConversation()
+    {
+        var order = ScriptedSupplier.Open(SupplierId.Ingram, "20-TL001", "WATCH-1");
+        _h.Ingram.Set(order);
+        await _h.AddConversationAsync("a:personal-1", "personal");
+        await _h.AddConversationAsync("19:group@thread.v2", "groupChat");
+        await _h.SubscribeAsync("a:personal-1", SubscriptionKind.Po, "WATCH-1");
+        await _h.SubscribeAsync("19:group@thread.v2", SubscriptionKind.Order, "20-TL001", SupplierId.Ingram);
+        var (watcher, delivery) = _h.NewInstance();
+
+        var baseline = await watcher.RunCycleAsync(CancellationToken.None);
+        Assert.Equal(1, baseline.Discovered);
+        Assert.Equal(0, baseline.Enqueued);
+
+        _h.Ingram.Set(ScriptedSupplier.WithHold(order, ScriptedSupplier.CreditHold));
+        _h.Advance(TimeSpan.FromMinutes(2));
+        var held = await watcher.RunCycleAsync(CancellationToken.None);
+        Assert.Equal(2, held.Enqueued);
+        var sent = await delivery.RunCycleAsync(CancellationToken.None);
+        Assert.Equal(2, sent.Sent);
+
+        var alerts = _h.AlertRequests();
+        Assert.Equal(2, alerts.Count);
+        Assert.Contains(alerts, r => r.RawTarget.Contains("a%3Apersonal-1", StringComparison.Ordinal) || r.RawTarget.Contains("a:personal-1", StringComparison.Ordinal));
+        Assert.All(alerts, r => Assert.Contains("New hold on your order", r.Body, StringComparison.Ordinal));
+        Assert.All(alerts, r => Assert.Contains("C3", r.Body, StringComparison.Ordinal));
+
+        // Nothing changed: more cycles, no more alerts.
+        _h.Advance(TimeSpan.FromMinutes(1));
+        Assert.Equal(0, (await watcher.RunCycleAsync(CancellationToken.None)).Enqueued);
+        Assert.Equal(0, (await delivery.RunCycleAsync(CancellationToken.None)).Sent);
+
+        _h.Ingram.Set(ScriptedSupplier.Released(order));
+        _h.Advance(TimeSpan.FromMinutes(1));
+        Assert.Equal(2, (await watcher.RunCycleAsync(CancellationToken.None)).Enqueued);
+        Assert.Equal(2, (await delivery.RunCycleAsync(CancellationToken.None)).Sent);
+        Assert.Equal(2, _h.AlertRequests().Count(r => r.Body.Contains("Hold released", StringComparison.Ordinal)));
+        Assert.True(_h.Ingram.AllBackground);
+    }
+
+    [Fact]
+    public async Task RunCycle_EtaSlipsThenShips_EtaAndShippedAlerts()
+    {
+        var eta = new DateTimeOffset(2026, 12, 1, 0, 0, 0, TimeSpan.Zero);
+        var order = ScriptedSupplier.Open(SupplierId.Schneider, "0100999001", "WATCH-1", eta);
+        _h.Schneider.Set(order);
+        await _h.AddConversationAsync("a:personal-1", "personal");
+        await _h.SubscribeAsync("a:personal-1", SubscriptionKind.Po, "WATCH-1");
+        var (watcher, delivery) = _h.NewInstance();
+        await watcher.RunCycleAsync(CancellationToken.None);
+
+        _h.Schneider.Set(order with { EstimatedDelivery = eta.AddDays(5) });
+        _h.Advance(TimeSpan.FromMinutes(2));
+        await watcher.RunCycleAsync(CancellationToken.None);
+        await delivery.RunCycleAsync(CancellationToken.None);
+        var slip = Assert.Single(_h.AlertRequests());
+        Assert.Contains("Delivery date moved later", slip.Body, StringComparison.Ordinal);
+        Assert.Contains("6 Dec 2026", slip.Body, StringComparison.Ordinal);
+
+        _h.Schneider.Set(ScriptedSupplier.Shipped(order));
+        _h.Advance(TimeSpan.FromMinutes(2));
+        await watcher.RunCycleAsync(CancellationToken.None);
+        await delivery.RunCycleAsync(CancellationToken.None);
+        Assert.Equal(2, _h.AlertRequests().Count);
+        Assert.Contains("Your order has shipped", _h.AlertRequests()[1].Body, StringComparison.Ordinal);
+        Assert.Contains("00111102011034111111", _h.AlertRequests()[1].Body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RunCycle_MutedOrder_StaysQuietInThatConversationOnly()
+    {
+        var order = ScriptedSupplier.Open(SupplierId.Ingram, "20-TL001", "WATCH-1");
+        _h.Ingram.Set(order);
+        await _h.AddConversationAsync("a:muted", "personal");
+        await _h.AddConversationAsync("a:loud", "personal");
+        await _h.SubscribeAsync("a:muted", SubscriptionKind.Po, "WATCH-1");
+        await _h.SubscribeAsync("a:loud", SubscriptionKind.Po, "WATCH-1");
+        await _h.Store.MuteAsync("a:muted", SupplierId.Ingram, "20-TL001");
+        var (watcher, delivery) = _h.NewInstance();
+        await watcher.RunCycleAsync(CancellationToken.None);
+
+        _h.Ingram.Set(ScriptedSupplier.WithHold(order, ScriptedSupplier.CreditHold));
+        _h.Advance(TimeSpan.FromMinutes(2));
+        await watcher.RunCycleAsync(CancellationToken.None);
+        await delivery.RunCycleAsync(CancellationToken.None);
+
+        var alert = Assert.Single(_h.AlertRequests());
+        Assert.Contains("a:loud", Uri.UnescapeDataString(alert.RawTarget), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RunCycle_AccountSubscription_HoldAlertedButEtaNot()
+    {
+        var eta = new DateTimeOffset(2026, 12, 1, 0, 0, 0, TimeSpan.Zero);
+        var order = ScriptedSupplier.Open(SupplierId.Ingram, "20-A0001", "PO-A", eta, account: "20-123456", country: "GB");
+        _h.Ingram.Set(order);
+        await _h.AddConversationAsync("19:channel@thread.tacv2", "channel", "19:channel@thread.tacv2");
+        await _h.SubscribeAsync("19:channel@thread.tacv2", SubscriptionKind.Account, "20-123456", SupplierId.Ingram);
+        var (watcher, delivery) = _h.NewInstance();
+        Assert.Equal(1, (await watcher.RunCycleAsync(CancellationToken.None)).Discovered);
+
+        _h.Ingram.Set(order with { EstimatedDelivery = eta.AddDays(3) });
+        _h.Advance(TimeSpan.FromMinutes(2));
+        Assert.Equal(0, (await watcher.RunCycleAsync(CancellationToken.None)).Enqueued);
+
+        _h.Ingram.Set(ScriptedSupplier.WithHold(order, ScriptedSupplier.CreditHold));
+        _h.Advance(TimeSpan.FromMinutes(2));
+        Assert.Equal(1, (await watcher.RunCycleAsync(CancellationToken.None)).Enqueued);
+        await delivery.RunCycleAsync(CancellationToken.None);
+
+        // A channel alert starts a new thread: POST v3/conversations with the channel in channelData.
+        var alert = Assert.Single(_h.AlertRequests());
+        Assert.EndsWith("v3/conversations", alert.RawTarget, StringComparison.Ordinal);
+        Assert.Equal("19:channel@thread.tacv2", alert.Json.GetProperty("channelData").GetProperty("channel").GetProperty("id").GetString());
+        Assert.True(alert.Json.GetProperty("isGroup").GetBoolean());
+    }
+
+    [Fact]
+    public async Task RunCycle_OneOrderThrows_OtherOrdersStillPolled()
+    {
+        var good = ScriptedSupplier.Open(SupplierId.Ingram, "20-GOOD", "PO-1");
+        var bad = ScriptedSupplier.Open(SupplierId.Ingram, "20-BAD", "PO-1");
+        _h.Ingram.Set(good);
+        _h.Ingram.Set(bad);
+        await _h.AddConversationAsync("a:personal-1", "personal");
+        await _h.SubscribeAsync("a:personal-1", SubscriptionKind.Po, "PO-1");
+        var (watcher, _) = _h.NewInstance();
+        Assert.Equal(2, (await watcher.RunCycleAsync(CancellationToken.None)).Discovered);
+
+        _h.Ingram.Broken.Add("20-BAD");
+        _h.Ingram.Set(ScriptedSupplier.WithHold(good, ScriptedSupplier.CreditHold));
+        _h.Advance(TimeSpan.FromMinutes(2));
+        var cycle = await watcher.RunCycleAsync(CancellationToken.None);
+        Assert.Equal(1, cycle.Failed);
+        Assert.Equal(1, cycle.Enqueued);
+    }
+
+    [Fact]
+    public async Task RunCycle_CrashBeforeSnapshotWritten_ReDecidedEventIsWrittenAndSentOnce()
+    {
+        var order = ScriptedSupplier.Open(SupplierId.Ingram, "20-TL001", "WATCH-1");
+        _h.Ingram.Set(order);
+        await _h.AddConversationAsync("a:personal-1", "personal");
+        await _h.SubscribeAsync("a:personal-1", SubscriptionKind.Po, "WATCH-1");
+        var (watcher, _) = _h.NewInstance();
+        await watcher.RunCycleAsync(CancellationToken.None);
+        var before = await ((IWatchedOrderStore)_h.Store).GetAsync(SupplierId.Ingram, "20-TL001");
+
+        _h.Ingram.Set(ScriptedSupplier.WithHold(order, ScriptedSupplier.CreditHold));
+        _h.Advance(TimeSpan.FromMinutes(2));
+        Assert.Equal(1, (await watcher.RunCycleAsync(CancellationToken.None)).Enqueued);
+
+        // "Kill" between the outbox write and the snapshot write: the old snapshot is what a restart finds.
+        await ((IWatchedOrderStore)_h.Store).UpsertAsync(before!);
+        var (restarted, delivery) = _h.NewInstance(_h.NewStore());
+        Assert.Equal(0, (await restarted.RunCycleAsync(CancellationToken.None)).Enqueued);
+        Assert.Equal(1, (await delivery.RunCycleAsync(CancellationToken.None)).Sent);
+        Assert.Single(_h.AlertRequests());
+    }
+}

@@ -1,0 +1,115 @@
+using OrderBot.Suppliers;
+using OrderBot.Suppliers.Model;
+
+namespace OrderBot.Tests.Features.HoldAlerts;
+
+/// <summary>An <see cref="IOrderSupplier"/> whose orders the test edits between cycles; counts calls and scopes.</summary>
+internal sealed class ScriptedSupplier : IOrderSupplier
+{
+    private readonly Dictionary<string, Order> _orders = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Lock _gate = new();
+
+    public ScriptedSupplier(SupplierId id)
+    {
+        Id = id;
+    }
+
+    public SupplierId Id { get; }
+
+    public int Calls { get; private set; }
+
+    public bool AllBackground { get; private set; } = true;
+
+    /// <summary>Order numbers whose GetOrder throws (a bug in a mapper, say).</summary>
+    public HashSet<string> Broken { get; } = new(StringComparer.OrdinalIgnoreCase);
+
+    public void Set(Order order)
+    {
+        lock (_gate)
+        {
+            _orders[order.OrderNumber] = order;
+        }
+    }
+
+    public Order Get(string number)
+    {
+        lock (_gate)
+        {
+            return _orders[number];
+        }
+    }
+
+    public Task<SupplierResult> FindByPoAsync(string po, SupplierScope scope, CancellationToken cancellationToken = default) =>
+        Answer(scope, o => string.Equals(o.CustomerPo, po.Trim(), StringComparison.OrdinalIgnoreCase));
+
+    public Task<SupplierResult> GetOrderAsync(string orderNumber, SupplierScope scope, CancellationToken cancellationToken = default)
+    {
+        if (Broken.Contains(orderNumber))
+        {
+            throw new InvalidOperationException("scripted failure");
+        }
+
+        return Answer(scope, o => string.Equals(o.OrderNumber, orderNumber, StringComparison.OrdinalIgnoreCase));
+    }
+
+    public Task<SupplierResult> GetOrderWithShipmentsAsync(string orderNumber, SupplierScope scope, CancellationToken cancellationToken = default) =>
+        GetOrderAsync(orderNumber, scope, cancellationToken);
+
+    public Task<SupplierResult> SearchAsync(OrderSearch search, SupplierScope scope, CancellationToken cancellationToken = default) =>
+        Answer(scope, o =>
+            (scope.IngramCustomerNumber is null || o.Account == scope.IngramCustomerNumber)
+            && (scope.SchneiderPurchaserId is null || o.Account == scope.SchneiderPurchaserId)
+            && (scope.Country is null || o.Country == scope.Country)
+            && (search.From is null || o.OrderDate >= search.From));
+
+    private Task<SupplierResult> Answer(SupplierScope scope, Func<Order, bool> match)
+    {
+        lock (_gate)
+        {
+            Calls++;
+            AllBackground &= scope.Background;
+            return Task.FromResult(SupplierResult.Found(Id, [.. _orders.Values.Where(match)], calls: 1));
+        }
+    }
+
+    public static Order Open(SupplierId supplier, string number, string po, DateTimeOffset? eta = null, string? account = null, string? country = null) => new()
+    {
+        Supplier = supplier,
+        OrderNumber = number,
+        CustomerPo = po,
+        Account = account,
+        Country = country,
+        OrderDate = new DateTimeOffset(2026, 11, 1, 0, 0, 0, TimeSpan.Zero),
+        Status = new StatusInfo(OrderStatus.Open, string.Empty, null),
+        EstimatedDelivery = eta,
+    };
+
+    public static Hold CreditHold { get; } = new("C3", "CREDIT LIMIT EXCEEDED", HoldCategory.Credit, "Your credit limit is exceeded.", "Pay open invoices or ask for a higher limit.");
+
+    public static Order WithHold(Order order, Hold hold) => order with
+    {
+        Status = new StatusInfo(OrderStatus.OnHold, "C", "CREDIT HOLD"),
+        Holds = [hold],
+    };
+
+    public static Order Released(Order order) => order with
+    {
+        Status = new StatusInfo(OrderStatus.InProgress, "R", "RELEASED"),
+        Holds = [],
+    };
+
+    public static Order Shipped(Order order) => order with
+    {
+        Status = new StatusInfo(OrderStatus.Shipped, "S", "SHIPPED"),
+        Holds = [],
+        HasDetails = true,
+        Items =
+        [
+            new OrderItem
+            {
+                ItemNumber = "000010",
+                Shipments = [new Shipment { Tracking = [new Tracking("00111102011034111111", new Uri("https://example.test/track/1"))] }],
+            },
+        ],
+    };
+}
