@@ -1,5 +1,6 @@
 using OrderBot.Cli;
 using OrderBot.Features.Conversation;
+using OrderBot.Features.HoldAlerts;
 using OrderBot.Hosting;
 using OrderBot.Protocol.Hosting;
 using OrderBot.State;
@@ -42,6 +43,7 @@ public partial class Program
         builder.Services.AddSingleton<OrderLookup>();
         builder.AddBotProtocol();
         builder.AddConversation();
+        builder.AddHoldAlerts();
         builder.Services.AddSingleton<OrderBot.Protocol.Routing.IConversationReferenceStore, ConversationReferenceBridge>();
         builder.AddOrderBotOperability();
     }

@@ -65,6 +65,27 @@ public sealed class AppHostTests
     }
 
     [Fact]
+    public async Task Messages_WatchPo_SubscriptionConfirmedThroughTheComposedApp()
+    {
+        await using var connector = await OrderBot.TestKit.Protocol.FakeConnector.StartAsync();
+        await using var host = await AppHost.StartAsync("--Alerts:Enabled=false");
+        var message = $$"""
+            {"type":"message","id":"m1","channelId":"emulator","serviceUrl":"{{connector.ServiceUrl}}",
+             "from":{"id":"user-1","name":"Dana"},"recipient":{"id":"bot-1","name":"OrderBot"},
+             "conversation":{"id":"conv-watch"},"text":"watch PO 201120/1","locale":"en-US"}
+            """;
+
+        using var body = new StringContent(message, Encoding.UTF8, "application/json");
+        Assert.Equal(HttpStatusCode.OK, (await host.Client.PostAsync("/api/messages", body)).StatusCode);
+
+        Assert.True(await connector.WaitForRequestsAsync(1, TimeSpan.FromSeconds(10)));
+        var replies = connector.Requests.Where(r => r.Body.Contains("\"text\"", StringComparison.Ordinal)).Select(r => r.Body).ToList();
+        Assert.Contains(replies, r => r.Contains("201120/1", StringComparison.Ordinal) && !r.Contains("aren't available", StringComparison.Ordinal));
+        var subscriptions = await host.App.Services.GetRequiredService<ISubscriptionStore>().ListForConversationAsync("conv-watch");
+        Assert.Single(subscriptions);
+    }
+
+    [Fact]
     public async Task Messages_MalformedJson_Returns400AndKeepsServing()
     {
         await using var host = await AppHost.StartAsync();

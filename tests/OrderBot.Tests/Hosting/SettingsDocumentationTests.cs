@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using System.Reflection;
 using OrderBot.Features.Conversation;
+using OrderBot.Features.HoldAlerts;
 using OrderBot.Protocol.Auth;
 using OrderBot.Sandbox.Ingram;
 using OrderBot.Sandbox.Schneider;
@@ -27,6 +28,7 @@ public sealed class SettingsDocumentationTests
         { "Sandbox:Ingram", typeof(IngramSandboxOptions) },
         { "Storage", typeof(StorageOptions) },
         { "Conversation", typeof(ConversationOptions) },
+        { "Alerts", typeof(AlertsOptions) },
     };
 
     [Theory]

@@ -1,8 +1,9 @@
+using OrderBot.Features.Conversation;
+using OrderBot.Features.Subscriptions;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
-using OrderBot.Features.Subscriptions;
 
 namespace OrderBot.Features.HoldAlerts;
 
@@ -27,6 +28,10 @@ public static class HoldAlertsExtensions
         services.TryAddSingleton<AlertsInstance>();
         services.TryAddTransient<AlertDelivery>();
         services.TryAddSingleton<SubscriptionCommands>();
+        services.TryAddSingleton<SubscriptionConversationAdapter>();
+        // Replaces the conversation's "alerts aren't available" default, whichever of the two is registered first.
+        services.Replace(ServiceDescriptor.Singleton<ISubscriptionCommands>(sp => sp.GetRequiredService<SubscriptionConversationAdapter>()));
+        services.AddSingleton<IInstallationObserver>(sp => sp.GetRequiredService<SubscriptionConversationAdapter>());
         services.AddHostedService<HoldWatcherService>();
         services.AddHostedService<AlertDeliveryService>();
         return builder;

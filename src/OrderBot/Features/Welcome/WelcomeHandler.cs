@@ -15,10 +15,12 @@ public sealed class WelcomeHandler
     internal const string WelcomedKey = "welcome.sent";
 
     private readonly ISettingsStore _store;
+    private readonly IEnumerable<IInstallationObserver> _observers;
 
-    public WelcomeHandler(ISettingsStore store)
+    public WelcomeHandler(ISettingsStore store, IEnumerable<IInstallationObserver> observers)
     {
         _store = store;
+        _observers = observers;
     }
 
     public static bool IsInstall(Activity activity)
@@ -35,6 +37,15 @@ public sealed class WelcomeHandler
         if (!IsInstall(turn.Activity))
         {
             return;
+        }
+
+        var conversationId = turn.Activity.Conversation?.Id;
+        if (conversationId is not null)
+        {
+            foreach (var observer in _observers)
+            {
+                await observer.OnInstalledAsync(conversationId, cancellationToken);
+            }
         }
 
         var scope = SettingScopes.Conversation(turn.Activity.Conversation?.Id?.Split(';')[0] ?? "unknown");
