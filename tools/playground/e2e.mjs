@@ -162,6 +162,8 @@ if (withAlerts) {
   await step('"watch PO WATCH-1" → confirmed; the hold arrives as an alert in this chat', async () => {
     let from = await say('watch PO WATCH-1');
     const confirmed = await waitForBot(from, m => /watch/i.test(allText(m)), 'confirming the subscription');
+    // The watcher's first sighting of an order is its baseline (no alert for what was already true): let it look first.
+    await new Promise(r => setTimeout(r, 8000));
     from = botMessages.length;
     const control = await fetch('http://127.0.0.1:3982/_sandbox/ingram/orders/20-TL001/hold?code=C3', { method: 'POST' });
     expect(control.status < 300, `sandbox control answered ${control.status}`);

@@ -71,6 +71,14 @@ internal sealed class AlertsOptionsValidator : IValidateOptions<AlertsOptions>
             failures.Add("Alerts:MaxRetryBackoff must be at least Alerts:RetryBackoff.");
         }
 
+        // A polled order keeps its lease until the lease lapses; a lease longer than a poll period would
+        // silently stretch that period to the lease (seen with a 2 s demo poll and the 2 min default lease).
+        var shortestPoll = options.HeldPollPeriod < options.OpenPollPeriod ? options.HeldPollPeriod : options.OpenPollPeriod;
+        if (options.LeaseDuration >= shortestPoll)
+        {
+            failures.Add($"Alerts:LeaseDuration ({options.LeaseDuration}) must be shorter than Alerts:HeldPollPeriod and Alerts:OpenPollPeriod ({shortestPoll}); lower it or raise the poll periods.");
+        }
+
         Range(failures, "Alerts:LookbackDays", options.LookbackDays, 1, 365);
         Range(failures, "Alerts:MaxCallsPerCycle", options.MaxCallsPerCycle, 1, 10_000);
         Range(failures, "Alerts:SearchLimit", options.SearchLimit, 1, 500);

@@ -47,3 +47,21 @@ public sealed class AlertsOptionsValidatorTests
         Assert.Contains("Alerts:LookbackDays", error.Message, StringComparison.Ordinal);
     }
 }
+
+public sealed class AlertsLeaseValidationTests
+{
+    [Fact]
+    public void Validate_LeaseLongerThanPollPeriod_FailsNamingBothKeys()
+    {
+        var result = new AlertsOptionsValidator().Validate(null, new AlertsOptions
+        {
+            HeldPollPeriod = TimeSpan.FromSeconds(2),
+            OpenPollPeriod = TimeSpan.FromSeconds(2),
+            LeaseDuration = TimeSpan.FromMinutes(2),
+        });
+
+        Assert.True(result.Failed);
+        Assert.Contains("Alerts:LeaseDuration", result.FailureMessage, StringComparison.Ordinal);
+        Assert.Contains("Alerts:HeldPollPeriod", result.FailureMessage, StringComparison.Ordinal);
+    }
+}
