@@ -67,7 +67,7 @@ public sealed class IngramFailureTests
     [Fact]
     public async Task FindByPoAsync_AfterTooManyRequests_NextCallWaitsForReset()
     {
-        await using var harness = await IngramHarness.StartAsync();
+        await using var harness = await IngramHarness.StartAsync(client: LongWaits);
         harness.Sandbox.Faults.TooManyRequestsNext();
         await harness.Supplier.FindByPoAsync("CUSTPO", Uk);
 
@@ -78,6 +78,22 @@ public sealed class IngramFailureTests
         var result = await next;
 
         Assert.True(result.Succeeded, result.Problem?.Message);
+    }
+
+    [Fact]
+    public async Task FindByPoAsync_AfterTooManyRequestsWaitBeyondMaxWait_IsRateLimitedUntilReset()
+    {
+        await using var harness = await IngramHarness.StartAsync();
+        harness.Sandbox.Faults.TooManyRequestsNext();
+        await harness.Supplier.FindByPoAsync("CUSTPO", Uk);
+
+        var next = harness.Supplier.FindByPoAsync("CUSTPO", Uk);
+        harness.FakeClock.Advance(TimeSpan.FromSeconds(21));
+        var result = await next;
+
+        Assert.Equal(SupplierProblemKind.RateLimited, result.Problem?.Kind);
+        Assert.Equal(IngramHarness.Noon.AddSeconds(60), result.Problem!.AvailableAt);
+        Assert.Equal(1, harness.Sandbox.State.ApiCalls);
     }
 
     [Fact]
@@ -176,5 +192,12 @@ public sealed class IngramFailureTests
         var result = await harness.Supplier.FindByPoAsync("CUSTPO", Uk);
 
         Assert.Equal(SupplierProblemKind.NetworkError, result.Problem?.Kind);
+    }
+
+    /// <summary>Queueing longer than the defaults (20 s budget wait, 30 s total) for tests that move the clock a minute.</summary>
+    internal static void LongWaits(OrderBot.Suppliers.Ingram.IngramOptions options)
+    {
+        options.RateLimitMaxWait = TimeSpan.FromMinutes(5);
+        options.TotalTimeout = TimeSpan.FromMinutes(5);
     }
 }
