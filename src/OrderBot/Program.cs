@@ -1,7 +1,46 @@
-var builder = WebApplication.CreateBuilder(args);
-var app = builder.Build();
-app.MapGet("/healthz", () => "ok");
-app.Run();
+using OrderBot.Cli;
+using OrderBot.Hosting;
+using OrderBot.Protocol.Hosting;
+using OrderBot.State;
+using OrderBot.Suppliers;
+using OrderBot.Suppliers.Ingram;
+using OrderBot.Suppliers.Schneider;
 
-/// <summary>Entry point marker for WebApplicationFactory.</summary>
-public partial class Program;
+// `orderbot <command>`: the command line shares this executable with the bot server.
+if (await CommandLine.TryRunAsync(args) is { } exitCode)
+{
+    return exitCode;
+}
+
+await using var app = Program.Build(args);
+await app.RunAsync();
+return 0;
+
+/// <summary>The bot server; <see cref="Compose"/> is shared with the command line.</summary>
+public partial class Program
+{
+    /// <summary>The bot server as it runs; tests start the same thing on a loopback port.</summary>
+    internal static WebApplication Build(string[] args)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        Compose(builder);
+        var app = builder.Build();
+        app.MapOrderBotHealth();
+        app.MapBotMessages("/api/messages");
+        return app;
+    }
+
+    /// <summary>Every module, in the order their background services must start (state migrates first).</summary>
+    internal static void Compose(WebApplicationBuilder builder)
+    {
+        builder.UseDefaultAddressWhenUnset("http://localhost:3978");
+        builder.AddOrderBotState();
+        builder.AddSandboxSuppliersWhenUnconfigured();
+        builder.AddSchneiderSupplier();
+        builder.AddIngramSupplier();
+        builder.Services.AddSingleton<OrderLookup>();
+        builder.AddBotProtocol();
+        builder.Services.AddSingleton<OrderBot.Protocol.Routing.IConversationReferenceStore, ConversationReferenceBridge>();
+        builder.AddOrderBotOperability();
+    }
+}

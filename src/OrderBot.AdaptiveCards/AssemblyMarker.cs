@@ -1,4 +1,0 @@
-namespace OrderBot.AdaptiveCards;
-internal static class AssemblyMarker
-{
-}

@@ -1,4 +1,0 @@
-namespace OrderBot.Protocol;
-internal static class AssemblyMarker
-{
-}

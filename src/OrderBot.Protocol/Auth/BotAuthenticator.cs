@@ -1,0 +1,219 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Protocols;
+using Microsoft.IdentityModel.Protocols.OpenIdConnect;
+using Microsoft.IdentityModel.Tokens;
+using OrderBot.Protocol.Schema;
+
+namespace OrderBot.Protocol.Auth;
+
+/// <summary>Outcome of inbound authentication; <see cref="FailureReason"/> never contains token contents.</summary>
+public sealed record AuthenticationOutcome(bool Succeeded, bool IsAnonymous, string? FailureReason)
+{
+    public static AuthenticationOutcome Anonymous { get; } = new(true, true, null);
+
+    public static AuthenticationOutcome Authenticated { get; } = new(true, false, null);
+
+    public static AuthenticationOutcome Fail(string reason) => new(false, false, reason);
+}
+
+/// <summary>
+/// Validates the Connector's JWT (reference §2) with Microsoft.IdentityModel: issuer, audience, lifetime with
+/// 5-minute skew, RS256/384/512, signature from the OpenID metadata JWKS (one refresh on an unknown key),
+/// endorsement of the signing key for the activity's channel, and the <c>serviceurl</c> claim.
+/// </summary>
+public sealed class BotAuthenticator : IDisposable
+{
+    private static readonly string[] AllowedAlgorithms =
+        [SecurityAlgorithms.RsaSha256, SecurityAlgorithms.RsaSha384, SecurityAlgorithms.RsaSha512];
+
+    private readonly BotAuthOptions _auth;
+    private readonly BotOptions _bot;
+    private readonly JsonWebTokenHandler _handler = new();
+    private readonly OpenIdMetadataSource _channelMetadata;
+    private readonly OpenIdMetadataSource _emulatorMetadata;
+
+    public BotAuthenticator(IOptions<BotAuthOptions> auth, IOptions<BotOptions> bot, IHttpClientFactory httpClientFactory, TimeProvider time)
+    {
+        ArgumentNullException.ThrowIfNull(auth);
+        ArgumentNullException.ThrowIfNull(bot);
+        ArgumentNullException.ThrowIfNull(httpClientFactory);
+        _auth = auth.Value;
+        _bot = bot.Value;
+        _channelMetadata = new OpenIdMetadataSource(_auth.ToBotFromChannelOpenIdMetadataUrl, httpClientFactory.CreateClient(MetadataClientName), time);
+        _emulatorMetadata = new OpenIdMetadataSource(_auth.ToBotFromEmulatorOpenIdMetadataUrl, httpClientFactory.CreateClient(MetadataClientName), time);
+    }
+
+    internal const string MetadataClientName = "OrderBot.Protocol.OpenIdMetadata";
+
+    public async Task<AuthenticationOutcome> AuthenticateAsync(string? authorizationHeader, Activity activity, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(activity);
+        if (string.IsNullOrEmpty(authorizationHeader))
+        {
+            return _auth.IsAuthenticationDisabled
+                ? AuthenticationOutcome.Anonymous
+                : AuthenticationOutcome.Fail("missing Authorization header");
+        }
+
+        if (_auth.IsAuthenticationDisabled)
+        {
+            // BBD semantics: with no app id nothing can match the audience, so a presented token always fails.
+            return AuthenticationOutcome.Fail("Authorization header present but authentication is disabled (MicrosoftAppId empty)");
+        }
+
+        const string bearer = "Bearer ";
+        if (!authorizationHeader.StartsWith(bearer, StringComparison.OrdinalIgnoreCase))
+        {
+            return AuthenticationOutcome.Fail("authorization scheme is not Bearer");
+        }
+
+        var raw = authorizationHeader[bearer.Length..].Trim();
+        if (!_handler.CanReadToken(raw))
+        {
+            return AuthenticationOutcome.Fail("token is not a readable JWT");
+        }
+
+        JsonWebToken unvalidated;
+        try
+        {
+            unvalidated = _handler.ReadJsonWebToken(raw);
+        }
+        catch (ArgumentException)
+        {
+            // SecurityTokenMalformedException derives from ArgumentException.
+            return AuthenticationOutcome.Fail("token is not a readable JWT");
+        }
+
+        return TokenRules.SelectPath(unvalidated.Issuer, _auth.ToBotFromChannelTokenIssuer, _bot.AllowEmulatorTokens) switch
+        {
+            TokenPath.Channel => await ValidateChannelAsync(raw, activity, cancellationToken),
+            TokenPath.Emulator => await ValidateEmulatorAsync(raw, cancellationToken),
+            _ => AuthenticationOutcome.Fail("issuer not accepted"),
+        };
+    }
+
+    private async Task<AuthenticationOutcome> ValidateChannelAsync(string raw, Activity activity, CancellationToken cancellationToken)
+    {
+        var (result, config) = await ValidateWithRefreshAsync(_channelMetadata, raw, p =>
+        {
+            p.ValidIssuer = _auth.ToBotFromChannelTokenIssuer;
+            p.ValidAudience = _auth.MicrosoftAppId;
+        }, cancellationToken);
+        if (!result.IsValid)
+        {
+            return AuthenticationOutcome.Fail(Describe(result.Exception));
+        }
+
+        var token = (JsonWebToken)result.SecurityToken;
+        var kid = token.SigningKey?.KeyId ?? token.Kid;
+        var jwk = config.JsonWebKeySet?.Keys.FirstOrDefault(k => string.Equals(k.Kid, kid, StringComparison.Ordinal));
+        object? rawEndorsements = null;
+        jwk?.AdditionalData.TryGetValue("endorsements", out rawEndorsements);
+        if (!TokenRules.IsEndorsed(TokenRules.ReadEndorsements(rawEndorsements), activity.ChannelId))
+        {
+            return AuthenticationOutcome.Fail("signing key not endorsed for the activity's channel");
+        }
+
+        token.TryGetPayloadValue<string>("serviceurl", out var serviceUrlClaim);
+        return TokenRules.ServiceUrlMatches(serviceUrlClaim, activity.ServiceUrl)
+            ? AuthenticationOutcome.Authenticated
+            : AuthenticationOutcome.Fail("serviceurl claim missing or different from activity.serviceUrl");
+    }
+
+    private async Task<AuthenticationOutcome> ValidateEmulatorAsync(string raw, CancellationToken cancellationToken)
+    {
+        var (result, _) = await ValidateWithRefreshAsync(_emulatorMetadata, raw, p =>
+        {
+            p.ValidIssuers = TokenRules.EmulatorIssuers;
+            p.ValidateAudience = false;
+        }, cancellationToken);
+        if (!result.IsValid)
+        {
+            return AuthenticationOutcome.Fail(Describe(result.Exception));
+        }
+
+        var token = (JsonWebToken)result.SecurityToken;
+        token.TryGetPayloadValue<string>("ver", out var version);
+        token.TryGetPayloadValue<string>("appid", out var appId);
+        token.TryGetPayloadValue<string>("azp", out var azp);
+        return TokenRules.EmulatorAppIdMatches(version, appId, azp, _auth.MicrosoftAppId!)
+            ? AuthenticationOutcome.Authenticated
+            : AuthenticationOutcome.Fail("emulator token is for another app");
+    }
+
+    private async Task<(TokenValidationResult Result, OpenIdConnectConfiguration Config)> ValidateWithRefreshAsync(
+        OpenIdMetadataSource metadata,
+        string raw,
+        Action<TokenValidationParameters> configure,
+        CancellationToken cancellationToken)
+    {
+        OpenIdConnectConfiguration config;
+        try
+        {
+            config = await metadata.GetAsync(cancellationToken);
+        }
+        catch (InvalidOperationException ex)
+        {
+            return (new TokenValidationResult { IsValid = false, Exception = ex }, new OpenIdConnectConfiguration());
+        }
+
+        var result = await _handler.ValidateTokenAsync(raw, CreateParameters(config, configure));
+        if (!result.IsValid && result.Exception is SecurityTokenSignatureKeyNotFoundException)
+        {
+            // Keys rotate: refresh the metadata once and retry before rejecting.
+            try
+            {
+                config = await metadata.ForceRefreshAsync(cancellationToken);
+            }
+            catch (Exception ex) when (ex is InvalidOperationException or IOException)
+            {
+                return (result, config);
+            }
+
+            result = await _handler.ValidateTokenAsync(raw, CreateParameters(config, configure));
+        }
+
+        return (result, config);
+    }
+
+    private static TokenValidationParameters CreateParameters(OpenIdConnectConfiguration config, Action<TokenValidationParameters> configure)
+    {
+        var parameters = new TokenValidationParameters
+        {
+            ValidateIssuer = true,
+            ValidateAudience = true,
+            ValidateLifetime = true,
+            RequireExpirationTime = true,
+            RequireSignedTokens = true,
+            ValidateIssuerSigningKey = true,
+            ClockSkew = TimeSpan.FromMinutes(5),
+            ValidAlgorithms = AllowedAlgorithms,
+            IssuerSigningKeys = config.SigningKeys,
+            TryAllIssuerSigningKeys = false,
+        };
+        configure(parameters);
+        return parameters;
+    }
+
+    private static string Describe(Exception? exception) => exception switch
+    {
+        SecurityTokenExpiredException => "token expired",
+        SecurityTokenNotYetValidException => "token not yet valid",
+        SecurityTokenInvalidIssuerException => "issuer invalid",
+        SecurityTokenInvalidAudienceException => "audience invalid",
+        SecurityTokenInvalidAlgorithmException => "algorithm not allowed",
+        SecurityTokenSignatureKeyNotFoundException => "signing key not found in JWKS",
+        SecurityTokenInvalidSignatureException => "signature invalid",
+        InvalidOperationException => "OpenID metadata unavailable",
+        null => "token invalid",
+        _ => $"token invalid ({exception.GetType().Name})",
+    };
+
+    public void Dispose()
+    {
+        _channelMetadata.Dispose();
+        _emulatorMetadata.Dispose();
+    }
+}

@@ -1,0 +1,99 @@
+using System.Collections;
+using System.Text.Json;
+
+namespace OrderBot.Protocol.Auth;
+
+/// <summary>Which validation path an inbound token takes, chosen from its (not yet validated) issuer.</summary>
+public enum TokenPath
+{
+    /// <summary>Issuer is not one we know: reject.</summary>
+    Unknown,
+
+    /// <summary>Bot Framework channel token (Teams): issuer <c>https://api.botframework.com</c>.</summary>
+    Channel,
+
+    /// <summary>Entra token as signed by the Bot Framework Emulator (§2.2).</summary>
+    Emulator,
+}
+
+/// <summary>Small pure rules behind inbound authentication, kept apart so they are table-tested.</summary>
+public static class TokenRules
+{
+    /// <summary>Issuers of Emulator tokens (BBD <c>EmulatorValidation</c>).</summary>
+    public static readonly IReadOnlyList<string> EmulatorIssuers =
+    [
+        "https://sts.windows.net/d6d49420-f39b-4df7-a1dc-d59a935871db/",
+        "https://login.microsoftonline.com/d6d49420-f39b-4df7-a1dc-d59a935871db/v2.0",
+        "https://sts.windows.net/f8cdef31-a31e-4b4a-93e4-5f571e91255a/",
+        "https://login.microsoftonline.com/f8cdef31-a31e-4b4a-93e4-5f571e91255a/v2.0",
+        "https://sts.windows.net/cab8a31a-1906-4287-a0d8-4eef66b95f6e/",
+        "https://login.microsoftonline.us/cab8a31a-1906-4287-a0d8-4eef66b95f6e/v2.0",
+    ];
+
+    /// <summary>
+    /// Chooses the path by the unvalidated <c>iss</c>. The channel issuer compares ordinally (it is a fixed string);
+    /// Emulator issuers are only considered when <paramref name="allowEmulator"/> is true.
+    /// </summary>
+    public static TokenPath SelectPath(string? unvalidatedIssuer, string channelIssuer, bool allowEmulator)
+    {
+        if (string.IsNullOrEmpty(unvalidatedIssuer))
+        {
+            return TokenPath.Unknown;
+        }
+
+        if (string.Equals(unvalidatedIssuer, channelIssuer, StringComparison.Ordinal))
+        {
+            return TokenPath.Channel;
+        }
+
+        return allowEmulator && EmulatorIssuers.Contains(unvalidatedIssuer, StringComparer.Ordinal) ? TokenPath.Emulator : TokenPath.Unknown;
+    }
+
+    /// <summary>
+    /// Emulator tokens carry no useful <c>aud</c>: version 1.0 (or none) must name the app in <c>appid</c>,
+    /// version 2.0 in <c>azp</c>; any other version is rejected.
+    /// </summary>
+    public static bool EmulatorAppIdMatches(string? version, string? appIdClaim, string? azpClaim, string appId) =>
+        version switch
+        {
+            null or "" or "1.0" => string.Equals(appIdClaim, appId, StringComparison.Ordinal),
+            "2.0" => string.Equals(azpClaim, appId, StringComparison.Ordinal),
+            _ => false,
+        };
+
+    /// <summary>
+    /// The signing key must be endorsed for the activity's channel. A key without endorsements, or an activity
+    /// without channelId, is not endorsed (channel tokens always come with endorsed keys).
+    /// </summary>
+    public static bool IsEndorsed(IEnumerable<string>? endorsements, string? channelId)
+    {
+        if (endorsements is null || string.IsNullOrEmpty(channelId))
+        {
+            return false;
+        }
+
+        return endorsements.Contains(channelId, StringComparer.OrdinalIgnoreCase);
+    }
+
+    /// <summary>The token's <c>serviceurl</c> claim must equal the activity's serviceUrl (case-insensitive, as BBD).</summary>
+    public static bool ServiceUrlMatches(string? claim, string? activityServiceUrl) =>
+        !string.IsNullOrEmpty(claim) && string.Equals(claim, activityServiceUrl, StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Reads a JWK's non-standard <c>endorsements</c> member, whatever shape the JSON library kept it in.</summary>
+    public static IReadOnlyList<string>? ReadEndorsements(object? raw)
+    {
+        switch (raw)
+        {
+            case null:
+                return null;
+            case string single:
+                return [single];
+            case JsonElement { ValueKind: JsonValueKind.Array } element:
+                return element.EnumerateArray().Where(e => e.ValueKind == JsonValueKind.String).Select(e => e.GetString()!).ToList();
+            case IEnumerable items:
+                return items.Cast<object?>().Select(i => i?.ToString()).Where(s => s is not null).Select(s => s!).ToList();
+            default:
+                return null;
+        }
+    }
+}

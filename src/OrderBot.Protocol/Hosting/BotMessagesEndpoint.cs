@@ -1,0 +1,148 @@
+using System.Buffers;
+using System.Text.Json;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using OrderBot.Protocol.Auth;
+using OrderBot.Protocol.Connector;
+using OrderBot.Protocol.Routing;
+using OrderBot.Protocol.Schema;
+
+namespace OrderBot.Protocol.Hosting;
+
+/// <summary>
+/// <c>POST /api/messages</c>: read (capped) → parse → authenticate → trust serviceUrl → turn pipeline → 200
+/// (or the invoke body). 400 for oversized/malformed bodies or a missing type, 401 for failed authentication,
+/// both with an empty body.
+/// </summary>
+internal sealed class BotMessagesEndpoint
+{
+    private readonly BotAuthenticator _authenticator;
+    private readonly ServiceUrlRegistry _registry;
+    private readonly TurnPipeline _pipeline;
+    private readonly ConnectorClient _connector;
+    private readonly BotOptions _options;
+    private readonly ILogger<BotMessagesEndpoint> _logger;
+
+    public BotMessagesEndpoint(
+        BotAuthenticator authenticator,
+        ServiceUrlRegistry registry,
+        TurnPipeline pipeline,
+        ConnectorClient connector,
+        IOptions<BotOptions> options,
+        ILogger<BotMessagesEndpoint> logger)
+    {
+        _authenticator = authenticator;
+        _registry = registry;
+        _pipeline = pipeline;
+        _connector = connector;
+        _options = options.Value;
+        _logger = logger;
+    }
+
+    public async Task HandleAsync(HttpContext context)
+    {
+        var cancellationToken = context.RequestAborted;
+        var activity = await ReadActivityAsync(context.Request, cancellationToken);
+        if (activity is null)
+        {
+            context.Response.StatusCode = StatusCodes.Status400BadRequest;
+            return;
+        }
+
+        var outcome = await _authenticator.AuthenticateAsync(context.Request.Headers.Authorization.ToString(), activity, cancellationToken);
+        if (!outcome.Succeeded)
+        {
+            Log.AuthenticationFailed(_logger, outcome.FailureReason ?? "unknown", activity.ChannelId, activity.Id);
+            context.Response.StatusCode = StatusCodes.Status401Unauthorized;
+            return;
+        }
+
+        if (!outcome.IsAnonymous)
+        {
+            _registry.Trust(activity.ServiceUrl);
+        }
+
+        var sender = new ConnectorActivitySender(_connector);
+        var invokeResponse = await _pipeline.ProcessAsync(activity, sender, context.RequestServices, !outcome.IsAnonymous, cancellationToken);
+        context.Response.StatusCode = StatusCodes.Status200OK;
+        if (invokeResponse is not null)
+        {
+            context.Response.ContentType = "application/json; charset=utf-8";
+            await JsonSerializer.SerializeAsync(context.Response.Body, invokeResponse, ProtocolJsonContext.Default.InvokeResponse, cancellationToken);
+        }
+    }
+
+    private async Task<Activity?> ReadActivityAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        var max = _options.MaxRequestBytes;
+        if (request.ContentLength > max)
+        {
+            Log.BadRequest(_logger, "body larger than Bot:MaxRequestBytes");
+            return null;
+        }
+
+        var buffer = ArrayPool<byte>.Shared.Rent(Math.Min(max + 1, 64 * 1024));
+        var length = 0;
+        try
+        {
+            while (true)
+            {
+                if (length == buffer.Length)
+                {
+                    if (length > max)
+                    {
+                        Log.BadRequest(_logger, "body larger than Bot:MaxRequestBytes");
+                        return null;
+                    }
+
+                    var bigger = ArrayPool<byte>.Shared.Rent(Math.Min(buffer.Length * 2, max + 1));
+                    buffer.AsSpan(0, length).CopyTo(bigger);
+                    ArrayPool<byte>.Shared.Return(buffer);
+                    buffer = bigger;
+                }
+
+                var read = await request.Body.ReadAsync(buffer.AsMemory(length), cancellationToken);
+                if (read == 0)
+                {
+                    break;
+                }
+
+                length += read;
+                if (length > max)
+                {
+                    Log.BadRequest(_logger, "body larger than Bot:MaxRequestBytes");
+                    return null;
+                }
+            }
+
+            if (_logger.IsEnabled(LogLevel.Trace))
+            {
+                Log.ActivityBody(_logger, System.Text.Encoding.UTF8.GetString(buffer, 0, length));
+            }
+
+            Activity? activity;
+            try
+            {
+                activity = JsonSerializer.Deserialize(buffer.AsSpan(0, length), ProtocolJsonContext.Default.Activity);
+            }
+            catch (JsonException)
+            {
+                Log.BadRequest(_logger, "body is not a JSON activity");
+                return null;
+            }
+
+            if (string.IsNullOrWhiteSpace(activity?.Type))
+            {
+                Log.BadRequest(_logger, "activity has no type");
+                return null;
+            }
+
+            return activity;
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+}

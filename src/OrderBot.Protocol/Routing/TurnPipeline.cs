@@ -1,0 +1,169 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using OrderBot.Protocol.Auth;
+using OrderBot.Protocol.Schema;
+
+namespace OrderBot.Protocol.Routing;
+
+/// <summary>
+/// Everything after authentication, shared by the HTTP endpoint and the TestKit adapter: de-duplication, tenant
+/// allow-list, reference upsert / inactivation, routing, and the ONE error boundary of a turn.
+/// </summary>
+public sealed class TurnPipeline
+{
+    private readonly ActivityRouter _router;
+    private readonly IConversationReferenceStore _store;
+    private readonly ActivityDeduplicator _deduplicator;
+    private readonly BotOptions _options;
+    private readonly TimeProvider _time;
+    private readonly ILogger<TurnPipeline> _logger;
+
+    public TurnPipeline(
+        ActivityRouter router,
+        IConversationReferenceStore store,
+        ActivityDeduplicator deduplicator,
+        IOptions<BotOptions> options,
+        TimeProvider time,
+        ILogger<TurnPipeline> logger)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _router = router;
+        _store = store;
+        _deduplicator = deduplicator;
+        _options = options.Value;
+        _time = time;
+        _logger = logger;
+    }
+
+    /// <summary>
+    /// Runs one turn. Returns the invoke response for invokes (never null for them), null otherwise.
+    /// Exceptions from handlers never escape: the user gets an apology with the correlation id.
+    /// </summary>
+    public async Task<InvokeResponse?> ProcessAsync(Activity activity, IActivitySender sender, IServiceProvider services, bool isAuthenticated, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(activity);
+        var isInvoke = activity.IsType(ActivityTypes.Invoke);
+        if (!_deduplicator.TryRegister(activity))
+        {
+            Log.Duplicate(_logger, activity.Id, activity.Conversation?.Id);
+            return isInvoke ? new InvokeResponse { StatusCode = 200 } : null;
+        }
+
+        var turn = new TurnContext(activity, sender, services, _time, isAuthenticated);
+        try
+        {
+            if (!IsTenantAllowed(activity))
+            {
+                Log.TenantNotAllowed(_logger, activity.GetTenantId(), activity.Type);
+                if (activity.IsType(ActivityTypes.Message))
+                {
+                    await turn.SendAsync(_options.TenantNotAllowedMessage, cancellationToken);
+                }
+
+                return isInvoke ? InvokeResponse.Error(403, "TenantNotAllowed", _options.TenantNotAllowedMessage) : null;
+            }
+
+            await TrackReferenceAsync(activity, cancellationToken);
+            var route = _router.Find(activity);
+            if (route is null)
+            {
+                Log.Ignored(_logger, turn.CorrelationId, activity.Type, activity.Name);
+                return isInvoke ? InvokeResponse.Error(501, "NotImplemented", $"Invoke '{activity.Name}' is not supported.") : null;
+            }
+
+            Log.Routed(_logger, turn.CorrelationId, activity.Type, activity.Id, route.Name);
+            await route.Handler(turn, cancellationToken);
+            return isInvoke ? turn.InvokeResponse ?? new InvokeResponse { StatusCode = 200 } : null;
+        }
+        catch (Exception ex) when (!(ex is OperationCanceledException && cancellationToken.IsCancellationRequested))
+        {
+            // The one error boundary: log with the exception, give the user a neutral apology with the same id.
+            Log.TurnFailed(_logger, ex, turn.CorrelationId, activity.Type, activity.Id);
+            var apology = $"Sorry, something went wrong on my side. If you contact support, quote reference {turn.CorrelationId}.";
+            if (isInvoke)
+            {
+                return InvokeResponse.Error(500, "InternalError", apology);
+            }
+
+            if (activity.IsType(ActivityTypes.Message))
+            {
+                await TrySendApologyAsync(turn, apology, cancellationToken);
+            }
+
+            return null;
+        }
+    }
+
+    private bool IsTenantAllowed(Activity activity)
+    {
+        if (_options.AllowedTenants.Count == 0)
+        {
+            return true;
+        }
+
+        var tenant = activity.GetTenantId();
+        return tenant is not null && _options.AllowedTenants.Contains(tenant, StringComparer.OrdinalIgnoreCase);
+    }
+
+    private async Task TrackReferenceAsync(Activity activity, CancellationToken cancellationToken)
+    {
+        var conversationId = activity.Conversation?.Id;
+        if (string.IsNullOrEmpty(conversationId) || string.IsNullOrEmpty(activity.ServiceUrl))
+        {
+            return;
+        }
+
+        var inactiveReason = InactiveReason(activity);
+        if (inactiveReason is null)
+        {
+            await _store.UpsertAsync(activity.GetConversationReference(), cancellationToken);
+            return;
+        }
+
+        await _store.MarkInactiveAsync(conversationId, inactiveReason, cancellationToken);
+        Log.MarkedInactive(_logger, conversationId, inactiveReason);
+        if (activity.ChannelData?.Team?.Id is { Length: > 0 } teamId && !string.Equals(teamId, conversationId, StringComparison.Ordinal))
+        {
+            await _store.MarkInactiveAsync(teamId, inactiveReason, cancellationToken);
+        }
+    }
+
+    /// <summary>Why the activity ends the bot's presence in the conversation, or null.</summary>
+    internal static string? InactiveReason(Activity activity)
+    {
+        if (activity.IsType(ActivityTypes.InstallationUpdate)
+            && string.Equals(activity.Action, ProtocolNames.InstallRemove, StringComparison.OrdinalIgnoreCase))
+        {
+            return "app uninstalled";
+        }
+
+        if (activity.IsType(ActivityTypes.ConversationUpdate))
+        {
+            if (activity.IsBotRemoved())
+            {
+                return "bot removed";
+            }
+
+            var eventType = activity.ChannelData?.EventType;
+            if (string.Equals(eventType, ProtocolNames.TeamDeleted, StringComparison.OrdinalIgnoreCase)
+                || string.Equals(eventType, ProtocolNames.TeamHardDeleted, StringComparison.OrdinalIgnoreCase))
+            {
+                return "team deleted";
+            }
+        }
+
+        return null;
+    }
+
+    private async Task TrySendApologyAsync(TurnContext turn, string apology, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await turn.SendAsync(apology, cancellationToken);
+        }
+        catch (Exception ex) when (ex is Connector.ConnectorException or BotTokenException or HttpRequestException or TaskCanceledException)
+        {
+            Log.ApologyFailed(_logger, ex, turn.CorrelationId);
+        }
+    }
+}

@@ -1,0 +1,83 @@
+using System.Net;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Http.Resilience;
+using Microsoft.Extensions.Options;
+using Polly;
+using Polly.Timeout;
+
+namespace OrderBot.Suppliers.Schneider;
+
+/// <summary>Composition of the Schneider supplier: options, auth, typed client, resilience, cache, <see cref="IOrderSupplier"/>.</summary>
+public static class SchneiderRegistration
+{
+    /// <summary>
+    /// Registers Schneider as an <see cref="IOrderSupplier"/> from configuration section <c>Suppliers:Schneider</c>
+    /// (validated at start-up). The resilience pipeline owns every timeout; <c>HttpClient.Timeout</c> is infinite.
+    /// </summary>
+    public static IHostApplicationBuilder AddSchneiderSupplier(this IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var services = builder.Services;
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddOptionsWithValidateOnStart<SchneiderOptions>()
+            .Bind(builder.Configuration.GetSection(SchneiderOptions.SectionName));
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SchneiderOptions>, SchneiderOptionsValidator>());
+
+        services.TryAddSingleton<SchneiderTokenSource>();
+        services.TryAddSingleton<SchneiderPoCache>();
+        services.TryAddTransient<SchneiderAuthHandler>();
+        services.AddHttpClient(SchneiderTokenSource.HttpClientName, (sp, http) =>
+            http.Timeout = sp.GetRequiredService<IOptions<SchneiderOptions>>().Value.AttemptTimeout);
+
+        var client = services.AddHttpClient<SchneiderClient>((sp, http) =>
+            {
+                var baseUrl = sp.GetRequiredService<IOptions<SchneiderOptions>>().Value.BaseUrl!.ToString();
+                // Relative paths ("orders/FR") must land under the base path, which needs the trailing slash.
+                http.BaseAddress = new Uri(baseUrl.EndsWith('/') ? baseUrl : baseUrl + "/");
+                http.Timeout = Timeout.InfiniteTimeSpan;
+            });
+
+        // The supplier is a singleton holding this client: rotate connections in the handler (DNS changes) instead
+        // of relying on the factory's handler lifetime, which a captured HttpClient would never see.
+        client.UseSocketsHttpHandler((handler, _) => handler.PooledConnectionLifetime = TimeSpan.FromMinutes(5))
+            .SetHandlerLifetime(Timeout.InfiniteTimeSpan);
+        client.AddResilienceHandler("schneider", ConfigureResilience);
+
+        // After (inside) the resilience handler, so each retry attempt carries fresh credentials.
+        client.AddHttpMessageHandler<SchneiderAuthHandler>();
+
+        services.AddSingleton<SchneiderSupplier>();
+        services.AddSingleton<IOrderSupplier>(sp => sp.GetRequiredService<SchneiderSupplier>());
+        return builder;
+    }
+
+    private static void ConfigureResilience(ResiliencePipelineBuilder<HttpResponseMessage> pipeline, ResilienceHandlerContext context)
+    {
+        var options = context.ServiceProvider.GetRequiredService<IOptions<SchneiderOptions>>().Value;
+        pipeline
+            .AddTimeout(options.TotalTimeout)
+            .AddRetry(new HttpRetryStrategyOptions
+            {
+                MaxRetryAttempts = Math.Max(1, options.MaxRetries),
+                Delay = options.RetryBaseDelay,
+                BackoffType = DelayBackoffType.Exponential,
+                UseJitter = true,
+                ShouldRetryAfterHeader = true,
+                // 5xx, 408, 429 and transport failures; 4xx (incl. 401, handled by the auth handler) never.
+                ShouldHandle = args => ValueTask.FromResult(
+                    options.MaxRetries > 0
+                    && (args.Outcome.Exception is HttpRequestException or TimeoutRejectedException
+                        || (args.Outcome.Result is { } r && ((int)r.StatusCode >= 500 || r.StatusCode is HttpStatusCode.RequestTimeout or HttpStatusCode.TooManyRequests)))),
+            })
+            .AddCircuitBreaker(new HttpCircuitBreakerStrategyOptions
+            {
+                BreakDuration = options.CircuitBreakDuration,
+                FailureRatio = 0.5,
+                MinimumThroughput = 10,
+                SamplingDuration = TimeSpan.FromSeconds(30),
+            })
+            .AddTimeout(options.AttemptTimeout);
+    }
+}

@@ -1,0 +1,126 @@
+using OrderBot.AdaptiveCards;
+using OrderBot.Suppliers.Model;
+
+namespace OrderBot.Cards;
+
+/// <summary>
+/// The one action-data contract between OrderBot's cards and its dialog handlers. Every button that reaches the bot
+/// is an <c>Action.Execute</c> with a <see cref="Verbs">verb</see> and string <see cref="Keys">data</see>; its
+/// <c>Action.Submit</c> fallback carries the same data plus <c>"verb"</c>, so an old client's submit arrives as
+/// <c>message.value</c> = <c>{"verb": …, …}</c> and both paths read the same keys.
+/// </summary>
+public static class CardActions
+{
+    /// <summary>Verbs (the Execute <c>verb</c>; <c>data.verb</c> of the Submit fallback).</summary>
+    public static class Verbs
+    {
+        public const string OrderRefresh = "order.refresh";
+        public const string OrderItems = "order.items";
+        public const string OrderTrack = "order.track";
+        public const string OrderWatch = "order.watch";
+        public const string OrderView = "order.view";
+        public const string AlertsMute = "alerts.mute";
+        public const string AlertsUnsubscribe = "alerts.unsubscribe";
+        public const string ListPage = "list.page";
+        public const string PickOrder = "pick.order";
+        public const string SettingsCountry = "settings.country";
+        public const string HelpExample = "help.example";
+
+        public static IReadOnlyList<string> All { get; } =
+        [
+            OrderRefresh, OrderItems, OrderTrack, OrderWatch, OrderView, AlertsMute, AlertsUnsubscribe,
+            ListPage, PickOrder, SettingsCountry, HelpExample,
+        ];
+    }
+
+    /// <summary>Data keys. All values are strings (pages too), so Execute and Submit payloads read alike.</summary>
+    public static class Keys
+    {
+        /// <summary>Set inside the Submit fallback's data only.</summary>
+        public const string Verb = "verb";
+
+        /// <summary><c>schneider</c> or <c>ingram</c> (<see cref="SupplierNames.Key"/>).</summary>
+        public const string Supplier = "supplier";
+        public const string Order = "order";
+        public const string Po = "po";
+
+        /// <summary>ISO 3166 alpha-2; also the id of the country input on the country prompt.</summary>
+        public const string Country = "country";
+
+        /// <summary>1-based page number, as a string.</summary>
+        public const string Page = "page";
+
+        /// <summary>Opaque string the list handler wrote when it built the first page; echoed back for paging.</summary>
+        public const string Query = "query";
+        public const string SubscriptionId = "subscriptionId";
+
+        /// <summary>The example sentence a help button sends as if the user had typed it.</summary>
+        public const string Text = "text";
+
+        /// <summary>Id of the "remember this" toggle on the country prompt; arrives as "true" or "false".</summary>
+        public const string Remember = "remember";
+    }
+
+    /// <summary>An <c>Action.Execute</c> with its <c>Action.Submit</c> fallback carrying the same data plus the verb.</summary>
+    public static ExecuteAction Execute(string title, string verb, IReadOnlyDictionary<string, string>? data = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(title);
+        ArgumentException.ThrowIfNullOrWhiteSpace(verb);
+        var executeData = new Dictionary<string, string>(data ?? new Dictionary<string, string>(), StringComparer.Ordinal);
+        var submitData = new Dictionary<string, string>(StringComparer.Ordinal) { [Keys.Verb] = verb };
+        foreach (var (key, value) in executeData)
+        {
+            submitData[key] = value;
+        }
+
+        return new ExecuteAction
+        {
+            Title = title,
+            Verb = verb,
+            Data = executeData,
+            Fallback = new SubmitAction { Title = title, Data = submitData },
+        };
+    }
+
+    /// <summary>The data naming one order: supplier, order number and (when known) PO.</summary>
+    public static Dictionary<string, string> OrderData(Order order)
+    {
+        ArgumentNullException.ThrowIfNull(order);
+        return OrderData(order.Supplier, order.OrderNumber, order.CustomerPo);
+    }
+
+    public static Dictionary<string, string> OrderData(SupplierId supplier, string orderNumber, string? po = null)
+    {
+        var data = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            [Keys.Supplier] = SupplierNames.Key(supplier),
+            [Keys.Order] = orderNumber,
+        };
+        if (!string.IsNullOrEmpty(po))
+        {
+            data[Keys.Po] = po;
+        }
+
+        return data;
+    }
+
+    public static ExecuteAction Refresh(Order order) => Execute("Refresh", Verbs.OrderRefresh, OrderData(order));
+
+    public static ExecuteAction Items(Order order) => Execute("Items", Verbs.OrderItems, OrderData(order));
+
+    public static ExecuteAction Track(Order order) => Execute("Track", Verbs.OrderTrack, OrderData(order));
+
+    public static ExecuteAction Watch(Order order) => Execute("Watch this order", Verbs.OrderWatch, OrderData(order));
+
+    public static ExecuteAction View(Order order, string title = "View order") => Execute(title, Verbs.OrderView, OrderData(order));
+
+    public static ExecuteAction Page(string title, string query, int page) =>
+        Execute(title, Verbs.ListPage, new Dictionary<string, string>
+        {
+            [Keys.Query] = query,
+            [Keys.Page] = page.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        });
+
+    public static ExecuteAction Example(string text) =>
+        Execute(text, Verbs.HelpExample, new Dictionary<string, string> { [Keys.Text] = text });
+}

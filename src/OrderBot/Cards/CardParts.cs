@@ -1,0 +1,145 @@
+using OrderBot.AdaptiveCards;
+using OrderBot.Suppliers.Model;
+
+namespace OrderBot.Cards;
+
+/// <summary>Pieces several builders share: headings, status colours, hold blocks, tracking buttons, paging.</summary>
+internal static class CardParts
+{
+    /// <summary>Short rows of buttons: Teams caps actions per set in its host config and wraps long rows badly on phones.</summary>
+    public const int ActionsPerSet = 5;
+
+    /// <summary>Tracking buttons shown on a card; the rest are counted, never dropped silently.</summary>
+    public const int MaxTrackingButtons = 10;
+
+    public static string E(string? text) => CardText.Escape(text);
+
+    public static TextBlock Title(string text) => new(text) { Weight = TextWeight.Bolder, Size = TextSize.Medium };
+
+    public static TextBlock Subtle(string text) => new(text) { IsSubtle = true, Size = TextSize.Small, Spacing = Spacing.None };
+
+    public static TextColor StatusColor(OrderStatus status) => status switch
+    {
+        OrderStatus.Shipped or OrderStatus.Invoiced => TextColor.Good,
+        OrderStatus.OnHold or OrderStatus.Cancelled => TextColor.Attention,
+        OrderStatus.Backordered or OrderStatus.PartiallyShipped => TextColor.Warning,
+        OrderStatus.Open or OrderStatus.InProgress => TextColor.Accent,
+        _ => TextColor.Default,
+    };
+
+    /// <summary>"On hold (HOLD – Credit hold)": the normalized status with the supplier's own words beside it.</summary>
+    public static string StatusText(StatusInfo status)
+    {
+        var display = OrderStatusKeys.Display(status.Status);
+        // The supplier's words beside ours, unless they say the same thing ("Shipped (S)", not "Shipped (S – Shipped)").
+        var supplier = string.Join(" – ", new[] { status.SupplierCode, status.SupplierLabel }
+            .Where(s => !string.IsNullOrWhiteSpace(s) && !string.Equals(s.Trim(), display, StringComparison.OrdinalIgnoreCase))
+            .Select(s => s!.Trim())
+            .Distinct(StringComparer.OrdinalIgnoreCase));
+        return supplier.Length == 0 ? display : $"{display} ({E(supplier)})";
+    }
+
+    public static TextBlock Status(StatusInfo status) =>
+        new(StatusText(status)) { Color = StatusColor(status.Status), Weight = TextWeight.Bolder, Spacing = Spacing.Small };
+
+    public static string SupplierName(Order order) =>
+        order.Country is { Length: > 0 } country
+            ? $"{SupplierNames.Display(order.Supplier)} {E(country)}"
+            : SupplierNames.Display(order.Supplier);
+
+    public static string OrderHeading(Order order) => $"{SupplierName(order)} order {E(order.OrderNumber)}";
+
+    /// <summary>A coloured block per hold: code and the supplier's text, what it means, what to do.</summary>
+    public static Container HoldBlock(Hold hold) => new()
+    {
+        Style = ContainerStyle.Attention,
+        Spacing = Spacing.Medium,
+        Items =
+        [
+            new TextBlock(string.IsNullOrWhiteSpace(hold.SupplierText)
+                ? $"Hold {E(hold.Code)}"
+                : $"Hold {E(hold.Code)}: {E(hold.SupplierText)}") { Weight = TextWeight.Bolder, Color = TextColor.Attention },
+            new TextBlock(E(hold.Explanation)) { Spacing = Spacing.Small },
+            new TextBlock($"What to do: {E(hold.CustomerAction)}") { Spacing = Spacing.Small },
+        ],
+    };
+
+    /// <summary>"Track …" buttons in rows; numbers without a carrier page and any beyond the cap are listed as text.</summary>
+    public static IEnumerable<CardElement> TrackingElements(IEnumerable<Tracking> tracking)
+    {
+        var all = tracking.ToList();
+        var withUrl = all.Where(t => t.Url is not null && IsHttp(t.Url)).ToList();
+        var shown = withUrl.Take(MaxTrackingButtons).ToList();
+        foreach (var row in shown.Chunk(ActionsPerSet))
+        {
+            yield return new ActionSet
+            {
+                Actions = [.. row.Select(t => (CardAction)new OpenUrlAction { Title = $"Track {t.Number}", Url = t.Url! })],
+            };
+        }
+
+        var listed = all.Except(shown).Select(t => E(t.Number)).ToList();
+        if (listed.Count > 0)
+        {
+            var label = shown.Count > 0 ? "Other tracking numbers" : "Tracking numbers";
+            yield return new TextBlock($"{label}: {string.Join(", ", listed)}") { Spacing = Spacing.Small };
+        }
+    }
+
+    public static ActionSet Actions(params IEnumerable<CardAction> actions) =>
+        new() { Spacing = Spacing.Medium, Actions = [.. actions] };
+
+    /// <summary>"Page 2 of 5 · 47 orders" with Previous/Next buttons built by <paramref name="pageAction"/>.</summary>
+    public static IEnumerable<CardElement> Pager(Page page, string noun, CardContext context, Func<string, int, CardAction> pageAction)
+    {
+        if (page.PageCount <= 1)
+        {
+            yield break;
+        }
+
+        yield return new TextBlock($"Page {page.Number} of {page.PageCount} · {context.Count(page.Total)} {noun}")
+        {
+            IsSubtle = true,
+            Spacing = Spacing.Medium,
+        };
+        var buttons = new List<CardAction>();
+        if (page.Number > 1)
+        {
+            buttons.Add(pageAction("Previous", page.Number - 1));
+        }
+
+        if (page.Number < page.PageCount)
+        {
+            buttons.Add(pageAction("Next", page.Number + 1));
+        }
+
+        yield return new ActionSet { Spacing = Spacing.Small, Actions = buttons };
+    }
+
+    public static TextBlock ProblemLine(SupplierProblem problem, CardContext context)
+    {
+        var text = E(problem.Message);
+        if (problem.AvailableAt is { } at && at > context.Now)
+        {
+            text += $" Try again after {context.Time(at)} your time.";
+        }
+
+        return new TextBlock(text) { Color = TextColor.Warning, Spacing = Spacing.Small };
+    }
+
+    private static bool IsHttp(Uri url) =>
+        url.IsAbsoluteUri && (url.Scheme == Uri.UriSchemeHttps || url.Scheme == Uri.UriSchemeHttp);
+}
+
+/// <summary>One page of a longer list: the items on it, its 1-based number, how many pages and items in all.</summary>
+internal sealed record Page(int Number, int PageCount, int Total, int Skip)
+{
+    public static Page Of(int total, int requested, int pageSize)
+    {
+        var pageCount = Math.Max(1, (total + pageSize - 1) / pageSize);
+        var number = Math.Clamp(requested, 1, pageCount);
+        return new Page(number, pageCount, total, (number - 1) * pageSize);
+    }
+
+    public IEnumerable<T> Slice<T>(IEnumerable<T> items, int pageSize) => items.Skip(Skip).Take(pageSize);
+}

@@ -1,0 +1,39 @@
+using OrderBot.AdaptiveCards;
+using static OrderBot.Cards.CardParts;
+
+namespace OrderBot.Cards;
+
+/// <summary>Welcome and help: what OrderBot does and example questions the user can click (<c>help.example</c>).</summary>
+public static class HelpCard
+{
+    /// <summary>Sentences the recognizer understands; clicking one sends it as if typed.</summary>
+    public static IReadOnlyList<string> Examples { get; } =
+    [
+        "where is PO 201120/1",
+        "status of order 6010123456",
+        "orders on hold this week",
+        "items of order 6010123456",
+        "watch PO 201120/1",
+        "my alerts",
+        "settings",
+    ];
+
+    public static AdaptiveCard Build()
+    {
+        var body = new List<CardElement>
+        {
+            Title("What I can do"),
+            new TextBlock("I look up your orders at Schneider Electric and Ingram Micro at the same time, explain holds in plain words, and can watch orders and tell you when something changes."),
+            new TextBlock("Try one of these:") { Weight = TextWeight.Bolder, Spacing = Spacing.Medium },
+        };
+        body.AddRange(ExampleButtons());
+        return new AdaptiveCard { FallbackText = "Ask me \"where is PO 201120/1\".", Body = body };
+    }
+
+    internal static IEnumerable<ActionSet> ExampleButtons() =>
+        Examples.Chunk(ActionsPerSet).Select(row => new ActionSet
+        {
+            Spacing = Spacing.Small,
+            Actions = [.. row.Select(e => (CardAction)CardActions.Example(e))],
+        });
+}

@@ -1,0 +1,134 @@
+using OrderBot.AdaptiveCards;
+using OrderBot.Suppliers.Model;
+using static OrderBot.Cards.CardParts;
+
+namespace OrderBot.Cards;
+
+/// <summary>An order's item lines (status, quantities, ETA), their shipments and tracking, paged.</summary>
+public static class ItemsCard
+{
+    public const int PageSize = 5;
+
+    /// <summary>Pages arrive as <c>order.items</c> with the order's data plus <c>page</c>.</summary>
+    public static AdaptiveCard Build(Order order, CardContext context, int page = 1)
+    {
+        ArgumentNullException.ThrowIfNull(order);
+        ArgumentNullException.ThrowIfNull(context);
+
+        var paging = Page.Of(order.Items.Count, page, PageSize);
+        var body = new List<CardElement>
+        {
+            Title($"Items of {OrderHeading(order)}"),
+            Status(order.Status),
+        };
+        if (order.Items.Count == 0)
+        {
+            body.Add(new TextBlock(order.HasDetails ? "This order has no items." : $"{SupplierNames.Display(order.Supplier)} did not send the items of this order."));
+        }
+
+        foreach (var item in paging.Slice(order.Items, PageSize))
+        {
+            body.Add(ItemBlock(item, context));
+        }
+
+        body.AddRange(Pager(paging, order.Items.Count == 1 ? "item" : "items", context, (title, n) =>
+        {
+            var data = CardActions.OrderData(order);
+            data[CardActions.Keys.Page] = n.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return CardActions.Execute(title, CardActions.Verbs.OrderItems, data);
+        }));
+        body.Add(Actions(CardActions.View(order, "Back to order"), CardActions.Watch(order), CardActions.Refresh(order)));
+
+        return new AdaptiveCard
+        {
+            FallbackText = $"Items of {SupplierNames.Display(order.Supplier)} order {order.OrderNumber}",
+            Body = body,
+        };
+    }
+
+    private static Container ItemBlock(OrderItem item, CardContext context)
+    {
+        var name = string.Join(" · ", new[] { item.CatalogNumber ?? item.ProductReference, item.Description }
+            .Where(s => !string.IsNullOrWhiteSpace(s))
+            .Select(E));
+        var items = new List<CardElement>
+        {
+            new TextBlock(name.Length == 0 ? $"Item {E(item.ItemNumber)}" : $"Item {E(item.ItemNumber)}: {name}") { Weight = TextWeight.Bolder },
+        };
+        if (item.Status is { } status)
+        {
+            items.Add(Status(status));
+        }
+
+        var facts = new List<Fact>();
+        AddQuantity(facts, "Ordered", item.QuantityOrdered, context);
+        AddQuantity(facts, "Shipped", item.QuantityShipped, context);
+        AddQuantity(facts, "Backordered", item.QuantityBackordered, context);
+        if (item.EstimatedDelivery is { } eta)
+        {
+            facts.Add(new Fact("Estimated delivery", context.Date(eta)));
+        }
+
+        if (item.LastDelivery is { } last)
+        {
+            facts.Add(new Fact("Last delivery", context.Date(last)));
+        }
+
+        if (item.PriceNet is { } price)
+        {
+            facts.Add(new Fact("Net price", context.Money(price)));
+        }
+
+        if (facts.Count > 0)
+        {
+            items.Add(new FactSet { Spacing = Spacing.Small, Facts = facts });
+        }
+
+        foreach (var shipment in item.Shipments)
+        {
+            items.Add(new TextBlock(ShipmentLine(shipment, context)) { Spacing = Spacing.Small, Size = TextSize.Small });
+        }
+
+        items.AddRange(TrackingElements(item.Shipments.SelectMany(s => s.Tracking).DistinctBy(t => t.Number)));
+        return new Container { Separator = true, Spacing = Spacing.Medium, Items = items };
+    }
+
+    private static void AddQuantity(List<Fact> facts, string title, decimal? quantity, CardContext context)
+    {
+        if (quantity is { } value && (value != 0 || title == "Ordered"))
+        {
+            facts.Add(new Fact(title, context.Number(value)));
+        }
+    }
+
+    private static string ShipmentLine(Shipment shipment, CardContext context)
+    {
+        var parts = new List<string> { shipment.ShipmentNumber is { Length: > 0 } n ? $"Shipment {E(n)}" : "Shipment" };
+        if (shipment.ShippedQuantity is { } qty)
+        {
+            parts.Add($"{context.Number(qty)} shipped");
+        }
+
+        if (shipment.Carrier is { Length: > 0 } carrier)
+        {
+            parts.Add($"via {E(carrier)}");
+        }
+
+        if (shipment.PromiseDate is { } promise)
+        {
+            parts.Add($"promised {context.Date(promise)}");
+        }
+
+        if (shipment.NotBeforeDate is { } notBefore)
+        {
+            parts.Add($"not before {context.Date(notBefore)}");
+        }
+
+        if (shipment.Location is { Length: > 0 } location)
+        {
+            parts.Add($"from {E(location)}");
+        }
+
+        return string.Join(", ", parts);
+    }
+}

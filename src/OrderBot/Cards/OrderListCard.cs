@@ -1,0 +1,86 @@
+using OrderBot.AdaptiveCards;
+using OrderBot.Suppliers.Model;
+using static OrderBot.Cards.CardParts;
+
+namespace OrderBot.Cards;
+
+/// <summary>
+/// A list of orders (a search such as "orders on hold this week"), one row each, paged with
+/// <c>list.page</c> buttons that echo the caller's opaque <c>query</c>.
+/// </summary>
+public static class OrderListCard
+{
+    public const int PageSize = 8;
+
+    public static AdaptiveCard Build(
+        string title,
+        IReadOnlyList<Order> orders,
+        CardContext context,
+        string query,
+        int page = 1,
+        IReadOnlyList<SupplierProblem>? problems = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(title);
+        ArgumentNullException.ThrowIfNull(orders);
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentException.ThrowIfNullOrWhiteSpace(query);
+
+        var paging = Page.Of(orders.Count, page, PageSize);
+        var noun = orders.Count == 1 ? "order" : "orders";
+        var body = new List<CardElement>
+        {
+            Title(E(title)),
+            new TextBlock(orders.Count == 0 ? "No orders." : $"{context.Count(orders.Count)} {noun}") { IsSubtle = true, Spacing = Spacing.None },
+        };
+        body.AddRange(paging.Slice(orders, PageSize).Select(o => Row(o, context, CardActions.View(o, "Open"))));
+        body.AddRange(Pager(paging, noun, context, (t, n) => CardActions.Page(t, query, n)));
+        body.AddRange((problems ?? []).Select(p => ProblemLine(p, context)));
+
+        return new AdaptiveCard
+        {
+            FallbackText = $"{title}: {orders.Count} {noun}",
+            Body = body,
+        };
+    }
+
+    /// <summary>One order in a list: heading, coloured status, a subtle line of key facts, one button.</summary>
+    internal static Container Row(Order order, CardContext context, CardAction action)
+    {
+        var details = new List<string>();
+        if (!string.IsNullOrWhiteSpace(order.CustomerPo))
+        {
+            details.Add($"PO {E(order.CustomerPo)}");
+        }
+
+        if (order.OrderDate is { } date)
+        {
+            details.Add($"ordered {context.Date(date)}");
+        }
+
+        if (order.Total is { } total)
+        {
+            details.Add(context.Money(total));
+        }
+
+        details.AddRange(order.Holds.Select(h => $"hold {E(h.Code)}: {E(h.Explanation)}"));
+
+        var items = new List<CardElement>
+        {
+            new ColumnSet
+            {
+                Columns =
+                [
+                    new Column { Width = "stretch", Items = [new TextBlock(OrderHeading(order)) { Weight = TextWeight.Bolder }] },
+                    new Column { Width = "auto", Items = [new TextBlock(OrderStatusKeys.Display(order.Status.Status)) { Color = StatusColor(order.Status.Status), Weight = TextWeight.Bolder }] },
+                ],
+            },
+        };
+        if (details.Count > 0)
+        {
+            items.Add(Subtle(string.Join(" · ", details)));
+        }
+
+        items.Add(new ActionSet { Spacing = Spacing.Small, Actions = [action] });
+        return new Container { Separator = true, Spacing = Spacing.Medium, Items = items };
+    }
+}

@@ -1,0 +1,102 @@
+using OrderBot.AdaptiveCards;
+using OrderBot.Suppliers.Model;
+using static OrderBot.Cards.CardParts;
+
+namespace OrderBot.Cards;
+
+/// <summary>One order: status in colour, key facts, a block per hold, items summary, tracking, next actions.</summary>
+public static class OrderStatusCard
+{
+    public static AdaptiveCard Build(Order order, CardContext context)
+    {
+        ArgumentNullException.ThrowIfNull(order);
+        ArgumentNullException.ThrowIfNull(context);
+
+        var body = new List<CardElement>
+        {
+            Title(OrderHeading(order)),
+            Status(order.Status),
+            new FactSet { Facts = Facts(order, context) },
+        };
+        body.AddRange(order.Holds.Select(HoldBlock));
+        body.AddRange(SubOrderLines(order));
+        if (ItemsSummary(order, context) is { } summary)
+        {
+            body.Add(summary);
+        }
+
+        body.AddRange(TrackingElements(order.AllTracking()));
+        body.Add(Actions(CardActions.Items(order), CardActions.Track(order), CardActions.Watch(order), CardActions.Refresh(order)));
+        body.Add(Subtle($"Checked {context.Time(context.Now)}"));
+
+        return new AdaptiveCard
+        {
+            FallbackText = $"{SupplierNames.Display(order.Supplier)} order {order.OrderNumber}: {OrderStatusKeys.Display(order.Status.Status)}",
+            Refresh = new CardRefresh { Action = CardActions.Refresh(order), UserIds = [] },
+            Body = body,
+        };
+    }
+
+    /// <summary>The facts every order card shows; only values the supplier sent.</summary>
+    internal static List<Fact> Facts(Order order, CardContext context)
+    {
+        var facts = new List<Fact>();
+        Add(facts, "PO", E(order.CustomerPo));
+        Add(facts, "Order", E(order.OrderNumber));
+        Add(facts, "Ordered", order.OrderDate is { } date ? context.Date(date) : null);
+        Add(facts, "Account", E(string.Join(" ", new[] { order.Account, order.AccountName }.Where(s => !string.IsNullOrWhiteSpace(s)))));
+        Add(facts, "Total", order.Total is { } total ? context.Money(total) : null);
+        Add(facts, "Total with tax", order.TotalWithTax is { } withTax ? context.Money(withTax) : null);
+        Add(facts, "Estimated delivery", order.EstimatedDelivery is { } eta ? context.Date(eta) : null);
+        Add(facts, "Carrier", E(order.Carrier));
+        Add(facts, "Express", order.ExpressDelivery == true ? "Yes" : null);
+        Add(facts, "Placed through", E(order.PlacedThrough));
+        return facts;
+    }
+
+    private static void Add(List<Fact> facts, string title, string? value)
+    {
+        if (!string.IsNullOrWhiteSpace(value))
+        {
+            facts.Add(new Fact(title, value));
+        }
+    }
+
+    private static IEnumerable<CardElement> SubOrderLines(Order order)
+    {
+        if (order.SubOrders.Count == 0)
+        {
+            yield break;
+        }
+
+        yield return new TextBlock("Sub-orders") { Weight = TextWeight.Bolder, Spacing = Spacing.Medium };
+        yield return new FactSet
+        {
+            Spacing = Spacing.Small,
+            Facts = [.. order.SubOrders.Select(s => new Fact(E(s.Number), StatusText(s.Status)))],
+        };
+    }
+
+    private static TextBlock? ItemsSummary(Order order, CardContext context)
+    {
+        if (!order.HasDetails)
+        {
+            return null;
+        }
+
+        if (order.Items.Count == 0)
+        {
+            return new TextBlock("No items on this order.") { Spacing = Spacing.Medium };
+        }
+
+        var byStatus = order.Items
+            .GroupBy(i => i.Status?.Status ?? OrderStatus.Unknown)
+            .OrderBy(g => g.Key)
+            .Select(g => $"{context.Count(g.Count())} {OrderStatusKeys.Display(g.Key).ToLowerInvariant()}");
+        var noun = order.Items.Count == 1 ? "item" : "items";
+        return new TextBlock($"{context.Count(order.Items.Count)} {noun}: {string.Join(", ", byStatus)}")
+        {
+            Spacing = Spacing.Medium,
+        };
+    }
+}

@@ -1,0 +1,35 @@
+namespace OrderBot.Cli;
+
+/// <summary>Dispatches <c>orderbot &lt;command&gt;</c>; no command (or only host options) runs the bot server.</summary>
+internal static class CommandLine
+{
+    public static async Task<int?> TryRunAsync(string[] args)
+    {
+        if (args.Length == 0)
+        {
+            return null;
+        }
+
+        var rest = args[1..];
+        return args[0] switch
+        {
+            "recognize" => await RecognizeCommand.RunAsync(rest, Console.In, Console.Out, TimeProvider.System),
+            "package" => await PackageCommand.RunAsync(rest, Console.Out, Console.Error),
+            "help" or "--help" or "-h" => PrintUsage(),
+            _ => null,
+        };
+    }
+
+    private static int PrintUsage()
+    {
+        Console.WriteLine("""
+            orderbot                      run the bot server (http://localhost:3978; --urls or ASPNETCORE_URLS to change)
+            orderbot ask "<text>" [--json] one turn against the configured suppliers
+            orderbot chat                 an interactive conversation in the terminal
+            orderbot recognize [--now <ISO-8601>] [--locale <tag>] [--timezone <IANA>]
+                                          utterances on stdin → one JSON line each
+            orderbot package --app-id <guid> [--domain <host>] [--version <x.y.z>] [--out appPackage.zip]
+            """);
+        return 0;
+    }
+}

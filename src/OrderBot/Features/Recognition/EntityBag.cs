@@ -1,0 +1,48 @@
+namespace OrderBot.Features.Recognition;
+
+/// <summary>Entities collected during one recognition; the first value found for a key wins.</summary>
+internal sealed class EntityBag
+{
+    private readonly string?[] _values = new string?[EntityKeys.All.Count];
+
+    public bool Has(string key) => _values[IndexOf(key)] is not null;
+
+    public string? Get(string key) => _values[IndexOf(key)];
+
+    public void Set(string key, string value)
+    {
+        var index = IndexOf(key);
+        _values[index] ??= value;
+    }
+
+    /// <summary>An ordered dictionary so the JSON output keeps the canonical key order.</summary>
+    public IReadOnlyDictionary<string, string> ToDictionary()
+    {
+        var result = new OrderedDictionary<string, string>(StringComparer.Ordinal);
+        for (var i = 0; i < _values.Length; i++)
+        {
+            if (_values[i] is { } value)
+            {
+                result.Add(EntityKeys.All[i], value);
+            }
+        }
+
+        return result;
+    }
+
+    private static int IndexOf(string key) => key switch
+    {
+        EntityKeys.Po => 0,
+        EntityKeys.Order => 1,
+        EntityKeys.Ref => 2,
+        EntityKeys.Item => 3,
+        EntityKeys.Supplier => 4,
+        EntityKeys.Account => 5,
+        EntityKeys.Country => 6,
+        EntityKeys.Status => 7,
+        EntityKeys.Hold => 8,
+        EntityKeys.From => 9,
+        EntityKeys.To => 10,
+        _ => throw new ArgumentOutOfRangeException(nameof(key), key, "Not an entity key."),
+    };
+}

@@ -1,0 +1,133 @@
+using System.Text.RegularExpressions;
+
+namespace OrderBot.Features.Recognition;
+
+public sealed partial class Recognizer
+{
+    private static string ExtractCountry(string text, EntityBag entities)
+    {
+        // A code is a country only where the sentence says so: "country DE", "in FR" (capitals for codes that are
+        // also words: "in IT" is Italy, "in it" is not).
+        for (var match = CountryCodeInContext().Match(text); match.Success; match = match.NextMatch())
+        {
+            var typed = match.Groups["c"].Value;
+            if (CountryLexicon.NormalizeCode(typed) is not { } code)
+            {
+                continue;
+            }
+
+            var saidCountry = match.Groups["country"].Success;
+            if (saidCountry && typed is "is" or "to")
+            {
+                // "my country is France": the verb, not Iceland or Tonga.
+                continue;
+            }
+
+            var capitals = typed.All(char.IsAsciiLetterUpper);
+            if (saidCountry || capitals || !CountryLexicon.IsAmbiguous(code))
+            {
+                entities.Set(EntityKeys.Country, code);
+                return Blank(text, match.Groups["c"].Index, match.Groups["c"].Length);
+            }
+        }
+
+        if (CountryLexicon.FindName(Normalize(text)) is { } named)
+        {
+            entities.Set(EntityKeys.Country, named);
+            return text;
+        }
+
+        var standalone = StandaloneCountryCode().Match(text);
+        if (standalone.Success)
+        {
+            entities.Set(EntityKeys.Country, CountryLexicon.NormalizeCode(standalone.Value)!);
+            return Blank(text, standalone.Index, standalone.Length);
+        }
+
+        return text;
+    }
+
+    private static void ExtractSupplier(string text, EntityBag entities)
+    {
+        var ingram = IngramName().Match(text);
+        var schneider = SchneiderName().Match(text);
+        if (ingram.Success && (!schneider.Success || ingram.Index < schneider.Index))
+        {
+            entities.Set(EntityKeys.Supplier, "ingram");
+        }
+        else if (schneider.Success)
+        {
+            entities.Set(EntityKeys.Supplier, "schneider");
+        }
+    }
+
+    private static void ExtractStatusAndHold(string words, EntityBag entities)
+    {
+        var hold = HoldCategoryPattern().Match(words);
+        if (hold.Success)
+        {
+            var category = hold.Groups["cat"].Value switch
+            {
+                "credit" or "flooring" => "credit",
+                "sales" or "special bid" or "bid" => "sales",
+                "shipment" or "shipping" or "freight" or "weight" or "address" or "delivery" => "shipment",
+                "billing" or "bill" or "invoice" or "invoicing" => "billing",
+                "export" or "end user" => "export",
+                "pricing" or "price" or "margin" or "price change" => "pricing",
+                _ => "other",
+            };
+            entities.Set(EntityKeys.Hold, category);
+            entities.Set(EntityKeys.Status, "on_hold");
+            return;
+        }
+
+        if (BillingErrorPattern().IsMatch(words))
+        {
+            entities.Set(EntityKeys.Hold, "billing");
+            entities.Set(EntityKeys.Status, "on_hold");
+            return;
+        }
+
+        var status = StatusPattern().Match(words);
+        if (!status.Success)
+        {
+            return;
+        }
+
+        foreach (var (group, key) in StatusGroups)
+        {
+            if (status.Groups[group].Success)
+            {
+                entities.Set(EntityKeys.Status, key);
+                return;
+            }
+        }
+    }
+
+    private static readonly (string Group, string Key)[] StatusGroups =
+    [
+        ("partial", "partially_shipped"), ("back", "backordered"), ("hold", "on_hold"), ("progress", "in_progress"),
+        ("shipped", "shipped"), ("invoiced", "invoiced"), ("cancelled", "cancelled"), ("open", "open"),
+    ];
+
+    [GeneratedRegex(@"\b(?:(?<country>country(?:[ ]+code)?(?:[ ]*(?:is|to|=|:))?)|in|for[ ]+country)[ ]+(?<c>[A-Za-z]{2})\b(?!['-])", Options)]
+    private static partial Regex CountryCodeInContext();
+
+    [GeneratedRegex(@"(?<![\w-])(?:FR|GB|UK|NL|PT|HU|DK|FI|PL|CZ|RU|BR|AU|NZ|IE|GR|RO|BG|HR|SK|SI|UA|TR|MX|JP|CN|ZA|AE|SG)(?![\w-])", RegexOptions.CultureInvariant)]
+    private static partial Regex StandaloneCountryCode();
+
+    [GeneratedRegex(@"\b[Ii][Nn][Gg][Rr][Aa][Mm]|(?<![\w-])IM(?![\w'-])", RegexOptions.CultureInvariant)]
+    private static partial Regex IngramName();
+
+    [GeneratedRegex(@"\b[Ss][Cc][Hh][Nn][Ee][Ii][Dd][Ee][Rr]|(?<![\w-])SE(?![\w'-])|\bse\.com\b|\bmyse\b", RegexOptions.CultureInvariant)]
+    private static partial Regex SchneiderName();
+
+    [GeneratedRegex(@"\b(?<cat>credit|flooring|sales|special[ ]bid|bid|shipment|shipping|freight|weight|address|delivery|billing|bill|invoice|invoicing|export|end[ ]user|pricing|price[ ]change|price|margin|other|customer|ecommerce)(?:[ ](?:check|only|card|limit|data))?[ ]holds?\b|\bholds?[ ](?:for|because[ ]of|due[ ]to|on)[ ](?:a[ ]|the[ ])?(?<cat>credit|pricing|price|export|billing|shipping|shipment|sales)\b|\bon[ ]hold[ ]for[ ](?<cat>credit|pricing|price|export|billing|shipping|shipment|sales)\b", Options)]
+    private static partial Regex HoldCategoryPattern();
+
+    [GeneratedRegex(@"\bbilling[ ]errors?\b", Options)]
+    private static partial Regex BillingErrorPattern();
+
+    [GeneratedRegex(@"\b(?:(?<partial>(?:partially|partly|part)[ ]?shipped|partial(?:ly)?[ ](?:shipments?|deliver(?:y|ies|ed)))|(?<back>back[ ]?order(?:ed|s)?|on[ ]back[ ]?order)|(?<hold>on[ ]hold|holds?|held|blocked)|(?<progress>in[ ]progress|in[ ]process|processing|being[ ]processed)|(?<shipped>(?<!\bnot[ ](?:yet[ ])?)(?:shipped|dispatched))|(?<invoiced>invoiced|billed)|(?<cancelled>cancell?ed|deleted)|(?<open>open[ ](?:orders?|pos|ones|purchase[ ]orders)|(?:still|currently|are|is|status(?:[ ]is)?)[ ]open))\b", Options)]
+    private static partial Regex StatusPattern();
+}

@@ -1,0 +1,47 @@
+using System.Globalization;
+using OrderBot.Suppliers.Model;
+
+namespace OrderBot.Features.Recognition;
+
+/// <summary>What the user asked: an intent from <see cref="Intents"/> and the entities found (keys from <see cref="EntityKeys"/>).</summary>
+/// <param name="Text">The input, echoed.</param>
+/// <param name="Intent">One of <see cref="Intents"/>.</param>
+/// <param name="Entities">Only the entities found, in the stable order of <see cref="EntityKeys.All"/>.</param>
+public sealed record RecognizerResult(string Text, string Intent, IReadOnlyDictionary<string, string> Entities)
+{
+    public string? Po => Get(EntityKeys.Po);
+
+    public string? Order => Get(EntityKeys.Order);
+
+    public string? Ref => Get(EntityKeys.Ref);
+
+    public string? Item => Get(EntityKeys.Item);
+
+    public string? Account => Get(EntityKeys.Account);
+
+    /// <summary>ISO 3166 alpha-2, upper case ("UK" is already <c>GB</c>).</summary>
+    public string? Country => Get(EntityKeys.Country);
+
+    public SupplierId? Supplier =>
+        SupplierNames.TryParseKey(Get(EntityKeys.Supplier), out var supplier) ? supplier : null;
+
+    public OrderStatus? Status =>
+        OrderStatusKeys.TryParseKey(Get(EntityKeys.Status), out var status) && status != OrderStatus.Unknown ? status : null;
+
+    public HoldCategory? Hold =>
+        Get(EntityKeys.Hold) is { } hold && Enum.TryParse<HoldCategory>(hold, ignoreCase: true, out var category) ? category : null;
+
+    /// <summary>Inclusive first day of the date window, in the user's local calendar.</summary>
+    public DateOnly? From => ParseDate(Get(EntityKeys.From));
+
+    /// <summary>Inclusive last day of the date window, in the user's local calendar.</summary>
+    public DateOnly? To => ParseDate(Get(EntityKeys.To));
+
+    /// <summary>The identifier the user gave, whatever its kind (PO, order, or unqualified).</summary>
+    public string? AnyIdentifier => Po ?? Order ?? Ref;
+
+    private string? Get(string key) => Entities.TryGetValue(key, out var value) ? value : null;
+
+    private static DateOnly? ParseDate(string? value) =>
+        DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date : null;
+}

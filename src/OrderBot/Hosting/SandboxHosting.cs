@@ -1,0 +1,138 @@
+using System.Globalization;
+using OrderBot.Sandbox.Ingram;
+using OrderBot.Sandbox.Schneider;
+
+namespace OrderBot.Hosting;
+
+/// <summary>
+/// The default run needs no supplier credentials: for each supplier whose <c>BaseUrl</c> is unset, start its
+/// faithful simulator on loopback and point the real client at it (with the simulator's credentials). Configuring a
+/// supplier's <c>BaseUrl</c> switches that supplier to the real API; the other may stay on its sandbox.
+/// </summary>
+public static partial class SandboxHosting
+{
+    private const string SandboxClientId = "orderbot-sandbox";
+    private const string SandboxClientSecret = "orderbot-sandbox-secret";
+
+    public static IHostApplicationBuilder AddSandboxSuppliersWhenUnconfigured(this IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var configuration = builder.Configuration;
+        var servers = new SandboxServers();
+        var settings = new Dictionary<string, string?>();
+
+        if (string.IsNullOrWhiteSpace(configuration["Suppliers:Schneider:BaseUrl"]))
+        {
+            var options = configuration.GetSection(SchneiderSandboxOptions.SectionName).Get<SchneiderSandboxOptions>() ?? new();
+            servers.Schneider = StartOnPreferredPort(options.Port, port =>
+            {
+                options.Port = port;
+                return SchneiderSandboxServer.StartAsync(options, TimeProvider.System);
+            });
+            settings["Suppliers:Schneider:BaseUrl"] = servers.Schneider.BaseUrl.ToString();
+            settings["Suppliers:Schneider:Auth"] = "ApiKey";
+            settings["Suppliers:Schneider:ApiKey"] = options.ApiKey;
+            settings["Suppliers:Schneider:ApiKeyHeader"] = options.ApiKeyHeader;
+            settings["Suppliers:Schneider:DefaultCountry"] = configuration["Suppliers:Schneider:DefaultCountry"] ?? "FR";
+        }
+
+        if (string.IsNullOrWhiteSpace(configuration["Suppliers:Ingram:BaseUrl"]))
+        {
+            var options = configuration.GetSection(IngramSandboxOptions.SectionName).Get<IngramSandboxOptions>() ?? new();
+            options.ClientId ??= SandboxClientId;
+            options.ClientSecret ??= SandboxClientSecret;
+            servers.Ingram = StartOnPreferredPort(options.Port, port =>
+            {
+                options.Port = port;
+                return IngramSandboxServer.StartAsync(options, TimeProvider.System);
+            });
+            settings["Suppliers:Ingram:BaseUrl"] = servers.Ingram.BaseUrl.ToString();
+            settings["Suppliers:Ingram:TokenUrl"] = null;
+            settings["Suppliers:Ingram:ClientId"] = options.ClientId;
+            settings["Suppliers:Ingram:ClientSecret"] = options.ClientSecret;
+            settings["Suppliers:Ingram:CustomerNumber"] = configuration["Suppliers:Ingram:CustomerNumber"] ?? options.CustomerNumber;
+        }
+
+        if (settings.Count > 0)
+        {
+            configuration.AddInMemoryCollection(settings);
+        }
+
+        builder.Services.AddSingleton(servers);
+        builder.Services.AddHostedService<SandboxLifetime>();
+        return builder;
+    }
+
+    /// <summary>
+    /// A fixed port keeps tracking links in old chat messages working across restarts; when it is taken (a second
+    /// OrderBot, or <c>orderbot ask</c> beside a running server) any free port will do.
+    /// </summary>
+    private static T StartOnPreferredPort<T>(int preferredPort, Func<int, Task<T>> start)
+    {
+        if (preferredPort != 0)
+        {
+            try
+            {
+                return start(preferredPort).GetAwaiter().GetResult();
+            }
+            catch (IOException)
+            {
+                Console.Error.WriteLine(string.Format(CultureInfo.InvariantCulture, "Sandbox port {0} is in use; using a free port instead.", preferredPort));
+            }
+        }
+
+        return start(0).GetAwaiter().GetResult();
+    }
+}
+
+/// <summary>The simulators this process started (none when both suppliers are real).</summary>
+public sealed class SandboxServers
+{
+    public SchneiderSandboxServer? Schneider { get; internal set; }
+
+    public IngramSandboxServer? Ingram { get; internal set; }
+}
+
+/// <summary>Stops the simulators with the host.</summary>
+internal sealed partial class SandboxLifetime : IHostedService
+{
+    private readonly SandboxServers _servers;
+    private readonly ILogger<SandboxLifetime> _logger;
+
+    public SandboxLifetime(SandboxServers servers, ILogger<SandboxLifetime> logger)
+    {
+        _servers = servers;
+        _logger = logger;
+    }
+
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        if (_servers.Schneider is { } schneider)
+        {
+            LogSandbox(_logger, "Schneider Electric", schneider.RootUrl);
+        }
+
+        if (_servers.Ingram is { } ingram)
+        {
+            LogSandbox(_logger, "Ingram Micro", ingram.BaseUrl);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        if (_servers.Schneider is { } schneider)
+        {
+            await schneider.DisposeAsync();
+        }
+
+        if (_servers.Ingram is { } ingram)
+        {
+            await ingram.DisposeAsync();
+        }
+    }
+
+    [LoggerMessage(EventId = 100, Level = LogLevel.Information, Message = "{Supplier} sandbox (local simulator) listening on {Url}")]
+    private static partial void LogSandbox(ILogger logger, string supplier, Uri url);
+}

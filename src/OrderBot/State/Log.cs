@@ -1,0 +1,22 @@
+using Microsoft.Extensions.Logging;
+
+namespace OrderBot.State;
+
+/// <summary>State store logging. EventIds 7000–7099.</summary>
+internal static partial class Log
+{
+    [LoggerMessage(EventId = 7000, Level = LogLevel.Information, Message = "State store ready: {Engine} at {Location}, schema version {Version}")]
+    public static partial void StoreReady(ILogger logger, string engine, string location, int version);
+
+    [LoggerMessage(EventId = 7001, Level = LogLevel.Information, Message = "State store migrated to schema version {Version}")]
+    public static partial void MigrationApplied(ILogger logger, int version);
+
+    [LoggerMessage(EventId = 7002, Level = LogLevel.Critical, Message = "State store migration failed on {Engine} at {Location}")]
+    public static partial void MigrationFailed(ILogger logger, Exception exception, string engine, string location);
+
+    [LoggerMessage(EventId = 7003, Level = LogLevel.Debug, Message = "State purge deleted {DialogStates} dialog states, {ProcessedActivities} processed ids, {Leases} leases, {OutboxItems} outbox items")]
+    public static partial void Purged(ILogger logger, int dialogStates, int processedActivities, int leases, int outboxItems);
+
+    [LoggerMessage(EventId = 7004, Level = LogLevel.Warning, Message = "State purge failed; retrying at the next interval")]
+    public static partial void PurgeFailed(ILogger logger, Exception exception);
+}

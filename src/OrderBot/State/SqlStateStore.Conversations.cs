@@ -1,0 +1,92 @@
+using System.Data.Common;
+
+namespace OrderBot.State;
+
+internal sealed partial class SqlStateStore
+{
+    private const string ConversationColumns = """
+        conversation_id, channel_id, service_url, tenant_id, conversation_type, team_id, teams_channel_id,
+        user_id, user_aad_object_id, bot_id, reference_json, is_active, inactive_reason, updated_at
+        """;
+
+    public Task UpsertAsync(ConversationReferenceRecord reference, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(reference);
+        ArgumentException.ThrowIfNullOrWhiteSpace(reference.ConversationId);
+        ArgumentException.ThrowIfNullOrWhiteSpace(reference.ServiceUrl);
+
+        // Every column is refreshed: Teams can move a conversation to another service URL, and an upsert after
+        // (re)install is what brings an inactive reference back.
+        const string sql = $"""
+            INSERT INTO conversation_reference ({ConversationColumns})
+            VALUES (@id, @channel, @serviceUrl, @tenant, @type, @team, @teamsChannel, @user, @aad, @bot, @json, TRUE, NULL, @now)
+            ON CONFLICT (conversation_id) DO UPDATE SET
+                channel_id = excluded.channel_id, service_url = excluded.service_url, tenant_id = excluded.tenant_id,
+                conversation_type = excluded.conversation_type, team_id = excluded.team_id,
+                teams_channel_id = excluded.teams_channel_id, user_id = excluded.user_id,
+                user_aad_object_id = excluded.user_aad_object_id, bot_id = excluded.bot_id,
+                reference_json = excluded.reference_json, is_active = TRUE, inactive_reason = NULL,
+                updated_at = excluded.updated_at
+            """;
+        return ExecuteAsync(sql, c =>
+        {
+            Bind(c, "id", reference.ConversationId);
+            Bind(c, "channel", reference.ChannelId);
+            Bind(c, "serviceUrl", reference.ServiceUrl);
+            Bind(c, "tenant", reference.TenantId);
+            Bind(c, "type", reference.ConversationType);
+            Bind(c, "team", reference.TeamId);
+            Bind(c, "teamsChannel", reference.TeamsChannelId);
+            Bind(c, "user", reference.UserId);
+            Bind(c, "aad", reference.UserAadObjectId);
+            Bind(c, "bot", reference.BotId);
+            Bind(c, "json", reference.ReferenceJson);
+            Bind(c, "now", NowMs);
+        }, cancellationToken);
+    }
+
+    public async Task<ConversationReferenceRecord?> GetAsync(string conversationId, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(conversationId);
+        var rows = await QueryAsync(
+            $"SELECT {ConversationColumns} FROM conversation_reference WHERE conversation_id = @id",
+            c => Bind(c, "id", conversationId),
+            ReadConversation,
+            cancellationToken);
+        return rows.Count == 0 ? null : rows[0];
+    }
+
+    public async Task<bool> MarkInactiveAsync(string conversationId, string reason, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(conversationId);
+        ArgumentNullException.ThrowIfNull(reason);
+        var count = await ExecuteAsync(
+            "UPDATE conversation_reference SET is_active = FALSE, inactive_reason = @reason, updated_at = @now WHERE conversation_id = @id",
+            c =>
+            {
+                Bind(c, "id", conversationId);
+                Bind(c, "reason", reason);
+                Bind(c, "now", NowMs);
+            },
+            cancellationToken);
+        return count > 0;
+    }
+
+    private static ConversationReferenceRecord ReadConversation(DbDataReader r) => new()
+    {
+        ConversationId = r.GetString(0),
+        ChannelId = r.GetString(1),
+        ServiceUrl = r.GetString(2),
+        TenantId = StringOrNull(r, 3),
+        ConversationType = StringOrNull(r, 4),
+        TeamId = StringOrNull(r, 5),
+        TeamsChannelId = StringOrNull(r, 6),
+        UserId = StringOrNull(r, 7),
+        UserAadObjectId = StringOrNull(r, 8),
+        BotId = StringOrNull(r, 9),
+        ReferenceJson = r.GetString(10),
+        IsActive = r.GetBoolean(11),
+        InactiveReason = StringOrNull(r, 12),
+        UpdatedAt = FromMs(r.GetInt64(13)),
+    };
+}

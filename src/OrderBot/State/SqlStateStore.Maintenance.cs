@@ -1,0 +1,20 @@
+namespace OrderBot.State;
+
+internal sealed partial class SqlStateStore : IStateMaintenance
+{
+    public async Task<StatePurgeResult> PurgeExpiredAsync(TimeSpan completedOutboxRetention, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(completedOutboxRetention, TimeSpan.Zero);
+        var now = _time.GetUtcNow();
+        void BindNow(System.Data.Common.DbCommand c) => Bind(c, "now", Ms(now));
+
+        var dialogs = await ExecuteAsync("DELETE FROM dialog_state WHERE expires_at <= @now", BindNow, cancellationToken);
+        var processed = await ExecuteAsync("DELETE FROM processed_activity WHERE expires_at <= @now", BindNow, cancellationToken);
+        var leases = await ExecuteAsync("DELETE FROM lease WHERE expires_at <= @now", BindNow, cancellationToken);
+        var outbox = await ExecuteAsync(
+            "DELETE FROM outbox WHERE status <> 'pending' AND completed_at <= @before",
+            c => Bind(c, "before", Ms(now - completedOutboxRetention)),
+            cancellationToken);
+        return new StatePurgeResult(dialogs, processed, leases, outbox);
+    }
+}

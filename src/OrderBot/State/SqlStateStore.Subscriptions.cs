@@ -1,0 +1,170 @@
+using System.Data.Common;
+using System.Globalization;
+using OrderBot.Suppliers.Model;
+
+namespace OrderBot.State;
+
+internal sealed partial class SqlStateStore
+{
+    private const string SubscriptionColumns = """
+        id, conversation_id, kind, supplier, account, country, po_number, order_number, hold_filter,
+        created_by_user_id, created_by_name, created_at, is_active
+        """;
+
+    public async Task<SubscriptionAddResult> AddAsync(NewSubscription subscription, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(subscription);
+        ArgumentException.ThrowIfNullOrWhiteSpace(subscription.ConversationId);
+        ArgumentException.ThrowIfNullOrWhiteSpace(subscription.CreatedByUserId);
+
+        var kind = KindKey(subscription.Kind);
+        var supplier = subscription.Supplier is { } s ? SupplierNames.Key(s) : null;
+        var account = Clean(subscription.Account);
+        var country = Clean(subscription.Country);
+        var po = Clean(subscription.PoNumber);
+        var order = Clean(subscription.OrderNumber);
+        var hold = subscription.HoldFilter?.ToString();
+        var target = subscription.Kind switch
+        {
+            SubscriptionKind.Account => account,
+            SubscriptionKind.Order => order,
+            SubscriptionKind.Po => po,
+            _ => country,
+        };
+        if (target is null)
+        {
+            throw new ArgumentException($"A '{kind}' subscription needs its {kind} value.", nameof(subscription));
+        }
+
+        // Unique indexes treat NULLs as distinct, so identity is one normalized column instead.
+        var dedupeKey = string.Join('\u001f', kind, supplier, account, country, po, order, hold).ToUpperInvariant();
+        void BindKey(DbCommand c)
+        {
+            Bind(c, "conversation", subscription.ConversationId);
+            Bind(c, "dedupe", dedupeKey);
+        }
+
+        var inserted = await QueryAsync(
+            $"""
+            INSERT INTO subscription (conversation_id, dedupe_key, kind, supplier, account, country, po_number, order_number,
+                hold_filter, created_by_user_id, created_by_name, created_at, is_active)
+            VALUES (@conversation, @dedupe, @kind, @supplier, @account, @country, @po, @order, @hold, @by, @byName, @now, TRUE)
+            ON CONFLICT (conversation_id, dedupe_key) DO NOTHING
+            RETURNING {SubscriptionColumns}
+            """,
+            c =>
+            {
+                BindKey(c);
+                Bind(c, "kind", kind);
+                Bind(c, "supplier", supplier);
+                Bind(c, "account", account);
+                Bind(c, "country", country);
+                Bind(c, "po", po);
+                Bind(c, "order", order);
+                Bind(c, "hold", hold);
+                Bind(c, "by", subscription.CreatedByUserId);
+                Bind(c, "byName", subscription.CreatedByName);
+                Bind(c, "now", NowMs);
+            },
+            ReadSubscription,
+            cancellationToken);
+        if (inserted.Count > 0)
+        {
+            return new SubscriptionAddResult(inserted[0], Created: true);
+        }
+
+        // Asking again for something deactivated (bot removed, then re-added) turns it back on.
+        var existing = await QueryAsync(
+            $"""
+            UPDATE subscription SET is_active = TRUE WHERE conversation_id = @conversation AND dedupe_key = @dedupe
+            RETURNING {SubscriptionColumns}
+            """,
+            BindKey,
+            ReadSubscription,
+            cancellationToken);
+        return existing.Count > 0
+            ? new SubscriptionAddResult(existing[0], Created: false)
+            : throw new InvalidOperationException("The subscription conflicted on insert but was then not found; it was removed concurrently.");
+    }
+
+    public async Task<IReadOnlyList<Subscription>> ListForConversationAsync(string conversationId, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(conversationId);
+        return await QueryAsync(
+            $"SELECT {SubscriptionColumns} FROM subscription WHERE conversation_id = @conversation ORDER BY id",
+            c => Bind(c, "conversation", conversationId),
+            ReadSubscription,
+            cancellationToken);
+    }
+
+    public async Task<bool> RemoveAsync(string conversationId, long subscriptionId, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(conversationId);
+        var count = await ExecuteAsync(
+            "DELETE FROM subscription WHERE id = @id AND conversation_id = @conversation",
+            c =>
+            {
+                Bind(c, "id", subscriptionId);
+                Bind(c, "conversation", conversationId);
+            },
+            cancellationToken);
+        return count > 0;
+    }
+
+    public Task<int> RemoveAllAsync(string conversationId, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(conversationId);
+        return ExecuteAsync(
+            "DELETE FROM subscription WHERE conversation_id = @conversation",
+            c => Bind(c, "conversation", conversationId),
+            cancellationToken);
+    }
+
+    public Task<int> SetActiveForConversationAsync(string conversationId, bool active, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(conversationId);
+        return ExecuteAsync(
+            "UPDATE subscription SET is_active = @active WHERE conversation_id = @conversation AND is_active <> @active",
+            c =>
+            {
+                Bind(c, "conversation", conversationId);
+                Bind(c, "active", active);
+            },
+            cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<Subscription>> ListActiveAsync(CancellationToken cancellationToken = default)
+        => await QueryAsync(
+            $"SELECT {SubscriptionColumns} FROM subscription WHERE is_active = TRUE ORDER BY id",
+            _ => { },
+            ReadSubscription,
+            cancellationToken);
+
+    private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+
+    private static string KindKey(SubscriptionKind kind) => kind switch
+    {
+        SubscriptionKind.Account => "account",
+        SubscriptionKind.Order => "order",
+        SubscriptionKind.Po => "po",
+        SubscriptionKind.Country => "country",
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown subscription kind."),
+    };
+
+    private static Subscription ReadSubscription(DbDataReader r) => new()
+    {
+        Id = r.GetInt64(0),
+        ConversationId = r.GetString(1),
+        Kind = Enum.Parse<SubscriptionKind>(r.GetString(2), ignoreCase: true),
+        Supplier = SupplierNames.TryParseKey(StringOrNull(r, 3), out var supplier) ? supplier : null,
+        Account = StringOrNull(r, 4),
+        Country = StringOrNull(r, 5),
+        PoNumber = StringOrNull(r, 6),
+        OrderNumber = StringOrNull(r, 7),
+        HoldFilter = Enum.TryParse<HoldCategory>(StringOrNull(r, 8), ignoreCase: true, out var hold) ? hold : null,
+        CreatedByUserId = r.GetString(9),
+        CreatedByName = StringOrNull(r, 10),
+        CreatedAt = FromMs(r.GetInt64(11)),
+        IsActive = r.GetBoolean(12),
+    };
+}

@@ -1,0 +1,55 @@
+using OrderBot.Cards;
+using OrderBot.Suppliers.Model;
+
+namespace OrderBot.Tests.Cards;
+
+public sealed class CardEscapingTests
+{
+    private const string Hostile = "[pay](https://evil.example) **now** <at>Everyone</at>\n# 1. x";
+
+    public static TheoryData<string> Builders() =>
+    [
+        "status", "items", "list", "pick", "po", "alert", "settings", "nothing",
+    ];
+
+    [Theory]
+    [MemberData(nameof(Builders))]
+    public void Build_HostileSupplierText_CannotInjectLinksMentionsOrMarkdown(string builder)
+    {
+        var order = TestOrders.SchneiderOnHold() with
+        {
+            CustomerPo = Hostile,
+            OrderNumber = Hostile,
+            Country = Hostile,
+            AccountName = Hostile,
+            Carrier = Hostile,
+            Status = new StatusInfo(OrderStatus.OnHold, Hostile, Hostile),
+            Holds = [new Hold(Hostile, Hostile, HoldCategory.Credit, Hostile, Hostile)],
+            Items = [new OrderItem { ItemNumber = Hostile, Description = Hostile, Shipments = [new Shipment { ShipmentNumber = Hostile, Carrier = Hostile, Location = Hostile }] }],
+        };
+        var context = TestOrders.London;
+        var card = builder switch
+        {
+            "status" => OrderStatusCard.Build(order, context),
+            "items" => ItemsCard.Build(order, context),
+            "list" => OrderListCard.Build(Hostile, [order], context, "q"),
+            "pick" => PickListCard.Build(Hostile, [order, order], context, "q"),
+            "po" => PoSummaryCard.Build(Hostile, new LookupResult([SupplierResult.Found(SupplierId.Schneider, [order])]), context),
+            "alert" => AlertCard.Build(new OrderAlert(AlertKind.HoldAppeared, order, order.Holds[0]), context),
+            "settings" => SettingsCard.Build(new SettingsView { Country = Hostile }, new SettingsView(), Hostile),
+            _ => NothingFoundCard.Build(Hostile, [SupplierResult.Found(SupplierId.Ingram, [], scope: Hostile)], context),
+        };
+
+        var texts = CardJson.Texts(CardJson.Of(card)).ToList();
+
+        Assert.Contains(texts, t => t.Contains("\\[pay\\]\\(https\\://evil.example\\)", StringComparison.Ordinal));
+        Assert.All(texts, t =>
+        {
+            Assert.DoesNotContain("](", t, StringComparison.Ordinal);
+            Assert.DoesNotContain("<at>", t, StringComparison.Ordinal);
+            Assert.DoesNotContain(" **", t, StringComparison.Ordinal);
+            Assert.DoesNotContain("https://", t, StringComparison.Ordinal);
+            Assert.DoesNotContain('\n', t);
+        });
+    }
+}

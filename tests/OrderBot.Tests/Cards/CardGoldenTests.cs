@@ -1,0 +1,90 @@
+using OrderBot.AdaptiveCards;
+using OrderBot.AdaptiveCards.Validation;
+using OrderBot.Cards;
+using OrderBot.Suppliers.Model;
+using static OrderBot.Tests.Cards.TestOrders;
+
+namespace OrderBot.Tests.Cards;
+
+public sealed class CardGoldenTests
+{
+    /// <summary>Every builder with fixed data; each becomes Golden/&lt;name&gt;.json.</summary>
+    internal static readonly IReadOnlyDictionary<string, Func<AdaptiveCard>> Cards = new Dictionary<string, Func<AdaptiveCard>>
+    {
+        ["order-status-schneider-hold"] = () => OrderStatusCard.Build(SchneiderOnHold(), London),
+        ["order-status-ingram-shipped"] = () => OrderStatusCard.Build(IngramShipped(), London),
+        ["order-status-hostile-text"] = () => OrderStatusCard.Build(Hostile(), London),
+        ["po-summary-partial"] = () => PoSummaryCard.Build("201120/1", PartialPoResult(), London),
+        ["items-schneider"] = () => ItemsCard.Build(SchneiderOnHold(), London),
+        ["items-ingram"] = () => ItemsCard.Build(IngramShipped(), London),
+        ["order-list-page-2"] = () => OrderListCard.Build("Orders on hold this week", Many(20), London, "search:hold:week", page: 2),
+        ["pick-list"] = () => PickListCard.Build("PO 201120/1", [SchneiderOnHold(), IngramShipped()], London, "pick:201120/1"),
+        ["supplier-unavailable"] = () => SupplierUnavailableCard.Build([.. PartialPoResult().Problems], London, "where is PO 201120/1"),
+        ["nothing-found"] = () => NothingFoundCard.Build("PO 999", NothingFoundResults(), London),
+        ["welcome"] = () => WelcomeCard.Build("Dana Buyer"),
+        ["help"] = () => HelpCard.Build(),
+        ["error"] = () => ErrorCard.Build("0HN7Q3JAKC2LV:00000001"),
+        ["country-prompt"] = () => CountryPromptCard.Build(current: "fr", pendingQuestion: "where is PO 201120/1"),
+        ["settings"] = () => SettingsCard.Build(
+            new SettingsView { Country = "FR", TimeZoneId = "Europe/Paris", Culture = "fr-FR" },
+            new SettingsView { Country = "GB", IngramCustomerNumber = "20-123456" },
+            "Purchasing"),
+        ["subscriptions"] = () => SubscriptionsCard.Build(Subscriptions(), London, "subscriptions"),
+        ["alert-hold-appeared"] = () => AlertCard.Build(new OrderAlert(AlertKind.HoldAppeared, SchneiderOnHold(), CreditHold, SubscriptionId: "sub-1"), London),
+        ["alert-hold-released"] = () => AlertCard.Build(new OrderAlert(AlertKind.HoldReleased, SchneiderOnHold() with { Holds = [], Status = new StatusInfo(OrderStatus.Open, "OPEN", "Open") }, CreditHold, SubscriptionId: "sub-1"), London),
+        ["alert-shipped"] = () => AlertCard.Build(new OrderAlert(AlertKind.Shipped, IngramShipped(), SubscriptionId: "sub-2"), London),
+        ["alert-eta-slipped"] = () => AlertCard.Build(new OrderAlert(AlertKind.EtaSlipped, SchneiderOnHold(), PreviousEta: new DateTimeOffset(2026, 11, 26, 0, 0, 0, TimeSpan.Zero), SubscriptionId: "sub-1"), London),
+    };
+
+    public static TheoryData<string> Names() => [.. Cards.Keys];
+
+    [Theory]
+    [MemberData(nameof(Names))]
+    public void Build_FixedData_MatchesGoldenFile(string name)
+    {
+        GoldenFile.Check(name, Cards[name]());
+    }
+
+    [Theory]
+    [MemberData(nameof(Names))]
+    public void Build_FixedData_PassesStructuralValidationWellUnderSizeLimit(string name)
+    {
+        var result = AdaptiveCardValidator.Validate(Cards[name]());
+
+        Assert.True(result.IsValid, result.ToString());
+        Assert.True(result.SizeBytes < AdaptiveCardValidator.DefaultMaxActivityBytes / 2, $"{name} is {result.SizeBytes} bytes");
+    }
+
+    [Fact]
+    public void GoldenDirectory_EveryFile_IsAValidCardWithABuilder()
+    {
+        var files = Directory.GetFiles(GoldenFile.Directory(), "*.json");
+
+        Assert.Equal(Cards.Count, files.Length);
+        foreach (var file in files)
+        {
+            Assert.True(Cards.ContainsKey(Path.GetFileNameWithoutExtension(file)), $"{file} has no builder case");
+            var result = AdaptiveCardValidator.Validate(File.ReadAllText(file));
+            Assert.True(result.IsValid, $"{file}: {result}");
+        }
+    }
+
+    private static Order Hostile() => SchneiderOnHold() with
+    {
+        CustomerPo = "[PO](https://evil.example) **1**",
+        AccountName = "<at>Everyone</at>",
+        Holds = [CreditHold with { SupplierText = "# CALL 0800 NOW\n- [pay here](http://evil.example)" }],
+    };
+
+    private static IReadOnlyList<SupplierResult> NothingFoundResults() =>
+    [
+        SupplierResult.Found(SupplierId.Schneider, [], calls: 3, scope: "Schneider Electric FR, orders of the last 12 months"),
+        SupplierResult.Found(SupplierId.Ingram, [], calls: 1, scope: "Ingram Micro GB, customer 20-123456"),
+    ];
+
+    private static IReadOnlyList<SubscriptionView> Subscriptions() =>
+    [
+        new("sub-1", SupplierId.Schneider, "6010123456", "201120/1", new DateTimeOffset(2026, 11, 20, 8, 0, 0, TimeSpan.Zero), LastStatus: OrderStatus.OnHold),
+        new("sub-2", SupplierId.Ingram, "20-WX1YZ", "201120/1", new DateTimeOffset(2026, 11, 21, 8, 0, 0, TimeSpan.Zero), Muted: true, LastStatus: OrderStatus.Shipped),
+    ];
+}

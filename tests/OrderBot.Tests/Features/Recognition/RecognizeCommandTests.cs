@@ -1,0 +1,146 @@
+using System.Text;
+using System.Text.Json;
+using Microsoft.Extensions.Time.Testing;
+using OrderBot.Cli;
+
+namespace OrderBot.Tests.Features.Recognition;
+
+public sealed class RecognizeCommandTests
+{
+    private static readonly FakeTimeProvider Time = new(new DateTimeOffset(2020, 11, 4, 10, 0, 0, TimeSpan.Zero));
+
+    [Fact]
+    public async Task RunAsync_LinesOnInput_WritesOneJsonObjectPerLine()
+    {
+        var input = new StringReader("where is PO 201120/1\nshow shipped schneider orders in FR since 3 Oct\n\nhi\n");
+        var output = new StringWriter();
+
+        var exit = await RecognizeCommand.RunAsync([], input, output, TextWriter.Null, Time);
+
+        Assert.Equal(0, exit);
+        var lines = output.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(4, lines.Length);
+        Assert.Equal("""{"text":"where is PO 201120/1","intent":"order.status","entities":{"po":"201120/1"}}""", lines[0]);
+        Assert.Equal(
+            """{"text":"show shipped schneider orders in FR since 3 Oct","intent":"order.list","entities":{"supplier":"schneider","country":"FR","status":"shipped","from":"2020-10-03"}}""",
+            lines[1]);
+        Assert.Equal("""{"text":"","intent":"none","entities":{}}""", lines[2]);
+        Assert.Equal("""{"text":"hi","intent":"help","entities":{}}""", lines[3]);
+    }
+
+    [Fact]
+    public async Task RunAsync_NowLocaleAndTimeZoneArgs_ResolveDatesInThatContext()
+    {
+        var output = new StringWriter();
+
+        var exit = await RecognizeCommand.RunAsync(
+            ["--now", "2020-11-03T23:30:00Z", "--locale", "en-GB", "--timezone", "Europe/Paris"],
+            new StringReader("orders today\norders since 10/3"), output, TextWriter.Null, Time);
+
+        Assert.Equal(0, exit);
+        var lines = output.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Contains("\"from\":\"2020-11-04\",\"to\":\"2020-11-04\"", lines[0], StringComparison.Ordinal);
+        Assert.Contains("\"from\":\"2020-03-10\"", lines[1], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RunAsync_NoNow_UsesTheTimeProvider()
+    {
+        var time = new FakeTimeProvider(new DateTimeOffset(2021, 2, 28, 12, 0, 0, TimeSpan.Zero));
+        var output = new StringWriter();
+
+        await RecognizeCommand.RunAsync([], new StringReader("orders yesterday"), output, TextWriter.Null, time);
+
+        Assert.Contains("\"from\":\"2021-02-27\"", output.ToString(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("--bogus")]
+    [InlineData("--now")]
+    [InlineData("--now", "yesterday-ish")]
+    [InlineData("--locale")]
+    [InlineData("--timezone", "--locale", "en-GB")]
+    [InlineData("positional")]
+    public async Task RunAsync_BadArguments_PrintsUsageToErrorAndExits2(params string[] args)
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+
+        var exit = await RecognizeCommand.RunAsync(args, new StringReader("hi"), output, error, Time);
+
+        Assert.Equal(2, exit);
+        Assert.Empty(output.ToString());
+        Assert.Contains("usage: orderbot recognize", error.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RunAsync_NonAsciiAndHostileText_WritesValidJsonEchoingTheText()
+    {
+        var texts = new[] { "où est la commande 0100111111 ?", "\"quoted\" \\ back\tslash", "\U0001F4E6 PO 201120/1", "</script><at>x</at>", "שלום" };
+        var output = new StringWriter();
+
+        await RecognizeCommand.RunAsync([], new StringReader(string.Join('\n', texts)), output, TextWriter.Null, Time);
+
+        var lines = output.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(texts.Length, lines.Length);
+        for (var i = 0; i < texts.Length; i++)
+        {
+            using var document = JsonDocument.Parse(lines[i]);
+            Assert.Equal(texts[i], document.RootElement.GetProperty("text").GetString());
+        }
+
+        Assert.Contains("où est", lines[0], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RunAsync_LoneSurrogate_StillWritesOneValidJsonLine()
+    {
+        var output = new StringWriter();
+
+        var exit = await RecognizeCommand.RunAsync([], new StringReader("PO \uD800 201120/1"), output, TextWriter.Null, Time);
+
+        Assert.Equal(0, exit);
+        var line = Assert.Single(output.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        using var document = JsonDocument.Parse(line);
+        Assert.Equal("order.status", document.RootElement.GetProperty("intent").GetString());
+    }
+
+    [Fact]
+    public async Task RunAsync_HundredThousandLines_StreamsEveryLine()
+    {
+        var samples = new[] { "where is PO 201120/1", "orders on hold", "stop all alerts", "xyzzy" };
+        var builder = new StringBuilder();
+        for (var i = 0; i < 100_000; i++)
+        {
+            builder.Append(samples[i % samples.Length]).Append('\n');
+        }
+
+        var output = new CountingWriter();
+
+        var exit = await RecognizeCommand.RunAsync([], new StringReader(builder.ToString()), output, TextWriter.Null, Time);
+
+        Assert.Equal(0, exit);
+        Assert.Equal(100_000, output.Lines);
+    }
+
+    /// <summary>Counts lines without keeping 100,000 of them in memory.</summary>
+    private sealed class CountingWriter : TextWriter
+    {
+        public int Lines { get; private set; }
+
+        public override Encoding Encoding => Encoding.UTF8;
+
+        public override void Write(char value)
+        {
+            if (value == '\n')
+            {
+                Lines++;
+            }
+        }
+
+        public override void Write(char[] buffer, int index, int count)
+        {
+            Lines += buffer.AsSpan(index, count).Count('\n');
+        }
+    }
+}

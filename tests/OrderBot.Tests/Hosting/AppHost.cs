@@ -1,0 +1,57 @@
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+
+namespace OrderBot.Tests.Hosting;
+
+/// <summary>The real app (Program.Build) on a loopback port, with its own temp content root (SQLite file) and free sandbox ports.</summary>
+internal sealed class AppHost : IAsyncDisposable
+{
+    private AppHost(WebApplication app, string contentRoot)
+    {
+        App = app;
+        ContentRoot = contentRoot;
+        var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
+        Client = new HttpClient { BaseAddress = new Uri(address) };
+    }
+
+    public WebApplication App { get; }
+
+    public string ContentRoot { get; }
+
+    public HttpClient Client { get; }
+
+    public static async Task<AppHost> StartAsync(params string[] extraArgs)
+    {
+        var contentRoot = Directory.CreateTempSubdirectory("orderbot-host-").FullName;
+        string[] args =
+        [
+            $"--contentRoot={contentRoot}",
+            "--urls=http://127.0.0.1:0",
+            "--Sandbox:Schneider:Port=0",
+            "--Sandbox:Ingram:Port=0",
+            "--Logging:LogLevel:Default=Warning",
+            .. extraArgs,
+        ];
+        var app = Program.Build(args);
+        await app.StartAsync();
+        return new AppHost(app, contentRoot);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Client.Dispose();
+        await App.StopAsync();
+        await App.DisposeAsync();
+        try
+        {
+            Directory.Delete(ContentRoot, recursive: true);
+        }
+        catch (IOException)
+        {
+            // SQLite may still hold the WAL file briefly; a temp folder left behind is harmless.
+        }
+    }
+}
