@@ -168,6 +168,7 @@ public sealed class IngramFailureTests
     [Fact]
     public async Task FindByPoAsync_SlowServer_IsTimeout()
     {
+        // The sandbox's latency and the client's attempt timeout run on the same fake clock: nothing waits for real.
         await using var harness = await IngramHarness.StartAsync(
             sandbox: s => s.Latency = TimeSpan.FromSeconds(5),
             client: o =>
@@ -175,11 +176,12 @@ public sealed class IngramFailureTests
                 o.AttemptTimeout = TimeSpan.FromMilliseconds(200);
                 o.TotalTimeout = TimeSpan.FromSeconds(2);
                 o.MaxRetries = 0;
-                o.EnforceAvailability = false;
-            },
-            clock: TimeProvider.System);
+            });
 
-        var result = await harness.Supplier.FindByPoAsync("CUSTPO", Uk);
+        var call = harness.Supplier.FindByPoAsync("CUSTPO", Uk);
+        await IngramHarness.UntilAsync(() => harness.Sandbox.State.ApiCalls == 1, "the request reached the sandbox");
+        harness.FakeClock.Advance(TimeSpan.FromSeconds(1));
+        var result = await call;
 
         Assert.Equal(SupplierProblemKind.Timeout, result.Problem?.Kind);
     }

@@ -10,21 +10,19 @@ public sealed class IngramRateLimitTests
     [Fact]
     public async Task FindByPoAsync_HundredConcurrentCallers_NoTooManyRequests()
     {
-        // A short real window (20 calls per 500 ms) on both sides stands in for 60/60 s: 100 callers need 5 windows.
-        await using var harness = await IngramHarness.StartAsync(
-            sandbox: s => (s.RateLimitCalls, s.RateLimitPeriod) = (20, TimeSpan.FromMilliseconds(500)),
-            client: o =>
-            {
-                o.RateLimitCalls = 20;
-                o.RateLimitPeriod = TimeSpan.FromMilliseconds(500);
-                o.RateLimitMaxWait = TimeSpan.FromMinutes(1);
-                o.TotalTimeout = TimeSpan.FromMinutes(1);
-                o.EnforceAvailability = false;
-            },
-            clock: TimeProvider.System);
+        // Both sides keep the real 60 calls / 60 s budget on one fake clock: 60 callers go at once, 40 queue.
+        await using var harness = await IngramHarness.StartAsync(client: IngramFailureTests.LongWaits);
+        var budget = harness.Services.GetRequiredKeyedService<RateBudget>(IngramRegistration.RateBudgetKey);
         var scope = new SupplierScope { Country = "UK" };
 
-        var results = await Task.WhenAll(Enumerable.Range(0, 100).Select(_ => Task.Run(() => harness.Supplier.FindByPoAsync("CUSTPO", scope))));
+        var calls = Enumerable.Range(0, 100).Select(_ => Task.Run(() => harness.Supplier.FindByPoAsync("CUSTPO", scope))).ToArray();
+        await IngramHarness.UntilAsync(
+            () => calls.Count(c => c.IsCompleted) == 60 && budget.Waiting == 40,
+            "60 calls answered and 40 queued for budget");
+        Assert.Equal(60, harness.Sandbox.State.ApiCalls);
+
+        harness.FakeClock.Advance(TimeSpan.FromSeconds(61));
+        var results = await Task.WhenAll(calls);
 
         Assert.All(results, r => Assert.True(r.Succeeded, r.Problem?.Message));
         Assert.Equal(100, harness.Sandbox.State.ApiCalls);
