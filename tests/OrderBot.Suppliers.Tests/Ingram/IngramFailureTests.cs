@@ -179,7 +179,7 @@ public sealed class IngramFailureTests
             });
 
         var call = harness.Supplier.FindByPoAsync("CUSTPO", Uk);
-        await IngramHarness.UntilAsync(() => harness.Sandbox.State.ApiCalls == 1, "the request reached the sandbox");
+        await IngramHarness.UntilAsync(() => harness.Sandbox.State.ApiCalls == 1, () => "the request reached the sandbox");
         harness.FakeClock.Advance(TimeSpan.FromSeconds(1));
         var result = await call;
 

@@ -70,10 +70,10 @@ internal sealed class IngramHarness : IAsyncDisposable
     /// Waits until work on other threads (real HTTP on loopback) reaches a state. The test then moves the fake clock
     /// at a known point. This checks a condition with a generous cap and makes no claim about speed.
     /// </summary>
-    public static async Task UntilAsync(Func<bool> condition, string what)
+    public static async Task UntilAsync(Func<bool> condition, Func<string> what)
     {
-        var reached = await Task.Run(() => SpinWait.SpinUntil(condition, TimeSpan.FromSeconds(30)));
-        Assert.True(reached, "Never reached: " + what);
+        var reached = await Task.Run(() => SpinWait.SpinUntil(condition, TimeSpan.FromSeconds(15)));
+        Assert.True(reached, "Never reached: " + what());
     }
 
     public async ValueTask DisposeAsync()
