@@ -70,7 +70,7 @@ public sealed class IngramSandboxServerTests
         var search = root.GetProperty("ordesearchresponse");
         Assert.Equal("3", search.GetProperty("ordersfound").GetString());
         var orders = search.GetProperty("orders").EnumerateArray().ToList();
-        Assert.Equal(["20-RD12H", "20-RD12J", "20-RD12K"], orders.Select(o => o.GetProperty("ordernumber").GetString()).Order().ToArray());
+        Assert.Equal(["20-RD12H", "20-RD12J", "20-RD12K"], orders.Select(o => o.GetProperty("ordernumber").GetString() ?? "").Order().ToArray());
         var held = orders.Single(o => o.GetProperty("ordernumber").GetString() == "20-RD12H");
         Assert.Equal(JsonValueKind.Object, held.GetProperty("links").ValueKind);
         var sub = held.GetProperty("suborders")[0];
