@@ -1,5 +1,3 @@
-using System.Threading.RateLimiting;
-
 namespace OrderBot.Suppliers.Resilience;
 
 /// <summary>A supplier's published call budget, e.g. 60 calls per 60 seconds.</summary>
@@ -11,18 +9,20 @@ public sealed record RateBudgetSettings(int Calls, TimeSpan Period, double Backg
 
 /// <summary>
 /// One shared call budget for one supplier in this process: every caller, every retry attempt, queues here.
-/// A sliding window (driven by the injected <see cref="TimeProvider"/>) lets a permit come back only a full period
-/// after it was used, so no window the server might count in ever sees more than the budget. Background calls must
+/// An exact sliding window that reads only the injected <see cref="TimeProvider"/> gives a permit back a full
+/// period (plus a small margin for network delay) after it was used. So no window the server counts in ever sees
+/// more than the budget. Background calls must
 /// also pass a smaller limiter, which keeps headroom for interactive questions. The server's own
 /// <c>X-RateLimit-*</c> headers can pause the budget until their reset.
 /// </summary>
 public sealed class RateBudget : IDisposable
 {
-    private const int Segments = 60;
+    // A permit comes back one period plus this share of it after use. A request that was slow on the wire must not
+    // land in the server's next window together with a full new budget.
+    private const int MarginDivisor = 60;
 
-    private readonly SlidingWindowRateLimiter _all;
-    private readonly SlidingWindowRateLimiter _background;
-    private readonly ITimer _replenisher;
+    private readonly SlidingLogLimiter _all;
+    private readonly SlidingLogLimiter _background;
     private readonly TimeProvider _timeProvider;
     private readonly Lock _gate = new();
     private DateTimeOffset _pausedUntil = DateTimeOffset.MinValue;
@@ -35,12 +35,10 @@ public sealed class RateBudget : IDisposable
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(settings.Period, TimeSpan.Zero);
         Settings = settings;
         _timeProvider = timeProvider;
-        var segment = settings.Period / Segments;
-        // One extra segment: a permit used late in a segment must not come back before a full period has passed.
-        _all = Create(settings.Calls, settings.Period + segment);
+        var hold = settings.Period + (settings.Period / MarginDivisor);
+        _all = new SlidingLogLimiter(settings.Calls, hold, timeProvider);
         BackgroundCalls = Math.Max(1, (int)Math.Floor(settings.Calls * Math.Clamp(settings.BackgroundShare, 0, 1)));
-        _background = Create(BackgroundCalls, settings.Period + segment);
-        _replenisher = timeProvider.CreateTimer(_ => Replenish(), null, segment, segment);
+        _background = new SlidingLogLimiter(BackgroundCalls, hold, timeProvider);
     }
 
     public RateBudgetSettings Settings { get; }
@@ -49,10 +47,13 @@ public sealed class RateBudget : IDisposable
     public int BackgroundCalls { get; }
 
     /// <summary>Calls still available in the current window (for metrics).</summary>
-    public long Remaining => _all.GetStatistics()?.CurrentAvailablePermits ?? 0;
+    public long Remaining => _all.Available;
 
     /// <summary>Background calls still available in the current window (for metrics).</summary>
-    public long BackgroundRemaining => _background.GetStatistics()?.CurrentAvailablePermits ?? 0;
+    public long BackgroundRemaining => _background.Available;
+
+    /// <summary>Calls queued for budget right now (for metrics, and for tests that wait until callers are queued).</summary>
+    public int Waiting => _all.Waiting + _background.Waiting;
 
     /// <summary>Until when the server told us to stop (remaining 0 or a 429), or <see cref="DateTimeOffset.MinValue"/>.</summary>
     public DateTimeOffset PausedUntil
@@ -81,15 +82,11 @@ public sealed class RateBudget : IDisposable
 
             if (background)
             {
-                using var backgroundLease = await _background.AcquireAsync(1, linked.Token);
-                if (!backgroundLease.IsAcquired)
-                {
-                    return false;
-                }
+                await _background.AcquireAsync(linked.Token);
             }
 
-            using var lease = await _all.AcquireAsync(1, linked.Token);
-            return lease.IsAcquired;
+            await _all.AcquireAsync(linked.Token);
+            return true;
         }
         catch (OperationCanceledException) when (deadline.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
@@ -114,30 +111,12 @@ public sealed class RateBudget : IDisposable
     {
         var now = _timeProvider.GetUtcNow();
         var paused = PausedUntil;
-        return paused > now ? paused : now + (Settings.Period / Segments);
+        return paused > now ? paused : now + (Settings.Period / MarginDivisor);
     }
 
     public void Dispose()
     {
-        _replenisher.Dispose();
         _all.Dispose();
         _background.Dispose();
     }
-
-    private void Replenish()
-    {
-        _all.TryReplenish();
-        _background.TryReplenish();
-    }
-
-    private static SlidingWindowRateLimiter Create(int permits, TimeSpan window) => new(new SlidingWindowRateLimiterOptions
-    {
-        PermitLimit = permits,
-        Window = window,
-        SegmentsPerWindow = Segments + 1,
-        QueueLimit = 100_000,
-        QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
-        // Replenished by our TimeProvider timer, so tests can drive it with a FakeTimeProvider.
-        AutoReplenishment = false,
-    });
 }

@@ -67,7 +67,7 @@ public sealed class IngramFailureTests
     [Fact]
     public async Task FindByPoAsync_AfterTooManyRequests_NextCallWaitsForReset()
     {
-        await using var harness = await IngramHarness.StartAsync();
+        await using var harness = await IngramHarness.StartAsync(client: LongWaits);
         harness.Sandbox.Faults.TooManyRequestsNext();
         await harness.Supplier.FindByPoAsync("CUSTPO", Uk);
 
@@ -78,6 +78,22 @@ public sealed class IngramFailureTests
         var result = await next;
 
         Assert.True(result.Succeeded, result.Problem?.Message);
+    }
+
+    [Fact]
+    public async Task FindByPoAsync_AfterTooManyRequestsWaitBeyondMaxWait_IsRateLimitedUntilReset()
+    {
+        await using var harness = await IngramHarness.StartAsync();
+        harness.Sandbox.Faults.TooManyRequestsNext();
+        await harness.Supplier.FindByPoAsync("CUSTPO", Uk);
+
+        var next = harness.Supplier.FindByPoAsync("CUSTPO", Uk);
+        harness.FakeClock.Advance(TimeSpan.FromSeconds(21));
+        var result = await next;
+
+        Assert.Equal(SupplierProblemKind.RateLimited, result.Problem?.Kind);
+        Assert.Equal(IngramHarness.Noon.AddSeconds(60), result.Problem!.AvailableAt);
+        Assert.Equal(1, harness.Sandbox.State.ApiCalls);
     }
 
     [Fact]
@@ -152,6 +168,7 @@ public sealed class IngramFailureTests
     [Fact]
     public async Task FindByPoAsync_SlowServer_IsTimeout()
     {
+        // The sandbox's latency and the client's attempt timeout run on the same fake clock: nothing waits for real.
         await using var harness = await IngramHarness.StartAsync(
             sandbox: s => s.Latency = TimeSpan.FromSeconds(5),
             client: o =>
@@ -159,11 +176,12 @@ public sealed class IngramFailureTests
                 o.AttemptTimeout = TimeSpan.FromMilliseconds(200);
                 o.TotalTimeout = TimeSpan.FromSeconds(2);
                 o.MaxRetries = 0;
-                o.EnforceAvailability = false;
-            },
-            clock: TimeProvider.System);
+            });
 
-        var result = await harness.Supplier.FindByPoAsync("CUSTPO", Uk);
+        var call = harness.Supplier.FindByPoAsync("CUSTPO", Uk);
+        await IngramHarness.UntilAsync(() => harness.Sandbox.State.ApiCalls == 1, () => "the request reached the sandbox");
+        harness.FakeClock.Advance(TimeSpan.FromSeconds(1));
+        var result = await call;
 
         Assert.Equal(SupplierProblemKind.Timeout, result.Problem?.Kind);
     }
@@ -176,5 +194,12 @@ public sealed class IngramFailureTests
         var result = await harness.Supplier.FindByPoAsync("CUSTPO", Uk);
 
         Assert.Equal(SupplierProblemKind.NetworkError, result.Problem?.Kind);
+    }
+
+    /// <summary>Queueing longer than the defaults (20 s budget wait, 30 s total) for tests that move the clock a minute.</summary>
+    internal static void LongWaits(OrderBot.Suppliers.Ingram.IngramOptions options)
+    {
+        options.RateLimitMaxWait = TimeSpan.FromMinutes(5);
+        options.TotalTimeout = TimeSpan.FromMinutes(5);
     }
 }

@@ -66,6 +66,16 @@ internal sealed class IngramHarness : IAsyncDisposable
         return new IngramHarness(server, provider, clock);
     }
 
+    /// <summary>
+    /// Waits until work on other threads (real HTTP on loopback) reaches a state. The test then moves the fake clock
+    /// at a known point. This checks a condition with a generous cap and makes no claim about speed.
+    /// </summary>
+    public static async Task UntilAsync(Func<bool> condition, Func<string> what)
+    {
+        var reached = await Task.Run(() => SpinWait.SpinUntil(condition, TimeSpan.FromSeconds(15)));
+        Assert.True(reached, "Never reached: " + what());
+    }
+
     public async ValueTask DisposeAsync()
     {
         await _services.DisposeAsync();

@@ -60,9 +60,9 @@ public sealed class IngramTokenTests
     [Fact]
     public async Task FindByPoAsync_TokenRejectedEveryTime_IsAuthenticationFailedAfterOneRenewal()
     {
-        // Every issued token is revoked by the next one, and the API is answered with a 401 each time the sandbox
-        // is told to revoke: two 401s in a row must end in AuthenticationFailed, not a loop.
-        await using var harness = await IngramHarness.StartAsync(sandbox: s => s.TokenLifetime = TimeSpan.FromTicks(1));
+        // The API refuses the first token and the renewed one: two 401s in a row end in AuthenticationFailed, not a loop.
+        await using var harness = await IngramHarness.StartAsync();
+        harness.Sandbox.Faults.FailNext(2, 401);
 
         var result = await harness.Supplier.FindByPoAsync("CUSTPO", Uk);
 

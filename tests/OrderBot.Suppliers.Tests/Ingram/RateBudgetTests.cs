@@ -75,4 +75,29 @@ public sealed class RateBudgetTests
         clock.Advance(TimeSpan.FromSeconds(1));
         Assert.True(await call);
     }
+
+    [Fact]
+    public async Task AcquireAsync_HundredConcurrentCallers_NeverMoreThanTheBudgetPerPeriod()
+    {
+        var clock = new FakeTimeProvider(Start);
+        using var budget = new RateBudget(new RateBudgetSettings(60, TimeSpan.FromSeconds(60), 0.5, TimeSpan.FromHours(1)), clock);
+        var granted = new List<DateTimeOffset>();
+        var callers = Enumerable.Range(0, 100).Select(_ => Task.Run(async () =>
+        {
+            Assert.True(await budget.AcquireAsync(false, CancellationToken.None));
+            lock (granted)
+            {
+                granted.Add(clock.GetUtcNow());
+            }
+        })).ToArray();
+        await Task.Run(() => SpinWait.SpinUntil(() => callers.Count(c => c.IsCompleted) + budget.Waiting == 100, TimeSpan.FromSeconds(15)));
+
+        Assert.Equal(60, callers.Count(c => c.IsCompleted));
+        Assert.Equal(40, budget.Waiting);
+        clock.Advance(TimeSpan.FromSeconds(61));
+        await Task.WhenAll(callers);
+
+        Assert.Equal(100, granted.Count);
+        Assert.All(granted, g => Assert.True(granted.Count(o => o > g - TimeSpan.FromSeconds(60) && o <= g) <= 60));
+    }
 }

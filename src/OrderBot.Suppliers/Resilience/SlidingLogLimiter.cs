@@ -1,0 +1,159 @@
+namespace OrderBot.Suppliers.Resilience;
+
+/// <summary>
+/// An exact sliding-window limiter: it remembers when each permit was granted and gives it back one
+/// <c>hold</c> later. Waiters queue first-in first-out.
+/// </summary>
+/// <remarks>
+/// Why not <see cref="System.Threading.RateLimiting.SlidingWindowRateLimiter"/>: with manual replenishment its
+/// <c>TryReplenish</c> still checks elapsed <see cref="System.Diagnostics.Stopwatch"/> time and does nothing when less
+/// than one real segment has passed. A <see cref="TimeProvider"/> timer therefore cannot drive it. Under a
+/// FakeTimeProvider the queue never moved (hung tests). In production a timer tick that came a little early skipped
+/// a segment. Here every decision reads the injected clock and nothing else.
+/// </remarks>
+internal sealed class SlidingLogLimiter : IDisposable
+{
+    private readonly int _limit;
+    private readonly TimeSpan _hold;
+    private readonly TimeProvider _timeProvider;
+    private readonly Lock _gate = new();
+    private readonly Queue<DateTimeOffset> _grants = new();
+    private readonly LinkedList<TaskCompletionSource> _waiters = new();
+    private readonly ITimer _timer;
+    private bool _disposed;
+
+    public SlidingLogLimiter(int limit, TimeSpan hold, TimeProvider timeProvider)
+    {
+        _limit = limit;
+        _hold = hold;
+        _timeProvider = timeProvider;
+        _timer = timeProvider.CreateTimer(_ => Release(), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+    }
+
+    /// <summary>Permits free right now.</summary>
+    public int Available
+    {
+        get
+        {
+            lock (_gate)
+            {
+                Prune(_timeProvider.GetUtcNow());
+                return _waiters.Count > 0 ? 0 : _limit - _grants.Count;
+            }
+        }
+    }
+
+    /// <summary>Callers queued for a permit.</summary>
+    public int Waiting
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _waiters.Count;
+            }
+        }
+    }
+
+    /// <summary>Completes when a permit is granted; throws <see cref="OperationCanceledException"/> when cancelled first.</summary>
+    public async Task AcquireAsync(CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        TaskCompletionSource waiter;
+        LinkedListNode<TaskCompletionSource> node;
+        lock (_gate)
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            var now = _timeProvider.GetUtcNow();
+            Prune(now);
+            if (_waiters.Count == 0 && _grants.Count < _limit)
+            {
+                _grants.Enqueue(now);
+                return;
+            }
+
+            // Continuations run asynchronously so a caller never resumes inside our lock or the timer callback.
+            waiter = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            node = _waiters.AddLast(waiter);
+            Schedule(now);
+        }
+
+        using var registration = cancellationToken.Register(() => Cancel(node, cancellationToken));
+        await waiter.Task.ConfigureAwait(false);
+    }
+
+    public void Dispose()
+    {
+        lock (_gate)
+        {
+            _disposed = true;
+            foreach (var waiter in _waiters)
+            {
+                waiter.TrySetException(new ObjectDisposedException(nameof(SlidingLogLimiter)));
+            }
+
+            _waiters.Clear();
+        }
+
+        _timer.Dispose();
+    }
+
+    private void Cancel(LinkedListNode<TaskCompletionSource> node, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            // A node already granted was removed from the list; the caller keeps its permit.
+            if (node.List is null)
+            {
+                return;
+            }
+
+            _waiters.Remove(node);
+            node.Value.TrySetCanceled(cancellationToken);
+        }
+    }
+
+    private void Release()
+    {
+        lock (_gate)
+        {
+            if (_disposed)
+            {
+                return;
+            }
+
+            var now = _timeProvider.GetUtcNow();
+            Prune(now);
+            while (_waiters.First is { } first && _grants.Count < _limit)
+            {
+                _waiters.RemoveFirst();
+                if (first.Value.TrySetResult())
+                {
+                    _grants.Enqueue(now);
+                }
+            }
+
+            Schedule(now);
+        }
+    }
+
+    private void Prune(DateTimeOffset now)
+    {
+        while (_grants.Count > 0 && _grants.Peek() + _hold <= now)
+        {
+            _grants.Dequeue();
+        }
+    }
+
+    private void Schedule(DateTimeOffset now)
+    {
+        if (_waiters.Count == 0 || _grants.Count == 0)
+        {
+            _timer.Change(Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+            return;
+        }
+
+        var due = _grants.Peek() + _hold - now;
+        _timer.Change(due > TimeSpan.Zero ? due : TimeSpan.Zero, Timeout.InfiniteTimeSpan);
+    }
+}
