@@ -8,35 +8,6 @@ namespace OrderBot.Suppliers.Tests.Ingram;
 public sealed class IngramRateLimitTests
 {
     [Fact]
-    public async Task FindByPoAsync_ConcurrentCallersOverBudget_QueueWithoutTooManyRequests()
-    {
-        // Both sides keep a 6 calls / 60 s budget on one fake clock: 6 callers go at once, 4 queue for the next window.
-        // (100 concurrent callers against the budget itself: RateBudgetTests.)
-        await using var harness = await IngramHarness.StartAsync(
-            sandbox: s => s.RateLimitCalls = 6,
-            client: o =>
-            {
-                o.RateLimitCalls = 6;
-                IngramFailureTests.LongWaits(o);
-            });
-        var budget = harness.Services.GetRequiredKeyedService<RateBudget>(IngramRegistration.RateBudgetKey);
-        var scope = new SupplierScope { Country = "UK" };
-
-        var calls = Enumerable.Range(0, 10).Select(_ => harness.Supplier.FindByPoAsync("CUSTPO", scope)).ToArray();
-        await IngramHarness.UntilAsync(
-            () => calls.Count(c => c.IsCompleted) == 6 && budget.Waiting == 4,
-            () => $"answered {calls.Count(c => c.IsCompleted)}, queued {budget.Waiting}, sandbox calls {harness.Sandbox.State.ApiCalls}");
-        Assert.Equal(6, harness.Sandbox.State.ApiCalls);
-
-        harness.FakeClock.Advance(TimeSpan.FromSeconds(61));
-        var results = await Task.WhenAll(calls);
-
-        Assert.All(results, r => Assert.True(r.Succeeded, r.Problem?.Message));
-        Assert.Equal(10, harness.Sandbox.State.ApiCalls);
-        Assert.Equal(0, harness.Sandbox.State.RateLimited);
-    }
-
-    [Fact]
     public async Task FindByPoAsync_Background_StopsAtItsShare()
     {
         await using var harness = await IngramHarness.StartAsync(client: o =>
