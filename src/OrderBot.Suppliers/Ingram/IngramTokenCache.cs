@@ -1,3 +1,4 @@
+using OrderBot.Suppliers.Resilience;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
@@ -37,8 +38,7 @@ internal sealed class IngramTokenCache : IDisposable
     private readonly IOptionsMonitor<IngramOptions> _options;
     private readonly TimeProvider _timeProvider;
     private readonly ILogger<IngramTokenCache> _logger;
-    private readonly SemaphoreSlim _renewal = new(1, 1);
-    private volatile CachedToken? _current;
+    private readonly SingleFlightToken _token;
 
     public IngramTokenCache(
         IHttpClientFactory httpClientFactory,
@@ -50,44 +50,19 @@ internal sealed class IngramTokenCache : IDisposable
         _options = options;
         _timeProvider = timeProvider;
         _logger = logger;
+        _token = new SingleFlightToken(RequestAsync, timeProvider);
     }
 
     /// <summary>Token requests made so far (for tests and metrics).</summary>
     public int Renewals { get; private set; }
 
     /// <summary>A valid token (network failures escape as <see cref="HttpRequestException"/>). <paramref name="rejected"/> is a token the server just refused: never hand it out again.</summary>
-    public async Task<string> GetAsync(string? rejected, CancellationToken cancellationToken)
-    {
-        if (Usable(_current, rejected) is { } fast)
-        {
-            return fast;
-        }
+    public Task<string> GetAsync(string? rejected, CancellationToken cancellationToken) =>
+        _token.GetAsync(rejected, cancellationToken);
 
-        await _renewal.WaitAsync(cancellationToken);
-        try
-        {
-            // Another caller may have renewed while we waited.
-            if (Usable(_current, rejected) is { } renewed)
-            {
-                return renewed;
-            }
+    public void Dispose() => _token.Dispose();
 
-            var token = await RequestAsync(cancellationToken);
-            _current = token;
-            return token.Value;
-        }
-        finally
-        {
-            _renewal.Release();
-        }
-    }
-
-    public void Dispose() => _renewal.Dispose();
-
-    private string? Usable(CachedToken? token, string? rejected) =>
-        token is not null && token.Value != rejected && _timeProvider.GetUtcNow() < token.RenewAt ? token.Value : null;
-
-    private async Task<CachedToken> RequestAsync(CancellationToken cancellationToken)
+    private async Task<IssuedToken> RequestAsync(CancellationToken cancellationToken)
     {
         var options = _options.CurrentValue;
         var client = _httpClientFactory.CreateClient(HttpClientName);
@@ -132,8 +107,6 @@ internal sealed class IngramTokenCache : IDisposable
         var margin = TimeSpan.FromTicks(Math.Min(options.TokenRenewBefore.Ticks, lifetime.Ticks / 10));
         var now = _timeProvider.GetUtcNow();
         Log.TokenIssued(_logger, lifetime);
-        return new CachedToken(body.AccessToken, now + lifetime - margin);
+        return new IssuedToken(body.AccessToken, now + lifetime - margin);
     }
-
-    private sealed record CachedToken(string Value, DateTimeOffset RenewAt);
 }

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using OrderBot.Suppliers.Resilience;
 using OrderBot.Suppliers.Schneider.Wire;
 
 namespace OrderBot.Suppliers.Schneider;
@@ -37,8 +38,7 @@ internal sealed class SchneiderTokenSource : IDisposable
     private readonly IOptionsMonitor<SchneiderOptions> _options;
     private readonly TimeProvider _timeProvider;
     private readonly ILogger<SchneiderTokenSource> _logger;
-    private readonly SemaphoreSlim _renewal = new(1, 1);
-    private volatile CachedToken? _current;
+    private readonly SingleFlightToken _token;
 
     public SchneiderTokenSource(
         IHttpClientFactory httpClientFactory,
@@ -50,45 +50,16 @@ internal sealed class SchneiderTokenSource : IDisposable
         _options = options;
         _timeProvider = timeProvider;
         _logger = logger;
+        _token = new SingleFlightToken(RequestTokenAsync, timeProvider);
     }
 
     /// <summary>A valid token, renewing when it is missing, expiring soon, or equal to <paramref name="rejected"/>.</summary>
-    public async Task<string> GetTokenAsync(string? rejected, CancellationToken cancellationToken)
-    {
-        var current = _current;
-        if (IsUsable(current, rejected))
-        {
-            return current!.Value;
-        }
+    public Task<string> GetTokenAsync(string? rejected, CancellationToken cancellationToken) =>
+        _token.GetAsync(rejected, cancellationToken);
 
-        await _renewal.WaitAsync(cancellationToken);
-        try
-        {
-            // Another caller may have renewed while we waited: its token is as good as ours would be.
-            current = _current;
-            if (IsUsable(current, rejected))
-            {
-                return current!.Value;
-            }
+    public void Dispose() => _token.Dispose();
 
-            var renewed = await RequestTokenAsync(cancellationToken);
-            _current = renewed;
-            return renewed.Value;
-        }
-        finally
-        {
-            _renewal.Release();
-        }
-    }
-
-    public void Dispose() => _renewal.Dispose();
-
-    private bool IsUsable(CachedToken? token, string? rejected) =>
-        token is not null
-        && !string.Equals(token.Value, rejected, StringComparison.Ordinal)
-        && _timeProvider.GetUtcNow() < token.ExpiresAt - _options.CurrentValue.TokenRenewBefore;
-
-    private async Task<CachedToken> RequestTokenAsync(CancellationToken cancellationToken)
+    private async Task<IssuedToken> RequestTokenAsync(CancellationToken cancellationToken)
     {
         var options = _options.CurrentValue;
         using var request = new HttpRequestMessage(HttpMethod.Post, options.TokenUrl);
@@ -135,9 +106,7 @@ internal sealed class SchneiderTokenSource : IDisposable
             var lifetime = TimeSpan.FromSeconds(token.ExpiresIn is > 0 ? token.ExpiresIn.Value : 3600);
             var expiresAt = _timeProvider.GetUtcNow() + lifetime;
             Log.TokenRenewed(_logger, expiresAt);
-            return new CachedToken(token.AccessToken, expiresAt);
+            return new IssuedToken(token.AccessToken, expiresAt - options.TokenRenewBefore);
         }
     }
-
-    private sealed record CachedToken(string Value, DateTimeOffset ExpiresAt);
 }
