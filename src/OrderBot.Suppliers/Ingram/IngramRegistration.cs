@@ -6,6 +6,7 @@ using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
 using OrderBot.Suppliers.Model;
 using OrderBot.Suppliers.Resilience;
+using OrderBot.Suppliers.Telemetry;
 using Polly;
 using Polly.Timeout;
 
@@ -42,6 +43,7 @@ public static class IngramRegistration
                 sp.GetRequiredService<TimeProvider>());
         });
 
+        services.AddSupplierTelemetry(SupplierId.Ingram, RateBudgetKey);
         services.AddSingleton<IngramTokenCache>();
         services.AddTransient<IngramTokenHandler>();
         services.AddHttpClient(IngramTokenCache.HttpClientName)
@@ -65,7 +67,7 @@ public static class IngramRegistration
                         UseJitter = true,
                         Delay = options.RetryBaseDelay,
                         ShouldRetryAfterHeader = true,
-                    })
+                    }.Observed(context.ServiceProvider, SupplierId.Ingram))
                     .AddCircuitBreaker(new HttpCircuitBreakerStrategyOptions
                     {
                         ShouldHandle = args => ValueTask.FromResult(IsTransient(args.Outcome)),
@@ -73,13 +75,13 @@ public static class IngramRegistration
                         MinimumThroughput = options.CircuitBreakerMinimumThroughput,
                         SamplingDuration = options.CircuitBreakerSamplingDuration,
                         BreakDuration = options.CircuitBreakerBreakDuration,
-                    })
+                    }.Observed(context.ServiceProvider, SupplierId.Ingram))
                     .AddStrategy(_ => new RateBudgetStrategy(budget, timeProvider), new RateBudgetStrategyOptions())
                     .AddTimeout(options.AttemptTimeout);
             });
 
         services.AddTransient<IngramSupplier>();
-        services.AddTransient<IOrderSupplier>(sp => sp.GetRequiredService<IngramSupplier>());
+        services.AddTransient(sp => SupplierTelemetryRegistration.Instrument(sp, sp.GetRequiredService<IngramSupplier>()));
         return services;
     }
 

@@ -4,6 +4,8 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
+using OrderBot.Suppliers.Model;
+using OrderBot.Suppliers.Telemetry;
 using Polly;
 using Polly.Timeout;
 
@@ -25,6 +27,7 @@ public static class SchneiderRegistration
             .Bind(builder.Configuration.GetSection(SchneiderOptions.SectionName));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SchneiderOptions>, SchneiderOptionsValidator>());
 
+        services.AddSupplierTelemetry(SupplierId.Schneider);
         services.TryAddSingleton<SchneiderTokenSource>();
         services.TryAddSingleton<SchneiderPoCache>();
         services.TryAddTransient<SchneiderAuthHandler>();
@@ -49,7 +52,7 @@ public static class SchneiderRegistration
         client.AddHttpMessageHandler<SchneiderAuthHandler>();
 
         services.AddSingleton<SchneiderSupplier>();
-        services.AddSingleton<IOrderSupplier>(sp => sp.GetRequiredService<SchneiderSupplier>());
+        services.AddSingleton(sp => SupplierTelemetryRegistration.Instrument(sp, sp.GetRequiredService<SchneiderSupplier>()));
         return builder;
     }
 
@@ -70,14 +73,14 @@ public static class SchneiderRegistration
                     options.MaxRetries > 0
                     && (args.Outcome.Exception is HttpRequestException or TimeoutRejectedException
                         || (args.Outcome.Result is { } r && ((int)r.StatusCode >= 500 || r.StatusCode is HttpStatusCode.RequestTimeout or HttpStatusCode.TooManyRequests)))),
-            })
+            }.Observed(context.ServiceProvider, SupplierId.Schneider))
             .AddCircuitBreaker(new HttpCircuitBreakerStrategyOptions
             {
                 BreakDuration = options.CircuitBreakDuration,
                 FailureRatio = 0.5,
                 MinimumThroughput = 10,
                 SamplingDuration = TimeSpan.FromSeconds(30),
-            })
+            }.Observed(context.ServiceProvider, SupplierId.Schneider))
             .AddTimeout(options.AttemptTimeout);
     }
 }
