@@ -29,16 +29,23 @@ public sealed class SupplierCircuits
     private readonly ConcurrentDictionary<SupplierId, SupplierCircuitStatus> _states = new();
     private readonly TimeProvider _timeProvider;
 
-    public SupplierCircuits(TimeProvider timeProvider)
+    /// <param name="timeProvider">The clock that says when a break is over.</param>
+    /// <param name="suppliers">Every registered supplier: each reads as closed until its circuit reports.</param>
+    public SupplierCircuits(TimeProvider timeProvider, IEnumerable<SupplierId> suppliers)
     {
         ArgumentNullException.ThrowIfNull(timeProvider);
+        ArgumentNullException.ThrowIfNull(suppliers);
         _timeProvider = timeProvider;
+        foreach (var supplier in suppliers)
+        {
+            _states.TryAdd(supplier, new SupplierCircuitStatus(supplier, SupplierCircuitState.Closed, null));
+        }
     }
 
     /// <summary>Raised after every transition (for the transitions counter).</summary>
     internal event Action<SupplierId, SupplierCircuitState>? Changed;
 
-    /// <summary>Every supplier whose pipeline registered, with its state now.</summary>
+    /// <summary>Every registered supplier, with its state now.</summary>
     public IReadOnlyList<SupplierCircuitStatus> All =>
         [.. _states.Keys.Order().Select(Get)];
 
@@ -54,10 +61,6 @@ public sealed class SupplierCircuits
             ? status with { State = SupplierCircuitState.HalfOpen }
             : status;
     }
-
-    /// <summary>A supplier's pipeline exists: report it (closed) from now on.</summary>
-    internal void Register(SupplierId supplier) =>
-        _states.TryAdd(supplier, new SupplierCircuitStatus(supplier, SupplierCircuitState.Closed, null));
 
     internal void Opened(SupplierId supplier, TimeSpan breakDuration) =>
         Set(new SupplierCircuitStatus(supplier, SupplierCircuitState.Open, _timeProvider.GetUtcNow() + breakDuration));

@@ -6,8 +6,8 @@ using OrderBot.Suppliers.Resilience;
 
 namespace OrderBot.Suppliers.Telemetry;
 
-/// <summary>A supplier whose <see cref="RateBudget"/> is a keyed singleton, so its remaining calls can be observed.</summary>
-internal sealed record RateBudgetSource(SupplierId Supplier, string Key);
+/// <summary>A registered supplier; <paramref name="RateBudgetKey"/> names its keyed <see cref="RateBudget"/>, when it has a published limit.</summary>
+internal sealed record SupplierTelemetrySource(SupplierId Supplier, string? RateBudgetKey);
 
 /// <summary>
 /// The suppliers' instruments, on the <see cref="SupplierTelemetry.Name"/> meter:
@@ -38,15 +38,15 @@ public sealed class SupplierMetrics
     private readonly Counter<long> _retries;
     private readonly Counter<long> _transitions;
     private readonly SupplierCircuits _circuits;
-    private readonly IReadOnlyList<RateBudgetSource> _budgetSources;
-    private readonly IServiceProvider _services;
+    private readonly IReadOnlyList<(SupplierId Supplier, RateBudget Budget)> _budgets;
 
-    internal SupplierMetrics(IMeterFactory meterFactory, SupplierCircuits circuits, IEnumerable<RateBudgetSource> budgetSources, IServiceProvider services)
+    internal SupplierMetrics(IMeterFactory meterFactory, SupplierCircuits circuits, IEnumerable<SupplierTelemetrySource> sources, IServiceProvider services)
     {
         ArgumentNullException.ThrowIfNull(meterFactory);
         _circuits = circuits;
-        _budgetSources = [.. budgetSources];
-        _services = services;
+        // Resolved now, not in the callback: the last collection runs while the container is being disposed.
+        _budgets = [.. sources.Where(s => s.RateBudgetKey is not null)
+            .Select(s => (s.Supplier, services.GetRequiredKeyedService<RateBudget>(s.RateBudgetKey)))];
         var meter = meterFactory.Create(SupplierTelemetry.Name);
         _duration = meter.CreateHistogram<double>(DurationName, "s", "Time to answer one supplier question, retries and paging included.");
         _errors = meter.CreateCounter<long>(ErrorsName, "{question}", "Supplier questions that ended in a problem.");
@@ -97,7 +97,7 @@ public sealed class SupplierMetrics
 
     private IEnumerable<Measurement<long>> ObserveRemaining()
     {
-        foreach (var (supplier, budget) in Budgets())
+        foreach (var (supplier, budget) in _budgets)
         {
             var key = new KeyValuePair<string, object?>(SupplierTelemetry.SupplierTag, SupplierNames.Key(supplier));
             yield return new Measurement<long>(budget.Remaining, key, new KeyValuePair<string, object?>(SupplierTelemetry.BudgetTag, "all"));
@@ -106,10 +106,7 @@ public sealed class SupplierMetrics
     }
 
     private IEnumerable<Measurement<long>> ObserveWaiting() =>
-        Budgets().Select(b => new Measurement<long>(
+        _budgets.Select(b => new Measurement<long>(
             b.Budget.Waiting,
             new KeyValuePair<string, object?>(SupplierTelemetry.SupplierTag, SupplierNames.Key(b.Supplier))));
-
-    private IEnumerable<(SupplierId Supplier, RateBudget Budget)> Budgets() =>
-        _budgetSources.Select(s => (s.Supplier, _services.GetRequiredKeyedService<RateBudget>(s.Key)));
 }

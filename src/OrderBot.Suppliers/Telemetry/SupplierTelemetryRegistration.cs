@@ -15,16 +15,15 @@ internal static class SupplierTelemetryRegistration
     {
         services.AddMetrics();
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton<SupplierCircuits>();
+        services.TryAddSingleton(sp => new SupplierCircuits(
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetServices<SupplierTelemetrySource>().Select(s => s.Supplier)));
         services.TryAddSingleton(sp => new SupplierMetrics(
             sp.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>(),
             sp.GetRequiredService<SupplierCircuits>(),
-            sp.GetServices<RateBudgetSource>(),
+            sp.GetServices<SupplierTelemetrySource>(),
             sp));
-        if (rateBudgetKey is not null)
-        {
-            services.AddSingleton(new RateBudgetSource(supplier, rateBudgetKey));
-        }
+        services.AddSingleton(new SupplierTelemetrySource(supplier, rateBudgetKey));
 
         return services;
     }
@@ -49,7 +48,6 @@ internal static class SupplierTelemetryRegistration
     public static HttpCircuitBreakerStrategyOptions Observed(this HttpCircuitBreakerStrategyOptions options, IServiceProvider services, SupplierId supplier)
     {
         var circuits = services.GetRequiredService<SupplierCircuits>();
-        circuits.Register(supplier);
         options.OnOpened = args =>
         {
             circuits.Opened(supplier, args.BreakDuration);

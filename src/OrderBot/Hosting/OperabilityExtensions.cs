@@ -1,10 +1,14 @@
+using System.Globalization;
 using System.Text.Json;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using OpenTelemetry;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
 using OrderBot.State;
+using OrderBot.Suppliers.Model;
+using OrderBot.Suppliers.Telemetry;
 
 namespace OrderBot.Hosting;
 
@@ -18,34 +22,52 @@ public static class OperabilityExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddHealthChecks()
-            .AddCheck<StoreHealthCheck>("store", tags: ["ready"]);
+            .AddCheck<StoreHealthCheck>("store", tags: ["ready"])
+            .AddCheck<SupplierCircuitsHealthCheck>("suppliers", tags: ["ready"]);
 
-        var otlp = builder.Configuration["Telemetry:OtlpEndpoint"];
-        if (!string.IsNullOrWhiteSpace(otlp))
+        var telemetry = builder.Configuration.GetSection(TelemetryOptions.SectionName).Get<TelemetryOptions>() ?? new TelemetryOptions();
+        if (telemetry.Endpoint() is not { } endpoint)
         {
-            if (!Uri.TryCreate(otlp, UriKind.Absolute, out var endpoint))
-            {
-                throw new InvalidOperationException($"Telemetry:OtlpEndpoint '{otlp}' is not an absolute URL. Set it to your collector, e.g. http://localhost:4317, or remove it.");
-            }
-
-            builder.Services.AddOpenTelemetry()
-                .ConfigureResource(r => r.AddService("orderbot"))
-                .WithTracing(t => t
-                    .AddSource(TelemetryPrefix + ".*")
-                    .AddAspNetCoreInstrumentation()
-                    .AddHttpClientInstrumentation()
-                    .AddOtlpExporter(o => o.Endpoint = endpoint))
-                .WithMetrics(m => m
-                    .AddMeter(TelemetryPrefix + ".*")
-                    .AddAspNetCoreInstrumentation()
-                    .AddHttpClientInstrumentation()
-                    .AddOtlpExporter(o => o.Endpoint = endpoint));
+            return builder;
         }
 
+        // Our sources and meters (OrderBot.Protocol, .Suppliers, .Conversation, .Alerts), ASP.NET Core's server spans
+        // and HttpClient's spans to the Connector, the suppliers and their token endpoints. UseOtlpExporter sends every
+        // enabled signal and adds the /v1/{signal} paths itself for HttpProtobuf.
+        var otel = builder.Services.AddOpenTelemetry()
+            .ConfigureResource(r => r.AddService(telemetry.ServiceName))
+            .WithTracing(t => t
+                .AddSource(TelemetryPrefix + ".*")
+                .AddAspNetCoreInstrumentation(o => o.Filter = context => !IsProbe(context.Request.Path))
+                .AddHttpClientInstrumentation())
+            .WithMetrics(m => m
+                .AddMeter(TelemetryPrefix + ".*")
+                .AddAspNetCoreInstrumentation()
+                .AddHttpClientInstrumentation());
+        if (telemetry.ExportLogs)
+        {
+            // Scopes carry the turn's CorrelationId; the SDK adds the trace and span ids to every record.
+            otel.WithLogging(configureBuilder: null, configureOptions: o =>
+            {
+                o.IncludeScopes = true;
+                o.IncludeFormattedMessage = true;
+            });
+        }
+
+        otel.UseOtlpExporter(telemetry.OtlpProtocol, endpoint);
+        builder.Services.Configure<MetricReaderOptions>(o =>
+            o.PeriodicExportingMetricReaderOptions.ExportIntervalMilliseconds = (int)telemetry.MetricExportInterval.TotalMilliseconds);
         return builder;
     }
 
-    /// <summary><c>/healthz</c>: the process is alive. <c>/readyz</c>: the store answers.</summary>
+    private static bool IsProbe(PathString path) =>
+        path.StartsWithSegments("/healthz", StringComparison.Ordinal) || path.StartsWithSegments("/readyz", StringComparison.Ordinal);
+
+    /// <summary>
+    /// <c>/healthz</c>: the process is alive. <c>/readyz</c>: the store answers (503 when not); each supplier's circuit
+    /// state is listed, and an open circuit makes it "Degraded" but still 200, because the bot keeps answering
+    /// (it tells users which supplier is taking a break).
+    /// </summary>
     public static IEndpointRouteBuilder MapOrderBotHealth(this IEndpointRouteBuilder endpoints)
     {
         ArgumentNullException.ThrowIfNull(endpoints);
@@ -58,16 +80,30 @@ public static class OperabilityExtensions
         return endpoints;
     }
 
-    private static Task WriteReadinessAsync(HttpContext context, HealthReport report)
+    private static async Task WriteReadinessAsync(HttpContext context, HealthReport report)
     {
         context.Response.ContentType = "application/json";
-        var body = new Dictionary<string, string>(StringComparer.Ordinal) { ["status"] = report.Status.ToString() };
+        await using var json = new Utf8JsonWriter(context.Response.Body);
+        json.WriteStartObject();
+        json.WriteString("status", report.Status.ToString());
         foreach (var (name, entry) in report.Entries)
         {
-            body[name] = entry.Status.ToString();
+            json.WriteString(name, entry.Status.ToString());
         }
 
-        return context.Response.WriteAsync(JsonSerializer.Serialize(body, HostingJsonContext.Default.DictionaryStringString));
+        if (report.Entries.TryGetValue("suppliers", out var suppliers) && suppliers.Data.Count > 0)
+        {
+            json.WriteStartObject("circuits");
+            foreach (var (supplier, state) in suppliers.Data)
+            {
+                json.WriteString(supplier, state.ToString());
+            }
+
+            json.WriteEndObject();
+        }
+
+        json.WriteEndObject();
+        await json.FlushAsync(context.RequestAborted);
     }
 }
 
@@ -92,5 +128,40 @@ internal sealed class StoreHealthCheck : IHealthCheck
         {
             return HealthCheckResult.Unhealthy("The state store did not answer.", exception);
         }
+    }
+}
+
+/// <summary>Lists every supplier circuit; Degraded while one is open (the bot still answers, naming that supplier).</summary>
+internal sealed class SupplierCircuitsHealthCheck : IHealthCheck
+{
+    private readonly SupplierCircuits _circuits;
+
+    public SupplierCircuitsHealthCheck(SupplierCircuits circuits)
+    {
+        _circuits = circuits;
+    }
+
+    public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    {
+        var data = new Dictionary<string, object>(StringComparer.Ordinal);
+        var open = new List<string>();
+        foreach (var circuit in _circuits.All)
+        {
+            var key = SupplierNames.Key(circuit.Supplier);
+            data[key] = circuit.State switch
+            {
+                SupplierCircuitState.Open => "open until " + circuit.OpenUntil?.ToString("O", CultureInfo.InvariantCulture),
+                SupplierCircuitState.HalfOpen => "half-open",
+                _ => "closed",
+            };
+            if (circuit.State == SupplierCircuitState.Open)
+            {
+                open.Add(SupplierNames.Display(circuit.Supplier));
+            }
+        }
+
+        return Task.FromResult(open.Count == 0
+            ? HealthCheckResult.Healthy(data: data)
+            : HealthCheckResult.Degraded($"Circuit open: {string.Join(", ", open)}.", data: data));
     }
 }

@@ -29,6 +29,7 @@ public sealed class SettingsDocumentationTests
         { "Storage", typeof(StorageOptions) },
         { "Conversation", typeof(ConversationOptions) },
         { "Alerts", typeof(AlertsOptions) },
+        { "Telemetry", typeof(OrderBot.Hosting.TelemetryOptions) },
     };
 
     [Theory]

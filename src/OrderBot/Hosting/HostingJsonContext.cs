@@ -1,6 +1,0 @@
-using System.Text.Json.Serialization;
-
-namespace OrderBot.Hosting;
-
-[JsonSerializable(typeof(Dictionary<string, string>))]
-internal sealed partial class HostingJsonContext : JsonSerializerContext;

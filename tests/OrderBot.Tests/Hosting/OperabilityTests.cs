@@ -1,0 +1,101 @@
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using OrderBot.Suppliers;
+using OrderBot.Suppliers.Model;
+using OrderBot.TestKit.Protocol;
+
+namespace OrderBot.Tests.Hosting;
+
+/// <summary>Readiness and OpenTelemetry export of the composed app, on real loopback HTTP.</summary>
+public sealed class OperabilityTests
+{
+    [Fact]
+    public async Task Readyz_DefaultStart_ListsBothSupplierCircuitsClosed()
+    {
+        await using var host = await AppHost.StartAsync("--Alerts:Enabled=false");
+
+        var ready = await host.Client.GetAsync("/readyz");
+
+        Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
+        using var body = JsonDocument.Parse(await ready.Content.ReadAsStringAsync());
+        Assert.Equal("Healthy", body.RootElement.GetProperty("status").GetString());
+        Assert.Equal("Healthy", body.RootElement.GetProperty("suppliers").GetString());
+        var circuits = body.RootElement.GetProperty("circuits");
+        Assert.Equal("closed", circuits.GetProperty("schneider").GetString());
+        Assert.Equal("closed", circuits.GetProperty("ingram").GetString());
+    }
+
+    [Fact]
+    public async Task Readyz_SchneiderUnreachableUntilCircuitOpens_DegradedButStillReady()
+    {
+        await using var host = await AppHost.StartAsync(
+            "--Alerts:Enabled=false",
+            "--Suppliers:Schneider:BaseUrl=http://127.0.0.1:9/",
+            "--Suppliers:Schneider:ApiKey=test-key",
+            "--Suppliers:Schneider:DefaultCountry=FR",
+            "--Suppliers:Schneider:MaxRetries=4",
+            "--Suppliers:Schneider:RetryBaseDelay=00:00:00.001");
+        var lookup = host.App.Services.GetRequiredService<OrderLookup>();
+
+        SupplierProblemKind? last = null;
+        for (var i = 0; i < 6 && last != SupplierProblemKind.CircuitOpen; i++)
+        {
+            var answer = await lookup.GetOrderAsync("0100222222", new SupplierScope { Country = "FR" }, SupplierId.Schneider);
+            last = Assert.Single(answer.Results).Problem?.Kind;
+        }
+
+        Assert.Equal(SupplierProblemKind.CircuitOpen, last);
+        var ready = await host.Client.GetAsync("/readyz");
+        Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
+        using var body = JsonDocument.Parse(await ready.Content.ReadAsStringAsync());
+        Assert.Equal("Degraded", body.RootElement.GetProperty("status").GetString());
+        Assert.Equal("Healthy", body.RootElement.GetProperty("store").GetString());
+        Assert.StartsWith("open until ", body.RootElement.GetProperty("circuits").GetProperty("schneider").GetString(), StringComparison.Ordinal);
+        Assert.Equal("closed", body.RootElement.GetProperty("circuits").GetProperty("ingram").GetString());
+    }
+
+    [Fact]
+    public async Task Otlp_EndpointSet_ExportsTurnTracesMetricsAndLogsOverHttp()
+    {
+        await using var collector = await FakeOtlpCollector.StartAsync();
+        await using var connector = await FakeConnector.StartAsync();
+        var host = await AppHost.StartAsync(
+            "--Alerts:Enabled=false",
+            "--Logging:LogLevel:Default=Debug",
+            $"--Telemetry:OtlpEndpoint={collector.BaseAddress}",
+            "--Telemetry:OtlpProtocol=HttpProtobuf",
+            "--Telemetry:ServiceName=orderbot-otlp-test");
+        await using (host)
+        {
+            var message = $$"""
+                {"type":"message","id":"m-otlp","channelId":"emulator","serviceUrl":"{{connector.ServiceUrl}}",
+                 "from":{"id":"user-1","name":"Dana"},"recipient":{"id":"bot-1","name":"OrderBot"},
+                 "conversation":{"id":"conv-otlp"},"text":"where is PO 201120/1","locale":"en-US"}
+                """;
+            using var content = new StringContent(message, Encoding.UTF8, "application/json");
+            Assert.Equal(HttpStatusCode.OK, (await host.Client.PostAsync("/api/messages", content)).StatusCode);
+            Assert.True(await connector.WaitForRequestsAsync(1, TimeSpan.FromSeconds(20)));
+        }
+
+        // Stopping the host flushed every signal to the collector.
+        var traces = collector.Received("traces");
+        Assert.Contains("orderbot-otlp-test", traces, StringComparison.Ordinal);
+        Assert.Contains("supplier find_by_po", traces, StringComparison.Ordinal);
+        Assert.Contains("OrderBot.Suppliers", traces, StringComparison.Ordinal);
+        var metrics = collector.Received("metrics");
+        Assert.Contains("orderbot.supplier.duration", metrics, StringComparison.Ordinal);
+        Assert.Contains("orderbot.supplier.circuit.state", metrics, StringComparison.Ordinal);
+        Assert.Contains("orderbot.supplier.ratelimit.remaining", metrics, StringComparison.Ordinal);
+        Assert.False(string.IsNullOrEmpty(collector.Received("logs")), "no log records were exported");
+    }
+
+    [Fact]
+    public async Task Start_OtlpEndpointNotAUrl_FailsNamingTheSetting()
+    {
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => AppHost.StartAsync("--Telemetry:OtlpEndpoint=collector:4317"));
+
+        Assert.Contains("Telemetry:OtlpEndpoint", error.Message, StringComparison.Ordinal);
+    }
+}
