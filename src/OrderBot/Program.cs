@@ -21,11 +21,12 @@ return 0;
 /// <summary>The bot server; <see cref="Compose"/> is shared with the command line.</summary>
 public partial class Program
 {
-    /// <summary>The bot server as it runs; tests start the same thing on a loopback port.</summary>
-    internal static WebApplication Build(string[] args)
+    /// <summary>The bot server as it runs; tests start the same thing on a loopback port (and may add a log sink).</summary>
+    internal static WebApplication Build(string[] args, Action<WebApplicationBuilder>? customize = null)
     {
         var builder = WebApplication.CreateBuilder(args);
         Compose(builder);
+        customize?.Invoke(builder);
         var app = builder.Build();
         app.MapOrderBotHealth();
         app.MapBotMessages("/api/messages");

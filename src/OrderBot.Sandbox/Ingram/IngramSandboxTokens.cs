@@ -18,6 +18,9 @@ public sealed class IngramSandboxTokens
     /// <summary>Tokens issued so far.</summary>
     public int Issued => _issued;
 
+    /// <summary>Every token still accepted (tests check that none of them reaches a log).</summary>
+    public IReadOnlyCollection<string> Active => [.. _tokens.Keys];
+
     public TimeSpan Lifetime { get; set; }
 
     public bool RevokePreviousOnIssue { get; set; }

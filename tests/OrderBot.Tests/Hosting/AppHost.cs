@@ -23,7 +23,10 @@ internal sealed class AppHost : IAsyncDisposable
 
     public HttpClient Client { get; }
 
-    public static async Task<AppHost> StartAsync(params string[] extraArgs)
+    public static Task<AppHost> StartAsync(params string[] extraArgs) => StartAsync(null, extraArgs);
+
+    /// <summary>The same, letting the test add to the builder (a log sink) after the app's own composition.</summary>
+    public static async Task<AppHost> StartAsync(Action<WebApplicationBuilder>? customize, params string[] extraArgs)
     {
         var contentRoot = Directory.CreateTempSubdirectory("orderbot-host-").FullName;
         string[] args =
@@ -35,7 +38,7 @@ internal sealed class AppHost : IAsyncDisposable
             "--Logging:LogLevel:Default=Warning",
             .. extraArgs,
         ];
-        var app = Program.Build(args);
+        var app = Program.Build(args, customize);
         await app.StartAsync();
         return new AppHost(app, contentRoot);
     }
