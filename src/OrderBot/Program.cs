@@ -8,15 +8,20 @@ using OrderBot.Suppliers;
 using OrderBot.Suppliers.Ingram;
 using OrderBot.Suppliers.Schneider;
 
-// `orderbot <command>`: the command line shares this executable with the bot server.
-if (await CommandLine.TryRunAsync(args) is { } exitCode)
-{
-    return exitCode;
-}
+return await StartupErrors.ReportAsync(
+    async () =>
+    {
+        // `orderbot <command>`: the command line shares this executable with the bot server.
+        if (await CommandLine.TryRunAsync(args) is { } exitCode)
+        {
+            return exitCode;
+        }
 
-await using var app = Program.Build(args);
-await app.RunAsync();
-return 0;
+        await using var app = Program.Build(args);
+        await app.RunAsync();
+        return 0;
+    },
+    Console.Error);
 
 /// <summary>The bot server; <see cref="Compose"/> is shared with the command line.</summary>
 public partial class Program

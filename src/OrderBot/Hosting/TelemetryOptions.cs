@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using OpenTelemetry.Exporter;
 
 namespace OrderBot.Hosting;
@@ -35,19 +36,22 @@ public sealed class TelemetryOptions
 
         if (!Uri.TryCreate(OtlpEndpoint, UriKind.Absolute, out var endpoint) || endpoint.Scheme is not ("http" or "https"))
         {
-            throw new InvalidOperationException($"Telemetry:OtlpEndpoint '{OtlpEndpoint}' is not an http(s) URL. Set it to your collector, e.g. http://localhost:4317, or remove it.");
+            throw Invalid($"Telemetry:OtlpEndpoint '{OtlpEndpoint}' is not an http(s) URL. Set it to your collector, e.g. http://localhost:4317, or remove it.");
         }
 
         if (string.IsNullOrWhiteSpace(ServiceName))
         {
-            throw new InvalidOperationException("Telemetry:ServiceName is empty. Set a name for this deployment, e.g. orderbot, or remove the setting.");
+            throw Invalid("Telemetry:ServiceName is empty. Set a name for this deployment, e.g. orderbot, or remove the setting.");
         }
 
         if (MetricExportInterval < TimeSpan.FromSeconds(1))
         {
-            throw new InvalidOperationException($"Telemetry:MetricExportInterval {MetricExportInterval} is below one second. Use e.g. 00:01:00.");
+            throw Invalid($"Telemetry:MetricExportInterval {MetricExportInterval} is below one second. Use e.g. 00:01:00.");
         }
 
         return endpoint;
     }
+
+    private static OptionsValidationException Invalid(string message) =>
+        new(SectionName, typeof(TelemetryOptions), [message]);
 }

@@ -39,7 +39,17 @@ internal sealed class AppHost : IAsyncDisposable
             .. extraArgs,
         ];
         var app = Program.Build(args, customize);
-        await app.StartAsync();
+        try
+        {
+            await app.StartAsync();
+        }
+        catch
+        {
+            // A start-up failure under test must not leave the in-process sandboxes listening.
+            await app.DisposeAsync();
+            throw;
+        }
+
         return new AppHost(app, contentRoot);
     }
 

@@ -94,7 +94,7 @@ public sealed class OperabilityTests
     [Fact]
     public async Task Start_OtlpEndpointNotAUrl_FailsNamingTheSetting()
     {
-        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => AppHost.StartAsync("--Telemetry:OtlpEndpoint=collector:4317"));
+        var error = await Assert.ThrowsAsync<Microsoft.Extensions.Options.OptionsValidationException>(() => AppHost.StartAsync("--Telemetry:OtlpEndpoint=collector:4317"));
 
         Assert.Contains("Telemetry:OtlpEndpoint", error.Message, StringComparison.Ordinal);
     }
