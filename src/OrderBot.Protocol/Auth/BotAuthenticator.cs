@@ -8,14 +8,20 @@ using OrderBot.Protocol.Schema;
 
 namespace OrderBot.Protocol.Auth;
 
-/// <summary>Outcome of inbound authentication; <see cref="FailureReason"/> never contains token contents.</summary>
+/// <summary>
+/// Outcome of inbound authentication; <see cref="FailureReason"/> (for logs) and <see cref="FailureCategory"/>
+/// (one of <see cref="AuthFailureReasons"/>, for metrics) never contain token contents.
+/// </summary>
 public sealed record AuthenticationOutcome(bool Succeeded, bool IsAnonymous, string? FailureReason)
 {
     public static AuthenticationOutcome Anonymous { get; } = new(true, true, null);
 
     public static AuthenticationOutcome Authenticated { get; } = new(true, false, null);
 
-    public static AuthenticationOutcome Fail(string reason) => new(false, false, reason);
+    /// <summary>The failure as a value of <see cref="AuthFailureReasons"/>; null on success.</summary>
+    public string? FailureCategory { get; init; }
+
+    public static AuthenticationOutcome Fail(string category, string reason) => new(false, false, reason) { FailureCategory = category };
 }
 
 /// <summary>
@@ -54,25 +60,25 @@ public sealed class BotAuthenticator : IDisposable
         {
             return _auth.IsAuthenticationDisabled
                 ? AuthenticationOutcome.Anonymous
-                : AuthenticationOutcome.Fail("missing Authorization header");
+                : AuthenticationOutcome.Fail(AuthFailureReasons.MissingHeader, "missing Authorization header");
         }
 
         if (_auth.IsAuthenticationDisabled)
         {
             // BBD semantics: with no app id nothing can match the audience, so a presented token always fails.
-            return AuthenticationOutcome.Fail("Authorization header present but authentication is disabled (MicrosoftAppId empty)");
+            return AuthenticationOutcome.Fail(AuthFailureReasons.UnexpectedHeader, "Authorization header present but authentication is disabled (MicrosoftAppId empty)");
         }
 
         const string bearer = "Bearer ";
         if (!authorizationHeader.StartsWith(bearer, StringComparison.OrdinalIgnoreCase))
         {
-            return AuthenticationOutcome.Fail("authorization scheme is not Bearer");
+            return AuthenticationOutcome.Fail(AuthFailureReasons.BadScheme, "authorization scheme is not Bearer");
         }
 
         var raw = authorizationHeader[bearer.Length..].Trim();
         if (!_handler.CanReadToken(raw))
         {
-            return AuthenticationOutcome.Fail("token is not a readable JWT");
+            return AuthenticationOutcome.Fail(AuthFailureReasons.MalformedToken, "token is not a readable JWT");
         }
 
         JsonWebToken unvalidated;
@@ -83,14 +89,14 @@ public sealed class BotAuthenticator : IDisposable
         catch (ArgumentException)
         {
             // SecurityTokenMalformedException derives from ArgumentException.
-            return AuthenticationOutcome.Fail("token is not a readable JWT");
+            return AuthenticationOutcome.Fail(AuthFailureReasons.MalformedToken, "token is not a readable JWT");
         }
 
         return TokenRules.SelectPath(unvalidated.Issuer, _auth.ToBotFromChannelTokenIssuer, _bot.AllowEmulatorTokens) switch
         {
             TokenPath.Channel => await ValidateChannelAsync(raw, activity, cancellationToken),
             TokenPath.Emulator => await ValidateEmulatorAsync(raw, cancellationToken),
-            _ => AuthenticationOutcome.Fail("issuer not accepted"),
+            _ => AuthenticationOutcome.Fail(AuthFailureReasons.Issuer, "issuer not accepted"),
         };
     }
 
@@ -103,7 +109,7 @@ public sealed class BotAuthenticator : IDisposable
         }, cancellationToken);
         if (!result.IsValid)
         {
-            return AuthenticationOutcome.Fail(Describe(result.Exception));
+            return Describe(result.Exception);
         }
 
         var token = (JsonWebToken)result.SecurityToken;
@@ -113,13 +119,13 @@ public sealed class BotAuthenticator : IDisposable
         jwk?.AdditionalData.TryGetValue("endorsements", out rawEndorsements);
         if (!TokenRules.IsEndorsed(TokenRules.ReadEndorsements(rawEndorsements), activity.ChannelId))
         {
-            return AuthenticationOutcome.Fail("signing key not endorsed for the activity's channel");
+            return AuthenticationOutcome.Fail(AuthFailureReasons.NotEndorsed, "signing key not endorsed for the activity's channel");
         }
 
         token.TryGetPayloadValue<string>("serviceurl", out var serviceUrlClaim);
         return TokenRules.ServiceUrlMatches(serviceUrlClaim, activity.ServiceUrl)
             ? AuthenticationOutcome.Authenticated
-            : AuthenticationOutcome.Fail("serviceurl claim missing or different from activity.serviceUrl");
+            : AuthenticationOutcome.Fail(AuthFailureReasons.ServiceUrlMismatch, "serviceurl claim missing or different from activity.serviceUrl");
     }
 
     private async Task<AuthenticationOutcome> ValidateEmulatorAsync(string raw, CancellationToken cancellationToken)
@@ -131,7 +137,7 @@ public sealed class BotAuthenticator : IDisposable
         }, cancellationToken);
         if (!result.IsValid)
         {
-            return AuthenticationOutcome.Fail(Describe(result.Exception));
+            return Describe(result.Exception);
         }
 
         var token = (JsonWebToken)result.SecurityToken;
@@ -140,7 +146,7 @@ public sealed class BotAuthenticator : IDisposable
         token.TryGetPayloadValue<string>("azp", out var azp);
         return TokenRules.EmulatorAppIdMatches(version, appId, azp, _auth.MicrosoftAppId!)
             ? AuthenticationOutcome.Authenticated
-            : AuthenticationOutcome.Fail("emulator token is for another app");
+            : AuthenticationOutcome.Fail(AuthFailureReasons.AppIdMismatch, "emulator token is for another app");
     }
 
     private async Task<(TokenValidationResult Result, OpenIdConnectConfiguration Config)> ValidateWithRefreshAsync(
@@ -197,18 +203,18 @@ public sealed class BotAuthenticator : IDisposable
         return parameters;
     }
 
-    private static string Describe(Exception? exception) => exception switch
+    private static AuthenticationOutcome Describe(Exception? exception) => exception switch
     {
-        SecurityTokenExpiredException => "token expired",
-        SecurityTokenNotYetValidException => "token not yet valid",
-        SecurityTokenInvalidIssuerException => "issuer invalid",
-        SecurityTokenInvalidAudienceException => "audience invalid",
-        SecurityTokenInvalidAlgorithmException => "algorithm not allowed",
-        SecurityTokenSignatureKeyNotFoundException => "signing key not found in JWKS",
-        SecurityTokenInvalidSignatureException => "signature invalid",
-        InvalidOperationException => "OpenID metadata unavailable",
-        null => "token invalid",
-        _ => $"token invalid ({exception.GetType().Name})",
+        SecurityTokenExpiredException => AuthenticationOutcome.Fail(AuthFailureReasons.Expired, "token expired"),
+        SecurityTokenNotYetValidException => AuthenticationOutcome.Fail(AuthFailureReasons.NotYetValid, "token not yet valid"),
+        SecurityTokenInvalidIssuerException => AuthenticationOutcome.Fail(AuthFailureReasons.Issuer, "issuer invalid"),
+        SecurityTokenInvalidAudienceException => AuthenticationOutcome.Fail(AuthFailureReasons.Audience, "audience invalid"),
+        SecurityTokenInvalidAlgorithmException => AuthenticationOutcome.Fail(AuthFailureReasons.Algorithm, "algorithm not allowed"),
+        SecurityTokenSignatureKeyNotFoundException => AuthenticationOutcome.Fail(AuthFailureReasons.UnknownKey, "signing key not found in JWKS"),
+        SecurityTokenInvalidSignatureException => AuthenticationOutcome.Fail(AuthFailureReasons.BadSignature, "signature invalid"),
+        InvalidOperationException => AuthenticationOutcome.Fail(AuthFailureReasons.MetadataUnavailable, "OpenID metadata unavailable"),
+        null => AuthenticationOutcome.Fail(AuthFailureReasons.InvalidToken, "token invalid"),
+        _ => AuthenticationOutcome.Fail(AuthFailureReasons.InvalidToken, $"token invalid ({exception.GetType().Name})"),
     };
 
     public void Dispose()

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using Microsoft.Identity.Client;
 using Microsoft.Identity.Client.AppConfig;
 using OrderBot.Protocol.Schema;
+using OrderBot.Protocol.Telemetry;
 
 namespace OrderBot.Protocol.Auth;
 
@@ -28,16 +29,18 @@ internal sealed class BotTokenProvider : IBotTokenProvider, IDisposable
     private readonly IHttpClientFactory _httpClientFactory;
     private readonly TimeProvider _time;
     private readonly ILogger<BotTokenProvider> _logger;
+    private readonly ProtocolMetrics _metrics;
     private readonly SemaphoreSlim _renewal = new(1, 1);
     private IManagedIdentityApplication? _managedIdentity;
     private (string Token, DateTimeOffset ExpiresAt)? _cached;
 
-    public BotTokenProvider(IOptions<BotAuthOptions> options, IHttpClientFactory httpClientFactory, TimeProvider time, ILogger<BotTokenProvider> logger)
+    public BotTokenProvider(IOptions<BotAuthOptions> options, IHttpClientFactory httpClientFactory, TimeProvider time, ILogger<BotTokenProvider> logger, ProtocolMetrics metrics)
     {
         _options = options.Value;
         _httpClientFactory = httpClientFactory;
         _time = time;
         _logger = logger;
+        _metrics = metrics;
     }
 
     public async ValueTask<string?> GetTokenAsync(CancellationToken cancellationToken = default)
@@ -60,9 +63,20 @@ internal sealed class BotTokenProvider : IBotTokenProvider, IDisposable
                 return _cached!.Value.Token;
             }
 
-            var acquired = string.Equals(_options.MicrosoftAppType, BotAuthOptions.UserAssignedMsi, StringComparison.OrdinalIgnoreCase)
-                ? await AcquireManagedIdentityAsync(cancellationToken)
-                : await AcquireClientCredentialsAsync(cancellationToken);
+            (string Token, DateTimeOffset ExpiresAt) acquired;
+            try
+            {
+                acquired = string.Equals(_options.MicrosoftAppType, BotAuthOptions.UserAssignedMsi, StringComparison.OrdinalIgnoreCase)
+                    ? await AcquireManagedIdentityAsync(cancellationToken)
+                    : await AcquireClientCredentialsAsync(cancellationToken);
+            }
+            catch (Exception ex) when (ex is BotTokenException or HttpRequestException)
+            {
+                // Counted, not handled: the Connector call fails with it and its caller decides.
+                _metrics.TokenFailed();
+                throw;
+            }
+
             _cached = acquired;
             Log.TokenAcquired(_logger, acquired.ExpiresAt);
             return acquired.Token;

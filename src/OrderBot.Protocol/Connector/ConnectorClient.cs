@@ -3,21 +3,28 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using OrderBot.Protocol.Schema;
+using OrderBot.Protocol.Telemetry;
 
 namespace OrderBot.Protocol.Connector;
 
 /// <summary>
 /// Typed client for the Bot Connector REST API (reference §3.3). The base address is each activity's
 /// <c>serviceUrl</c>; ids are percent-encoded into paths. Failures throw <see cref="ConnectorException"/>
-/// (with a <see cref="ConnectorErrorKind"/>) after the registration's retry pipeline gave up.
+/// (with a <see cref="ConnectorErrorKind"/>) after the registration's retry pipeline gave up. Each call is one
+/// span <c>connector {operation}</c> and one <see cref="ProtocolMetrics"/> measurement.
 /// </summary>
-public sealed class ConnectorClient
+public sealed partial class ConnectorClient
 {
     private readonly HttpClient _http;
+    private readonly ProtocolMetrics? _metrics;
+    private readonly TimeProvider _time;
 
-    public ConnectorClient(HttpClient http)
+    /// <summary>Created by the typed-client registration; <paramref name="metrics"/> is optional for hand-built clients.</summary>
+    public ConnectorClient(HttpClient http, ProtocolMetrics? metrics = null, TimeProvider? time = null)
     {
         _http = http;
+        _metrics = metrics;
+        _time = time ?? TimeProvider.System;
     }
 
     /// <summary><c>POST v3/conversations/{cid}/activities/{replyToId}</c>, or send-to-conversation without replyToId.</summary>
@@ -30,7 +37,8 @@ public sealed class ConnectorClient
         }
 
         var uri = Build(activity.ServiceUrl, $"v3/conversations/{Esc(ConversationId(activity))}/activities/{Esc(activity.ReplyToId)}");
-        return SendJsonAsync(HttpMethod.Post, uri, activity, ProtocolJsonContext.Default.Activity, ProtocolJsonContext.Default.ResourceResponse, cancellationToken);
+        return TracedAsync(ConnectorOperations.Reply, () =>
+            SendJsonAsync(HttpMethod.Post, uri, activity, ProtocolJsonContext.Default.Activity, ProtocolJsonContext.Default.ResourceResponse, cancellationToken));
     }
 
     /// <summary><c>POST v3/conversations/{cid}/activities</c>.</summary>
@@ -38,7 +46,8 @@ public sealed class ConnectorClient
     {
         ArgumentNullException.ThrowIfNull(activity);
         var uri = Build(activity.ServiceUrl, $"v3/conversations/{Esc(ConversationId(activity))}/activities");
-        return SendJsonAsync(HttpMethod.Post, uri, activity, ProtocolJsonContext.Default.Activity, ProtocolJsonContext.Default.ResourceResponse, cancellationToken);
+        return TracedAsync(ConnectorOperations.Send, () =>
+            SendJsonAsync(HttpMethod.Post, uri, activity, ProtocolJsonContext.Default.Activity, ProtocolJsonContext.Default.ResourceResponse, cancellationToken));
     }
 
     /// <summary><c>PUT v3/conversations/{cid}/activities/{activity.id}</c>: replaces a sent message (e.g. a card).</summary>
@@ -47,17 +56,23 @@ public sealed class ConnectorClient
         ArgumentNullException.ThrowIfNull(activity);
         ArgumentException.ThrowIfNullOrEmpty(activity.Id);
         var uri = Build(activity.ServiceUrl, $"v3/conversations/{Esc(ConversationId(activity))}/activities/{Esc(activity.Id)}");
-        return SendJsonAsync(HttpMethod.Put, uri, activity, ProtocolJsonContext.Default.Activity, ProtocolJsonContext.Default.ResourceResponse, cancellationToken);
+        return TracedAsync(ConnectorOperations.Update, () =>
+            SendJsonAsync(HttpMethod.Put, uri, activity, ProtocolJsonContext.Default.Activity, ProtocolJsonContext.Default.ResourceResponse, cancellationToken));
     }
 
     /// <summary><c>DELETE v3/conversations/{cid}/activities/{activityId}</c>.</summary>
-    public async Task DeleteActivityAsync(string serviceUrl, string conversationId, string activityId, CancellationToken cancellationToken = default)
+    public Task DeleteActivityAsync(string serviceUrl, string conversationId, string activityId, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(conversationId);
         ArgumentException.ThrowIfNullOrEmpty(activityId);
-        using var request = new HttpRequestMessage(HttpMethod.Delete, Build(serviceUrl, $"v3/conversations/{Esc(conversationId)}/activities/{Esc(activityId)}"));
-        using var response = await _http.SendAsync(request, cancellationToken);
-        await EnsureSuccessAsync(response, cancellationToken);
+        var uri = Build(serviceUrl, $"v3/conversations/{Esc(conversationId)}/activities/{Esc(activityId)}");
+        return TracedAsync(ConnectorOperations.Delete, async () =>
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Delete, uri);
+            using var response = await _http.SendAsync(request, cancellationToken);
+            await EnsureSuccessAsync(response, cancellationToken);
+            return true;
+        });
     }
 
     /// <summary>
@@ -67,12 +82,13 @@ public sealed class ConnectorClient
     public Task<ConversationResourceResponse> CreateConversationAsync(string serviceUrl, ConversationParameters parameters, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(parameters);
-        return SendJsonAsync(HttpMethod.Post, Build(serviceUrl, "v3/conversations"), parameters,
-            ProtocolJsonContext.Default.ConversationParameters, ProtocolJsonContext.Default.ConversationResourceResponse, cancellationToken);
+        var uri = Build(serviceUrl, "v3/conversations");
+        return TracedAsync(ConnectorOperations.CreateConversation, () => SendJsonAsync(HttpMethod.Post, uri, parameters,
+            ProtocolJsonContext.Default.ConversationParameters, ProtocolJsonContext.Default.ConversationResourceResponse, cancellationToken));
     }
 
     /// <summary><c>GET v3/conversations/{cid}/pagedmembers</c>; pass the previous page's continuation token to go on.</summary>
-    public async Task<PagedMembersResult> GetPagedMembersAsync(string serviceUrl, string conversationId, int? pageSize = null, string? continuationToken = null, CancellationToken cancellationToken = default)
+    public Task<PagedMembersResult> GetPagedMembersAsync(string serviceUrl, string conversationId, int? pageSize = null, string? continuationToken = null, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(conversationId);
         var query = new List<string>(2);
@@ -87,9 +103,13 @@ public sealed class ConnectorClient
         }
 
         var path = $"v3/conversations/{Esc(conversationId)}/pagedmembers" + (query.Count > 0 ? "?" + string.Join('&', query) : string.Empty);
-        using var response = await _http.GetAsync(Build(serviceUrl, path), cancellationToken);
-        await EnsureSuccessAsync(response, cancellationToken);
-        return await response.Content.ReadFromJsonAsync(ProtocolJsonContext.Default.PagedMembersResult, cancellationToken) ?? new PagedMembersResult();
+        var uri = Build(serviceUrl, path);
+        return TracedAsync(ConnectorOperations.GetMembers, async () =>
+        {
+            using var response = await _http.GetAsync(uri, cancellationToken);
+            await EnsureSuccessAsync(response, cancellationToken);
+            return await response.Content.ReadFromJsonAsync(ProtocolJsonContext.Default.PagedMembersResult, cancellationToken) ?? new PagedMembersResult();
+        });
     }
 
     private async Task<TResponse> SendJsonAsync<TBody, TResponse>(HttpMethod method, Uri uri, TBody body, JsonTypeInfo<TBody> bodyInfo, JsonTypeInfo<TResponse> responseInfo, CancellationToken cancellationToken)

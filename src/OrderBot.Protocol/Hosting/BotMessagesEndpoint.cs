@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Diagnostics;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
@@ -7,13 +8,16 @@ using OrderBot.Protocol.Auth;
 using OrderBot.Protocol.Connector;
 using OrderBot.Protocol.Routing;
 using OrderBot.Protocol.Schema;
+using OrderBot.Protocol.Telemetry;
+using Activity = OrderBot.Protocol.Schema.Activity;
 
 namespace OrderBot.Protocol.Hosting;
 
 /// <summary>
 /// <c>POST /api/messages</c>: read (capped) → parse → authenticate → trust serviceUrl → turn pipeline → 200
 /// (or the invoke body). 400 for oversized/malformed bodies or a missing type, 401 for failed authentication,
-/// both with an empty body.
+/// both with an empty body. Authentication is a span <c>authenticate</c>; each 401 counts in
+/// <c>orderbot.auth.rejected</c> by reason.
 /// </summary>
 internal sealed class BotMessagesEndpoint
 {
@@ -23,6 +27,7 @@ internal sealed class BotMessagesEndpoint
     private readonly ConnectorClient _connector;
     private readonly BotOptions _options;
     private readonly ILogger<BotMessagesEndpoint> _logger;
+    private readonly ProtocolMetrics _metrics;
 
     public BotMessagesEndpoint(
         BotAuthenticator authenticator,
@@ -30,7 +35,8 @@ internal sealed class BotMessagesEndpoint
         TurnPipeline pipeline,
         ConnectorClient connector,
         IOptions<BotOptions> options,
-        ILogger<BotMessagesEndpoint> logger)
+        ILogger<BotMessagesEndpoint> logger,
+        ProtocolMetrics metrics)
     {
         _authenticator = authenticator;
         _registry = registry;
@@ -38,6 +44,7 @@ internal sealed class BotMessagesEndpoint
         _connector = connector;
         _options = options.Value;
         _logger = logger;
+        _metrics = metrics;
     }
 
     public async Task HandleAsync(HttpContext context)
@@ -50,10 +57,11 @@ internal sealed class BotMessagesEndpoint
             return;
         }
 
-        var outcome = await _authenticator.AuthenticateAsync(context.Request.Headers.Authorization.ToString(), activity, cancellationToken);
+        var outcome = await AuthenticateAsync(context.Request, activity, cancellationToken);
         if (!outcome.Succeeded)
         {
             Log.AuthenticationFailed(_logger, outcome.FailureReason ?? "unknown", activity.ChannelId, activity.Id);
+            _metrics.AuthRejected(outcome.FailureCategory ?? AuthFailureReasons.InvalidToken);
             context.Response.StatusCode = StatusCodes.Status401Unauthorized;
             return;
         }
@@ -71,6 +79,29 @@ internal sealed class BotMessagesEndpoint
             context.Response.ContentType = "application/json; charset=utf-8";
             await JsonSerializer.SerializeAsync(context.Response.Body, invokeResponse, ProtocolJsonContext.Default.InvokeResponse, cancellationToken);
         }
+    }
+
+    private async Task<AuthenticationOutcome> AuthenticateAsync(HttpRequest request, Activity activity, CancellationToken cancellationToken)
+    {
+        // The span carries the outcome and the fixed reason category, never the header or any claim.
+        using var span = ProtocolTelemetry.Source.StartActivity(ProtocolTelemetry.AuthenticateSpan);
+        var outcome = await _authenticator.AuthenticateAsync(request.Headers.Authorization.ToString(), activity, cancellationToken);
+        if (span is not null)
+        {
+            span.SetTag(ProtocolTelemetry.Tags.Outcome, outcome switch
+            {
+                { Succeeded: false } => "rejected",
+                { IsAnonymous: true } => "anonymous",
+                _ => "authenticated",
+            });
+            if (!outcome.Succeeded)
+            {
+                span.SetTag(ProtocolTelemetry.Tags.Reason, outcome.FailureCategory);
+                span.SetStatus(ActivityStatusCode.Error, outcome.FailureCategory);
+            }
+        }
+
+        return outcome;
     }
 
     private async Task<Activity?> ReadActivityAsync(HttpRequest request, CancellationToken cancellationToken)

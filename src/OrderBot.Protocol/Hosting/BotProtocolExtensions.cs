@@ -11,6 +11,7 @@ using Microsoft.Extensions.Options;
 using OrderBot.Protocol.Auth;
 using OrderBot.Protocol.Connector;
 using OrderBot.Protocol.Routing;
+using OrderBot.Protocol.Telemetry;
 using Polly;
 
 namespace OrderBot.Protocol.Hosting;
@@ -20,7 +21,8 @@ public static class BotProtocolExtensions
 {
     /// <summary>
     /// Registers options (root-level Bot Framework keys + section <c>Bot</c>, validated at start), inbound
-    /// authentication, the Connector client with token handler and retries, the route table and the turn pipeline.
+    /// authentication, the Connector client with token handler and retries, the route table, the turn pipeline and
+    /// <see cref="ProtocolMetrics"/> (spans and instruments are named <see cref="ProtocolTelemetry.Name"/>).
     /// The app must also register an <see cref="IConversationReferenceStore"/> and fill the routes with
     /// <see cref="AddBotRoutes"/>.
     /// </summary>
@@ -29,6 +31,8 @@ public static class BotProtocolExtensions
         ArgumentNullException.ThrowIfNull(builder);
         var services = builder.Services;
         services.TryAddSingleton(TimeProvider.System);
+        services.AddMetrics();
+        services.TryAddSingleton<ProtocolMetrics>();
 
         services.AddOptions<BotAuthOptions>().Bind(builder.Configuration).ValidateOnStart();
         services.AddOptions<BotOptions>().Bind(builder.Configuration.GetSection(BotOptions.SectionName)).ValidateOnStart();

@@ -14,7 +14,8 @@ public sealed record ProactiveResult(string? ActivityId, ConnectorErrorKind? Fai
 /// <summary>
 /// Sends to a stored conversation outside a turn (alerts). When the Connector says the conversation is gone
 /// (403 roster/blocked, 404 ConversationNotFound) the reference is marked inactive in the store, so the app stops
-/// sending until the user comes back. Expected failures are returned as values, not thrown.
+/// sending until the user comes back. Expected failures are returned as values, not thrown. Log lines of a send
+/// carry a <see cref="ProactiveScope"/>.
 /// </summary>
 public sealed class ProactiveMessenger
 {
@@ -36,6 +37,9 @@ public sealed class ProactiveMessenger
         ArgumentNullException.ThrowIfNull(activity);
         activity.ApplyConversationReference(reference);
         activity.ReplyToId = null;
+
+        // Outside a turn there is no turn scope: the conversation id ties the send's log lines together.
+        using var scope = _logger.BeginScope(new ProactiveScope(reference.Conversation?.Id));
         try
         {
             var response = await _client.SendToConversationAsync(activity, cancellationToken);

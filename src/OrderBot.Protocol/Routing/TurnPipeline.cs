@@ -1,7 +1,10 @@
+using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using OrderBot.Protocol.Auth;
 using OrderBot.Protocol.Schema;
+using OrderBot.Protocol.Telemetry;
+using Activity = OrderBot.Protocol.Schema.Activity;
 
 namespace OrderBot.Protocol.Routing;
 
@@ -17,6 +20,7 @@ public sealed class TurnPipeline
     private readonly BotOptions _options;
     private readonly TimeProvider _time;
     private readonly ILogger<TurnPipeline> _logger;
+    private readonly ProtocolMetrics? _metrics;
 
     public TurnPipeline(
         ActivityRouter router,
@@ -24,7 +28,8 @@ public sealed class TurnPipeline
         ActivityDeduplicator deduplicator,
         IOptions<BotOptions> options,
         TimeProvider time,
-        ILogger<TurnPipeline> logger)
+        ILogger<TurnPipeline> logger,
+        ProtocolMetrics? metrics = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         _router = router;
@@ -33,23 +38,49 @@ public sealed class TurnPipeline
         _options = options.Value;
         _time = time;
         _logger = logger;
+        _metrics = metrics;
     }
 
     /// <summary>
     /// Runs one turn. Returns the invoke response for invokes (never null for them), null otherwise.
     /// Exceptions from handlers never escape: the user gets an apology with the correlation id.
+    /// The turn is one span <c>turn {type}</c> (child of the current activity, e.g. the ASP.NET Core request),
+    /// one logging scope <see cref="TurnScope"/> and one <see cref="ProtocolMetrics"/> measurement.
     /// </summary>
     public async Task<InvokeResponse?> ProcessAsync(Activity activity, IActivitySender sender, IServiceProvider services, bool isAuthenticated, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(activity);
+        var start = _time.GetTimestamp();
+        var type = ProtocolTelemetry.NormalizeType(activity.Type);
+        var turn = new TurnContext(activity, sender, services, _time, isAuthenticated);
+        using var span = StartSpan(type, activity, turn.CorrelationId);
+        using var scope = _logger.BeginScope(new TurnScope(turn.CorrelationId, activity.Id, activity.Type, activity.Conversation?.Id));
+
+        // Anything escaping the boundary below is the caller's cancellation.
+        var outcome = TurnOutcomes.Cancelled;
+        try
+        {
+            var (response, result) = await RunAsync(turn, span, cancellationToken);
+            outcome = result;
+            return response;
+        }
+        finally
+        {
+            span?.SetTag(ProtocolTelemetry.Tags.Outcome, outcome);
+            _metrics?.TurnEnded(type, outcome, _time.GetElapsedTime(start));
+        }
+    }
+
+    private async Task<(InvokeResponse? Response, string Outcome)> RunAsync(TurnContext turn, System.Diagnostics.Activity? span, CancellationToken cancellationToken)
+    {
+        var activity = turn.Activity;
         var isInvoke = activity.IsType(ActivityTypes.Invoke);
         if (!_deduplicator.TryRegister(activity))
         {
             Log.Duplicate(_logger, activity.Id, activity.Conversation?.Id);
-            return isInvoke ? new InvokeResponse { StatusCode = 200 } : null;
+            return (isInvoke ? new InvokeResponse { StatusCode = 200 } : null, TurnOutcomes.Duplicate);
         }
 
-        var turn = new TurnContext(activity, sender, services, _time, isAuthenticated);
         try
         {
             if (!IsTenantAllowed(activity))
@@ -60,7 +91,7 @@ public sealed class TurnPipeline
                     await turn.SendAsync(_options.TenantNotAllowedMessage, cancellationToken);
                 }
 
-                return isInvoke ? InvokeResponse.Error(403, "TenantNotAllowed", _options.TenantNotAllowedMessage) : null;
+                return (isInvoke ? InvokeResponse.Error(403, "TenantNotAllowed", _options.TenantNotAllowedMessage) : null, TurnOutcomes.TenantDenied);
             }
 
             await TrackReferenceAsync(activity, cancellationToken);
@@ -68,21 +99,25 @@ public sealed class TurnPipeline
             if (route is null)
             {
                 Log.Ignored(_logger, turn.CorrelationId, activity.Type, activity.Name);
-                return isInvoke ? InvokeResponse.Error(501, "NotImplemented", $"Invoke '{activity.Name}' is not supported.") : null;
+                return (isInvoke ? InvokeResponse.Error(501, "NotImplemented", $"Invoke '{activity.Name}' is not supported.") : null, TurnOutcomes.Ignored);
             }
 
+            span?.SetTag(ProtocolTelemetry.Tags.Route, route.Name);
             Log.Routed(_logger, turn.CorrelationId, activity.Type, activity.Id, route.Name);
             await route.Handler(turn, cancellationToken);
-            return isInvoke ? turn.InvokeResponse ?? new InvokeResponse { StatusCode = 200 } : null;
+            return (isInvoke ? turn.InvokeResponse ?? new InvokeResponse { StatusCode = 200 } : null, TurnOutcomes.Handled);
         }
         catch (Exception ex) when (!(ex is OperationCanceledException && cancellationToken.IsCancellationRequested))
         {
             // The one error boundary: log with the exception, give the user a neutral apology with the same id.
+            // The span gets the exception's type only: its message may quote user input or a payload.
             Log.TurnFailed(_logger, ex, turn.CorrelationId, activity.Type, activity.Id);
+            span?.SetStatus(ActivityStatusCode.Error);
+            span?.SetTag(ProtocolTelemetry.Tags.ErrorType, ex.GetType().FullName);
             var apology = $"Sorry, something went wrong on my side. If you contact support, quote reference {turn.CorrelationId}.";
             if (isInvoke)
             {
-                return InvokeResponse.Error(500, "InternalError", apology);
+                return (InvokeResponse.Error(500, "InternalError", apology), TurnOutcomes.Failed);
             }
 
             if (activity.IsType(ActivityTypes.Message))
@@ -90,8 +125,23 @@ public sealed class TurnPipeline
                 await TrySendApologyAsync(turn, apology, cancellationToken);
             }
 
-            return null;
+            return (null, TurnOutcomes.Failed);
         }
+    }
+
+    private static System.Diagnostics.Activity? StartSpan(string type, Activity activity, string correlationId)
+    {
+        var span = ProtocolTelemetry.Source.StartActivity(ProtocolTelemetry.TurnSpanName(type));
+        if (span is { IsAllDataRequested: true })
+        {
+            span.SetTag(ProtocolTelemetry.Tags.CorrelationId, correlationId);
+            span.SetTag(ProtocolTelemetry.Tags.ActivityType, type);
+            span.SetTag(ProtocolTelemetry.Tags.ActivityId, activity.Id);
+            span.SetTag(ProtocolTelemetry.Tags.ChannelId, activity.ChannelId);
+            span.SetTag(ProtocolTelemetry.Tags.ConversationType, activity.Conversation?.ConversationType);
+        }
+
+        return span;
     }
 
     private bool IsTenantAllowed(Activity activity)

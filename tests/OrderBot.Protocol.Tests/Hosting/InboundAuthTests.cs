@@ -1,8 +1,15 @@
+using System.Diagnostics;
+using System.Diagnostics.Metrics;
 using System.Net;
 using System.Security.Cryptography;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.Metrics.Testing;
 using Microsoft.IdentityModel.Tokens;
-using OrderBot.Protocol.Schema;
+using OrderBot.Protocol.Auth;
+using OrderBot.Protocol.Telemetry;
 using OrderBot.TestKit.Protocol;
+using OrderBot.TestKit.Telemetry;
+using Activity = OrderBot.Protocol.Schema.Activity;
 
 namespace OrderBot.Protocol.Tests.Hosting;
 
@@ -98,6 +105,57 @@ public sealed class InboundAuthTests : IAsyncLifetime
         {
             Assert.DoesNotContain(header[^20..], line.Message, StringComparison.Ordinal);
         }
+    }
+
+    public static TheoryData<string, string> RejectedReasons() => new()
+    {
+        { "missing header", AuthFailureReasons.MissingHeader },
+        { "garbage token", AuthFailureReasons.MalformedToken },
+        { "basic scheme", AuthFailureReasons.BadScheme },
+        { "wrong issuer", AuthFailureReasons.Issuer },
+        { "wrong audience", AuthFailureReasons.Audience },
+        { "expired 6 min", AuthFailureReasons.Expired },
+        { "not yet valid", AuthFailureReasons.NotYetValid },
+        { "serviceurl mismatch", AuthFailureReasons.ServiceUrlMismatch },
+        { "endorsed for skype only", AuthFailureReasons.NotEndorsed },
+        { "unknown kid", AuthFailureReasons.UnknownKey },
+        { "PS256", AuthFailureReasons.BadSignature },
+    };
+
+    [Theory]
+    [MemberData(nameof(RejectedReasons))]
+    public async Task Post_Rejected_CountedOnceWithReasonAndAuthenticateSpanIsError(string caseName, string reason)
+    {
+        using var rejected = new MetricCollector<long>(_host.Services.GetRequiredService<IMeterFactory>(), ProtocolTelemetry.Name, "orderbot.auth.rejected");
+        using var spans = new SpanRecorder();
+        using var source = new ActivitySource("OrderBot.Tests.Protocol.Auth");
+        var header = Header(caseName);
+
+        System.Diagnostics.Activity root;
+        using (root = source.StartActivity("test root")!)
+        {
+            using var response = await _host.PostAsync(V1(), header);
+            Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        }
+
+        var measurement = Assert.Single(rejected.GetMeasurementSnapshot());
+        Assert.Equal(1, measurement.Value);
+        Assert.Equal(reason, measurement.Tags[ProtocolTelemetry.Tags.Reason]);
+        var span = Assert.Single(spans.InTrace(root.TraceId), s => s.DisplayName == ProtocolTelemetry.AuthenticateSpan);
+        Assert.Equal(ActivityStatusCode.Error, span.Status);
+        Assert.Equal(reason, span.GetTagItem(ProtocolTelemetry.Tags.Reason));
+        Assert.Equal("rejected", span.GetTagItem(ProtocolTelemetry.Tags.Outcome));
+    }
+
+    [Fact]
+    public async Task Post_ValidToken_NoRejectionCounted()
+    {
+        using var rejected = new MetricCollector<long>(_host.Services.GetRequiredService<IMeterFactory>(), ProtocolTelemetry.Name, "orderbot.auth.rejected");
+
+        using var response = await _host.PostAsync(V1(), AuthHeader.Bearer(_identity.MintChannelToken(BotHost.AppId, ServiceUrl)));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Empty(rejected.GetMeasurementSnapshot());
     }
 
     [Fact]

@@ -1,4 +1,8 @@
+using System.Diagnostics.Metrics;
 using System.Net;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.Metrics.Testing;
+using OrderBot.Protocol.Telemetry;
 using OrderBot.TestKit.Protocol;
 
 namespace OrderBot.Protocol.Tests.Hosting;
@@ -57,5 +61,26 @@ public sealed class TenantAllowListTests : IAsyncLifetime
         using var response = await _host.PostAsync(activity);
 
         Assert.Equal(1, _host.HandlerCalls);
+    }
+
+    [Fact]
+    public async Task Post_OtherTenantThenAllowedTenant_CountedAsTenantDeniedThenHandled()
+    {
+        using var turns = new MetricCollector<long>(_host.Services.GetRequiredService<IMeterFactory>(), ProtocolTelemetry.Name, "orderbot.turns");
+        var denied = TestData.Activity("V6.json");
+        denied.ServiceUrl = _connector.ServiceUrl;
+        var allowed = TestData.Activity("V6.json");
+        allowed.Id = "allowed-1";
+        allowed.ServiceUrl = _connector.ServiceUrl;
+        allowed.Conversation!.TenantId = "bbbbbbbb-0000-0000-0000-000000000000";
+
+        using (await _host.PostAsync(denied))
+        using (await _host.PostAsync(allowed))
+        {
+        }
+
+        Assert.Equal(
+            [TurnOutcomes.TenantDenied, TurnOutcomes.Handled],
+            turns.GetMeasurementSnapshot().Select(m => (string)m.Tags[ProtocolTelemetry.Tags.Outcome]!));
     }
 }
