@@ -82,13 +82,19 @@ public sealed class OperabilityTests
         // Stopping the host flushed every signal to the collector.
         var traces = collector.Received("traces");
         Assert.Contains("orderbot-otlp-test", traces, StringComparison.Ordinal);
+        Assert.Contains("turn message", traces, StringComparison.Ordinal);
         Assert.Contains("supplier find_by_po", traces, StringComparison.Ordinal);
+        Assert.Contains("connector reply", traces, StringComparison.Ordinal);
         Assert.Contains("OrderBot.Suppliers", traces, StringComparison.Ordinal);
         var metrics = collector.Received("metrics");
+        Assert.Contains("orderbot.turns", metrics, StringComparison.Ordinal);
         Assert.Contains("orderbot.supplier.duration", metrics, StringComparison.Ordinal);
         Assert.Contains("orderbot.supplier.circuit.state", metrics, StringComparison.Ordinal);
         Assert.Contains("orderbot.supplier.ratelimit.remaining", metrics, StringComparison.Ordinal);
-        Assert.False(string.IsNullOrEmpty(collector.Received("logs")), "no log records were exported");
+        // Log records carry the turn's scope as attributes, next to their trace and span ids.
+        var logs = collector.Received("logs");
+        Assert.Contains("CorrelationId", logs, StringComparison.Ordinal);
+        Assert.Contains("conv-otlp", logs, StringComparison.Ordinal);
     }
 
     [Fact]
