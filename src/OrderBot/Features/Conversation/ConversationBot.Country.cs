@@ -37,6 +37,7 @@ public sealed partial class ConversationBot
     /// <summary>Ends whatever dialog waits (cancel, start over); returns it, or null when none was live.</summary>
     private async Task<PendingDialog?> EndDialogAsync(TurnScope scope, string outcome, CancellationToken cancellationToken)
     {
+        // Load first: the store may still hold an expired row, which is nothing to cancel for the user.
         var (pending, _) = await _dialogs.LoadAsync(scope.Asker, cancellationToken);
         using var step = pending is null ? null : ConversationTelemetry.StartDialog(pending.Name, pending.Step);
         await _dialogs.EndAsync(scope.Asker, cancellationToken);

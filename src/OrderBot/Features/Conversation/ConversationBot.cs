@@ -96,8 +96,6 @@ public sealed partial class ConversationBot
         {
             case GlobalWord.Cancel:
                 _metrics.Intent(ConversationMetrics.GlobalCancelIntent);
-
-                // Load first: the store may still hold an expired row, which is nothing to cancel for the user.
                 var pending = await EndDialogAsync(scope, DialogOutcomes.Cancelled, cancellationToken);
                 return Reply.FromText(pending is not null
                     ? "OK, I've dropped that question. Ask me anything else."

@@ -16,11 +16,16 @@ namespace OrderBot.Features.Conversation;
 /// </summary>
 public sealed class ConversationMetrics
 {
-    /// <summary>Intent given to messages the recognizer never sees: the global words.</summary>
+    /// <summary>
+    /// <c>orderbot.intent</c> of messages the recognizer never sees: "cancel"… (global words are matched first; "help"
+    /// counts as <c>help</c> whichever way it came).
+    /// </summary>
     public const string GlobalCancelIntent = "global.cancel";
 
+    /// <summary><c>orderbot.intent</c> of "start over", "restart"….</summary>
     public const string GlobalStartOverIntent = "global.start_over";
 
+    /// <summary><c>orderbot.intent</c> of "settings" / "show my settings".</summary>
     public const string SettingsShowIntent = "settings.show";
 
     private readonly Counter<long> _intents;

@@ -9,7 +9,9 @@ namespace OrderBot.Features.HoldAlerts;
 /// Spans of hold alerts (source <see cref="Name"/>): <c>alerts cycle</c> per watcher cycle, below it
 /// <c>alerts discover {supplier}</c> and <c>alerts poll {supplier}</c> per supplier question (the supplier spans nest
 /// in them), and <c>alert deliver</c> per send, linked to the span that decided the alert. Tags carry kinds and
-/// outcomes, never order numbers, conversation ids or card content.
+/// outcomes, never order numbers, conversation ids or card content. The cycle span also carries the cycle's figures:
+/// <c>orderbot.alerts.calls</c>, <c>.discovered</c>, <c>.polled</c>, <c>.poll_failures</c>, <c>.events</c>,
+/// <c>.enqueued</c>, <c>.rate_limited</c>.
 /// </summary>
 public static class AlertsTelemetry
 {
