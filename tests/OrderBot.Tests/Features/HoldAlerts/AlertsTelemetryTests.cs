@@ -151,6 +151,25 @@ public sealed class AlertsTelemetryTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Deliver_ManyAlertsForOneConversation_PacedOnesCountedDeferred()
+    {
+        using var deferred = Collect<long>("orderbot.alerts.deferred");
+        using var sent = Collect<long>("orderbot.alerts.sent");
+        await _h.AddConversationAsync("a:busy", "personal");
+        for (var i = 0; i < _h.Options.PerConversationPerSecond + 3; i++)
+        {
+            Assert.True(await _h.Store.EnqueueAsync($"busy-{i}", "a:busy", """{"kind":"Shipped","supplier":"Schneider","orderNumber":"0100","attachment":{"contentType":"application/vnd.microsoft.card.adaptive","content":{}}}"""));
+        }
+
+        var (_, delivery) = _h.NewInstance(_h.Store);
+        var cycle = await delivery.RunCycleAsync(CancellationToken.None);
+
+        Assert.Equal(3, cycle.Deferred);
+        Assert.Equal(cycle.Deferred, Sum(deferred));
+        Assert.Equal(cycle.Sent, Sum(sent, (AlertsTelemetry.AlertKindTag, "shipped")));
+    }
+
+    [Fact]
     public async Task RunCycle_MutedOrder_DecidedMutedNothingQueued()
     {
         using var decided = Collect<long>("orderbot.alerts.decided");
