@@ -33,12 +33,11 @@ public sealed partial class ConversationBot
                 // "Change country" on the settings card: nothing chosen yet, so show the choice.
                 return Reply.FromCard(CountryPromptCard.Build(null, scope.Settings.Get(SettingKeys.SchneiderCountry)));
             case CardActions.Verbs.SettingsCountry:
-                var (dialog, _) = await _dialogs.LoadAsync(scope.Asker, cancellationToken);
-                return await AnswerCountryAsync(
+                return await AnswerCountryFromCardAsync(
                     scope,
                     data.GetValueOrDefault(CardActions.Keys.Country) ?? string.Empty,
                     !string.Equals(data.GetValueOrDefault(CardActions.Keys.Remember), "false", StringComparison.OrdinalIgnoreCase),
-                    data.GetValueOrDefault(CardActions.Keys.Query) ?? dialog?.Value(Clarification.CountryDialog.QuestionKey),
+                    data.GetValueOrDefault(CardActions.Keys.Query),
                     cancellationToken);
             case CardActions.Verbs.HelpExample when data.GetValueOrDefault(CardActions.Keys.Text) is { Length: > 0 } text:
                 return await RespondToTextAsync(scope, text, cancellationToken);
@@ -49,15 +48,20 @@ public sealed partial class ConversationBot
 
     private async Task<Reply> OrderActionAsync(TurnScope scope, IReadOnlyDictionary<string, string> data, OrderAnswerKind kind, CancellationToken cancellationToken)
     {
+        var intent = OrderQuestion.IntentOf(kind);
+        using var span = ConversationTelemetry.StartAnswer(intent);
         if (!SupplierNames.TryParseKey(data.GetValueOrDefault(CardActions.Keys.Supplier), out var supplier)
             || data.GetValueOrDefault(CardActions.Keys.Order) is not { Length: > 0 } orderNumber)
         {
+            _metrics.Answer(span, intent, AnswerKinds.NoIdentifier, partial: false);
             return Reply.FromText("That button doesn't say which order it is for. Ask me with the PO or order number instead.");
         }
 
         var page = ReadPage(data);
         using var typing = scope.Turn.StartTyping(cancellationToken);
-        return await _orders.AnswerOrderAsync(supplier, orderNumber, kind, scope.Settings, scope.Card, page, cancellationToken);
+        var answer = await _orders.AnswerOrderAsync(supplier, orderNumber, kind, scope.Settings, scope.Card, page, cancellationToken);
+        _metrics.Answer(span, intent, answer.Kind, answer.Partial);
+        return answer.Reply!;
     }
 
     private async Task<Reply> PageAsync(TurnScope scope, IReadOnlyDictionary<string, string> data, CancellationToken cancellationToken)

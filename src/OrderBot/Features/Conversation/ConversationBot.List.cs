@@ -12,9 +12,11 @@ public sealed partial class ConversationBot
     /// <summary>"Orders on credit hold" → the matching orders from every supplier in scope, one page at a time.</summary>
     private async Task<Reply> AnswerListAsync(TurnScope scope, OrderListQuery query, int page, CancellationToken cancellationToken)
     {
+        using var span = ConversationTelemetry.StartAnswer(Intents.OrderList);
         var probe = new OrderQuestion(query.Title(), OrderAnswerKind.Status, null, null, "list", query.Supplier, query.Country);
         if (_orders.LacksSchneiderCountry(probe, scope.Settings))
         {
+            _metrics.Answer(span, Intents.OrderList, AnswerKinds.Clarification, partial: false);
             return Reply.FromText("To list Schneider Electric orders I need a country: say e.g. \"set my Schneider country to FR\", or add the country to your question.");
         }
 
@@ -22,9 +24,11 @@ public sealed partial class ConversationBot
         var result = await _orders.SearchAsync(query, scope.Settings, scope.Card.TimeZone, cancellationToken);
         if (result.AllFailed)
         {
+            _metrics.Answer(span, Intents.OrderList, AnswerKinds.Unavailable, partial: false);
             return Reply.FromCard(SupplierUnavailableCard.Build([.. result.Problems], scope.Card));
         }
 
+        _metrics.Answer(span, Intents.OrderList, AnswerKinds.List, result.IsPartial);
         var orders = result.Orders.OrderByDescending(o => o.OrderDate).ToList();
         return Reply.FromCard(OrderListCard.Build(query.Title(), orders, scope.Card, query.Encode(), page, [.. result.Problems]));
     }

@@ -24,6 +24,7 @@ public sealed partial class ConversationBot
     private readonly OrderStatusService _orders;
     private readonly ISubscriptionCommands _subscriptions;
     private readonly TimeProvider _time;
+    private readonly ConversationMetrics _metrics;
     private readonly ILogger<ConversationBot> _logger;
 
     public ConversationBot(
@@ -34,6 +35,7 @@ public sealed partial class ConversationBot
         OrderStatusService orders,
         ISubscriptionCommands subscriptions,
         TimeProvider time,
+        ConversationMetrics metrics,
         ILogger<ConversationBot> logger)
     {
         _recognizer = recognizer;
@@ -43,6 +45,7 @@ public sealed partial class ConversationBot
         _orders = orders;
         _subscriptions = subscriptions;
         _time = time;
+        _metrics = metrics;
         _logger = logger;
     }
 
@@ -61,6 +64,7 @@ public sealed partial class ConversationBot
         ArgumentNullException.ThrowIfNull(turn);
         var data = ReadData(turn.Activity.Value);
         var verb = data.GetValueOrDefault(CardActions.Keys.Verb);
+        _metrics.CardAction(verb, "submit");
         var scope = await TurnScope.LoadAsync(turn, _settings, _time, cancellationToken);
         var reply = await DispatchActionAsync(scope, verb, data, cancellationToken);
         await turn.SendAsync(reply.ToActivity(), cancellationToken);
@@ -72,6 +76,7 @@ public sealed partial class ConversationBot
         ArgumentNullException.ThrowIfNull(turn);
         ArgumentNullException.ThrowIfNull(value);
         var data = ReadData(value.Action?.Data);
+        _metrics.CardAction(value.Action?.Verb, "execute");
         var scope = await TurnScope.LoadAsync(turn, _settings, _time, cancellationToken);
         var reply = await DispatchActionAsync(scope, value.Action?.Verb, data, cancellationToken);
         if (reply is { Card: not null, Text: { Length: > 0 } note })
@@ -90,41 +95,31 @@ public sealed partial class ConversationBot
         switch (GlobalWords.Match(text))
         {
             case GlobalWord.Cancel:
-                // Load first: the store may still hold an expired row, which is nothing to cancel for the user.
-                var (pending, _) = await _dialogs.LoadAsync(scope.Asker, cancellationToken);
-                await _dialogs.EndAsync(scope.Asker, cancellationToken);
+                _metrics.Intent(ConversationMetrics.GlobalCancelIntent);
+                var pending = await EndDialogAsync(scope, DialogOutcomes.Cancelled, cancellationToken);
                 return Reply.FromText(pending is not null
                     ? "OK, I've dropped that question. Ask me anything else."
                     : "There's nothing to cancel. Ask me about an order, e.g. \"where is PO 201120/1\".");
             case GlobalWord.StartOver:
-                await _dialogs.EndAsync(scope.Asker, cancellationToken);
+                _metrics.Intent(ConversationMetrics.GlobalStartOverIntent);
+                await EndDialogAsync(scope, DialogOutcomes.Cancelled, cancellationToken);
                 return Reply.FromCard(HelpCard.Build(), "Let's start over.");
             case GlobalWord.Help:
+                _metrics.Intent(Intents.Help);
                 return Reply.FromCard(HelpCard.Build());
         }
 
         if (SettingsCommands.IsShowRequest(text))
         {
+            _metrics.Intent(ConversationMetrics.SettingsShowIntent);
             return SettingsCommands.Show(scope);
         }
 
-        var recognized = _recognizer.Recognize(text, scope.Recognizer);
-        var (dialog, version) = await _dialogs.LoadAsync(scope.Asker, cancellationToken);
-        if (dialog is { Name: CountryDialog.Name })
+        var recognized = Recognize(text, scope);
+        var (dialog, _) = await _dialogs.LoadAsync(scope.Asker, cancellationToken);
+        if (dialog is { Name: CountryDialog.Name } && await ContinueCountryDialogAsync(scope, dialog, text, recognized, cancellationToken) is { } answered)
         {
-            if (CountryDialog.ReadTypedCountry(_recognizer, text, scope.Recognizer) is { } country && recognized.AnyIdentifier is null)
-            {
-                return await AnswerCountryAsync(scope, country, remember: true, dialog.Value(CountryDialog.QuestionKey), cancellationToken);
-            }
-
-            if (recognized.Intent == Intents.None)
-            {
-                return Reply.FromCard(CountryDialog.Prompt(scope.Settings, dialog.Value(CountryDialog.QuestionKey) ?? string.Empty).Card!,
-                    "I still need the country to search Schneider Electric (or say \"cancel\").");
-            }
-
-            // A new question replaces the one waiting for its country.
-            await _dialogs.EndAsync(scope.Asker, cancellationToken);
+            return answered;
         }
 
         Log.Recognized(_logger, scope.Turn.CorrelationId, recognized.Intent);
@@ -136,9 +131,13 @@ public sealed partial class ConversationBot
         switch (recognized.Intent)
         {
             case Intents.OrderStatus or Intents.OrderItems or Intents.ShipmentTrack:
-                return OrderQuestion.From(recognized) is { } question
-                    ? await AnswerOrderQuestionAsync(scope, question, page: 1, cancellationToken)
-                    : Reply.FromText("Which order? Give me the PO or the supplier's order number, e.g. \"where is PO 201120/1\".");
+                if (OrderQuestion.From(recognized) is { } question)
+                {
+                    return await AnswerOrderQuestionAsync(scope, question, page: 1, cancellationToken);
+                }
+
+                _metrics.Answer(null, recognized.Intent, AnswerKinds.NoIdentifier, partial: false);
+                return Reply.FromText("Which order? Give me the PO or the supplier's order number, e.g. \"where is PO 201120/1\".");
             case Intents.OrderList:
                 return await AnswerListAsync(scope, recognized, cancellationToken);
             case Intents.AlertsSubscribe or Intents.AlertsUnsubscribe or Intents.AlertsList:
@@ -155,44 +154,43 @@ public sealed partial class ConversationBot
     /// <summary>Looks the order up (typing shows meanwhile) or, lacking a Schneider country, asks for it.</summary>
     private async Task<Reply> AnswerOrderQuestionAsync(TurnScope scope, OrderQuestion question, int page, CancellationToken cancellationToken)
     {
+        var intent = question.Intent;
+        using var span = ConversationTelemetry.StartAnswer(intent);
         if (_orders.LacksSchneiderCountry(question, scope.Settings))
         {
-            var (_, version) = await _dialogs.LoadAsync(scope.Asker, cancellationToken);
-            await _dialogs.SaveAsync(scope.Asker, CountryDialog.Start(question.Text), version, cancellationToken);
+            using (var step = ConversationTelemetry.StartDialog(CountryDialog.Name, 0))
+            {
+                var (_, version) = await _dialogs.LoadAsync(scope.Asker, cancellationToken);
+                await _dialogs.SaveAsync(scope.Asker, CountryDialog.Start(question.Text), version, cancellationToken);
+                _metrics.DialogStep(step, CountryDialog.Name, DialogOutcomes.Prompted);
+            }
+
+            _metrics.Answer(span, intent, AnswerKinds.Clarification, partial: false);
             return CountryDialog.Prompt(scope.Settings, question.Text);
         }
 
         using var typing = scope.Turn.StartTyping(cancellationToken);
         var answer = await _orders.AnswerAsync(question, scope.Settings, scope.Card, page, cancellationToken);
+        _metrics.Answer(span, intent, answer.Kind, answer.Partial);
         return answer.Reply ?? CountryDialog.Prompt(scope.Settings, question.Text);
     }
 
-    /// <summary>The country arrived (typed or from the prompt card): remember it if asked, then answer the waiting question.</summary>
-    private async Task<Reply> AnswerCountryAsync(TurnScope scope, string country, bool remember, string? question, CancellationToken cancellationToken)
+    /// <summary>The recognizer inside a <c>recognize</c> span: the intent and the KINDS of entities, never the text.</summary>
+    private RecognizerResult Recognize(string text, TurnScope scope)
     {
-        country = country.Trim().ToUpperInvariant();
-        if (country.Length != 2 || !country.All(char.IsAsciiLetter))
+        using var span = ConversationTelemetry.StartRecognize();
+        var recognized = _recognizer.Recognize(text, scope.Recognizer);
+        if (span is not null)
         {
-            return Reply.FromText("Please pick a country from the list, or type its 2-letter code (e.g. FR).");
+            span.SetTag(ConversationTelemetry.IntentTag, recognized.Intent);
+            if (recognized.Entities.Count > 0)
+            {
+                span.SetTag(ConversationTelemetry.EntitiesTag, string.Join(',', recognized.Entities.Keys));
+            }
         }
 
-        await _dialogs.EndAsync(scope.Asker, cancellationToken);
-        if (remember)
-        {
-            await _settings.SetAsync(scope.Asker, forChannel: false, SettingKeys.SchneiderCountry, country, cancellationToken);
-        }
-
-        var note = remember ? $"Saved {country} as your Schneider Electric country." : null;
-        if (string.IsNullOrWhiteSpace(question)
-            || OrderQuestion.From(_recognizer.Recognize(question, scope.Recognizer)) is not { } pending)
-        {
-            return Reply.FromText(note ?? $"OK, {country}. What would you like to know?");
-        }
-
-        using var typing = scope.Turn.StartTyping(cancellationToken);
-        var answer = await _orders.AnswerAsync(pending with { Country = pending.Country ?? country }, scope.Settings, scope.Card, 1, cancellationToken);
-        var reply = answer.Reply ?? Reply.FromText("I still couldn't search Schneider Electric.");
-        return note is null ? reply : reply with { Text = reply.Text is null ? note : note + " " + reply.Text };
+        _metrics.Intent(recognized.Intent);
+        return recognized;
     }
 
     private static Reply NotUnderstood() =>

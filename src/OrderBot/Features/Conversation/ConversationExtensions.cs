@@ -36,6 +36,8 @@ public static class ConversationExtensions
             .ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ConversationOptions>, ConversationOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
+        services.AddMetrics();
+        services.TryAddSingleton<ConversationMetrics>();
         services.TryAddSingleton<Suppliers.OrderLookup>();
         services.TryAddSingleton<Recognizer>();
         services.TryAddSingleton<SettingsService>();

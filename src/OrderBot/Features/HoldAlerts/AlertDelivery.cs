@@ -5,6 +5,7 @@ using OrderBot.Protocol.Connector;
 using OrderBot.Protocol.Hosting;
 using OrderBot.Protocol.Schema;
 using OrderBot.State;
+using Span = System.Diagnostics.Activity;
 
 namespace OrderBot.Features.HoldAlerts;
 
@@ -27,6 +28,7 @@ public sealed class AlertDelivery
     private readonly ProactiveMessenger _messenger;
     private readonly TimeProvider _time;
     private readonly AlertsOptions _options;
+    private readonly AlertsMetrics? _metrics;
     private readonly ILogger<AlertDelivery> _logger;
 
     public AlertDelivery(
@@ -38,7 +40,8 @@ public sealed class AlertDelivery
         TimeProvider time,
         IOptions<AlertsOptions> options,
         ILogger<AlertDelivery> logger,
-        AlertsInstance? instance = null)
+        AlertsInstance? instance = null,
+        AlertsMetrics? metrics = null)
     {
         Owner = (instance ?? new AlertsInstance()).Id;
         _outbox = outbox;
@@ -48,6 +51,7 @@ public sealed class AlertDelivery
         _messenger = messenger;
         _time = time;
         _options = options.Value;
+        _metrics = metrics;
         _logger = logger;
     }
 
@@ -69,12 +73,14 @@ public sealed class AlertDelivery
             if (count >= quota)
             {
                 await _outbox.MarkFailedAsync(item.Id, Owner, "paced", now + _options.DeliveryInterval, cancellationToken);
+                _metrics?.Deferred();
                 deferred++;
                 continue;
             }
 
             sentTo[item.ConversationId] = count + 1;
-            switch (await DeliverAsync(item, now, cancellationToken))
+            using var span = AlertsTelemetry.StartDeliver(item.Attempts);
+            switch (await DeliverAsync(item, now, span, cancellationToken))
             {
                 case Outcome.Sent:
                     sent++;
@@ -91,14 +97,17 @@ public sealed class AlertDelivery
         return new DeliveryCycleResult(items.Count, sent, retried, dead, deferred);
     }
 
-    private async Task<Outcome> DeliverAsync(OutboxItem item, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task<Outcome> DeliverAsync(OutboxItem item, DateTimeOffset now, Span? span, CancellationToken cancellationToken)
     {
         var record = await _references.GetAsync(item.ConversationId, cancellationToken);
         if (record is null || !record.IsActive)
         {
             await _outbox.MarkDeadAsync(item.Id, Owner, record is null ? "conversation unknown" : $"conversation inactive: {record.InactiveReason}", cancellationToken);
-            return Outcome.Dead;
+            return Failed(span, null, record is null ? "conversation_unknown" : "conversation_inactive", final: true);
         }
+
+        var conversationType = AlertsTelemetry.ConversationTypeName(record.ConversationType);
+        span?.SetTag(AlertsTelemetry.ConversationTypeTag, conversationType);
 
         AlertPayload payload;
         ConversationReference reference;
@@ -112,8 +121,10 @@ public sealed class AlertDelivery
         catch (JsonException exception)
         {
             await _outbox.MarkDeadAsync(item.Id, Owner, $"unreadable: {exception.Message}", cancellationToken);
-            return Outcome.Dead;
+            return Failed(span, null, "unreadable", final: true);
         }
+
+        AlertsTelemetry.Describe(span, payload);
 
         var activity = Activity.CreateMessage();
         activity.Attachments = [new Attachment { ContentType = "application/vnd.microsoft.card.adaptive", Content = payload.Attachment.GetProperty("content") }];
@@ -121,6 +132,9 @@ public sealed class AlertDelivery
         var (activityId, failure) = await SendAsync(record, reference, activity, cancellationToken);
         if (failure is null)
         {
+            // Teams has it now: the operator's "hold to alert" figure ends here, not when the outbox row is updated.
+            _metrics?.Sent(payload.Kind, conversationType, _time.GetUtcNow() - item.CreatedAt);
+            span?.SetTag(AlertsTelemetry.OutcomeTag, "sent");
             await _outbox.MarkSentAsync(item.Id, Owner, activityId, cancellationToken);
             Log.AlertSent(_logger, item.EventKey, activityId);
             return Outcome.Sent;
@@ -133,7 +147,7 @@ public sealed class AlertDelivery
             var paused = await _subscriptions.SetActiveForConversationAsync(item.ConversationId, false, cancellationToken);
             await _outbox.MarkDeadAsync(item.Id, Owner, $"conversation gone: {failure.Kind}", cancellationToken);
             Log.ConversationGone(_logger, item.ConversationId, failure.Kind, paused);
-            return Outcome.Dead;
+            return Failed(span, payload.Kind, AlertsTelemetry.ReasonName(failure.Kind), final: true);
         }
 
         var retryable = failure.Kind is ConnectorErrorKind.Transient or ConnectorErrorKind.Other;
@@ -141,7 +155,7 @@ public sealed class AlertDelivery
         {
             await _outbox.MarkDeadAsync(item.Id, Owner, $"{failure.Kind} after {item.Attempts} attempts: {failure.Message}", cancellationToken);
             Log.AlertDead(_logger, item.EventKey, failure.Kind, item.Attempts);
-            return Outcome.Dead;
+            return Failed(span, payload.Kind, AlertsTelemetry.ReasonName(failure.Kind), final: true);
         }
 
         var delay = TimeSpan.FromTicks(Math.Min(
@@ -149,7 +163,17 @@ public sealed class AlertDelivery
             _options.RetryBackoff.Ticks * (1L << Math.Min(20, Math.Max(0, item.Attempts - 1)))));
         await _outbox.MarkFailedAsync(item.Id, Owner, $"{failure.Kind}: {failure.Message}", now + delay, cancellationToken);
         Log.AlertRetry(_logger, item.EventKey, failure.Kind, delay);
-        return Outcome.Retry;
+        return Failed(span, payload.Kind, AlertsTelemetry.ReasonName(failure.Kind), final: false);
+    }
+
+    /// <summary>Counts a failed delivery and marks its span; final when the item was given up.</summary>
+    private Outcome Failed(Span? span, Cards.AlertKind? kind, string reason, bool final)
+    {
+        _metrics?.Failed(kind, reason, final);
+        AlertsTelemetry.Fail(span, reason);
+        span?.SetTag(AlertsTelemetry.ReasonTag, reason).SetTag(AlertsTelemetry.FinalTag, final)
+            .SetTag(AlertsTelemetry.OutcomeTag, final ? "dead" : "retry");
+        return final ? Outcome.Dead : Outcome.Retry;
     }
 
     private async Task<(string? ActivityId, ConnectorException? Failure)> SendAsync(

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using OrderBot.AdaptiveCards;
@@ -16,12 +17,14 @@ public sealed class AlertRouter
     private readonly ISubscriptionStore _subscriptions;
     private readonly IOutboxStore _outbox;
     private readonly TimeProvider _time;
+    private readonly AlertsMetrics? _metrics;
 
-    public AlertRouter(ISubscriptionStore subscriptions, IOutboxStore outbox, TimeProvider time)
+    public AlertRouter(ISubscriptionStore subscriptions, IOutboxStore outbox, TimeProvider time, AlertsMetrics? metrics = null)
     {
         _subscriptions = subscriptions;
         _outbox = outbox;
         _time = time;
+        _metrics = metrics;
     }
 
     /// <summary>The event key of an alert; equal inputs give equal keys, so a re-decided event is written once.</summary>
@@ -74,23 +77,29 @@ public sealed class AlertRouter
         CancellationToken cancellationToken)
     {
         var enqueued = 0;
-        var byConversation = active.Where(s => Wants(s, order, alertEvent)).GroupBy(s => s.ConversationId, StringComparer.Ordinal);
+        var byConversation = active.Where(s => Wants(s, order, alertEvent)).GroupBy(s => s.ConversationId, StringComparer.Ordinal).ToList();
+        if (byConversation.Count == 0)
+        {
+            _metrics?.Decided(alertEvent.Kind, AlertDecisions.NoSubscriber);
+        }
+
         foreach (var group in byConversation)
         {
             if (await _subscriptions.IsMutedAsync(group.Key, order.Supplier, order.OrderNumber, cancellationToken))
             {
+                _metrics?.Decided(alertEvent.Kind, AlertDecisions.Muted);
                 continue;
             }
 
             var first = group.MinBy(s => s.Id)!;
             var alert = new OrderAlert(alertEvent.Kind, order, alertEvent.Hold, alertEvent.PreviousEta, first.Id.ToString(CultureInfo.InvariantCulture));
             var card = AlertCard.Build(alert, CardContext.Create(_time));
-            var payload = new AlertPayload(alertEvent.Kind, order.Supplier, order.OrderNumber, AdaptiveCardAttachment.CreateElement(card));
+            // The deciding span's id travels with the alert, so its delivery (another trace) links back to the poll.
+            var payload = new AlertPayload(alertEvent.Kind, order.Supplier, order.OrderNumber, AdaptiveCardAttachment.CreateElement(card), Activity.Current?.Id);
             var key = EventKey(group.Key, order.Supplier, order.OrderNumber, before.Version, alertEvent.State);
-            if (await _outbox.EnqueueAsync(key, group.Key, JsonSerializer.Serialize(payload, AlertsJsonContext.Default.AlertPayload), cancellationToken))
-            {
-                enqueued++;
-            }
+            var queued = await _outbox.EnqueueAsync(key, group.Key, JsonSerializer.Serialize(payload, AlertsJsonContext.Default.AlertPayload), cancellationToken);
+            _metrics?.Decided(alertEvent.Kind, queued ? AlertDecisions.Queued : AlertDecisions.Duplicate);
+            enqueued += queued ? 1 : 0;
         }
 
         return enqueued;

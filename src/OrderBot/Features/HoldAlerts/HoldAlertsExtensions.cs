@@ -23,6 +23,8 @@ public static class HoldAlertsExtensions
             .ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AlertsOptions>, AlertsOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
+        services.AddMetrics();
+        services.TryAddSingleton<AlertsMetrics>();
         services.TryAddSingleton<AlertRouter>();
         services.TryAddSingleton<HoldWatcher>();
         services.TryAddSingleton<AlertsInstance>();

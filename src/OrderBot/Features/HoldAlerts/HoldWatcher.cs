@@ -3,7 +3,6 @@ using Microsoft.Extensions.Options;
 using OrderBot.State;
 using OrderBot.Suppliers;
 using OrderBot.Suppliers.Model;
-using OrderBot.Suppliers.Resilience;
 
 namespace OrderBot.Features.HoldAlerts;
 
@@ -16,7 +15,7 @@ public sealed record WatchCycleResult(int Calls, int Discovered, int Polled, int
 /// write each alert into the outbox before the new snapshot is stored. A crash in between decides the same events
 /// again from the same snapshot, under the same event keys, so the outbox keeps one of each.
 /// </summary>
-public sealed class HoldWatcher
+public sealed partial class HoldWatcher
 {
     private const string DiscoveryLease = "alerts.discovery";
 
@@ -27,6 +26,7 @@ public sealed class HoldWatcher
     private readonly AlertRouter _router;
     private readonly TimeProvider _time;
     private readonly AlertsOptions _options;
+    private readonly AlertsMetrics? _metrics;
     private readonly ILogger<HoldWatcher> _logger;
     private int _discoveryCursor;
 
@@ -39,7 +39,8 @@ public sealed class HoldWatcher
         TimeProvider time,
         IOptions<AlertsOptions> options,
         ILogger<HoldWatcher> logger,
-        AlertsInstance? instance = null)
+        AlertsInstance? instance = null,
+        AlertsMetrics? metrics = null)
     {
         Owner = (instance ?? new AlertsInstance()).Id;
         ArgumentNullException.ThrowIfNull(suppliers);
@@ -50,6 +51,7 @@ public sealed class HoldWatcher
         _router = router;
         _time = time;
         _options = options.Value;
+        _metrics = metrics;
         _logger = logger;
     }
 
@@ -57,6 +59,31 @@ public sealed class HoldWatcher
     public string Owner { get; }
 
     public async Task<WatchCycleResult> RunCycleAsync(CancellationToken cancellationToken)
+    {
+        using var span = AlertsTelemetry.StartCycle();
+        var started = _time.GetTimestamp();
+        try
+        {
+            var result = await RunCycleCoreAsync(cancellationToken);
+            _metrics?.Cycle(result.RateLimited, _time.GetElapsedTime(started));
+            span?.SetTag("orderbot.alerts.calls", result.Calls)
+                .SetTag("orderbot.alerts.discovered", result.Discovered)
+                .SetTag("orderbot.alerts.polled", result.Polled)
+                .SetTag("orderbot.alerts.poll_failures", result.Failed)
+                .SetTag("orderbot.alerts.events", result.Events)
+                .SetTag("orderbot.alerts.enqueued", result.Enqueued)
+                .SetTag("orderbot.alerts.rate_limited", result.RateLimited);
+            return result;
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            // The cycle loop logs it; the span says the cycle failed and with what.
+            AlertsTelemetry.Fail(span, exception.GetType().FullName ?? "exception");
+            throw;
+        }
+    }
+
+    private async Task<WatchCycleResult> RunCycleCoreAsync(CancellationToken cancellationToken)
     {
         var now = _time.GetUtcNow();
         var active = await _subscriptions.ListActiveAsync(cancellationToken);
@@ -125,7 +152,7 @@ public sealed class HoldWatcher
                 SupplierResult result;
                 try
                 {
-                    result = await AskAsync(supplier, subscription, now, cancellationToken);
+                    result = await DiscoverOneAsync(supplier, subscription, now, cancellationToken);
                 }
                 catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
                 {
@@ -157,6 +184,24 @@ public sealed class HoldWatcher
         }
 
         return discovered;
+    }
+
+    /// <summary>One discovery question inside an <c>alerts discover {supplier}</c> span, timed and counted.</summary>
+    private async Task<SupplierResult> DiscoverOneAsync(IOrderSupplier supplier, Subscription subscription, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        using var span = AlertsTelemetry.StartPoll(supplier.Id, PollKinds.Discover);
+        var started = _time.GetTimestamp();
+        try
+        {
+            var result = await AskAsync(supplier, subscription, now, cancellationToken);
+            Polled(span, supplier.Id, PollKinds.Discover, result.Problem is { } problem ? AlertsTelemetry.ProblemName(problem.Kind) : PollOk, started);
+            return result;
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            Polled(span, supplier.Id, PollKinds.Discover, PollError, started);
+            throw;
+        }
     }
 
     private Task<SupplierResult> AskAsync(IOrderSupplier supplier, Subscription subscription, DateTimeOffset now, CancellationToken cancellationToken)
@@ -195,121 +240,7 @@ public sealed class HoldWatcher
 
         var snapshot = OrderSnapshot.Of(order, version: 0);
         await _orders.UpsertAsync(ToWatched(order.Supplier, order.OrderNumber, snapshot, now), cancellationToken);
+        _metrics?.Baseline();
         return true;
-    }
-
-    private async Task<PollOutcome> PollOneAsync(
-        WatchedOrder watched,
-        IReadOnlyList<Subscription> active,
-        DateTimeOffset now,
-        CycleBudget budget,
-        CancellationToken cancellationToken)
-    {
-        var before = OrderSnapshot.FromJson(watched.SnapshotJson);
-        try
-        {
-            if (!_suppliers.TryGetValue(watched.Supplier, out var supplier))
-            {
-                return PollOutcome.Failure;
-            }
-
-            var scope = new SupplierScope
-            {
-                Background = true,
-                Country = before?.Country,
-                IngramCustomerNumber = watched.Supplier == SupplierId.Ingram ? before?.Account : null,
-                SchneiderPurchaserId = watched.Supplier == SupplierId.Schneider ? before?.Account : null,
-            };
-            var result = await supplier.GetOrderAsync(watched.OrderNumber, scope, cancellationToken);
-            budget.Spend(result);
-            var order = result.Orders.FirstOrDefault(o => string.Equals(o.OrderNumber, watched.OrderNumber, StringComparison.OrdinalIgnoreCase))
-                ?? (result.Orders.Count > 0 ? result.Orders[0] : null);
-            if (order is null)
-            {
-                // Not found or a supplier problem: keep the snapshot, try again later (not before the supplier is back).
-                var retryAt = now + _options.OpenPollPeriod;
-                if (result.Problem?.AvailableAt is { } available && available > retryAt)
-                {
-                    retryAt = available;
-                }
-
-                await _orders.UpsertAsync(watched with { NextPollAt = retryAt, LastPolledAt = now }, cancellationToken);
-                Log.PollFailed(_logger, watched.Supplier, watched.OrderNumber, result.Problem?.Kind);
-                return PollOutcome.Failure;
-            }
-
-            var events = OrderDiff.Compare(before, order);
-            var enqueued = 0;
-            foreach (var alertEvent in events)
-            {
-                enqueued += await _router.EnqueueAsync(order, before!, alertEvent, active, cancellationToken);
-            }
-
-            var version = before is null ? 0 : before.Version;
-            var after = OrderSnapshot.Of(order, version);
-            if (before is not null && OrderDiff.Changed(before, after))
-            {
-                after = after with { Version = version + 1 };
-            }
-
-            // Written after the outbox: a crash before this line re-decides the same events under the same keys.
-            await _orders.UpsertAsync(ToWatched(watched.Supplier, watched.OrderNumber, after, now), cancellationToken);
-            return new PollOutcome(false, events.Count, enqueued);
-        }
-        catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
-        {
-            // One bad order never stops the cycle; its lease runs out and it is polled again later.
-            budget.Fail(exception);
-            Log.PollCrashed(_logger, exception, watched.Supplier, watched.OrderNumber);
-            return PollOutcome.Failure;
-        }
-    }
-
-    private WatchedOrder ToWatched(SupplierId supplier, string orderNumber, OrderSnapshot snapshot, DateTimeOffset now) => new()
-    {
-        Supplier = supplier,
-        OrderNumber = orderNumber,
-        SnapshotJson = snapshot.ToJson(),
-        LastStatus = OrderStatusKeys.Key(snapshot.Status),
-        LastHoldCodes = [.. snapshot.Holds.Select(h => h.Code)],
-        LastEta = snapshot.Eta,
-        LastPolledAt = now,
-        NextPollAt = now + PollPeriod(snapshot),
-        IsFinal = OrderStatusKeys.IsFinal(snapshot.Status),
-    };
-
-    private TimeSpan PollPeriod(OrderSnapshot snapshot) => snapshot switch
-    {
-        { Holds.Count: > 0 } or { Status: OrderStatus.OnHold } => _options.HeldPollPeriod,
-        { Status: OrderStatus.Shipped } => _options.ShippedPollPeriod,
-        _ => _options.OpenPollPeriod,
-    };
-
-    private sealed record PollOutcome(bool Failed, int Events, int Enqueued)
-    {
-        public static PollOutcome Failure { get; } = new(true, 0, 0);
-    }
-
-    /// <summary>Supplier calls this cycle may still make; a rate-limited answer ends the cycle's polling.</summary>
-    private sealed class CycleBudget(int limit)
-    {
-        public int Used { get; private set; }
-
-        public bool RateLimited { get; private set; }
-
-        public int Left => limit - Used;
-
-        public void Spend(SupplierResult result)
-        {
-            Used += Math.Max(1, result.Calls);
-            RateLimited |= result.Problem?.Kind == SupplierProblemKind.RateLimited;
-        }
-
-        /// <summary>A call that threw; a thrown budget exhaustion still means "stop asking this cycle".</summary>
-        public void Fail(Exception exception)
-        {
-            Used++;
-            RateLimited |= exception is RateBudgetExhaustedException;
-        }
     }
 }

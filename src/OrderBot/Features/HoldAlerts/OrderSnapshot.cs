@@ -42,8 +42,11 @@ internal sealed record OrderSnapshot
 /// <summary>One change worth an alert. <see cref="State"/> names the state the order moved to (part of the event key).</summary>
 internal sealed record AlertEvent(AlertKind Kind, string State, Hold? Hold = null, DateTimeOffset? PreviousEta = null);
 
-/// <summary>What an outbox item carries: the card to post and enough to describe it in logs.</summary>
-internal sealed record AlertPayload(AlertKind Kind, SupplierId Supplier, string OrderNumber, JsonElement Attachment);
+/// <summary>
+/// What an outbox item carries: the card to post, enough to describe it in logs, and the W3C id of the span that
+/// decided it (null in items written before telemetry, or with nobody listening).
+/// </summary>
+internal sealed record AlertPayload(AlertKind Kind, SupplierId Supplier, string OrderNumber, JsonElement Attachment, string? DecidedIn = null);
 
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web, UseStringEnumConverter = true)]
 [JsonSerializable(typeof(OrderSnapshot))]

@@ -31,6 +31,16 @@ public sealed record OrderQuestion(string Text, OrderAnswerKind Kind, string? Po
         return new OrderQuestion(recognized.Text, kind, recognized.Po, recognized.Order, recognized.Ref, recognized.Supplier, recognized.Country);
     }
 
+    /// <summary>The intent this question answers (telemetry names answers by it).</summary>
+    public string Intent => IntentOf(Kind);
+
+    public static string IntentOf(OrderAnswerKind kind) => kind switch
+    {
+        OrderAnswerKind.Items => Intents.OrderItems,
+        OrderAnswerKind.Tracking => Intents.ShipmentTrack,
+        _ => Intents.OrderStatus,
+    };
+
     /// <summary>The identifier as shown back to the user, e.g. "PO 201120/1".</summary>
     public string SearchedFor => Po is not null ? $"PO {Po}" : OrderNumber is not null ? $"order {OrderNumber}" : Ref!;
 

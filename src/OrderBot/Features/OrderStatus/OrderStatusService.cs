@@ -10,7 +10,13 @@ namespace OrderBot.Features.Orders;
 /// <summary>The outcome of an order question: an answer, or the one thing still needed (the Schneider country).</summary>
 public sealed record OrderAnswer(Reply? Reply, bool NeedsSchneiderCountry)
 {
-    public static OrderAnswer Of(Reply reply) => new(reply, false);
+    /// <summary>Which answer this is, one of <see cref="AnswerKinds"/> (for telemetry).</summary>
+    public string Kind { get; init; } = AnswerKinds.Clarification;
+
+    /// <summary>True when a supplier could not be asked but the others' answer went out.</summary>
+    public bool Partial { get; init; }
+
+    public static OrderAnswer Of(Reply reply, string kind, bool partial = false) => new(reply, false) { Kind = kind, Partial = partial };
 
     public static OrderAnswer AskCountry { get; } = new(null, true);
 }
@@ -56,26 +62,27 @@ public sealed class OrderStatusService
         var orders = result.Orders.ToList();
         if (orders.Count == 0)
         {
-            return OrderAnswer.Of(result.AllFailed
-                ? Reply.FromCard(SupplierUnavailableCard.Build([.. result.Problems], context, question.Text))
-                : Reply.FromCard(NothingFoundCard.Build(question.SearchedFor, result.Results, context)));
+            return result.AllFailed
+                ? OrderAnswer.Of(Reply.FromCard(SupplierUnavailableCard.Build([.. result.Problems], context, question.Text)), AnswerKinds.Unavailable)
+                : OrderAnswer.Of(Reply.FromCard(NothingFoundCard.Build(question.SearchedFor, result.Results, context)), AnswerKinds.NotFound, result.IsPartial);
         }
 
         // One order and a complete answer: the order itself. A PO with a supplier missing keeps the summary, which
         // names the supplier that could not be asked, so "1 order" is never mistaken for "the only order".
         if (orders.Count == 1 && (question.Po is null || !result.IsPartial))
         {
-            return OrderAnswer.Of(await SingleAsync(question.Kind, orders[0], settings, context, [.. result.Problems], cancellationToken));
+            var single = await SingleAsync(question.Kind, orders[0], settings, context, [.. result.Problems], cancellationToken);
+            return single with { Partial = result.IsPartial };
         }
 
         // Several orders: for a PO they are the PO's parts (show them together); otherwise the user must pick.
-        return OrderAnswer.Of(question.Po is { } po
-            ? Reply.FromCard(PoSummaryCard.Build(po, result, context, page, question.PagingQuery))
-            : Reply.FromCard(PickListCard.Build(question.SearchedFor, orders, context, question.PagingQuery, page)));
+        return question.Po is { } po
+            ? OrderAnswer.Of(Reply.FromCard(PoSummaryCard.Build(po, result, context, page, question.PagingQuery)), AnswerKinds.PoSummary, result.IsPartial)
+            : OrderAnswer.Of(Reply.FromCard(PickListCard.Build(question.SearchedFor, orders, context, question.PagingQuery, page)), AnswerKinds.PickList, result.IsPartial);
     }
 
     /// <summary>One order by supplier and number (card buttons): status, or items and shipments.</summary>
-    public async Task<Reply> AnswerOrderAsync(SupplierId supplier, string orderNumber, OrderAnswerKind kind, EffectiveSettings settings, CardContext context, int page, CancellationToken cancellationToken)
+    public async Task<OrderAnswer> AnswerOrderAsync(SupplierId supplier, string orderNumber, OrderAnswerKind kind, EffectiveSettings settings, CardContext context, int page, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
         var scope = ScopeFor(supplier, null, settings);
@@ -86,27 +93,27 @@ public sealed class OrderStatusService
         if (order is null)
         {
             return result.AllFailed
-                ? Reply.FromCard(SupplierUnavailableCard.Build([.. result.Problems], context))
-                : Reply.FromCard(NothingFoundCard.Build($"order {orderNumber}", result.Results, context));
+                ? OrderAnswer.Of(Reply.FromCard(SupplierUnavailableCard.Build([.. result.Problems], context)), AnswerKinds.Unavailable)
+                : OrderAnswer.Of(Reply.FromCard(NothingFoundCard.Build($"order {orderNumber}", result.Results, context)), AnswerKinds.NotFound);
         }
 
         return kind == OrderAnswerKind.Status
-            ? Reply.FromCard(OrderStatusCard.Build(order, context))
-            : Reply.FromCard(ItemsCard.Build(order, context, page));
+            ? OrderAnswer.Of(Reply.FromCard(OrderStatusCard.Build(order, context)), AnswerKinds.Order)
+            : OrderAnswer.Of(Reply.FromCard(ItemsCard.Build(order, context, page)), AnswerKinds.Items);
     }
 
-    private async Task<Reply> SingleAsync(OrderAnswerKind kind, Order order, EffectiveSettings settings, CardContext context, IReadOnlyList<SupplierProblem> problems, CancellationToken cancellationToken)
+    private async Task<OrderAnswer> SingleAsync(OrderAnswerKind kind, Order order, EffectiveSettings settings, CardContext context, IReadOnlyList<SupplierProblem> problems, CancellationToken cancellationToken)
     {
         var note = problems.Count == 0
             ? null
             : "Partial answer: " + string.Join(" ", problems.Select(p => p.Message));
         if (kind == OrderAnswerKind.Status)
         {
-            return Reply.FromCard(OrderStatusCard.Build(order, context), note);
+            return OrderAnswer.Of(Reply.FromCard(OrderStatusCard.Build(order, context), note), AnswerKinds.Order);
         }
 
         var detailed = await AnswerOrderAsync(order.Supplier, order.OrderNumber, kind, settings, context, 1, cancellationToken);
-        return detailed with { Text = note };
+        return detailed with { Reply = detailed.Reply! with { Text = note } };
     }
 
     /// <summary>Each supplier with its own scope, all at once; a reference is tried as PO and as order number.</summary>

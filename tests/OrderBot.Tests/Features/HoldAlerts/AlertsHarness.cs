@@ -47,6 +47,9 @@ internal sealed class AlertsHarness : IAsyncDisposable
     /// <summary>The suppliers the watcher asks; the scripted pair unless a test puts real clients here.</summary>
     public IReadOnlyList<IOrderSupplier>? Suppliers { get; set; }
 
+    /// <summary>The instruments instances created from now on record into (none unless a test sets them).</summary>
+    public AlertsMetrics? Metrics { get; set; }
+
     /// <summary>The store of the first instance (the tests' view of the database).</summary>
     public SqlStateStore Store { get; private set; } = null!;
 
@@ -108,13 +111,13 @@ internal sealed class AlertsHarness : IAsyncDisposable
         store ??= NewStore();
         var instance = new AlertsInstance();
         var options = Microsoft.Extensions.Options.Options.Create(Options);
-        var router = new AlertRouter(store, store, Time);
-        var watcher = new HoldWatcher(Suppliers ?? [Ingram, Schneider], store, store, store, router, Time, options, NullLogger<HoldWatcher>.Instance, instance);
+        var router = new AlertRouter(store, store, Time, Metrics);
+        var watcher = new HoldWatcher(Suppliers ?? [Ingram, Schneider], store, store, store, router, Time, options, NullLogger<HoldWatcher>.Instance, instance, Metrics);
         var http = new HttpClient();
         _clients.Add(http);
         var client = new ConnectorClient(http);
         var messenger = new ProactiveMessenger(client, new InMemoryConversationReferenceStore(Time), NullLogger<ProactiveMessenger>.Instance);
-        var delivery = new AlertDelivery(store, store, store, client, messenger, Time, options, NullLogger<AlertDelivery>.Instance, instance);
+        var delivery = new AlertDelivery(store, store, store, client, messenger, Time, options, NullLogger<AlertDelivery>.Instance, instance, Metrics);
         return (watcher, delivery);
     }
 

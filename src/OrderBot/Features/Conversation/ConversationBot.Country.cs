@@ -1,0 +1,91 @@
+using System.Diagnostics;
+using OrderBot.Features.Clarification;
+using OrderBot.Features.Orders;
+using OrderBot.Features.Recognition;
+using OrderBot.Features.Settings;
+
+namespace OrderBot.Features.Conversation;
+
+/// <summary>The "which country?" dialog's steps, each inside a <c>dialog country</c> span.</summary>
+public sealed partial class ConversationBot
+{
+    /// <summary>
+    /// A message arrived while the country question waits: a country answers it, a non-question asks again, and a new
+    /// question replaces it (null: carry on with that question).
+    /// </summary>
+    private async Task<Reply?> ContinueCountryDialogAsync(TurnScope scope, PendingDialog dialog, string text, RecognizerResult recognized, CancellationToken cancellationToken)
+    {
+        using var step = ConversationTelemetry.StartDialog(dialog.Name, dialog.Step);
+        if (CountryDialog.ReadTypedCountry(_recognizer, text, scope.Recognizer) is { } country && recognized.AnyIdentifier is null)
+        {
+            return await AnswerCountryAsync(scope, step, country, remember: true, dialog.Value(CountryDialog.QuestionKey), cancellationToken);
+        }
+
+        if (recognized.Intent == Intents.None)
+        {
+            _metrics.DialogStep(step, dialog.Name, DialogOutcomes.Reprompted);
+            return Reply.FromCard(CountryDialog.Prompt(scope.Settings, dialog.Value(CountryDialog.QuestionKey) ?? string.Empty).Card!,
+                "I still need the country to search Schneider Electric (or say \"cancel\").");
+        }
+
+        // A new question replaces the one waiting for its country.
+        await _dialogs.EndAsync(scope.Asker, cancellationToken);
+        _metrics.DialogStep(step, dialog.Name, DialogOutcomes.Replaced);
+        return null;
+    }
+
+    /// <summary>Ends whatever dialog waits (cancel, start over); returns it, or null when none was live.</summary>
+    private async Task<PendingDialog?> EndDialogAsync(TurnScope scope, string outcome, CancellationToken cancellationToken)
+    {
+        // Load first: the store may still hold an expired row, which is nothing to cancel for the user.
+        var (pending, _) = await _dialogs.LoadAsync(scope.Asker, cancellationToken);
+        using var step = pending is null ? null : ConversationTelemetry.StartDialog(pending.Name, pending.Step);
+        await _dialogs.EndAsync(scope.Asker, cancellationToken);
+        if (pending is not null)
+        {
+            _metrics.DialogStep(step, pending.Name, outcome);
+        }
+
+        return pending;
+    }
+
+    /// <summary>The country chosen on the prompt card (or the settings card's "Change country").</summary>
+    private async Task<Reply> AnswerCountryFromCardAsync(TurnScope scope, string country, bool remember, string? question, CancellationToken cancellationToken)
+    {
+        var (dialog, _) = await _dialogs.LoadAsync(scope.Asker, cancellationToken);
+        using var step = ConversationTelemetry.StartDialog(CountryDialog.Name, dialog?.Step ?? 0);
+        return await AnswerCountryAsync(scope, step, country, remember, question ?? dialog?.Value(CountryDialog.QuestionKey), cancellationToken);
+    }
+
+    /// <summary>The country arrived (typed or from the prompt card): remember it if asked, then answer the waiting question.</summary>
+    private async Task<Reply> AnswerCountryAsync(TurnScope scope, Activity? step, string country, bool remember, string? question, CancellationToken cancellationToken)
+    {
+        country = country.Trim().ToUpperInvariant();
+        if (country.Length != 2 || !country.All(char.IsAsciiLetter))
+        {
+            _metrics.DialogStep(step, CountryDialog.Name, DialogOutcomes.Invalid);
+            return Reply.FromText("Please pick a country from the list, or type its 2-letter code (e.g. FR).");
+        }
+
+        await _dialogs.EndAsync(scope.Asker, cancellationToken);
+        if (remember)
+        {
+            await _settings.SetAsync(scope.Asker, forChannel: false, SettingKeys.SchneiderCountry, country, cancellationToken);
+        }
+
+        _metrics.DialogStep(step, CountryDialog.Name, DialogOutcomes.Answered);
+        var note = remember ? $"Saved {country} as your Schneider Electric country." : null;
+        if (string.IsNullOrWhiteSpace(question)
+            || OrderQuestion.From(_recognizer.Recognize(question, scope.Recognizer)) is not { } pending)
+        {
+            return Reply.FromText(note ?? $"OK, {country}. What would you like to know?");
+        }
+
+        using var span = ConversationTelemetry.StartAnswer(pending.Intent);
+        using var typing = scope.Turn.StartTyping(cancellationToken);
+        var answer = await _orders.AnswerAsync(pending with { Country = pending.Country ?? country }, scope.Settings, scope.Card, 1, cancellationToken);
+        _metrics.Answer(span, pending.Intent, answer.Kind, answer.Partial);
+        var reply = answer.Reply ?? Reply.FromText("I still couldn't search Schneider Electric.");
+        return note is null ? reply : reply with { Text = reply.Text is null ? note : note + " " + reply.Text };
+    }
+}

@@ -1,0 +1,160 @@
+using OrderBot.State;
+using OrderBot.Suppliers.Model;
+using OrderBot.Suppliers.Resilience;
+
+namespace OrderBot.Features.HoldAlerts;
+
+/// <summary>Polling one watched order, and the per-cycle call budget.</summary>
+public sealed partial class HoldWatcher
+{
+    private const string PollOk = "ok";
+    private const string PollNotFound = "not_found";
+    private const string PollError = "error";
+
+    /// <summary>One watched order polled inside an <c>alerts poll {supplier}</c> span, timed and counted.</summary>
+    private async Task<PollOutcome> PollOneAsync(
+        WatchedOrder watched,
+        IReadOnlyList<Subscription> active,
+        DateTimeOffset now,
+        CycleBudget budget,
+        CancellationToken cancellationToken)
+    {
+        using var span = AlertsTelemetry.StartPoll(watched.Supplier, PollKinds.Order);
+        var started = _time.GetTimestamp();
+        var outcome = await PollCoreAsync(watched, active, now, budget, cancellationToken);
+        Polled(span, watched.Supplier, PollKinds.Order, outcome.Outcome, started);
+        return outcome;
+    }
+
+    private void Polled(System.Diagnostics.Activity? span, SupplierId supplier, string pollKind, string outcome, long started)
+    {
+        _metrics?.Polled(supplier, pollKind, outcome, _time.GetElapsedTime(started));
+        span?.SetTag(AlertsTelemetry.OutcomeTag, outcome);
+        if (outcome is not (PollOk or PollNotFound))
+        {
+            AlertsTelemetry.Fail(span, outcome);
+        }
+    }
+
+    private async Task<PollOutcome> PollCoreAsync(
+        WatchedOrder watched,
+        IReadOnlyList<Subscription> active,
+        DateTimeOffset now,
+        CycleBudget budget,
+        CancellationToken cancellationToken)
+    {
+        var before = OrderSnapshot.FromJson(watched.SnapshotJson);
+        try
+        {
+            if (!_suppliers.TryGetValue(watched.Supplier, out var supplier))
+            {
+                return PollOutcome.Failure("not_configured");
+            }
+
+            var scope = new SupplierScope
+            {
+                Background = true,
+                Country = before?.Country,
+                IngramCustomerNumber = watched.Supplier == SupplierId.Ingram ? before?.Account : null,
+                SchneiderPurchaserId = watched.Supplier == SupplierId.Schneider ? before?.Account : null,
+            };
+            var result = await supplier.GetOrderAsync(watched.OrderNumber, scope, cancellationToken);
+            budget.Spend(result);
+            var order = result.Orders.FirstOrDefault(o => string.Equals(o.OrderNumber, watched.OrderNumber, StringComparison.OrdinalIgnoreCase))
+                ?? (result.Orders.Count > 0 ? result.Orders[0] : null);
+            if (order is null)
+            {
+                // Not found or a supplier problem: keep the snapshot, try again later (not before the supplier is back).
+                var retryAt = now + _options.OpenPollPeriod;
+                if (result.Problem?.AvailableAt is { } available && available > retryAt)
+                {
+                    retryAt = available;
+                }
+
+                await _orders.UpsertAsync(watched with { NextPollAt = retryAt, LastPolledAt = now }, cancellationToken);
+                Log.PollFailed(_logger, watched.Supplier, watched.OrderNumber, result.Problem?.Kind);
+                return PollOutcome.Failure(result.Problem is { } problem ? AlertsTelemetry.ProblemName(problem.Kind) : PollNotFound);
+            }
+
+            if (before is null)
+            {
+                // No snapshot yet: this poll takes the baseline (the diff below yields no events).
+                _metrics?.Baseline();
+            }
+
+            var events = OrderDiff.Compare(before, order);
+            var enqueued = 0;
+            foreach (var alertEvent in events)
+            {
+                enqueued += await _router.EnqueueAsync(order, before!, alertEvent, active, cancellationToken);
+            }
+
+            var version = before is null ? 0 : before.Version;
+            var after = OrderSnapshot.Of(order, version);
+            if (before is not null && OrderDiff.Changed(before, after))
+            {
+                after = after with { Version = version + 1 };
+            }
+
+            // Written after the outbox: a crash before this line re-decides the same events under the same keys.
+            await _orders.UpsertAsync(ToWatched(watched.Supplier, watched.OrderNumber, after, now), cancellationToken);
+            return new PollOutcome(false, events.Count, enqueued, PollOk);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            // One bad order never stops the cycle; its lease runs out and it is polled again later.
+            budget.Fail(exception);
+            Log.PollCrashed(_logger, exception, watched.Supplier, watched.OrderNumber);
+            return PollOutcome.Failure(PollError);
+        }
+    }
+
+    private WatchedOrder ToWatched(SupplierId supplier, string orderNumber, OrderSnapshot snapshot, DateTimeOffset now) => new()
+    {
+        Supplier = supplier,
+        OrderNumber = orderNumber,
+        SnapshotJson = snapshot.ToJson(),
+        LastStatus = OrderStatusKeys.Key(snapshot.Status),
+        LastHoldCodes = [.. snapshot.Holds.Select(h => h.Code)],
+        LastEta = snapshot.Eta,
+        LastPolledAt = now,
+        NextPollAt = now + PollPeriod(snapshot),
+        IsFinal = OrderStatusKeys.IsFinal(snapshot.Status),
+    };
+
+    private TimeSpan PollPeriod(OrderSnapshot snapshot) => snapshot switch
+    {
+        { Holds.Count: > 0 } or { Status: OrderStatus.OnHold } => _options.HeldPollPeriod,
+        { Status: OrderStatus.Shipped } => _options.ShippedPollPeriod,
+        _ => _options.OpenPollPeriod,
+    };
+
+    /// <summary>What one poll did; <see cref="Outcome"/> is its telemetry value (<c>ok</c>, <c>not_found</c>, a problem, <c>error</c>).</summary>
+    private sealed record PollOutcome(bool Failed, int Events, int Enqueued, string Outcome)
+    {
+        public static PollOutcome Failure(string outcome) => new(true, 0, 0, outcome);
+    }
+
+    /// <summary>Supplier calls this cycle may still make; a rate-limited answer ends the cycle's polling.</summary>
+    private sealed class CycleBudget(int limit)
+    {
+        public int Used { get; private set; }
+
+        public bool RateLimited { get; private set; }
+
+        public int Left => limit - Used;
+
+        public void Spend(SupplierResult result)
+        {
+            Used += Math.Max(1, result.Calls);
+            RateLimited |= result.Problem?.Kind == SupplierProblemKind.RateLimited;
+        }
+
+        /// <summary>A call that threw; a thrown budget exhaustion still means "stop asking this cycle".</summary>
+        public void Fail(Exception exception)
+        {
+            Used++;
+            RateLimited |= exception is RateBudgetExhaustedException;
+        }
+    }
+}
