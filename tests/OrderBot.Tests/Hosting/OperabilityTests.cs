@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using OrderBot.Suppliers;
 using OrderBot.Suppliers.Model;
 using OrderBot.TestKit.Protocol;
+using OrderBot.TestKit.Telemetry;
 
 namespace OrderBot.Tests.Hosting;
 
@@ -95,6 +96,52 @@ public sealed class OperabilityTests
         var logs = collector.Received("logs");
         Assert.Contains("CorrelationId", logs, StringComparison.Ordinal);
         Assert.Contains("conv-otlp", logs, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Trace_PoQuestion_NestsRecognizerAnswerSuppliersAndReplyUnderTheTurn()
+    {
+        using var spans = new SpanRecorder();
+        await using var connector = await FakeConnector.StartAsync();
+        await using var host = await AppHost.StartAsync("--Alerts:Enabled=false");
+        var activityId = "m-trace-" + Guid.NewGuid().ToString("N");
+        var message = $$"""
+            {"type":"message","id":"{{activityId}}","channelId":"emulator","serviceUrl":"{{connector.ServiceUrl}}",
+             "from":{"id":"user-1","name":"Dana"},"recipient":{"id":"bot-1","name":"OrderBot"},
+             "conversation":{"id":"conv-trace"},"text":"where is PO 201120/1","locale":"en-US"}
+            """;
+
+        using var content = new StringContent(message, Encoding.UTF8, "application/json");
+        Assert.Equal(HttpStatusCode.OK, (await host.Client.PostAsync("/api/messages", content)).StatusCode);
+        Assert.True(await connector.WaitForRequestsAsync(1, TimeSpan.FromSeconds(20)));
+
+        var turn = Assert.Single(spans.WithTag("orderbot.activity_id", activityId));
+        var trace = spans.InTrace(turn.TraceId);
+        var bySpan = trace.ToDictionary(s => s.SpanId);
+        bool Under(System.Diagnostics.Activity span, System.Diagnostics.Activity ancestor)
+        {
+            for (var at = span; bySpan.TryGetValue(at.ParentSpanId, out var parent); at = parent)
+            {
+                if (parent.SpanId == ancestor.SpanId)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        Assert.Equal("turn message", turn.DisplayName);
+        Assert.Equal("handled", turn.GetTagItem("orderbot.outcome"));
+        Assert.True(Under(Assert.Single(trace, s => s.DisplayName == "recognize"), turn));
+        var answer = Assert.Single(trace, s => s.DisplayName == "answer order.status");
+        Assert.True(Under(answer, turn));
+        var suppliers = trace.Where(s => s.DisplayName == "supplier find_by_po").ToList();
+        Assert.Equal(["ingram", "schneider"], suppliers.Select(s => (string)s.GetTagItem("orderbot.supplier")!).Order());
+        Assert.All(suppliers, s => Assert.True(Under(s, answer), $"{s.DisplayName} is not under the answer span"));
+        var connectorCalls = trace.Where(s => s.DisplayName.StartsWith("connector ", StringComparison.Ordinal)).ToList();
+        Assert.Contains(connectorCalls, s => s.DisplayName == "connector reply");
+        Assert.All(connectorCalls, s => Assert.True(Under(s, turn), $"{s.DisplayName} is not under the turn span"));
     }
 
     [Fact]
