@@ -24,7 +24,8 @@ namespace OrderBot.Benchmarks.Conversation;
 /// A full "where is PO 201120/1" turn, in-process through the real pipeline and conversation, against both sandboxes
 /// on loopback at zero latency, with the real SQLite store. Each supplier call is timed; the turn's own cost is the
 /// turn's wall time minus the span during which suppliers were being asked (they run in parallel).
-/// Args: [--turns N].
+/// Args: [--turns N] [--telemetry] — with --telemetry every OrderBot span is recorded and every OrderBot instrument
+/// observed, as an OpenTelemetry SDK would (without the export), to show what switching telemetry on costs a turn.
 /// </summary>
 public sealed class TurnBenchmark : IBenchmarkSuite
 {
@@ -35,6 +36,7 @@ public sealed class TurnBenchmark : IBenchmarkSuite
     public async Task RunAsync(string[] args)
     {
         var turns = args.SkipWhile(a => a != "--turns").Skip(1).Select(a => int.Parse(a, CultureInfo.InvariantCulture)).FirstOrDefault(500);
+        using var telemetry = args.Contains("--telemetry") ? new TelemetryListeners() : null;
         var root = Path.Combine(Path.GetTempPath(), "orderbot-turn-bench-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(root);
         await using var schneider = await SchneiderSandboxServer.StartAsync(new SchneiderSandboxOptions(), TimeProvider.System);
@@ -59,7 +61,12 @@ public sealed class TurnBenchmark : IBenchmarkSuite
 
         Array.Sort(overhead);
         Array.Sort(total);
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"turns                   {turns} (PO at both suppliers, PO summary card; {Environment.ProcessorCount} cores)"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"turns                   {turns} (PO at both suppliers, PO summary card; {Environment.ProcessorCount} cores; telemetry {(telemetry is null ? "off" : "on")})"));
+        if (telemetry is not null)
+        {
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"per turn                {telemetry.Spans / (double)(turns + 20):F1} spans, {telemetry.Measurements / (double)(turns + 20):F1} measurements"));
+        }
+
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"turn total p50 / p99    {P(total, 0.50):F2} / {P(total, 0.99):F2} ms (includes loopback supplier calls)"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"turn overhead p50       {P(overhead, 0.50):F2} ms (turn minus supplier span)"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"turn overhead p99       {P(overhead, 0.99):F2} ms   (target < 5)"));
@@ -173,3 +180,45 @@ public sealed class TurnBenchmark : IBenchmarkSuite
         }
     }
 }
+
+/// <summary>Records OrderBot spans and observes OrderBot instruments in-process, the way an SDK subscribes.</summary>
+internal sealed class TelemetryListeners : IDisposable
+{
+    private readonly ActivityListener _spans;
+    private readonly System.Diagnostics.Metrics.MeterListener _meters = new();
+    private long _spanCount;
+    private long _measurements;
+
+    public TelemetryListeners()
+    {
+        _spans = new ActivityListener
+        {
+            ShouldListenTo = source => source.Name.StartsWith("OrderBot.", StringComparison.Ordinal),
+            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
+            ActivityStopped = _ => Interlocked.Increment(ref _spanCount),
+        };
+        ActivitySource.AddActivityListener(_spans);
+        _meters.InstrumentPublished = (instrument, listener) =>
+        {
+            if (instrument.Meter.Name.StartsWith("OrderBot.", StringComparison.Ordinal))
+            {
+                listener.EnableMeasurementEvents(instrument);
+            }
+        };
+        _meters.SetMeasurementEventCallback<long>((_, _, _, _) => Interlocked.Increment(ref _measurements));
+        _meters.SetMeasurementEventCallback<double>((_, _, _, _) => Interlocked.Increment(ref _measurements));
+        _meters.SetMeasurementEventCallback<int>((_, _, _, _) => Interlocked.Increment(ref _measurements));
+        _meters.Start();
+    }
+
+    public long Spans => Interlocked.Read(ref _spanCount);
+
+    public long Measurements => Interlocked.Read(ref _measurements);
+
+    public void Dispose()
+    {
+        _spans.Dispose();
+        _meters.Dispose();
+    }
+}
+
