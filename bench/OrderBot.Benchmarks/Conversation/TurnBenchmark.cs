@@ -45,7 +45,7 @@ public sealed class TurnBenchmark : IBenchmarkSuite
             TimeProvider.System);
         var span = new SupplierSpan();
         using var host = await StartHostAsync(root, schneider, ingram, span);
-        var adapter = new TestAdapter(host.Services.GetRequiredService<ActivityRouter>());
+        var adapter = new TestAdapter(host.Services.GetRequiredService<ActivityRouter>(), metrics: host.Services.GetRequiredService<OrderBot.Protocol.Telemetry.ProtocolMetrics>());
 
         for (var i = 0; i < 20; i++)
         {

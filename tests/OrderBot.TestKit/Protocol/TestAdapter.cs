@@ -35,14 +35,14 @@ public sealed class TestAdapter : IActivitySender
     private long _nextId = 1760000001000;
     private int _totalSent;
 
-    public TestAdapter(ActivityRouter router, TestConversationKind kind = TestConversationKind.Personal, TimeProvider? time = null, IConversationReferenceStore? store = null, BotOptions? options = null, ILoggerFactory? loggerFactory = null)
+    public TestAdapter(ActivityRouter router, TestConversationKind kind = TestConversationKind.Personal, TimeProvider? time = null, IConversationReferenceStore? store = null, BotOptions? options = null, ILoggerFactory? loggerFactory = null, OrderBot.Protocol.Telemetry.ProtocolMetrics? metrics = null)
     {
         ArgumentNullException.ThrowIfNull(router);
         Time = time ?? TimeProvider.System;
         Store = store ?? new InMemoryConversationReferenceStore(Time);
         var botOptions = Options.Create(options ?? new BotOptions());
         loggerFactory ??= Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance;
-        _pipeline = new TurnPipeline(router, Store, new ActivityDeduplicator(botOptions, Time), botOptions, Time, loggerFactory.CreateLogger<TurnPipeline>());
+        _pipeline = new TurnPipeline(router, Store, new ActivityDeduplicator(botOptions, Time), botOptions, Time, loggerFactory.CreateLogger<TurnPipeline>(), metrics);
         _services = new ServiceCollection().BuildServiceProvider();
         Kind = kind;
         (ConversationId, ConversationType) = kind switch
