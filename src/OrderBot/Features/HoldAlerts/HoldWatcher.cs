@@ -171,7 +171,7 @@ public sealed partial class HoldWatcher
 
                 foreach (var order in result.Orders)
                 {
-                    discovered += await BaselineAsync(order, now, cancellationToken) ? 1 : 0;
+                    discovered += await BaselineOrExpediteAsync(order, now, cancellationToken) ? 1 : 0;
                 }
             }
 
@@ -231,10 +231,23 @@ public sealed partial class HoldWatcher
             ? _suppliers.TryGetValue(only, out var one) ? [one] : []
             : _suppliers.Values;
 
-    private async Task<bool> BaselineAsync(Order order, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>
+    /// A search hit the watcher has not seen becomes a baseline. One it already watches, whose status or holds differ
+    /// from what it remembers, is made due now, so this same cycle polls it and alerts: an account search sees a new
+    /// hold well before that order's own poll would (15 minutes for an open order), and a short hold is not missed.
+    /// The poll, not the search hit, decides the alert: a search may carry less detail than an order call.
+    /// </summary>
+    private async Task<bool> BaselineOrExpediteAsync(Order order, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        if (await _orders.GetAsync(order.Supplier, order.OrderNumber, cancellationToken) is not null)
+        if (await _orders.GetAsync(order.Supplier, order.OrderNumber, cancellationToken) is { } watched)
         {
+            if (!watched.IsFinal && watched.NextPollAt > now && OrderSnapshot.FromJson(watched.SnapshotJson) is { } before
+                && (before.Status != order.Status.Status || !SameHoldCodes(before.Holds, order.Holds)))
+            {
+                await _orders.UpsertAsync(watched with { NextPollAt = now }, cancellationToken);
+                Log.Expedited(_logger, order.Supplier, order.OrderNumber);
+            }
+
             return false;
         }
 
@@ -243,4 +256,8 @@ public sealed partial class HoldWatcher
         _metrics?.Baseline();
         return true;
     }
+
+    private static bool SameHoldCodes(IReadOnlyList<Hold> before, IReadOnlyList<Hold> after) =>
+        before.Select(h => h.Code).Order(StringComparer.OrdinalIgnoreCase)
+            .SequenceEqual(after.Select(h => h.Code).Order(StringComparer.OrdinalIgnoreCase), StringComparer.OrdinalIgnoreCase);
 }

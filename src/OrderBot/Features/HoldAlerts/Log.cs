@@ -22,6 +22,9 @@ internal static partial class Log
     [LoggerMessage(EventId = 7503, Level = LogLevel.Error, Message = "Poll of {Supplier} order {OrderNumber} failed unexpectedly")]
     public static partial void PollCrashed(ILogger logger, Exception exception, SupplierId supplier, string orderNumber);
 
+    [LoggerMessage(EventId = 7505, Level = LogLevel.Debug, Message = "Discovery saw {Supplier} order {OrderNumber} change; polling it this cycle")]
+    public static partial void Expedited(ILogger logger, SupplierId supplier, string orderNumber);
+
     [LoggerMessage(EventId = 7510, Level = LogLevel.Information, Message = "Alert {EventKey} sent as {ActivityId}")]
     public static partial void AlertSent(ILogger logger, string eventKey, string? activityId);
 

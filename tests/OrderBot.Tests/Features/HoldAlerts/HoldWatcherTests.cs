@@ -133,6 +133,37 @@ public sealed class HoldWatcherTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task RunCycle_AccountSearchSeesNewHold_PollsThatOrderAndAlertsInTheSameCycle()
+    {
+        var options = AlertsHarness.DefaultOptions();
+        options.DiscoveryInterval = TimeSpan.FromMinutes(5);
+        options.OpenPollPeriod = TimeSpan.FromMinutes(60);
+        await using var h = await AlertsHarness.StartSqliteAsync(options);
+        var order = ScriptedSupplier.Open(SupplierId.Ingram, "20-A0002", "PO-B", null, account: "20-123456", country: "GB");
+        h.Ingram.Set(order);
+        await h.AddConversationAsync("a:personal-acct", "personal");
+        await h.SubscribeAsync("a:personal-acct", SubscriptionKind.Account, "20-123456", SupplierId.Ingram);
+        var (watcher, delivery) = h.NewInstance();
+        Assert.Equal(1, (await watcher.RunCycleAsync(CancellationToken.None)).Discovered);
+
+        // The next account search finds the order unchanged: nothing is polled ahead of its own schedule.
+        h.Advance(TimeSpan.FromMinutes(6));
+        var unchanged = await watcher.RunCycleAsync(CancellationToken.None);
+        Assert.Equal((0, 0), (unchanged.Polled, unchanged.Enqueued));
+
+        // A hold appears: the following search sees it 54 minutes before the order's own poll is due.
+        h.Ingram.Set(ScriptedSupplier.WithHold(order, ScriptedSupplier.CreditHold));
+        h.Advance(TimeSpan.FromMinutes(6));
+        var held = await watcher.RunCycleAsync(CancellationToken.None);
+        Assert.Equal((1, 1), (held.Polled, held.Enqueued));
+        await delivery.RunCycleAsync(CancellationToken.None);
+
+        var alert = Assert.Single(h.AlertRequests());
+        Assert.Contains("New hold on your order", alert.Body, StringComparison.Ordinal);
+        Assert.Contains("20-A0002", alert.Body, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task RunCycle_OneOrderThrows_OtherOrdersStillPolled()
     {
         var good = ScriptedSupplier.Open(SupplierId.Ingram, "20-GOOD", "PO-1");
