@@ -17,6 +17,13 @@ public interface IOrderSupplier
     /// </summary>
     bool ProvidesShipmentDetails => false;
 
+    /// <summary>
+    /// True when a hit from <see cref="SearchAsync"/> carries everything <see cref="GetOrderAsync"/> would (Ingram: both
+    /// are the same v5 search), so a watcher may take a search hit as a fresh poll of that order. False when an order
+    /// call adds detail (Schneider: items, dates, holds per item).
+    /// </summary>
+    bool SearchHitsAreComplete => false;
+
     /// <summary>Every order whose customer PO matches <paramref name="po"/> (normalized: trimmed, case-insensitive).</summary>
     Task<SupplierResult> FindByPoAsync(string po, SupplierScope scope, CancellationToken cancellationToken = default);
 

@@ -23,7 +23,7 @@ namespace OrderBot.Benchmarks.Alerts;
 /// 200 watched Ingram accounts (one real, the rest empty) against the Ingram sandbox (60 calls / 60 s) over
 /// simulated time: supplier calls per watcher cycle, rate-budget use, 429s (must be 0) and the simulated time from
 /// PO WATCH-1's hold appearing (timeline step 1) to its alert reaching the fake Connector.
-/// Args: <c>--accounts 200 --minutes 40 --calls-per-cycle 25 --open-poll-minutes 2</c>.
+/// Args: <c>--accounts 200 --minutes 40 --calls-per-cycle 25 --open-poll-minutes 2 --discovery-minutes 30</c>.
 /// </summary>
 public sealed class AlertsBenchmark : IBenchmarkSuite
 {
@@ -50,7 +50,7 @@ public sealed class AlertsBenchmark : IBenchmarkSuite
         var options = Options.Create(new AlertsOptions
         {
             WatchInterval = TimeSpan.FromMinutes(1),
-            DiscoveryInterval = TimeSpan.FromMinutes(30),
+            DiscoveryInterval = TimeSpan.FromMinutes(Arg(args, "--discovery-minutes", 30)),
             MaxCallsPerCycle = callsPerCycle,
 
             // The sandbox's WATCH-1 hold lasts two 2-minute steps: poll open orders often enough to see it.

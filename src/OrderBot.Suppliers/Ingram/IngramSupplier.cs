@@ -27,6 +27,9 @@ internal sealed partial class IngramSupplier : IOrderSupplier
 
     public SupplierId Id => SupplierId.Ingram;
 
+    /// <summary>Order lookups are the same v5 search: a search hit is as fresh and complete as an order call.</summary>
+    public bool SearchHitsAreComplete => true;
+
     public Task<SupplierResult> FindByPoAsync(string po, SupplierScope scope, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(po);

@@ -24,6 +24,8 @@ internal sealed class InstrumentedSupplier : IOrderSupplier
 
     public bool ProvidesShipmentDetails => _inner.ProvidesShipmentDetails;
 
+    public bool SearchHitsAreComplete => _inner.SearchHitsAreComplete;
+
     public Task<SupplierResult> FindByPoAsync(string po, SupplierScope scope, CancellationToken cancellationToken = default) =>
         ObserveAsync("find_by_po", scope, ct => _inner.FindByPoAsync(po, scope, ct), cancellationToken);
 

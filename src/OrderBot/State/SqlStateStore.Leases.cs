@@ -27,6 +27,31 @@ internal sealed partial class SqlStateStore
         return count > 0;
     }
 
+    public async Task<bool> TryStartPeriodAsync(string name, string owner, TimeSpan period, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        ArgumentException.ThrowIfNullOrWhiteSpace(owner);
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(period, TimeSpan.Zero);
+
+        // Unlike TryAcquireLeaseAsync, holding the lease does not let the owner take it again before it expires.
+        var now = _time.GetUtcNow();
+        var count = await ExecuteAsync(
+            """
+            INSERT INTO lease (name, owner, expires_at) VALUES (@name, @owner, @until)
+            ON CONFLICT (name) DO UPDATE SET owner = excluded.owner, expires_at = excluded.expires_at
+            WHERE lease.expires_at <= @now
+            """,
+            c =>
+            {
+                Bind(c, "name", name);
+                Bind(c, "owner", owner);
+                Bind(c, "until", Ms(now + period));
+                Bind(c, "now", Ms(now));
+            },
+            cancellationToken);
+        return count > 0;
+    }
+
     public async Task<bool> RenewLeaseAsync(string name, string owner, TimeSpan duration, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);

@@ -134,6 +134,24 @@ public abstract partial class StoreContractTests
     }
 
     [StoreFact]
+    public async Task TryStartPeriodAsync_EvenTheOwner_WaitsForThePeriodToEnd()
+    {
+        var other = NewStore();
+
+        Assert.True(await Leases.TryStartPeriodAsync("discovery", "one", TimeSpan.FromMinutes(15)));
+        Assert.False(await Leases.TryStartPeriodAsync("discovery", "one", TimeSpan.FromMinutes(15)));
+        Assert.False(await other.TryStartPeriodAsync("discovery", "two", TimeSpan.FromMinutes(15)));
+        Time.Advance(TimeSpan.FromMinutes(14));
+        Assert.False(await Leases.TryStartPeriodAsync("discovery", "one", TimeSpan.FromMinutes(15)));
+        Time.Advance(TimeSpan.FromMinutes(1));
+
+        Assert.True(await other.TryStartPeriodAsync("discovery", "two", TimeSpan.FromMinutes(15)));
+        Assert.False(await Leases.TryStartPeriodAsync("discovery", "one", TimeSpan.FromMinutes(15)));
+        Assert.True(await other.ReleaseLeaseAsync("discovery", "two"));
+        Assert.True(await Leases.TryStartPeriodAsync("discovery", "one", TimeSpan.FromMinutes(15)));
+    }
+
+    [StoreFact]
     public async Task RenewLeaseAsync_ByOwnerBeforeExpiry_KeepsOthersOut()
     {
         await Leases.TryAcquireLeaseAsync("watcher", "one", TimeSpan.FromMinutes(1));

@@ -76,29 +76,8 @@ public sealed partial class HoldWatcher
                 return PollOutcome.Failure(result.Problem is { } problem ? AlertsTelemetry.ProblemName(problem.Kind) : PollNotFound);
             }
 
-            if (before is null)
-            {
-                // No snapshot yet: this poll takes the baseline (the diff below yields no events).
-                _metrics?.Baseline();
-            }
-
-            var events = OrderDiff.Compare(before, order);
-            var enqueued = 0;
-            foreach (var alertEvent in events)
-            {
-                enqueued += await _router.EnqueueAsync(order, before!, alertEvent, active, cancellationToken);
-            }
-
-            var version = before is null ? 0 : before.Version;
-            var after = OrderSnapshot.Of(order, version);
-            if (before is not null && OrderDiff.Changed(before, after))
-            {
-                after = after with { Version = version + 1 };
-            }
-
-            // Written after the outbox: a crash before this line re-decides the same events under the same keys.
-            await _orders.UpsertAsync(ToWatched(watched.Supplier, watched.OrderNumber, after, now), cancellationToken);
-            return new PollOutcome(false, events.Count, enqueued, PollOk);
+            var (events, enqueued) = await ApplyAsync(watched, before, order, active, now, cancellationToken);
+            return new PollOutcome(false, events, enqueued, PollOk);
         }
         catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
@@ -107,6 +86,43 @@ public sealed partial class HoldWatcher
             Log.PollCrashed(_logger, exception, watched.Supplier, watched.OrderNumber);
             return PollOutcome.Failure(PollError);
         }
+    }
+
+    /// <summary>
+    /// Compares a fresh look at an order with what was remembered, writes each event to the outbox for every
+    /// subscribed conversation, then stores the new snapshot and the next poll time.
+    /// </summary>
+    private async Task<(int Events, int Enqueued)> ApplyAsync(
+        WatchedOrder watched,
+        OrderSnapshot? before,
+        Order order,
+        IReadOnlyList<Subscription> active,
+        DateTimeOffset now,
+        CancellationToken cancellationToken)
+    {
+        if (before is null)
+        {
+            // No snapshot yet: this poll takes the baseline (the diff below yields no events).
+            _metrics?.Baseline();
+        }
+
+        var events = OrderDiff.Compare(before, order);
+        var enqueued = 0;
+        foreach (var alertEvent in events)
+        {
+            enqueued += await _router.EnqueueAsync(order, before!, alertEvent, active, cancellationToken);
+        }
+
+        var version = before is null ? 0 : before.Version;
+        var after = OrderSnapshot.Of(order, version);
+        if (before is not null && OrderDiff.Changed(before, after))
+        {
+            after = after with { Version = version + 1 };
+        }
+
+        // Written after the outbox: a crash before this line re-decides the same events under the same keys.
+        await _orders.UpsertAsync(ToWatched(watched.Supplier, watched.OrderNumber, after, now), cancellationToken);
+        return (events.Count, enqueued);
     }
 
     private WatchedOrder ToWatched(SupplierId supplier, string orderNumber, OrderSnapshot snapshot, DateTimeOffset now) => new()

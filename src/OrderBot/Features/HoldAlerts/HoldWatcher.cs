@@ -88,12 +88,10 @@ public sealed partial class HoldWatcher
         var now = _time.GetUtcNow();
         var active = await _subscriptions.ListActiveAsync(cancellationToken);
         var budget = new CycleBudget(_options.MaxCallsPerCycle);
-        var discovered = await DiscoverAsync(active, now, budget, cancellationToken);
+        var (discovered, events, enqueued) = await DiscoverAsync(active, now, budget, cancellationToken);
 
         var polled = 0;
         var failed = 0;
-        var events = 0;
-        var enqueued = 0;
         if (budget.Left > 0 && !budget.RateLimited)
         {
             // One call per order (a details call): claim no more than the calls left.
@@ -119,12 +117,12 @@ public sealed partial class HoldWatcher
         return result;
     }
 
-    private async Task<int> DiscoverAsync(IReadOnlyList<Subscription> active, DateTimeOffset now, CycleBudget budget, CancellationToken cancellationToken)
+    private async Task<(int Discovered, int Events, int Enqueued)> DiscoverAsync(IReadOnlyList<Subscription> active, DateTimeOffset now, CycleBudget budget, CancellationToken cancellationToken)
     {
         // The discovery lease doubles as a cluster-wide timer: it is never released, so whoever gets it runs the full
         // discovery and nobody runs it again until it expires. Fresh subscriptions are resolved every cycle so a
         // "watch PO" takes its baseline at once rather than after the next full discovery.
-        var full = await _leases.TryAcquireLeaseAsync(DiscoveryLease, Owner, _options.DiscoveryInterval, cancellationToken);
+        var full = await _leases.TryStartPeriodAsync(DiscoveryLease, Owner, _options.DiscoveryInterval, cancellationToken);
         var fresh = now - (_options.WatchInterval * 2);
 
         // A full pass the budget cuts short resumes where it stopped (cursor), and releases the lease so the next
@@ -133,6 +131,8 @@ public sealed partial class HoldWatcher
         var targets = full ? [.. active.Skip(start), .. active.Take(start)] : active.Where(s => s.CreatedAt >= fresh).ToList();
 
         var discovered = 0;
+        var events = 0;
+        var enqueued = 0;
         var done = 0;
         foreach (var subscription in targets)
         {
@@ -146,7 +146,7 @@ public sealed partial class HoldWatcher
                         await _leases.ReleaseLeaseAsync(DiscoveryLease, Owner, cancellationToken);
                     }
 
-                    return discovered;
+                    return (discovered, events, enqueued);
                 }
 
                 SupplierResult result;
@@ -171,7 +171,10 @@ public sealed partial class HoldWatcher
 
                 foreach (var order in result.Orders)
                 {
-                    discovered += await BaselineOrExpediteAsync(order, now, cancellationToken) ? 1 : 0;
+                    var seen = await SeenInSearchAsync(supplier, order, active, now, cancellationToken);
+                    discovered += seen.Discovered ? 1 : 0;
+                    events += seen.Events;
+                    enqueued += seen.Enqueued;
                 }
             }
 
@@ -183,7 +186,7 @@ public sealed partial class HoldWatcher
             _discoveryCursor = 0;
         }
 
-        return discovered;
+        return (discovered, events, enqueued);
     }
 
     /// <summary>One discovery question inside an <c>alerts discover {supplier}</c> span, timed and counted.</summary>
@@ -232,29 +235,46 @@ public sealed partial class HoldWatcher
             : _suppliers.Values;
 
     /// <summary>
-    /// A search hit the watcher has not seen becomes a baseline. One it already watches, whose status or holds differ
-    /// from what it remembers, is made due now, so this same cycle polls it and alerts: an account search sees a new
-    /// hold well before that order's own poll would (15 minutes for an open order), and a short hold is not missed.
-    /// The poll, not the search hit, decides the alert: a search may carry less detail than an order call.
+    /// A search hit the watcher has not seen becomes a baseline. For a watched order, an account search is a look at
+    /// it between its own polls: where a search hit is as complete as an order call (Ingram), the hit is taken as that
+    /// poll — events decided now, next poll pushed back, no extra call. Elsewhere (Schneider), a hit whose status or
+    /// holds differ from what was remembered makes the order due now, so this same cycle polls it and decides.
+    /// Either way a new hold is seen at the search, not up to a whole poll period later.
     /// </summary>
-    private async Task<bool> BaselineOrExpediteAsync(Order order, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task<(bool Discovered, int Events, int Enqueued)> SeenInSearchAsync(
+        IOrderSupplier supplier,
+        Order order,
+        IReadOnlyList<Subscription> active,
+        DateTimeOffset now,
+        CancellationToken cancellationToken)
     {
-        if (await _orders.GetAsync(order.Supplier, order.OrderNumber, cancellationToken) is { } watched)
+        if (await _orders.GetAsync(order.Supplier, order.OrderNumber, cancellationToken) is not { } watched)
         {
-            if (!watched.IsFinal && watched.NextPollAt > now && OrderSnapshot.FromJson(watched.SnapshotJson) is { } before
-                && (before.Status != order.Status.Status || !SameHoldCodes(before.Holds, order.Holds)))
-            {
-                await _orders.UpsertAsync(watched with { NextPollAt = now }, cancellationToken);
-                Log.Expedited(_logger, order.Supplier, order.OrderNumber);
-            }
-
-            return false;
+            var snapshot = OrderSnapshot.Of(order, version: 0);
+            await _orders.UpsertAsync(ToWatched(order.Supplier, order.OrderNumber, snapshot, now), cancellationToken);
+            _metrics?.Baseline();
+            return (true, 0, 0);
         }
 
-        var snapshot = OrderSnapshot.Of(order, version: 0);
-        await _orders.UpsertAsync(ToWatched(order.Supplier, order.OrderNumber, snapshot, now), cancellationToken);
-        _metrics?.Baseline();
-        return true;
+        var claimedElsewhere = watched.LeaseOwner is { } owner && owner != Owner && watched.LeaseUntil > now;
+        if (watched.IsFinal || claimedElsewhere || OrderSnapshot.FromJson(watched.SnapshotJson) is not { } before)
+        {
+            return (false, 0, 0);
+        }
+
+        if (supplier.SearchHitsAreComplete)
+        {
+            var (events, enqueued) = await ApplyAsync(watched, before, order, active, now, cancellationToken);
+            return (false, events, enqueued);
+        }
+
+        if (watched.NextPollAt > now && (before.Status != order.Status.Status || !SameHoldCodes(before.Holds, order.Holds)))
+        {
+            await _orders.UpsertAsync(watched with { NextPollAt = now }, cancellationToken);
+            Log.Expedited(_logger, order.Supplier, order.OrderNumber);
+        }
+
+        return (false, 0, 0);
     }
 
     private static bool SameHoldCodes(IReadOnlyList<Hold> before, IReadOnlyList<Hold> after) =>

@@ -135,6 +135,7 @@ public sealed class HoldWatcherTests : IAsyncLifetime
     [Fact]
     public async Task RunCycle_AccountSearchSeesNewHold_PollsThatOrderAndAlertsInTheSameCycle()
     {
+        // Schneider-like: a search hit has less detail than an order call, so the order call decides.
         var options = AlertsHarness.DefaultOptions();
         options.DiscoveryInterval = TimeSpan.FromMinutes(5);
         options.OpenPollPeriod = TimeSpan.FromMinutes(60);
@@ -161,6 +162,42 @@ public sealed class HoldWatcherTests : IAsyncLifetime
         var alert = Assert.Single(h.AlertRequests());
         Assert.Contains("New hold on your order", alert.Body, StringComparison.Ordinal);
         Assert.Contains("20-A0002", alert.Body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RunCycle_CompleteSearchHits_TakenAsPolls_HoldDecidedWithoutExtraCalls()
+    {
+        var options = AlertsHarness.DefaultOptions();
+        options.DiscoveryInterval = TimeSpan.FromMinutes(5);
+        options.OpenPollPeriod = TimeSpan.FromMinutes(8);
+        await using var h = await AlertsHarness.StartSqliteAsync(options);
+        h.Ingram.SearchHitsAreComplete = true;
+        var order = ScriptedSupplier.Open(SupplierId.Ingram, "20-A0003", "PO-C", null, account: "20-123456", country: "GB");
+        h.Ingram.Set(order);
+        await h.AddConversationAsync("a:personal-ingram", "personal");
+        await h.SubscribeAsync("a:personal-ingram", SubscriptionKind.Account, "20-123456", SupplierId.Ingram);
+        var (watcher, delivery) = h.NewInstance();
+        Assert.Equal(1, (await watcher.RunCycleAsync(CancellationToken.None)).Discovered);
+
+        // Minute 6: the search sees the order unchanged and counts as its poll, so minute 8 (its own poll) is skipped.
+        h.Advance(TimeSpan.FromMinutes(6));
+        var searched = await watcher.RunCycleAsync(CancellationToken.None);
+        Assert.Equal((1, 0, 0), (searched.Calls, searched.Polled, searched.Enqueued));
+        h.Advance(TimeSpan.FromMinutes(3));
+        var between = await watcher.RunCycleAsync(CancellationToken.None);
+        Assert.Equal((0, 0, 0), (between.Calls, between.Polled, between.Discovered));
+
+        // Minute 12: the search shows a hold; it is decided from the hit itself — one call, one alert.
+        h.Ingram.Set(ScriptedSupplier.WithHold(order, ScriptedSupplier.CreditHold));
+        h.Advance(TimeSpan.FromMinutes(3));
+        var held = await watcher.RunCycleAsync(CancellationToken.None);
+        Assert.Equal((1, 0, 1), (held.Calls, held.Polled, held.Enqueued));
+        await delivery.RunCycleAsync(CancellationToken.None);
+        Assert.Contains("New hold on your order", Assert.Single(h.AlertRequests()).Body, StringComparison.Ordinal);
+
+        // Seen again by the next search: the same hold is not alerted twice.
+        h.Advance(TimeSpan.FromMinutes(6));
+        Assert.Equal(0, (await watcher.RunCycleAsync(CancellationToken.None)).Enqueued);
     }
 
     [Fact]

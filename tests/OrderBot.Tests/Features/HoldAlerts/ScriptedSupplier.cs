@@ -18,6 +18,9 @@ internal sealed class ScriptedSupplier : IOrderSupplier
 
     public int Calls { get; private set; }
 
+    /// <summary>Like Ingram (true): the watcher may take a search hit as a poll of that order.</summary>
+    public bool SearchHitsAreComplete { get; set; }
+
     public bool AllBackground { get; private set; } = true;
 
     /// <summary>Order numbers whose GetOrder throws (a bug in a mapper, say).</summary>
