@@ -2,55 +2,11 @@ namespace OrderBot.State;
 
 internal sealed partial class SqlStateStore
 {
-    public async Task<bool> TryAcquireLeaseAsync(string name, string owner, TimeSpan duration, CancellationToken cancellationToken = default)
-    {
-        ArgumentException.ThrowIfNullOrWhiteSpace(name);
-        ArgumentException.ThrowIfNullOrWhiteSpace(owner);
-        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(duration, TimeSpan.Zero);
+    public Task<bool> TryAcquireLeaseAsync(string name, string owner, TimeSpan duration, CancellationToken cancellationToken = default) =>
+        TakeAsync(name, owner, duration, ownerMayRetake: true, cancellationToken);
 
-        // The conflict branch only fires when the lease is expired or already ours; otherwise zero rows change.
-        var now = _time.GetUtcNow();
-        var count = await ExecuteAsync(
-            """
-            INSERT INTO lease (name, owner, expires_at) VALUES (@name, @owner, @until)
-            ON CONFLICT (name) DO UPDATE SET owner = excluded.owner, expires_at = excluded.expires_at
-            WHERE lease.expires_at <= @now OR lease.owner = excluded.owner
-            """,
-            c =>
-            {
-                Bind(c, "name", name);
-                Bind(c, "owner", owner);
-                Bind(c, "until", Ms(now + duration));
-                Bind(c, "now", Ms(now));
-            },
-            cancellationToken);
-        return count > 0;
-    }
-
-    public async Task<bool> TryStartPeriodAsync(string name, string owner, TimeSpan period, CancellationToken cancellationToken = default)
-    {
-        ArgumentException.ThrowIfNullOrWhiteSpace(name);
-        ArgumentException.ThrowIfNullOrWhiteSpace(owner);
-        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(period, TimeSpan.Zero);
-
-        // Unlike TryAcquireLeaseAsync, holding the lease does not let the owner take it again before it expires.
-        var now = _time.GetUtcNow();
-        var count = await ExecuteAsync(
-            """
-            INSERT INTO lease (name, owner, expires_at) VALUES (@name, @owner, @until)
-            ON CONFLICT (name) DO UPDATE SET owner = excluded.owner, expires_at = excluded.expires_at
-            WHERE lease.expires_at <= @now
-            """,
-            c =>
-            {
-                Bind(c, "name", name);
-                Bind(c, "owner", owner);
-                Bind(c, "until", Ms(now + period));
-                Bind(c, "now", Ms(now));
-            },
-            cancellationToken);
-        return count > 0;
-    }
+    public Task<bool> TryStartPeriodAsync(string name, string owner, TimeSpan period, CancellationToken cancellationToken = default) =>
+        TakeAsync(name, owner, period, ownerMayRetake: false, cancellationToken);
 
     public async Task<bool> RenewLeaseAsync(string name, string owner, TimeSpan duration, CancellationToken cancellationToken = default)
     {
@@ -103,6 +59,39 @@ internal sealed partial class SqlStateStore
             {
                 Bind(c, "key", key);
                 Bind(c, "until", Ms(now + retention));
+                Bind(c, "now", Ms(now));
+            },
+            cancellationToken);
+        return count > 0;
+    }
+
+    /// <summary>
+    /// Takes the lease when it is free or expired; with <paramref name="ownerMayRetake"/> also when the owner holds
+    /// it (a lease), without it not before it expires (a timer). The conflict branch changes zero rows otherwise.
+    /// </summary>
+    private async Task<bool> TakeAsync(string name, string owner, TimeSpan duration, bool ownerMayRetake, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        ArgumentException.ThrowIfNullOrWhiteSpace(owner);
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(duration, TimeSpan.Zero);
+        var now = _time.GetUtcNow();
+        var count = await ExecuteAsync(
+            ownerMayRetake
+                ? """
+                  INSERT INTO lease (name, owner, expires_at) VALUES (@name, @owner, @until)
+                  ON CONFLICT (name) DO UPDATE SET owner = excluded.owner, expires_at = excluded.expires_at
+                  WHERE lease.expires_at <= @now OR lease.owner = excluded.owner
+                  """
+                : """
+                  INSERT INTO lease (name, owner, expires_at) VALUES (@name, @owner, @until)
+                  ON CONFLICT (name) DO UPDATE SET owner = excluded.owner, expires_at = excluded.expires_at
+                  WHERE lease.expires_at <= @now
+                  """,
+            c =>
+            {
+                Bind(c, "name", name);
+                Bind(c, "owner", owner);
+                Bind(c, "until", Ms(now + duration));
                 Bind(c, "now", Ms(now));
             },
             cancellationToken);

@@ -70,13 +70,7 @@ public sealed class OperabilityTests
             "--Telemetry:ServiceName=orderbot-otlp-test");
         await using (host)
         {
-            var message = $$"""
-                {"type":"message","id":"m-otlp","channelId":"emulator","serviceUrl":"{{connector.ServiceUrl}}",
-                 "from":{"id":"user-1","name":"Dana"},"recipient":{"id":"bot-1","name":"OrderBot"},
-                 "conversation":{"id":"conv-otlp"},"text":"where is PO 201120/1","locale":"en-US"}
-                """;
-            using var content = new StringContent(message, Encoding.UTF8, "application/json");
-            Assert.Equal(HttpStatusCode.OK, (await host.Client.PostAsync("/api/messages", content)).StatusCode);
+            Assert.Equal(HttpStatusCode.OK, await AskAsync(host, connector, "conv-otlp", "m-otlp"));
             Assert.True(await connector.WaitForRequestsAsync(1, TimeSpan.FromSeconds(20)));
         }
 
@@ -105,14 +99,8 @@ public sealed class OperabilityTests
         await using var connector = await FakeConnector.StartAsync();
         await using var host = await AppHost.StartAsync("--Alerts:Enabled=false");
         var activityId = "m-trace-" + Guid.NewGuid().ToString("N");
-        var message = $$"""
-            {"type":"message","id":"{{activityId}}","channelId":"emulator","serviceUrl":"{{connector.ServiceUrl}}",
-             "from":{"id":"user-1","name":"Dana"},"recipient":{"id":"bot-1","name":"OrderBot"},
-             "conversation":{"id":"conv-trace"},"text":"where is PO 201120/1","locale":"en-US"}
-            """;
 
-        using var content = new StringContent(message, Encoding.UTF8, "application/json");
-        Assert.Equal(HttpStatusCode.OK, (await host.Client.PostAsync("/api/messages", content)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, await AskAsync(host, connector, "conv-trace", activityId));
         Assert.True(await connector.WaitForRequestsAsync(1, TimeSpan.FromSeconds(20)));
 
         var turn = Assert.Single(spans.WithTag("orderbot.activity_id", activityId));
@@ -150,5 +138,18 @@ public sealed class OperabilityTests
         var error = await Assert.ThrowsAsync<Microsoft.Extensions.Options.OptionsValidationException>(() => AppHost.StartAsync("--Telemetry:OtlpEndpoint=collector:4317"));
 
         Assert.Contains("Telemetry:OtlpEndpoint", error.Message, StringComparison.Ordinal);
+    }
+
+    /// <summary>Posts "where is PO 201120/1" as an Emulator-shaped message whose replies go to <paramref name="connector"/>.</summary>
+    private static async Task<HttpStatusCode> AskAsync(AppHost host, FakeConnector connector, string conversation, string activityId)
+    {
+        var message = $$"""
+            {"type":"message","id":"{{activityId}}","channelId":"emulator","serviceUrl":"{{connector.ServiceUrl}}",
+             "from":{"id":"user-1","name":"Dana"},"recipient":{"id":"bot-1","name":"OrderBot"},
+             "conversation":{"id":"{{conversation}}"},"text":"where is PO 201120/1","locale":"en-US"}
+            """;
+        using var content = new StringContent(message, Encoding.UTF8, "application/json");
+        using var response = await host.Client.PostAsync("/api/messages", content);
+        return response.StatusCode;
     }
 }

@@ -107,22 +107,6 @@ public static class AlertsTelemetry
         _ => "other",
     };
 
-    internal static string ProblemName(SupplierProblemKind kind) => kind switch
-    {
-        SupplierProblemKind.OutsideAvailabilityWindow => "outside_availability_window",
-        SupplierProblemKind.RateLimited => "rate_limited",
-        SupplierProblemKind.AuthenticationFailed => "authentication_failed",
-        SupplierProblemKind.Forbidden => "forbidden",
-        SupplierProblemKind.InvalidRequest => "invalid_request",
-        SupplierProblemKind.ServerError => "server_error",
-        SupplierProblemKind.Timeout => "timeout",
-        SupplierProblemKind.CircuitOpen => "circuit_open",
-        SupplierProblemKind.MalformedResponse => "malformed_response",
-        SupplierProblemKind.NotConfigured => "not_configured",
-        SupplierProblemKind.NetworkError => "network_error",
-        _ => "other",
-    };
-
     internal static string ReasonName(ConnectorErrorKind kind) => kind switch
     {
         ConnectorErrorKind.BotNotInConversationRoster => "bot_removed",

@@ -1,6 +1,7 @@
 using OrderBot.State;
 using OrderBot.Suppliers.Model;
 using OrderBot.Suppliers.Resilience;
+using OrderBot.Suppliers.Telemetry;
 
 namespace OrderBot.Features.HoldAlerts;
 
@@ -73,7 +74,7 @@ public sealed partial class HoldWatcher
 
                 await _orders.UpsertAsync(watched with { NextPollAt = retryAt, LastPolledAt = now }, cancellationToken);
                 Log.PollFailed(_logger, watched.Supplier, watched.OrderNumber, result.Problem?.Kind);
-                return PollOutcome.Failure(result.Problem is { } problem ? AlertsTelemetry.ProblemName(problem.Kind) : PollNotFound);
+                return PollOutcome.Failure(result.Problem is { } problem ? SupplierTelemetry.Kind(problem.Kind) : PollNotFound);
             }
 
             var (events, enqueued) = await ApplyAsync(watched, before, order, active, now, cancellationToken);

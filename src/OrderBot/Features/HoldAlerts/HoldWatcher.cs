@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using OrderBot.State;
 using OrderBot.Suppliers;
 using OrderBot.Suppliers.Model;
+using OrderBot.Suppliers.Telemetry;
 
 namespace OrderBot.Features.HoldAlerts;
 
@@ -197,7 +198,7 @@ public sealed partial class HoldWatcher
         try
         {
             var result = await AskAsync(supplier, subscription, now, cancellationToken);
-            Polled(span, supplier.Id, PollKinds.Discover, result.Problem is { } problem ? AlertsTelemetry.ProblemName(problem.Kind) : PollOk, started);
+            Polled(span, supplier.Id, PollKinds.Discover, result.Problem is { } problem ? SupplierTelemetry.Kind(problem.Kind) : PollOk, started);
             return result;
         }
         catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
