@@ -86,6 +86,28 @@ public sealed class AppHostTests
     }
 
     [Fact]
+    public async Task Messages_WatchPoAlreadyOnHold_ConfirmationCarriesTheOrdersCardAsItStandsNow()
+    {
+        await using var connector = await OrderBot.TestKit.Protocol.FakeConnector.StartAsync();
+        await using var host = await AppHost.StartAsync("--Alerts:Enabled=false");
+        var message = $$"""
+            {"type":"message","id":"m-watch-now","channelId":"emulator","serviceUrl":"{{connector.ServiceUrl}}",
+             "from":{"id":"user-1","name":"Dana"},"recipient":{"id":"bot-1","name":"OrderBot"},
+             "conversation":{"id":"conv-watch-now"},"text":"watch PO 201120/1","locale":"en-US"}
+            """;
+
+        using var body = new StringContent(message, Encoding.UTF8, "application/json");
+        Assert.Equal(HttpStatusCode.OK, (await host.Client.PostAsync("/api/messages", body)).StatusCode);
+
+        Assert.True(await connector.WaitForRequestsAsync(1, TimeSpan.FromSeconds(10)));
+        var reply = Assert.Single(connector.Requests, r => r.Body.Contains("\"attachments\"", StringComparison.Ordinal)).Json;
+        Assert.StartsWith("Done: I'll post here when PO 201120/1", reply.GetProperty("text").GetString(), StringComparison.Ordinal);
+        var card = reply.GetProperty("attachments")[0].GetProperty("content").GetRawText();
+        Assert.Contains("Ingram Micro", card, StringComparison.Ordinal);
+        Assert.Contains("hold", card, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
     public async Task Messages_MalformedJson_Returns400AndKeepsServing()
     {
         await using var host = await AppHost.StartAsync();

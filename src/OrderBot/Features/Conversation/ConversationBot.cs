@@ -140,7 +140,9 @@ public sealed partial class ConversationBot
                 return Reply.FromText("Which order? Give me the PO or the supplier's order number, e.g. \"where is PO 201120/1\".");
             case Intents.OrderList:
                 return await AnswerListAsync(scope, recognized, cancellationToken);
-            case Intents.AlertsSubscribe or Intents.AlertsUnsubscribe or Intents.AlertsList:
+            case Intents.AlertsSubscribe:
+                return await SubscribeAsync(scope, recognized, cancellationToken);
+            case Intents.AlertsUnsubscribe or Intents.AlertsList:
                 return await _subscriptions.HandleAsync(scope.Turn, recognized, cancellationToken);
             case Intents.SettingsSet:
                 return await _settingsCommands.SetAsync(scope, recognized, cancellationToken);
@@ -149,6 +151,23 @@ public sealed partial class ConversationBot
             default:
                 return NotUnderstood();
         }
+    }
+
+    /// <summary>
+    /// "watch PO X": the confirmation, with the order's card as it stands now. The watcher's first look is a baseline
+    /// (a hold already there raises no alert), so this is where the user learns it is on hold today.
+    /// </summary>
+    private async Task<Reply> SubscribeAsync(TurnScope scope, RecognizerResult recognized, CancellationToken cancellationToken)
+    {
+        var confirmation = await _subscriptions.HandleAsync(scope.Turn, recognized, cancellationToken);
+        if (confirmation.Card is not null || _subscriptions is UnavailableSubscriptionCommands
+            || OrderQuestion.From(recognized) is not { } question || _orders.LacksSchneiderCountry(question, scope.Settings))
+        {
+            return confirmation;
+        }
+
+        var now = await AnswerOrderQuestionAsync(scope, question, page: 1, cancellationToken);
+        return now.Card is null ? confirmation : Reply.FromCard(now.Card, confirmation.Text);
     }
 
     /// <summary>Looks the order up (typing shows meanwhile) or, lacking a Schneider country, asks for it.</summary>
