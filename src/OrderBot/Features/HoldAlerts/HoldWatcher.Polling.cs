@@ -77,7 +77,7 @@ public sealed partial class HoldWatcher
                 return PollOutcome.Failure(result.Problem is { } problem ? SupplierTelemetry.Kind(problem.Kind) : PollNotFound);
             }
 
-            var (events, enqueued) = await ApplyAsync(watched, before, order, active, now, cancellationToken);
+            var (events, enqueued) = await ApplyAsync(watched.Supplier, watched.OrderNumber, before, order, active, now, cancellationToken);
             return new PollOutcome(false, events, enqueued, PollOk);
         }
         catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
@@ -94,7 +94,8 @@ public sealed partial class HoldWatcher
     /// subscribed conversation, then stores the new snapshot and the next poll time.
     /// </summary>
     private async Task<(int Events, int Enqueued)> ApplyAsync(
-        WatchedOrder watched,
+        SupplierId supplier,
+        string orderNumber,
         OrderSnapshot? before,
         Order order,
         IReadOnlyList<Subscription> active,
@@ -103,7 +104,7 @@ public sealed partial class HoldWatcher
     {
         if (before is null)
         {
-            // No snapshot yet: this poll takes the baseline (the diff below yields no events).
+            // No snapshot yet: this look takes the baseline (the diff below yields no events).
             _metrics?.Baseline();
         }
 
@@ -122,7 +123,7 @@ public sealed partial class HoldWatcher
         }
 
         // Written after the outbox: a crash before this line re-decides the same events under the same keys.
-        await _orders.UpsertAsync(ToWatched(watched.Supplier, watched.OrderNumber, after, now), cancellationToken);
+        await _orders.UpsertAsync(ToWatched(supplier, orderNumber, after, now), cancellationToken);
         return (events.Count, enqueued);
     }
 

@@ -238,8 +238,9 @@ public sealed partial class HoldWatcher
     /// <summary>
     /// A search hit the watcher has not seen becomes a baseline. For a watched order, an account search is a look at
     /// it between its own polls: where a search hit is as complete as an order call (Ingram), the hit is taken as that
-    /// poll — events decided now, next poll pushed back, no extra call. Elsewhere (Schneider), a hit whose status or
-    /// holds differ from what was remembered makes the order due now, so this same cycle polls it and decides.
+    /// poll — events decided now, next poll pushed back, no extra call. Elsewhere (Schneider), a hit that shows an
+    /// event (a hold appeared or cleared, shipped, a later ETA) makes the order due now, so this same cycle polls it and
+    /// the order call decides.
     /// Either way a new hold is seen at the search, not up to a whole poll period later.
     /// </summary>
     private async Task<(bool Discovered, int Events, int Enqueued)> SeenInSearchAsync(
@@ -251,9 +252,8 @@ public sealed partial class HoldWatcher
     {
         if (await _orders.GetAsync(order.Supplier, order.OrderNumber, cancellationToken) is not { } watched)
         {
-            var snapshot = OrderSnapshot.Of(order, version: 0);
-            await _orders.UpsertAsync(ToWatched(order.Supplier, order.OrderNumber, snapshot, now), cancellationToken);
-            _metrics?.Baseline();
+            // No snapshot: applying the hit takes the baseline (no events).
+            await ApplyAsync(order.Supplier, order.OrderNumber, before: null, order, active, now, cancellationToken);
             return (true, 0, 0);
         }
 
@@ -265,11 +265,11 @@ public sealed partial class HoldWatcher
 
         if (supplier.SearchHitsAreComplete)
         {
-            var (events, enqueued) = await ApplyAsync(watched, before, order, active, now, cancellationToken);
+            var (events, enqueued) = await ApplyAsync(watched.Supplier, watched.OrderNumber, before, order, active, now, cancellationToken);
             return (false, events, enqueued);
         }
 
-        if (watched.NextPollAt > now && (before.Status != order.Status.Status || !SameHoldCodes(before.Holds, order.Holds)))
+        if (watched.NextPollAt > now && OrderDiff.Compare(before, order).Count > 0)
         {
             await _orders.UpsertAsync(watched with { NextPollAt = now }, cancellationToken);
             Log.Expedited(_logger, order.Supplier, order.OrderNumber);
@@ -277,8 +277,4 @@ public sealed partial class HoldWatcher
 
         return (false, 0, 0);
     }
-
-    private static bool SameHoldCodes(IReadOnlyList<Hold> before, IReadOnlyList<Hold> after) =>
-        before.Select(h => h.Code).Order(StringComparer.OrdinalIgnoreCase)
-            .SequenceEqual(after.Select(h => h.Code).Order(StringComparer.OrdinalIgnoreCase), StringComparer.OrdinalIgnoreCase);
 }
