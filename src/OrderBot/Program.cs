@@ -27,10 +27,10 @@ return await StartupErrors.ReportAsync(
 public partial class Program
 {
     /// <summary>The bot server as it runs; tests start the same thing on a loopback port (and may add a log sink).</summary>
-    internal static WebApplication Build(string[] args, Action<WebApplicationBuilder>? customize = null)
+    internal static WebApplication Build(string[] args, Action<WebApplicationBuilder>? customize = null, TimeProvider? clock = null)
     {
         var builder = WebApplication.CreateBuilder(args);
-        Compose(builder);
+        Compose(builder, clock);
         customize?.Invoke(builder);
         var app = builder.Build();
         app.MapOrderBotHealth();
@@ -38,12 +38,16 @@ public partial class Program
         return app;
     }
 
-    /// <summary>Every module, in the order their background services must start (state migrates first).</summary>
-    internal static void Compose(WebApplicationBuilder builder)
+    /// <summary>
+    /// Every module, in the order their background services must start (state migrates first). One clock for the
+    /// whole process, sandboxes included: tests pin it, so nothing they check depends on the hour they run at.
+    /// </summary>
+    internal static void Compose(WebApplicationBuilder builder, TimeProvider? clock = null)
     {
         builder.UseDefaultAddressWhenUnset("http://localhost:3978");
+        builder.Services.AddSingleton(clock ?? TimeProvider.System);
         builder.AddOrderBotState();
-        builder.AddSandboxSuppliersWhenUnconfigured();
+        builder.AddSandboxSuppliersWhenUnconfigured(clock ?? TimeProvider.System);
         builder.AddSchneiderSupplier();
         builder.AddIngramSupplier();
         builder.Services.AddSingleton<OrderLookup>();

@@ -35,8 +35,11 @@ public sealed class IngramSandboxOptions
 
     public TimeSpan RateLimitPeriod { get; set; } = TimeSpan.FromSeconds(60);
 
-    /// <summary>Answer 500 outside the country's availability window (by the server's clock).</summary>
-    public bool EnforceAvailability { get; set; } = true;
+    /// <summary>
+    /// Answer 500 outside the country's availability window (by the server's clock). Off by default, so a local
+    /// run answers at every hour; turn it on to see how the bot behaves at night against the real API.
+    /// </summary>
+    public bool EnforceAvailability { get; set; }
 
     /// <summary>Fault: added latency per API call.</summary>
     public TimeSpan Latency { get; set; } = TimeSpan.Zero;

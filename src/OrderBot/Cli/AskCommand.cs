@@ -11,7 +11,7 @@ namespace OrderBot.Cli;
 /// </summary>
 internal static class AskCommand
 {
-    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken = default)
+    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, TimeProvider? clock = null, CancellationToken cancellationToken = default)
     {
         var (words, hostArgs, json) = CliArguments.Split(args);
         if (words.Count == 0)
@@ -20,7 +20,7 @@ internal static class AskCommand
             return 2;
         }
 
-        await using var session = await CliSession.StartAsync(hostArgs, cancellationToken);
+        await using var session = await CliSession.StartAsync(hostArgs, clock, cancellationToken);
         var replies = await session.SayAsync(string.Join(' ', words), cancellationToken);
         if (json)
         {

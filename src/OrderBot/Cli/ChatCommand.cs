@@ -12,10 +12,10 @@ namespace OrderBot.Cli;
 /// </summary>
 internal static class ChatCommand
 {
-    public static async Task<int> RunAsync(string[] args, TextReader input, TextWriter output, CancellationToken cancellationToken = default)
+    public static async Task<int> RunAsync(string[] args, TextReader input, TextWriter output, TimeProvider? clock = null, CancellationToken cancellationToken = default)
     {
         var (_, hostArgs, _) = CliArguments.Split(args);
-        await using var session = await CliSession.StartAsync(hostArgs, cancellationToken);
+        await using var session = await CliSession.StartAsync(hostArgs, clock, cancellationToken);
         await output.WriteLineAsync("OrderBot — ask about an order (e.g. \"where is PO 201120/1\"), type a button's number to click it, \"quit\" to leave.");
         var buttons = new List<(CardButton Button, RenderedCard Card)>();
         while (await Prompt(output, input, "> ") is { } line)

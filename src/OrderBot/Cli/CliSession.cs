@@ -19,27 +19,30 @@ internal sealed class CliSession : IActivitySender, IAsyncDisposable
 
     private readonly WebApplication _app;
     private readonly TurnPipeline _pipeline;
+    private readonly TimeProvider _clock;
     private readonly ConcurrentQueue<Activity> _sent = new();
     private long _nextId;
 
-    private CliSession(WebApplication app)
+    private CliSession(WebApplication app, TimeProvider clock)
     {
         _app = app;
+        _clock = clock;
         _pipeline = app.Services.GetRequiredService<TurnPipeline>();
     }
 
     /// <summary>Starts the app with <paramref name="hostArgs"/> (e.g. <c>--Storage:Sqlite:Path=…</c>) on a loopback port nobody calls.</summary>
-    public static async Task<CliSession> StartAsync(string[] hostArgs, CancellationToken cancellationToken)
+    public static async Task<CliSession> StartAsync(string[] hostArgs, TimeProvider? clock, CancellationToken cancellationToken)
     {
+        clock ??= TimeProvider.System;
         var builder = WebApplication.CreateBuilder(hostArgs);
         // The CLI must not take the server's port, nor print the host's logs between answers.
         builder.Configuration["urls"] = "http://127.0.0.1:0";
         builder.Logging.ClearProviders();
-        Program.Compose(builder);
+        Program.Compose(builder, clock);
         builder.AddConversation();
         var app = builder.Build();
         await app.StartAsync(cancellationToken);
-        return new CliSession(app);
+        return new CliSession(app, clock);
     }
 
     /// <summary>Sends a typed message; returns what the bot sent (typing indicators left out).</summary>
@@ -106,7 +109,7 @@ internal sealed class CliSession : IActivitySender, IAsyncDisposable
         From = new ChannelAccount { Id = UserId, Name = Environment.UserName },
         Recipient = new ChannelAccount { Id = BotId, Name = "OrderBot" },
         Conversation = new ConversationAccount { Id = "cli:" + Environment.UserName, ConversationType = "personal" },
-        Timestamp = TimeProvider.System.GetUtcNow(),
+        Timestamp = _clock.GetUtcNow(),
         Locale = CultureInfo.CurrentCulture.Name is { Length: > 0 } name ? name : "en-GB",
         LocalTimezone = TimeZoneInfo.Local.Id,
     };

@@ -14,9 +14,10 @@ public static partial class SandboxHosting
     private const string SandboxClientId = "orderbot-sandbox";
     private const string SandboxClientSecret = "orderbot-sandbox-secret";
 
-    public static IHostApplicationBuilder AddSandboxSuppliersWhenUnconfigured(this IHostApplicationBuilder builder)
+    public static IHostApplicationBuilder AddSandboxSuppliersWhenUnconfigured(this IHostApplicationBuilder builder, TimeProvider clock)
     {
         ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(clock);
         var configuration = builder.Configuration;
         var servers = new SandboxServers();
         var settings = new Dictionary<string, string?>();
@@ -27,7 +28,7 @@ public static partial class SandboxHosting
             servers.Schneider = StartOnPreferredPort(options.Port, port =>
             {
                 options.Port = port;
-                return SchneiderSandboxServer.StartAsync(options, TimeProvider.System);
+                return SchneiderSandboxServer.StartAsync(options, clock);
             });
             settings["Suppliers:Schneider:BaseUrl"] = servers.Schneider.BaseUrl.ToString();
             settings["Suppliers:Schneider:Auth"] = "ApiKey";
@@ -44,13 +45,19 @@ public static partial class SandboxHosting
             servers.Ingram = StartOnPreferredPort(options.Port, port =>
             {
                 options.Port = port;
-                return IngramSandboxServer.StartAsync(options, TimeProvider.System);
+                return IngramSandboxServer.StartAsync(options, clock);
             });
             settings["Suppliers:Ingram:BaseUrl"] = servers.Ingram.BaseUrl.ToString();
             settings["Suppliers:Ingram:TokenUrl"] = null;
             settings["Suppliers:Ingram:ClientId"] = options.ClientId;
             settings["Suppliers:Ingram:ClientSecret"] = options.ClientSecret;
             settings["Suppliers:Ingram:CustomerNumber"] = configuration["Suppliers:Ingram:CustomerNumber"] ?? options.CustomerNumber;
+
+            // The real API closes at night (spec: per-country windows) and the client keeps to them; the sandbox
+            // is open at every hour unless Sandbox:Ingram:EnforceAvailability asks it to simulate the windows,
+            // and then the client keeps to them too, as it would against the real API.
+            settings["Suppliers:Ingram:EnforceAvailability"] = configuration["Suppliers:Ingram:EnforceAvailability"]
+                ?? options.EnforceAvailability.ToString(CultureInfo.InvariantCulture);
         }
 
         if (settings.Count > 0)

@@ -155,9 +155,9 @@ public sealed class IngramSandboxServerTests
     }
 
     [Fact]
-    public async Task Search_OutsideUkWindow_Is500()
+    public async Task Search_OutsideUkWindowWhenWindowsSimulated_Is500()
     {
-        var (server, http, clock) = await StartAsync();
+        var (server, http, clock) = await StartAsync(o => o.EnforceAvailability = true);
         await using var _server = server;
         using var _http = http;
         var token = await TokenAsync(http);
@@ -168,6 +168,21 @@ public sealed class IngramSandboxServerTests
 
         Assert.Equal(HttpStatusCode.InternalServerError, uk.StatusCode);
         Assert.Equal(HttpStatusCode.OK, nl.StatusCode);
+    }
+
+    [Fact]
+    public async Task Search_AtThreeAmUkByDefault_Answers()
+    {
+        // The default sandbox is open at every hour, so a local run (and CI) never depends on the clock.
+        var (server, http, clock) = await StartAsync();
+        await using var _server = server;
+        using var _http = http;
+        var token = await TokenAsync(http);
+
+        clock.SetUtcNow(new DateTimeOffset(2026, 11, 19, 3, 0, 0, TimeSpan.Zero));
+        using var uk = await SearchAsync(http, token, "?customerNumber=20-123456&isocountrycode=UK");
+
+        Assert.Equal(HttpStatusCode.OK, uk.StatusCode);
     }
 
     [Theory]

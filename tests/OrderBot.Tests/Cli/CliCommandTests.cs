@@ -1,10 +1,14 @@
 using System.Text.Json;
 using OrderBot.Cli;
+using OrderBot.Tests.Hosting;
 using Xunit;
 
 namespace OrderBot.Tests.Cli;
 
-/// <summary>The CLI composes the real app: both sandboxes on loopback, a SQLite file in a temp folder.</summary>
+/// <summary>
+/// The CLI composes the real app: both sandboxes on loopback, a SQLite file in a temp folder, at 03:00 UK time
+/// (the hour the real Ingram API is closed), so these pass whatever the hour.
+/// </summary>
 public sealed class CliCommandTests : IDisposable
 {
     private readonly string _root = Path.Combine(Path.GetTempPath(), "orderbot-cli-" + Guid.NewGuid().ToString("N"));
@@ -31,7 +35,7 @@ public sealed class CliCommandTests : IDisposable
     {
         using var output = new StringWriter();
 
-        var exit = await AskCommand.RunAsync(["where", "is", "PO", "201120/1", StorageArg], output, TextWriter.Null);
+        var exit = await AskCommand.RunAsync(["where", "is", "PO", "201120/1", StorageArg], output, TextWriter.Null, NightClock.AtThreeAmUk());
 
         var text = output.ToString();
         Assert.Equal(0, exit);
@@ -42,12 +46,31 @@ public sealed class CliCommandTests : IDisposable
         Assert.DoesNotContain("\\/", text, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(3, false)]
+    [InlineData(12, true)]
+    public async Task Ask_WindowsSimulated_FollowsThePinnedClockNotTheWallClock(int ukHour, bool ingramOpen)
+    {
+        // The host's clock reaches the sandbox and the client alike: with Ingram's windows simulated, 03:00 UK time
+        // is closed and noon is open, whatever hour this test really runs at.
+        using var output = new StringWriter();
+        var clock = new NightClock(NightClock.ThreeAmUk.AddHours(ukHour - 3));
+
+        var exit = await AskCommand.RunAsync(["where is PO 201120/1", StorageArg, "--Sandbox:Ingram:EnforceAvailability=true"], output, TextWriter.Null, clock);
+
+        var text = output.ToString();
+        Assert.Equal(0, exit);
+        Assert.Contains("order 0100111111", text, StringComparison.Ordinal);
+        Assert.Equal(ingramOpen, text.Contains("order 20-RF55A", StringComparison.Ordinal));
+        Assert.Equal(!ingramOpen, text.Contains("06:00", StringComparison.Ordinal));
+    }
+
     [Fact]
     public async Task Ask_Json_PrintsReplyActivitiesWithCard()
     {
         using var output = new StringWriter();
 
-        var exit = await AskCommand.RunAsync(["where is PO SE-ONLY-77", "--json", StorageArg], output, TextWriter.Null);
+        var exit = await AskCommand.RunAsync(["where is PO SE-ONLY-77", "--json", StorageArg], output, TextWriter.Null, NightClock.AtThreeAmUk());
 
         Assert.Equal(0, exit);
         using var json = JsonDocument.Parse(output.ToString());
@@ -63,7 +86,7 @@ public sealed class CliCommandTests : IDisposable
     {
         using var error = new StringWriter();
 
-        var exit = await AskCommand.RunAsync([StorageArg], TextWriter.Null, error);
+        var exit = await AskCommand.RunAsync([StorageArg], TextWriter.Null, error, NightClock.AtThreeAmUk());
 
         Assert.Equal(2, exit);
         Assert.Contains("usage: orderbot ask", error.ToString(), StringComparison.Ordinal);
@@ -76,7 +99,7 @@ public sealed class CliCommandTests : IDisposable
         using var input = new StringReader("where is PO 201120/1\n1\nquit\n");
         using var output = new StringWriter();
 
-        var exit = await ChatCommand.RunAsync([StorageArg], input, output);
+        var exit = await ChatCommand.RunAsync([StorageArg], input, output, NightClock.AtThreeAmUk());
 
         var text = output.ToString();
         Assert.Equal(0, exit);
@@ -92,7 +115,7 @@ public sealed class CliCommandTests : IDisposable
         using var input = new StringReader("where is PO SE-ONLY-77\n1\nFR\ny\nquit\n");
         using var output = new StringWriter();
 
-        var exit = await ChatCommand.RunAsync([StorageArg, "--Suppliers:Schneider:DefaultCountry="], input, output);
+        var exit = await ChatCommand.RunAsync([StorageArg, "--Suppliers:Schneider:DefaultCountry="], input, output, NightClock.AtThreeAmUk());
 
         var text = output.ToString();
         Assert.Equal(0, exit);

@@ -6,7 +6,10 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 
 namespace OrderBot.Tests.Hosting;
 
-/// <summary>The real app (Program.Build) on a loopback port, with its own temp content root (SQLite file) and free sandbox ports.</summary>
+/// <summary>
+/// The real app (Program.Build) on a loopback port, with its own temp content root (SQLite file) and free sandbox
+/// ports, on a clock pinned to 03:00 UK time unless the test gives another (<see cref="NightClock"/>).
+/// </summary>
 internal sealed class AppHost : IAsyncDisposable
 {
     private AppHost(WebApplication app, string contentRoot)
@@ -26,7 +29,11 @@ internal sealed class AppHost : IAsyncDisposable
     public static Task<AppHost> StartAsync(params string[] extraArgs) => StartAsync(null, extraArgs);
 
     /// <summary>The same, letting the test add to the builder (a log sink) after the app's own composition.</summary>
-    public static async Task<AppHost> StartAsync(Action<WebApplicationBuilder>? customize, params string[] extraArgs)
+    public static Task<AppHost> StartAsync(Action<WebApplicationBuilder>? customize, params string[] extraArgs) =>
+        StartAsync(NightClock.AtThreeAmUk(), customize, extraArgs);
+
+    /// <summary>The same on the given clock.</summary>
+    public static async Task<AppHost> StartAsync(TimeProvider clock, Action<WebApplicationBuilder>? customize, params string[] extraArgs)
     {
         var contentRoot = Directory.CreateTempSubdirectory("orderbot-host-").FullName;
         string[] args =
@@ -38,7 +45,7 @@ internal sealed class AppHost : IAsyncDisposable
             "--Logging:LogLevel:Default=Warning",
             .. extraArgs,
         ];
-        var app = Program.Build(args, customize);
+        var app = Program.Build(args, customize, clock);
         try
         {
             await app.StartAsync();
