@@ -70,7 +70,7 @@ public sealed class OrderStatusService
         {
             return result.AllFailed
                 ? OrderAnswer.Of(Reply.FromCard(SupplierUnavailableCard.Build([.. result.Problems], context, question.Text)), AnswerKinds.Unavailable)
-                : OrderAnswer.Of(Reply.FromCard(NothingFoundCard.Build(question.SearchedFor, result.Results, context)), AnswerKinds.NotFound, result.IsPartial);
+                : OrderAnswer.Of(Reply.FromCard(NothingFoundCard.Build(question.SearchedFor, result.Results, context, question.Text)), AnswerKinds.NotFound, result.IsPartial);
         }
 
         // One order and a complete answer: the order itself. A PO with a supplier missing keeps the summary, which
@@ -83,7 +83,7 @@ public sealed class OrderStatusService
 
         // Several orders: for a PO they are the PO's parts (show them together); otherwise the user must pick.
         return question.Po is { } po
-            ? OrderAnswer.Of(Reply.FromCard(PoSummaryCard.Build(po, result, context, page, question.PagingQuery)), AnswerKinds.PoSummary, result.IsPartial)
+            ? OrderAnswer.Of(Reply.FromCard(PoSummaryCard.Build(po, result, context, page, question.PagingQuery, question.Text)), AnswerKinds.PoSummary, result.IsPartial)
             : OrderAnswer.Of(Reply.FromCard(PickListCard.Build(question.SearchedFor, orders, context, question.PagingQuery, page)), AnswerKinds.PickList, result.IsPartial);
     }
 
@@ -115,7 +115,7 @@ public sealed class OrderStatusService
     {
         var note = problems.Count == 0
             ? null
-            : "Partial answer: " + string.Join(" ", problems.Select(p => p.Message));
+            : "Partial answer: " + string.Join(" ", problems.Select(p => CardParts.ProblemSentence(p, context)));
         if (kind == OrderAnswerKind.Status)
         {
             return OrderAnswer.Of(Reply.FromCard(OrderStatusCard.Build(order, context), note), AnswerKinds.Order);
