@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using OrderBot.Suppliers.Model;
+using OrderBot.Suppliers.Resilience;
 
 namespace OrderBot.Suppliers;
 
@@ -11,12 +12,14 @@ public sealed partial class OrderLookup
 {
     private readonly IReadOnlyList<IOrderSupplier> _suppliers;
     private readonly ILogger<OrderLookup> _logger;
+    private readonly TimeProvider _time;
 
-    public OrderLookup(IEnumerable<IOrderSupplier> suppliers, ILogger<OrderLookup> logger)
+    public OrderLookup(IEnumerable<IOrderSupplier> suppliers, ILogger<OrderLookup> logger, TimeProvider? timeProvider = null)
     {
         ArgumentNullException.ThrowIfNull(suppliers);
         _suppliers = [.. suppliers];
         _logger = logger;
+        _time = timeProvider ?? TimeProvider.System;
     }
 
     public IReadOnlyList<SupplierId> Suppliers => [.. _suppliers.Select(s => s.Id)];
@@ -29,39 +32,90 @@ public sealed partial class OrderLookup
     public Task<LookupResult> FindByPoAsync(string po, SupplierScope scope, SupplierId? only = null, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(po);
-        return AskAllAsync(only, (s, ct) => s.FindByPoAsync(po, scope, ct), cancellationToken);
+        return AskAllAsync(only, scope, (s, ct) => s.FindByPoAsync(po, scope, ct), cancellationToken);
     }
 
     /// <summary>An order by supplier order number; asks every supplier unless told which.</summary>
     public Task<LookupResult> GetOrderAsync(string orderNumber, SupplierScope scope, SupplierId? only = null, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(orderNumber);
-        return AskAllAsync(only, (s, ct) => s.GetOrderAsync(orderNumber, scope, ct), cancellationToken);
+        return AskAllAsync(only, scope, (s, ct) => s.GetOrderAsync(orderNumber, scope, ct), cancellationToken);
     }
 
     /// <summary>Items and shipments of an order at one supplier.</summary>
     public Task<LookupResult> GetOrderWithShipmentsAsync(string orderNumber, SupplierScope scope, SupplierId supplier, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(orderNumber);
-        return AskAllAsync(supplier, (s, ct) => s.GetOrderWithShipmentsAsync(orderNumber, scope, ct), cancellationToken);
+        return AskAllAsync(supplier, scope, (s, ct) => s.GetOrderWithShipmentsAsync(orderNumber, scope, ct), cancellationToken);
     }
 
     /// <summary>Orders by attributes across suppliers.</summary>
     public Task<LookupResult> SearchAsync(OrderSearch search, SupplierScope scope, SupplierId? only = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(search);
-        return AskAllAsync(only, (s, ct) => s.SearchAsync(search, scope, ct), cancellationToken);
+        return AskAllAsync(only, scope, (s, ct) => s.SearchAsync(search, scope, ct), cancellationToken);
     }
 
     private async Task<LookupResult> AskAllAsync(
         SupplierId? only,
+        SupplierScope scope,
         Func<IOrderSupplier, CancellationToken, Task<SupplierResult>> ask,
         CancellationToken cancellationToken)
     {
         var asked = only is { } id ? _suppliers.Where(s => s.Id == id) : _suppliers;
-        var results = await Task.WhenAll(asked.Select(s => AskOneAsync(s, ask, cancellationToken)));
+        var results = await Task.WhenAll(asked.Select(s => scope.Deadline is { } deadline
+            ? AskByAsync(s, deadline, ask, cancellationToken)
+            : AskOneAsync(s, ask, cancellationToken)));
         return new LookupResult(results);
     }
+
+    /// <summary>
+    /// One supplier, answered by <paramref name="deadline"/>: what has not arrived then is "did not answer in time"
+    /// (never "not found"), and its call is stopped. The deadline also flows to the supplier's pipeline
+    /// (<see cref="CallDeadline"/>), so a rate-limit pause that ends later is answered at once instead of waited out.
+    /// </summary>
+    private async Task<SupplierResult> AskByAsync(
+        IOrderSupplier supplier,
+        DateTimeOffset deadline,
+        Func<IOrderSupplier, CancellationToken, Task<SupplierResult>> ask,
+        CancellationToken cancellationToken)
+    {
+        var remaining = deadline - _time.GetUtcNow();
+        if (remaining <= TimeSpan.Zero)
+        {
+            return NoAnswerInTime(supplier.Id);
+        }
+
+        using var call = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        using var timer = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        Task<SupplierResult> answer;
+        using (CallDeadline.Use(deadline))
+        {
+            answer = AskOneAsync(supplier, ask, call.Token);
+        }
+
+        var expiry = Task.Delay(remaining, _time, timer.Token);
+        var first = await Task.WhenAny(answer, expiry);
+        if (first == answer)
+        {
+            await timer.CancelAsync();
+            return await answer;
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+        await call.CancelAsync();
+
+        // The stopped call ends with a cancellation nobody awaits; observe it so it is not reported as unobserved.
+        _ = answer.ContinueWith(static t => t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
+        Log.NoAnswerInTime(_logger, supplier.Id);
+        return NoAnswerInTime(supplier.Id);
+    }
+
+    private static SupplierResult NoAnswerInTime(SupplierId supplier) => SupplierResult.Failed(new SupplierProblem(
+        supplier,
+        SupplierProblemKind.Timeout,
+        $"{SupplierNames.Display(supplier)} did not answer in time.",
+        Detail: "turn deadline"));
 
     private async Task<SupplierResult> AskOneAsync(
         IOrderSupplier supplier,
@@ -95,5 +149,8 @@ public sealed partial class OrderLookup
     {
         [LoggerMessage(EventId = 2000, Level = LogLevel.Error, Message = "Supplier {Supplier} failed unexpectedly")]
         public static partial void SupplierFailed(ILogger logger, Exception exception, SupplierId supplier);
+
+        [LoggerMessage(EventId = 2001, Level = LogLevel.Warning, Message = "Supplier {Supplier} did not answer by the turn's deadline")]
+        public static partial void NoAnswerInTime(ILogger logger, SupplierId supplier);
     }
 }

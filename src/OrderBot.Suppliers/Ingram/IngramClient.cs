@@ -84,7 +84,7 @@ internal sealed class IngramClient
             Log.Malformed(_logger, correlationId, read.Failure ?? "unknown");
             var kind = read.Malformed ? SupplierProblemKind.MalformedResponse : SupplierProblemKind.InvalidRequest;
             return new IngramCallResult(null, Problem(kind, read.Malformed
-                ? "Ingram Micro sent an answer OrderBot could not read."
+                ? "Ingram Micro sent an unreadable answer."
                 : "Ingram Micro refused the search.", detail: $"{read.Failure} (correlation {correlationId})"));
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -148,6 +148,8 @@ internal sealed class IngramClient
 
     private SupplierProblem? Classify(Exception exception) => exception switch
     {
+        SupplierResponseUnreadableException unreadable => Problem(SupplierProblemKind.MalformedResponse, "Ingram Micro sent an unreadable answer.", detail: unreadable.Message),
+        SupplierPausedException paused => Problem(SupplierProblemKind.RateLimited, "Ingram Micro asks us to wait before asking again.", paused.Until, "paused by Retry-After"),
         RateBudgetExhaustedException budget => Problem(SupplierProblemKind.RateLimited, "Ingram Micro's call budget is used up; try again in a minute.", budget.AvailableAt, "local rate budget"),
         BrokenCircuitException broken => Problem(
             SupplierProblemKind.CircuitOpen,

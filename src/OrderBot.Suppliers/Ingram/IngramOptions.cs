@@ -34,6 +34,12 @@ public sealed class IngramOptions
 
     public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>
+    /// Largest answer body read (bytes, default 4 MiB); a larger one is "an unreadable answer", never read into
+    /// memory. Headers and body both arrive within <see cref="AttemptTimeout"/>.
+    /// </summary>
+    public long MaxResponseBytes { get; set; } = Resilience.BoundedResponseRegistration.DefaultMaxResponseBytes;
+
     public TimeSpan TotalTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
     public int MaxRetries { get; set; } = 3;
@@ -122,6 +128,11 @@ public sealed class IngramOptionsValidator : IValidateOptions<IngramOptions>
         if (options.AttemptTimeout <= TimeSpan.Zero || options.TotalTimeout < options.AttemptTimeout)
         {
             errors.Add($"{Prefix}AttemptTimeout must be positive and {Prefix}TotalTimeout at least as long.");
+        }
+
+        if (options.MaxResponseBytes is < 1024 or > 256L * 1024 * 1024)
+        {
+            errors.Add($"{Prefix}MaxResponseBytes must be between 1024 and 268435456 (default 4194304, 4 MiB); it is {options.MaxResponseBytes}.");
         }
 
         if (options.MaxRetries is < 0 or > 10)

@@ -47,9 +47,11 @@ public static class IngramRegistration
         services.AddSingleton<IngramTokenCache>();
         services.AddTransient<IngramTokenHandler>();
         services.AddHttpClient(IngramTokenCache.HttpClientName)
-            .ConfigureHttpClient(c => c.Timeout = Timeout.InfiniteTimeSpan);
+            .ConfigureHttpClient(c => c.Timeout = Timeout.InfiniteTimeSpan)
+            .AddBoundedResponses(MaxResponseBytes);
 
-        services.AddHttpClient<IngramClient>()
+        var client = services.AddHttpClient<IngramClient>();
+        client
             .ConfigureHttpClient(c => c.Timeout = Timeout.InfiniteTimeSpan)
             .AddHttpMessageHandler<IngramTokenHandler>()
             .AddResilienceHandler("ingram", (pipeline, context) =>
@@ -80,10 +82,16 @@ public static class IngramRegistration
                     .AddTimeout(options.AttemptTimeout);
             });
 
+        // Innermost: every body (search, details, errors) read whole, capped, under the attempt timeout.
+        client.AddBoundedResponses(MaxResponseBytes);
+
         services.AddTransient<IngramSupplier>();
         services.AddTransient(sp => SupplierTelemetryRegistration.Instrument(sp, sp.GetRequiredService<IngramSupplier>()));
         return services;
     }
+
+    private static long MaxResponseBytes(IServiceProvider services) =>
+        services.GetRequiredService<IOptions<IngramOptions>>().Value.MaxResponseBytes;
 
     /// <summary>5xx gateway/server failures, timeouts and network errors are retried; 4xx never are.</summary>
     internal static bool IsTransient(Outcome<HttpResponseMessage> outcome) => outcome switch

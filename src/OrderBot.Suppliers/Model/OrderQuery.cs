@@ -21,6 +21,16 @@ public sealed record SupplierScope
     /// </summary>
     public bool Background { get; init; }
 
+    /// <summary>
+    /// When the question must be answered (a Teams turn). A supplier still working then is reported as
+    /// "did not answer in time" and its call stopped; a rate-limit pause ending later is not waited out. Null: only
+    /// the supplier's own timeouts bound the call (the watcher).
+    /// </summary>
+    public DateTimeOffset? Deadline { get; init; }
+
+    /// <summary>True to ask the supplier afresh rather than use a recent answer ("Refresh").</summary>
+    public bool Fresh { get; init; }
+
     public static SupplierScope Default { get; } = new();
 }
 

@@ -21,6 +21,9 @@ public sealed class RateBudget : IDisposable
     // land in the server's next window together with a full new budget.
     private const int MarginDivisor = 60;
 
+    // Give up on budget a little before the turn's deadline, so the answer says "rate limited", not "no answer".
+    private static readonly TimeSpan DeadlineMargin = TimeSpan.FromMilliseconds(250);
+
     private readonly SlidingLogLimiter _all;
     private readonly SlidingLogLimiter _background;
     private readonly TimeProvider _timeProvider;
@@ -70,11 +73,29 @@ public sealed class RateBudget : IDisposable
     /// <summary>Waits for a permit. Returns false when none came within <see cref="RateBudgetSettings.MaxWait"/>.</summary>
     public async Task<bool> AcquireAsync(bool background, CancellationToken cancellationToken)
     {
-        using var deadline = new CancellationTokenSource(Settings.MaxWait, _timeProvider);
+        // A turn's deadline shortens the wait; a server pause that outlasts it is answered at once, not waited out.
+        var now = _timeProvider.GetUtcNow();
+        var paused = PausedUntil;
+        if (paused > now && CallDeadline.Outlasts(paused))
+        {
+            return false;
+        }
+
+        var wait = Settings.MaxWait;
+        if (CallDeadline.Current is { } turnDeadline && turnDeadline - now - DeadlineMargin < wait)
+        {
+            wait = turnDeadline - now - DeadlineMargin;
+            if (wait <= TimeSpan.Zero)
+            {
+                return false;
+            }
+        }
+
+        using var deadline = new CancellationTokenSource(wait, _timeProvider);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
         try
         {
-            var pause = PausedUntil - _timeProvider.GetUtcNow();
+            var pause = paused - now;
             if (pause > TimeSpan.Zero)
             {
                 await Task.Delay(pause, _timeProvider, linked.Token);

@@ -45,6 +45,12 @@ public sealed class RateBudgetStrategy : ResilienceStrategy<HttpResponseMessage>
         var background = request is not null && request.Options.TryGetValue(BackgroundKey, out var flag) && flag;
         if (!await _budget.AcquireAsync(background, context.CancellationToken))
         {
+            if (_budget.PausedUntil > _timeProvider.GetUtcNow())
+            {
+                // The server's own pause (429 / remaining 0), not our budget: worded "asks us to wait until T".
+                return Outcome.FromException<HttpResponseMessage>(new SupplierPausedException(_budget.PausedUntil));
+            }
+
             return Outcome.FromException<HttpResponseMessage>(new RateBudgetExhaustedException("The supplier's call budget is used up for now.")
             {
                 AvailableAt = _budget.NextAvailableEstimate(),

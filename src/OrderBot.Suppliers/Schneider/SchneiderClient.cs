@@ -5,6 +5,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using Microsoft.Extensions.Logging;
 using OrderBot.Suppliers.Model;
+using OrderBot.Suppliers.Resilience;
 using OrderBot.Suppliers.Schneider.Wire;
 using Polly.CircuitBreaker;
 using Polly.Timeout;
@@ -95,6 +96,16 @@ internal sealed class SchneiderClient
         {
             return Fail<T>(endpoint, SupplierProblemKind.CircuitOpen, "Schneider Electric is failing repeatedly; I'll try again shortly.", exception.GetType().Name, exception.RetryAfter);
         }
+        catch (SupplierResponseUnreadableException exception)
+        {
+            // Above the size cap, or cut short: read no further, say so.
+            Log.MalformedBody(_logger, exception, endpoint);
+            return Fail<T>(endpoint, SupplierProblemKind.MalformedResponse, "Schneider Electric sent an unreadable answer.", exception.Message);
+        }
+        catch (SupplierPausedException exception)
+        {
+            return Fail<T>(endpoint, SupplierProblemKind.RateLimited, "Schneider Electric asks us to wait before asking again.", "paused by Retry-After", availableAt: exception.Until);
+        }
         catch (TimeoutRejectedException exception)
         {
             return Fail<T>(endpoint, SupplierProblemKind.Timeout, "Schneider Electric did not answer in time.", exception.GetType().Name);
@@ -129,7 +140,12 @@ internal sealed class SchneiderClient
                     Fail<T>(endpoint, SupplierProblemKind.InvalidRequest, "Schneider Electric did not accept that request; please check the order or item number.", detail),
                 HttpStatusCode.Unauthorized => Fail<T>(endpoint, SupplierProblemKind.AuthenticationFailed, "Schneider Electric refused OrderBot's credentials.", detail),
                 HttpStatusCode.Forbidden => Fail<T>(endpoint, SupplierProblemKind.Forbidden, "OrderBot's Schneider Electric account has no access to that.", detail),
-                HttpStatusCode.TooManyRequests => Fail<T>(endpoint, SupplierProblemKind.RateLimited, "Schneider Electric is limiting requests just now.", detail),
+                HttpStatusCode.TooManyRequests => Fail<T>(
+                    endpoint,
+                    SupplierProblemKind.RateLimited,
+                    "Schneider Electric is limiting requests just now.",
+                    detail,
+                    availableAt: RateLimitHeaders.RetryAt(response.Headers, _timeProvider.GetUtcNow())),
                 HttpStatusCode.RequestTimeout or HttpStatusCode.GatewayTimeout => Fail<T>(endpoint, SupplierProblemKind.Timeout, "Schneider Electric did not answer in time.", detail),
                 _ => Fail<T>(endpoint, SupplierProblemKind.ServerError, "Schneider Electric is having trouble answering just now.", detail),
             };
@@ -144,13 +160,13 @@ internal sealed class SchneiderClient
             await using var stream = await response.Content.ReadAsStreamAsync(cancellationToken);
             var value = await JsonSerializer.DeserializeAsync(stream, typeInfo, cancellationToken);
             return value is null
-                ? Fail<T>(endpoint, SupplierProblemKind.MalformedResponse, "Schneider Electric sent an answer I could not read.", "null body")
+                ? Fail<T>(endpoint, SupplierProblemKind.MalformedResponse, "Schneider Electric sent an unreadable answer.", "null body")
                 : SchneiderResponse<T>.Ok(value);
         }
         catch (JsonException exception)
         {
             Log.MalformedBody(_logger, exception, endpoint);
-            return Fail<T>(endpoint, SupplierProblemKind.MalformedResponse, "Schneider Electric sent an answer I could not read.", exception.GetType().Name);
+            return Fail<T>(endpoint, SupplierProblemKind.MalformedResponse, "Schneider Electric sent an unreadable answer.", exception.GetType().Name);
         }
         catch (Exception exception) when (exception is IOException or HttpRequestException)
         {
@@ -197,11 +213,11 @@ internal sealed class SchneiderClient
         return known ?? (text.Length is > 0 and <= 64 && !text.Contains('<', StringComparison.Ordinal) ? text : null);
     }
 
-    private SchneiderResponse<T> Fail<T>(string endpoint, SupplierProblemKind kind, string message, string? detail, TimeSpan? retryAfter = null)
+    private SchneiderResponse<T> Fail<T>(string endpoint, SupplierProblemKind kind, string message, string? detail, TimeSpan? retryAfter = null, DateTimeOffset? availableAt = null)
         where T : class
     {
         Log.CallFailed(_logger, endpoint, kind, detail);
-        var availableAt = retryAfter is { } after ? _timeProvider.GetUtcNow() + after : (DateTimeOffset?)null;
+        availableAt ??= retryAfter is { } after ? _timeProvider.GetUtcNow() + after : null;
         return SchneiderResponse<T>.Failed(new SupplierProblem(SupplierId.Schneider, kind, message, availableAt, detail));
     }
 }

@@ -54,6 +54,12 @@ public sealed class SchneiderOptions
 
     public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>
+    /// Largest answer body read (bytes, default 4 MiB); a larger one is "an unreadable answer", never read into
+    /// memory. Headers and body both arrive within <see cref="AttemptTimeout"/>.
+    /// </summary>
+    public long MaxResponseBytes { get; set; } = Resilience.BoundedResponseRegistration.DefaultMaxResponseBytes;
+
     public TimeSpan TotalTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
     public int MaxRetries { get; set; } = 2;
@@ -120,6 +126,11 @@ internal sealed class SchneiderOptionsValidator : IValidateOptions<SchneiderOpti
         if (options.RetryBaseDelay < TimeSpan.Zero)
         {
             errors.Add($"{P}RetryBaseDelay must not be negative.");
+        }
+
+        if (options.MaxResponseBytes is < 1024 or > 256L * 1024 * 1024)
+        {
+            errors.Add($"{P}MaxResponseBytes must be between 1024 and 268435456 (default 4194304, 4 MiB); it is {options.MaxResponseBytes}.");
         }
 
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
 using OrderBot.Suppliers.Model;
+using OrderBot.Suppliers.Resilience;
 using OrderBot.Suppliers.Telemetry;
 using Polly;
 using Polly.Timeout;
@@ -31,8 +32,10 @@ public static class SchneiderRegistration
         services.TryAddSingleton<SchneiderTokenSource>();
         services.TryAddSingleton<SchneiderPoCache>();
         services.TryAddTransient<SchneiderAuthHandler>();
+        services.AddKeyedSingleton(GateKey, (sp, _) => new RetryAfterGate(sp.GetRequiredService<TimeProvider>()));
         services.AddHttpClient(SchneiderTokenSource.HttpClientName, (sp, http) =>
-            http.Timeout = sp.GetRequiredService<IOptions<SchneiderOptions>>().Value.AttemptTimeout);
+            http.Timeout = sp.GetRequiredService<IOptions<SchneiderOptions>>().Value.AttemptTimeout)
+            .AddBoundedResponses(MaxResponseBytes);
 
         var client = services.AddHttpClient<SchneiderClient>((sp, http) =>
             {
@@ -51,14 +54,25 @@ public static class SchneiderRegistration
         // After (inside) the resilience handler, so each retry attempt carries fresh credentials.
         client.AddHttpMessageHandler<SchneiderAuthHandler>();
 
+        // Innermost: the body is read whole, capped, under the attempt timeout (a drip or a stall cannot outlive it).
+        client.AddBoundedResponses(MaxResponseBytes);
+
         services.AddSingleton<SchneiderSupplier>();
         services.AddSingleton(sp => SupplierTelemetryRegistration.Instrument(sp, sp.GetRequiredService<SchneiderSupplier>()));
         return builder;
     }
 
+    /// <summary>The Schneider <see cref="RetryAfterGate"/> is a keyed singleton under this key.</summary>
+    public const string GateKey = "schneider";
+
+    private static long MaxResponseBytes(IServiceProvider services) =>
+        services.GetRequiredService<IOptions<SchneiderOptions>>().Value.MaxResponseBytes;
+
     private static void ConfigureResilience(ResiliencePipelineBuilder<HttpResponseMessage> pipeline, ResilienceHandlerContext context)
     {
         var options = context.ServiceProvider.GetRequiredService<IOptions<SchneiderOptions>>().Value;
+        var gate = context.ServiceProvider.GetRequiredKeyedService<RetryAfterGate>(GateKey);
+        var timeProvider = context.ServiceProvider.GetRequiredService<TimeProvider>();
         pipeline
             .AddTimeout(options.TotalTimeout)
             .AddRetry(new HttpRetryStrategyOptions
@@ -68,11 +82,13 @@ public static class SchneiderRegistration
                 BackoffType = DelayBackoffType.Exponential,
                 UseJitter = true,
                 ShouldRetryAfterHeader = true,
-                // 5xx, 408, 429 and transport failures; 4xx (incl. 401, handled by the auth handler) never.
+                // 5xx, 408 and transport failures; a 429 only when its Retry-After ends soon and before the turn's
+                // deadline (else the 429 is the answer: "asks us to wait until T"); 4xx (incl. 401) never.
                 ShouldHandle = args => ValueTask.FromResult(
                     options.MaxRetries > 0
                     && (args.Outcome.Exception is HttpRequestException or TimeoutRejectedException
-                        || (args.Outcome.Result is { } r && ((int)r.StatusCode >= 500 || r.StatusCode is HttpStatusCode.RequestTimeout or HttpStatusCode.TooManyRequests)))),
+                        || (args.Outcome.Result is { } r && ((int)r.StatusCode >= 500 || r.StatusCode is HttpStatusCode.RequestTimeout
+                            || (r.StatusCode is HttpStatusCode.TooManyRequests && RetryAfterGate.WorthWaiting(r, timeProvider.GetUtcNow(), options.AttemptTimeout)))))),
             }.Observed(context.ServiceProvider, SupplierId.Schneider))
             .AddCircuitBreaker(new HttpCircuitBreakerStrategyOptions
             {
@@ -81,6 +97,7 @@ public static class SchneiderRegistration
                 MinimumThroughput = 10,
                 SamplingDuration = TimeSpan.FromSeconds(30),
             }.Observed(context.ServiceProvider, SupplierId.Schneider))
+            .AddStrategy(_ => new RetryAfterGateStrategy(gate, options.AttemptTimeout, options.RetryBaseDelay * 4, timeProvider), new RetryAfterGateStrategyOptions())
             .AddTimeout(options.AttemptTimeout);
     }
 }

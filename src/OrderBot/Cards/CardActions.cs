@@ -104,6 +104,10 @@ public static class CardActions
         return data;
     }
 
+    /// <summary>"Retry": asks the same question again (a supplier that did not answer is asked afresh).</summary>
+    public static ExecuteAction Retry(string question) =>
+        Execute("Retry", Verbs.HelpExample, new Dictionary<string, string> { [Keys.Text] = question });
+
     public static ExecuteAction Refresh(Order order) => Execute("Refresh", Verbs.OrderRefresh, OrderData(order));
 
     public static ExecuteAction Items(Order order) => Execute("Items", Verbs.OrderItems, OrderData(order));

@@ -116,16 +116,39 @@ internal static class CardParts
         yield return new ActionSet { Spacing = Spacing.Small, Actions = buttons };
     }
 
-    public static TextBlock ProblemLine(SupplierProblem problem, CardContext context)
-    {
-        var text = E(problem.Message);
-        if (problem.AvailableAt is { } at && at > context.Now)
-        {
-            text += $" Try again after {context.Time(at)} your time.";
-        }
+    public static TextBlock ProblemLine(SupplierProblem problem, CardContext context) =>
+        new(ProblemSentence(problem, context)) { Color = TextColor.Warning, Spacing = Spacing.Small };
 
-        return new TextBlock(text) { Color = TextColor.Warning, Spacing = Spacing.Small };
+    /// <summary>
+    /// One sentence per kind of failure, so the reader knows what happened and what to do: no answer in time,
+    /// "asks us to wait until 10:42", unavailable until T, credentials rejected (an admin must act), unreadable.
+    /// </summary>
+    public static string ProblemSentence(SupplierProblem problem, CardContext context)
+    {
+        ArgumentNullException.ThrowIfNull(problem);
+        ArgumentNullException.ThrowIfNull(context);
+        var name = SupplierNames.Display(problem.Supplier);
+        var at = problem.AvailableAt is { } when && when > context.Now ? context.Time(when) : null;
+        return problem.Kind switch
+        {
+            SupplierProblemKind.Timeout => $"{name} did not answer in time.",
+            SupplierProblemKind.RateLimited => at is null
+                ? $"{name} is limiting requests just now; ask again in a minute."
+                : $"{name} asks us to wait until {at} your time.",
+            SupplierProblemKind.AuthenticationFailed =>
+                $"{name} rejected OrderBot's credentials. An administrator must fix OrderBot's {name} settings; asking again will not help.",
+            SupplierProblemKind.MalformedResponse => $"{name} sent an unreadable answer.",
+            _ => at is null ? E(problem.Message) : $"{E(problem.Message)} Try again after {at} your time.",
+        };
     }
+
+    /// <summary>The suppliers named in the problems, e.g. "Ingram Micro" or "Schneider Electric and Ingram Micro".</summary>
+    public static string Names(IEnumerable<SupplierId> suppliers) =>
+        string.Join(" and ", suppliers.Distinct().Select(SupplierNames.Display));
+
+    /// <summary>True when asking again cannot help until someone changes a setting (credentials, access, config).</summary>
+    public static bool NeedsAdmin(SupplierProblem problem) =>
+        problem.Kind is SupplierProblemKind.AuthenticationFailed or SupplierProblemKind.Forbidden or SupplierProblemKind.NotConfigured;
 
     private static bool IsHttp(Uri url) =>
         url.IsAbsoluteUri && (url.Scheme == Uri.UriSchemeHttps || url.Scheme == Uri.UriSchemeHttp);

@@ -10,17 +10,23 @@ public static class NothingFoundCard
     /// <param name="searchedFor">What the user asked for, e.g. "PO 201120/1".</param>
     /// <param name="results">Each supplier's answer (its <see cref="SupplierResult.SearchedScope"/> says where it looked).</param>
     /// <param name="context">The reader's zone, culture and now.</param>
-    public static AdaptiveCard Build(string searchedFor, IReadOnlyList<SupplierResult> results, CardContext context)
+    /// <param name="question">The user's words, for the Retry button when a supplier could not be asked.</param>
+    public static AdaptiveCard Build(string searchedFor, IReadOnlyList<SupplierResult> results, CardContext context, string? question = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(searchedFor);
         ArgumentNullException.ThrowIfNull(results);
         ArgumentNullException.ThrowIfNull(context);
 
+        // "Not found" only where a supplier answered; with one missing the headline says so.
+        var searched = results.Where(r => r.Succeeded).ToList();
+        var missing = results.Where(r => r.Problem is not null).ToList();
+        var title = missing.Count == 0
+            ? $"No order found for {E(searchedFor)}"
+            : $"{Names(searched.Select(r => r.Supplier))} found no order for {E(searchedFor)}; {Names(missing.Select(r => r.Supplier))} could not be asked";
         var body = new List<CardElement>
         {
-            Title($"No order found for {E(searchedFor)}"),
+            Title(title),
         };
-        var searched = results.Where(r => r.Succeeded).ToList();
         if (searched.Count > 0)
         {
             body.Add(new TextBlock("Where I looked:") { Spacing = Spacing.Medium, Weight = TextWeight.Bolder });
@@ -38,13 +44,19 @@ public static class NothingFoundCard
         {
             Spacing = Spacing.Small,
         });
-        body.Add(Actions(
-            CardActions.Execute("Set my country", CardActions.Verbs.SettingsCountry),
-            CardActions.Example("help")));
+        var actions = new List<CardAction>();
+        if (missing.Count > 0 && !string.IsNullOrWhiteSpace(question) && !missing.All(r => NeedsAdmin(r.Problem!)))
+        {
+            actions.Add(CardActions.Retry(question));
+        }
+
+        actions.Add(CardActions.Execute("Set my country", CardActions.Verbs.SettingsCountry));
+        actions.Add(CardActions.Example("help"));
+        body.Add(Actions(actions));
 
         return new AdaptiveCard
         {
-            FallbackText = $"No order found for {searchedFor}.",
+            FallbackText = missing.Count == 0 ? $"No order found for {searchedFor}." : $"{Names(searched.Select(r => r.Supplier))} found no order for {searchedFor}; {Names(missing.Select(r => r.Supplier))} could not be asked.",
             Body = body,
         };
     }

@@ -17,7 +17,8 @@ public static class PoSummaryCard
     /// <param name="context">The reader's zone, culture and now.</param>
     /// <param name="page">1-based page of orders (out-of-range pages are clamped).</param>
     /// <param name="query">Opaque paging key echoed in <c>list.page</c>; defaults to <c>po:&lt;po&gt;</c>.</param>
-    public static AdaptiveCard Build(string po, LookupResult result, CardContext context, int page = 1, string? query = null)
+    /// <param name="question">The user's words, for the Retry button of a partial answer.</param>
+    public static AdaptiveCard Build(string po, LookupResult result, CardContext context, int page = 1, string? query = null, string? question = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(po);
         ArgumentNullException.ThrowIfNull(result);
@@ -29,7 +30,7 @@ public static class PoSummaryCard
         var body = new List<CardElement>
         {
             Title($"PO {E(po)}"),
-            new TextBlock(orders.Count == 0 ? "No orders found." : $"{context.Count(orders.Count)} {noun} found.") { Spacing = Spacing.None, IsSubtle = true },
+            new TextBlock(CountLine(orders.Count, noun, result, context)) { Spacing = Spacing.None, IsSubtle = !result.IsPartial },
         };
 
         foreach (var order in paging.Slice(orders, PageSize))
@@ -43,12 +44,31 @@ public static class PoSummaryCard
             body.Add(ProblemLine(problem, context));
         }
 
+        if (result.IsPartial && !string.IsNullOrWhiteSpace(question) && !result.Problems.All(NeedsAdmin))
+        {
+            body.Add(Actions(CardActions.Retry(question)));
+        }
+
         body.Add(Subtle($"Checked {context.Time(context.Now)}"));
         return new AdaptiveCard
         {
             FallbackText = $"PO {po}: {orders.Count} {noun}" + (result.IsPartial ? " (partial answer)" : string.Empty),
             Body = body,
         };
+    }
+
+    /// <summary>A count never claims completeness: with a supplier missing it says "so far" and who is missing.</summary>
+    private static string CountLine(int count, string noun, LookupResult result, CardContext context)
+    {
+        if (!result.IsPartial)
+        {
+            return count == 0 ? "No orders found." : $"{context.Count(count)} {noun} found.";
+        }
+
+        var missing = Names(result.Problems.Select(p => p.Supplier));
+        return count == 0
+            ? $"No orders found so far; {missing} could not be asked, so there may be some."
+            : $"{context.Count(count)} {noun} found so far; {missing} could not be asked, so there may be more.";
     }
 
     private static Container OrderBlock(Order order, CardContext context)

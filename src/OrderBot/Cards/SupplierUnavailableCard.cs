@@ -12,20 +12,21 @@ public static class SupplierUnavailableCard
         ArgumentNullException.ThrowIfNull(problems);
         ArgumentNullException.ThrowIfNull(context);
 
+        var names = Names(problems.Select(p => p.Supplier));
+        var admin = problems.Count > 0 && problems.All(NeedsAdmin);
         var body = new List<CardElement>
         {
-            Title(problems.Count == 1
-                ? $"{SupplierNames.Display(problems[0].Supplier)} can't be reached right now"
-                : "The suppliers can't be reached right now"),
+            Title(problems.All(p => p.Kind == SupplierProblemKind.Timeout)
+                ? $"{names} did not answer in time"
+                : $"{names} can't be asked right now"),
         };
         body.AddRange(problems.Select(p => ProblemLine(p, context)));
-        body.Add(new TextBlock("Nothing is lost: ask again later, or watch the order and I'll tell you when it changes.") { Spacing = Spacing.Medium });
-        if (!string.IsNullOrWhiteSpace(question))
+        body.Add(new TextBlock(admin
+            ? "An administrator must fix this; asking again will not help until then."
+            : "Nothing is lost: ask again later, or watch the order and I'll tell you when it changes.") { Spacing = Spacing.Medium });
+        if (!string.IsNullOrWhiteSpace(question) && !admin)
         {
-            body.Add(Actions(CardActions.Execute("Ask again", CardActions.Verbs.HelpExample, new Dictionary<string, string>
-            {
-                [CardActions.Keys.Text] = question,
-            })));
+            body.Add(Actions(CardActions.Retry(question)));
         }
 
         return new AdaptiveCard

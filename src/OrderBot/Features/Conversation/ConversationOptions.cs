@@ -15,6 +15,12 @@ public sealed class ConversationOptions
     /// <c>Suppliers:Schneider:DefaultCountry</c>; when both are empty the bot asks.
     /// </summary>
     public string? DefaultSchneiderCountry { get; set; }
+
+    /// <summary>
+    /// How long one question may wait for suppliers (default 10 s, below Teams' 15 s). What has arrived then is
+    /// answered; each supplier still working is named as "did not answer in time", with a Retry button.
+    /// </summary>
+    public TimeSpan TurnDeadline { get; set; } = TimeSpan.FromSeconds(10);
 }
 
 /// <summary>Checks <see cref="ConversationOptions"/> at start-up; messages name the key.</summary>
@@ -27,6 +33,11 @@ public sealed class ConversationOptionsValidator : IValidateOptions<Conversation
         if (options.DialogExpiry <= TimeSpan.Zero || options.DialogExpiry > TimeSpan.FromDays(7))
         {
             failures.Add($"{ConversationOptions.SectionName}:DialogExpiry must be between 00:00:01 and 7.00:00:00.");
+        }
+
+        if (options.TurnDeadline < TimeSpan.FromMilliseconds(100) || options.TurnDeadline > TimeSpan.FromSeconds(14))
+        {
+            failures.Add($"{ConversationOptions.SectionName}:TurnDeadline must be between 00:00:00.1 and 00:00:14 (Teams gives a turn 15 s); it is {options.TurnDeadline}.");
         }
 
         if (options.DefaultSchneiderCountry is { Length: > 0 } country && (country.Length != 2 || !country.All(char.IsAsciiLetter)))

@@ -29,12 +29,17 @@ public sealed class OrderStatusService
 {
     private readonly OrderLookup _lookup;
     private readonly IOptions<ConversationOptions> _options;
+    private readonly TimeProvider _time;
 
-    public OrderStatusService(OrderLookup lookup, IOptions<ConversationOptions> options)
+    public OrderStatusService(OrderLookup lookup, IOptions<ConversationOptions> options, TimeProvider? time = null)
     {
         _lookup = lookup;
         _options = options;
+        _time = time ?? TimeProvider.System;
     }
+
+    /// <summary>When the answer being built must go out: every supplier call of this question shares it.</summary>
+    private DateTimeOffset Deadline() => _time.GetUtcNow() + _options.Value.TurnDeadline;
 
     /// <summary>The suppliers a question goes to: the one named, else all configured.</summary>
     public IReadOnlyList<SupplierId> SuppliersFor(SupplierId? named) =>
@@ -58,34 +63,38 @@ public sealed class OrderStatusService
             return OrderAnswer.AskCountry;
         }
 
-        var result = await FindAsync(question, settings, cancellationToken);
+        var deadline = Deadline();
+        var result = await FindAsync(question, settings, deadline, cancellationToken);
         var orders = result.Orders.ToList();
         if (orders.Count == 0)
         {
             return result.AllFailed
                 ? OrderAnswer.Of(Reply.FromCard(SupplierUnavailableCard.Build([.. result.Problems], context, question.Text)), AnswerKinds.Unavailable)
-                : OrderAnswer.Of(Reply.FromCard(NothingFoundCard.Build(question.SearchedFor, result.Results, context)), AnswerKinds.NotFound, result.IsPartial);
+                : OrderAnswer.Of(Reply.FromCard(NothingFoundCard.Build(question.SearchedFor, result.Results, context, question.Text)), AnswerKinds.NotFound, result.IsPartial);
         }
 
         // One order and a complete answer: the order itself. A PO with a supplier missing keeps the summary, which
         // names the supplier that could not be asked, so "1 order" is never mistaken for "the only order".
         if (orders.Count == 1 && (question.Po is null || !result.IsPartial))
         {
-            var single = await SingleAsync(question.Kind, orders[0], settings, context, [.. result.Problems], cancellationToken);
+            var single = await SingleAsync(question.Kind, orders[0], settings, context, [.. result.Problems], deadline, cancellationToken);
             return single with { Partial = result.IsPartial };
         }
 
         // Several orders: for a PO they are the PO's parts (show them together); otherwise the user must pick.
         return question.Po is { } po
-            ? OrderAnswer.Of(Reply.FromCard(PoSummaryCard.Build(po, result, context, page, question.PagingQuery)), AnswerKinds.PoSummary, result.IsPartial)
+            ? OrderAnswer.Of(Reply.FromCard(PoSummaryCard.Build(po, result, context, page, question.PagingQuery, question.Text)), AnswerKinds.PoSummary, result.IsPartial)
             : OrderAnswer.Of(Reply.FromCard(PickListCard.Build(question.SearchedFor, orders, context, question.PagingQuery, page)), AnswerKinds.PickList, result.IsPartial);
     }
 
     /// <summary>One order by supplier and number (card buttons): status, or items and shipments.</summary>
-    public async Task<OrderAnswer> AnswerOrderAsync(SupplierId supplier, string orderNumber, OrderAnswerKind kind, EffectiveSettings settings, CardContext context, int page, CancellationToken cancellationToken)
+    public Task<OrderAnswer> AnswerOrderAsync(SupplierId supplier, string orderNumber, OrderAnswerKind kind, EffectiveSettings settings, CardContext context, int page, CancellationToken cancellationToken) =>
+        AnswerOrderAsync(supplier, orderNumber, kind, settings, context, page, Deadline(), cancellationToken);
+
+    private async Task<OrderAnswer> AnswerOrderAsync(SupplierId supplier, string orderNumber, OrderAnswerKind kind, EffectiveSettings settings, CardContext context, int page, DateTimeOffset deadline, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var scope = ScopeFor(supplier, null, settings);
+        var scope = ScopeFor(supplier, null, settings, deadline);
         var result = kind == OrderAnswerKind.Status
             ? await _lookup.GetOrderAsync(orderNumber, scope, supplier, cancellationToken)
             : await _lookup.GetOrderWithShipmentsAsync(orderNumber, scope, supplier, cancellationToken);
@@ -102,26 +111,26 @@ public sealed class OrderStatusService
             : OrderAnswer.Of(Reply.FromCard(ItemsCard.Build(order, context, page)), AnswerKinds.Items);
     }
 
-    private async Task<OrderAnswer> SingleAsync(OrderAnswerKind kind, Order order, EffectiveSettings settings, CardContext context, IReadOnlyList<SupplierProblem> problems, CancellationToken cancellationToken)
+    private async Task<OrderAnswer> SingleAsync(OrderAnswerKind kind, Order order, EffectiveSettings settings, CardContext context, IReadOnlyList<SupplierProblem> problems, DateTimeOffset deadline, CancellationToken cancellationToken)
     {
         var note = problems.Count == 0
             ? null
-            : "Partial answer: " + string.Join(" ", problems.Select(p => p.Message));
+            : "Partial answer: " + string.Join(" ", problems.Select(p => CardParts.ProblemSentence(p, context)));
         if (kind == OrderAnswerKind.Status)
         {
             return OrderAnswer.Of(Reply.FromCard(OrderStatusCard.Build(order, context), note), AnswerKinds.Order);
         }
 
-        var detailed = await AnswerOrderAsync(order.Supplier, order.OrderNumber, kind, settings, context, 1, cancellationToken);
+        var detailed = await AnswerOrderAsync(order.Supplier, order.OrderNumber, kind, settings, context, 1, deadline, cancellationToken);
         return detailed with { Reply = detailed.Reply! with { Text = note } };
     }
 
     /// <summary>Each supplier with its own scope, all at once; a reference is tried as PO and as order number.</summary>
-    private async Task<LookupResult> FindAsync(OrderQuestion question, EffectiveSettings settings, CancellationToken cancellationToken)
+    private async Task<LookupResult> FindAsync(OrderQuestion question, EffectiveSettings settings, DateTimeOffset deadline, CancellationToken cancellationToken)
     {
         var asks = SuppliersFor(question.Supplier).Select(async supplier =>
         {
-            var scope = ScopeFor(supplier, question.Country, settings);
+            var scope = ScopeFor(supplier, question.Country, settings, deadline);
             if (question.Po is { } po)
             {
                 var found = await _lookup.FindByPoAsync(po, scope, supplier, cancellationToken);
@@ -196,11 +205,12 @@ public sealed class OrderStatusService
     {
         ArgumentNullException.ThrowIfNull(query);
         var search = query.ToSearch(zone);
+        var deadline = Deadline();
         var results = await Task.WhenAll(SuppliersFor(query.Supplier).Select(supplier =>
-            _lookup.SearchAsync(search, ScopeFor(supplier, query.Country, settings), supplier, cancellationToken)));
+            _lookup.SearchAsync(search, ScopeFor(supplier, query.Country, settings, deadline), supplier, cancellationToken)));
         return new LookupResult([.. results.SelectMany(r => r.Results)]);
     }
 
-    private SupplierScope ScopeFor(SupplierId supplier, string? country, EffectiveSettings settings) =>
-        settings.ScopeFor(supplier, country, supplier == SupplierId.Schneider ? _options.Value.DefaultSchneiderCountry : null);
+    private SupplierScope ScopeFor(SupplierId supplier, string? country, EffectiveSettings settings, DateTimeOffset deadline) =>
+        settings.ScopeFor(supplier, country, supplier == SupplierId.Schneider ? _options.Value.DefaultSchneiderCountry : null) with { Deadline = deadline };
 }
