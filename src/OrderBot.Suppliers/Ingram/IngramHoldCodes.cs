@@ -98,6 +98,10 @@ public static class IngramHoldCodes
         var explanation = text is null
             ? "Ingram put this order on hold."
             : $"Ingram put this order on hold: \"{text}\".";
-        return new Hold(trimmedCode, text, HoldCategory.Other, explanation, "Ask Ingram customer service what the hold needs from you.");
+        return new Hold(trimmedCode, text, HoldCategory.Other, explanation, "Ask Ingram customer service what the hold needs from you.")
+        {
+            // A reason text without a code still needs a stable, non-empty identity.
+            Key = trimmedCode.Length > 0 ? trimmedCode : $"reason:{text!.ToUpperInvariant()}",
+        };
     }
 }

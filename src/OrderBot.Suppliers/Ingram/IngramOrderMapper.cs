@@ -15,7 +15,7 @@ internal static class IngramOrderMapper
             {
                 Number = s.Subordernumber!.Trim(),
                 Status = IngramStatusCodes.Lookup(s.Statuscode, s.Status),
-                Hold = IngramHoldCodes.ToHold(s.Holdreasoncode, s.Holdreason),
+                Hold = SubOrderHold(s),
             })
             .ToList();
 
@@ -29,9 +29,20 @@ internal static class IngramOrderMapper
             OrderDate = ParseTimestamp(wire.Entrytimestamp),
             Status = Combine(subOrders),
             SubOrders = subOrders,
-            Holds = subOrders.Where(s => s.Hold is not null).Select(s => s.Hold!).DistinctBy(h => (h.Code, h.SupplierText)).ToList(),
+            Holds = HoldKinds.Distinct(subOrders.Where(s => s.Hold is not null).Select(s => s.Hold!)),
             HasDetails = false,
         };
+    }
+
+    /// <summary>
+    /// A sub-order's hold: its hold reason code when it has one (the code explains the status too), otherwise the
+    /// hold its status means on its own (credit, shipment, billing error, e-commerce, sales).
+    /// </summary>
+    internal static Hold? SubOrderHold(IngramWireSubOrder wire)
+    {
+        ArgumentNullException.ThrowIfNull(wire);
+        var status = IngramStatusCodes.Lookup(wire.Statuscode, wire.Status);
+        return IngramHoldCodes.ToHold(wire.Holdreasoncode, wire.Holdreason) ?? IngramStatusCodes.StatusHold(status);
     }
 
     /// <summary>

@@ -63,6 +63,30 @@ public static class IngramStatusCodes
             : new StatusInfo(OrderStatus.Unknown, trimmed, text);
     }
 
+    /// <summary>
+    /// The hold a status means on its own, when the sub-order has no hold reason code (the spec allows a hold status
+    /// with a blank <c>holdreasoncode</c>); null for a status that is not a hold.
+    /// </summary>
+    public static Hold? StatusHold(StatusInfo status)
+    {
+        ArgumentNullException.ThrowIfNull(status);
+        if (status.Status != OrderStatus.OnHold)
+        {
+            return null;
+        }
+
+        var (category, explanation, action) = status.SupplierCode.ToUpperInvariant() switch
+        {
+            "C" or "G" or "N" => (HoldCategory.Credit, "Ingram's credit department is holding this order (no reason code given).", "Ask your Ingram credit controller, or pay overdue invoices."),
+            "D" => (HoldCategory.Shipment, "Ingram is holding the shipment (no reason code given): often the address, freight or weight.", "Ask Ingram customer service what the shipment needs (address, delivery method)."),
+            "E" => (HoldCategory.Billing, "Ingram found a billing error on this order and holds it until it is corrected.", "Ask Ingram customer service which billing details to correct."),
+            "O" or "B" => (HoldCategory.Other, "Ingram's e-commerce team is holding this web order before processing it.", "Usually clears without you; if it lingers, ask Ingram customer service."),
+            "S" => (HoldCategory.Sales, "Ingram's sales team is holding this order (no reason code given).", "Contact your Ingram sales representative with the order number."),
+            _ => (HoldCategory.Other, $"Ingram reports this order as \"{status.SupplierLabel ?? status.SupplierCode}\".", "Ask Ingram customer service what the hold needs from you."),
+        };
+        return HoldKinds.FromStatus(status, category, explanation, action);
+    }
+
     /// <summary>Codes (in our spec) that mean the given normalized status, for the <c>orderstatus</c> search parameter.</summary>
     public static IEnumerable<string> CodesFor(OrderStatus status) =>
         Table.Where(c => c.InOurSpec && c.Status == status).Select(c => c.Code);

@@ -26,7 +26,18 @@ public sealed record Hold(
     string? SupplierText,
     HoldCategory Category,
     string Explanation,
-    string CustomerAction);
+    string CustomerAction)
+{
+    /// <summary>
+    /// Stable identity of the hold across polls (what the watcher compares): the hold code itself for a coded hold
+    /// (<c>CH</c>), <c>status:{code}</c> for a status that is a hold without a reason code, <c>item:{item}</c> for a
+    /// Schneider item on hold, <c>text:{where}</c> for a line or shipment hold text. See <see cref="HoldKinds"/>.
+    /// </summary>
+    public string Key { get; init; } = Code;
+
+    /// <summary>Where the hold sits when not on the whole order (e.g. <c>item 000010</c>); null for the order.</summary>
+    public string? Scope { get; init; }
+}
 
 /// <summary>One tracking number, with the carrier's tracking page when the supplier gives one.</summary>
 public sealed record Tracking(string Number, Uri? Url);

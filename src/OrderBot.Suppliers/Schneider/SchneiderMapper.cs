@@ -6,7 +6,7 @@ namespace OrderBot.Suppliers.Schneider;
 /// <summary>Maps Schneider wire DTOs into the normalized model, once. Pure.</summary>
 internal static class SchneiderMapper
 {
-    public static Order FromSearch(SchneiderSearchOrder wire, string country) => new()
+    public static Order FromSearch(SchneiderSearchOrder wire, string country) => WithHolds(new()
     {
         Supplier = SupplierId.Schneider,
         OrderNumber = wire.OrderNumber?.Trim() ?? string.Empty,
@@ -19,6 +19,18 @@ internal static class SchneiderMapper
         TotalWithTax = ToMoney(wire.TotalAmountWithTax),
         PlacedThrough = Trimmed(wire.OrderPlacedThrough),
         ExpressDelivery = wire.ExpressDelivery,
+    });
+
+    /// <summary>
+    /// The order's holds from its order status and its items' statuses (Schneider's only way of saying "held").
+    /// Recomputed whenever items change, so cards and the watcher see the same holds.
+    /// </summary>
+    public static Order WithHolds(Order order) => order with
+    {
+        Holds = HoldKinds.Distinct(
+            new[] { SchneiderStatusTable.StatusHold(order.Status) }
+                .Concat(order.Items.Select(i => SchneiderStatusTable.StatusHold(i.Status, i.ItemNumber)))
+                .OfType<Hold>()),
     };
 
     public static Order FromDetails(SchneiderOrderDetails wire, string country)
@@ -28,7 +40,7 @@ internal static class SchneiderMapper
             .OfType<SchneiderItem>()
             .Select(ToItem)
             .ToList();
-        return new Order
+        return WithHolds(new Order
         {
             Supplier = SupplierId.Schneider,
             OrderNumber = wire.OrderNumber?.Trim() ?? string.Empty,
@@ -47,7 +59,7 @@ internal static class SchneiderMapper
             Items = items,
             HasDetails = true,
             EstimatedDelivery = EarliestEta(items),
-        };
+        });
     }
 
     public static OrderItem ToItem(SchneiderItem wire) => new()
@@ -77,10 +89,10 @@ internal static class SchneiderMapper
 
     /// <summary>An item with its shipments attached; the order's ETA is recomputed by the caller.</summary>
     public static Order WithShipments(Order order, IReadOnlyDictionary<string, IReadOnlyList<Shipment>> shipmentsByItem) =>
-        order with
+        WithHolds(order with
         {
             Items = [.. order.Items.Select(i => shipmentsByItem.TryGetValue(i.ItemNumber, out var s) ? i with { Shipments = s } : i)],
-        };
+        });
 
     private static Shipment ToShipment(SchneiderShippingSchedule wire) => new()
     {

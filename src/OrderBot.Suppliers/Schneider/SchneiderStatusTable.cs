@@ -54,6 +54,26 @@ public static class SchneiderStatusTable
         return new StatusInfo(status, trimmedCode, trimmedLabel);
     }
 
+    /// <summary>
+    /// The hold a Schneider status means (Schneider sends no hold reasons, only a hold status on the order or an
+    /// item); null when the status is not a hold. <paramref name="itemNumber"/> names the held item.
+    /// </summary>
+    public static Hold? StatusHold(StatusInfo? status, string? itemNumber = null)
+    {
+        if (status is not { Status: OrderStatus.OnHold })
+        {
+            return null;
+        }
+
+        var what = itemNumber is null ? "this order" : $"item {itemNumber} of this order";
+        return HoldKinds.FromStatus(
+            status,
+            HoldCategory.Other,
+            $"Schneider Electric has put {what} on hold (\"{status.SupplierLabel ?? status.SupplierCode}\"); the API gives no reason.",
+            "Ask your Schneider Electric customer service contact why it is held, with the order number.",
+            itemNumber);
+    }
+
     /// <summary>The Schneider <c>order-status</c> search code for a normalized status, when one exists.</summary>
     public static string? SearchCode(OrderStatus status) => SearchCodes.GetValueOrDefault(status);
 }
