@@ -169,8 +169,33 @@ public sealed class SupplierBoundsTests : IAsyncLifetime
         _server.Schneider = context => FaultServer.Json(context, """{"code":" Invalid_OrderNumber"}""", 404);
         _server.Ingram = _server.Latency();
 
+        // Schneider's answer must be in before the deadline passes, or both would be cut (a race, not the point):
+        // its duration measurement, from this host's meters only, says it is.
+        var schneiderAnswered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var meters = _host!.Services.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>();
+        using var listener = new System.Diagnostics.Metrics.MeterListener();
+        listener.InstrumentPublished = (instrument, l) =>
+        {
+            if (instrument.Name == OrderBot.Suppliers.Telemetry.SupplierMetrics.DurationName && ReferenceEquals(instrument.Meter.Scope, meters))
+            {
+                l.EnableMeasurementEvents(instrument);
+            }
+        };
+        listener.SetMeasurementEventCallback<double>((_, _, tags, _) =>
+        {
+            foreach (var tag in tags)
+            {
+                if (tag.Value?.ToString()?.Contains("schneider", StringComparison.OrdinalIgnoreCase) == true)
+                {
+                    schneiderAnswered.TrySetResult();
+                }
+            }
+        });
+        listener.Start();
+
         var asked = lookup.GetOrderAsync("20-RD12H", Scope());
         await _server.Reached.Task.WaitAsync(Cap);
+        await schneiderAnswered.Task.WaitAsync(Cap);
         _time.Advance(TurnDeadline);
         var result = await asked.WaitAsync(Cap);
 
