@@ -44,10 +44,11 @@ public partial class Program
     /// </summary>
     internal static void Compose(WebApplicationBuilder builder, TimeProvider? clock = null)
     {
+        clock ??= TimeProvider.System;
         builder.UseDefaultAddressWhenUnset("http://localhost:3978");
-        builder.Services.AddSingleton(clock ?? TimeProvider.System);
+        builder.Services.AddSingleton(clock);
         builder.AddOrderBotState();
-        builder.AddSandboxSuppliersWhenUnconfigured(clock ?? TimeProvider.System);
+        builder.AddSandboxSuppliersWhenUnconfigured(clock);
         builder.AddSchneiderSupplier();
         builder.AddIngramSupplier();
         builder.Services.AddSingleton<OrderLookup>();
