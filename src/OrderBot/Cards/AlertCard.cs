@@ -11,6 +11,10 @@ public enum AlertKind
     HoldReleased,
     Shipped,
     EtaSlipped,
+
+    /// <summary>Tracking arrived for an order whose shipped alert had none.</summary>
+    TrackingAdded,
+    Cancelled,
 }
 
 /// <summary>A proactive alert about one order.</summary>
@@ -46,19 +50,22 @@ public static class AlertCard
         body.Add(new FactSet { Facts = OrderStatusCard.Facts(order, context) });
 
         var tracking = order.AllTracking().ToList();
-        if (alert.Kind == AlertKind.Shipped)
+        var aboutTracking = alert.Kind is AlertKind.Shipped or AlertKind.TrackingAdded;
+        if (aboutTracking)
         {
             body.AddRange(TrackingElements(tracking));
         }
 
         var actions = new List<CardAction> { CardActions.View(order) };
         var linked = tracking.Where(t => t.Url is not null).ToList();
-        if (alert.Kind != AlertKind.Shipped || linked.Count == 0)
+        if (!aboutTracking && linked is [var single] && tracking.Count == 1)
         {
-            // Shipped alerts with carrier links already carry one button per tracking number above.
-            actions.Add(alert.Kind != AlertKind.Shipped && linked is [var single] && tracking.Count == 1
-                ? new OpenUrlAction { Title = $"Track {single.Number}", Url = single.Url! }
-                : CardActions.Track(order));
+            actions.Add(new OpenUrlAction { Title = $"Track {single.Number}", Url = single.Url! });
+        }
+        else if (!aboutTracking && tracking.Count > 0)
+        {
+            // Only an order with tracking gets a Track button: a button must not promise what is not there.
+            actions.Add(CardActions.Track(order));
         }
 
         var mute = CardActions.OrderData(order);
@@ -69,7 +76,7 @@ public static class AlertCard
 
         actions.Add(CardActions.Execute("Mute this order", CardActions.Verbs.AlertsMute, mute));
         body.Add(Actions(actions));
-        body.Add(Subtle($"Noticed {context.Time(context.Now)}"));
+        body.Add(Subtle($"Noticed {context.TimeWithZone(context.Now)}"));
 
         return new AdaptiveCard
         {
@@ -84,6 +91,8 @@ public static class AlertCard
         AlertKind.HoldReleased => ("Hold released", TextColor.Good),
         AlertKind.Shipped => ("Your order has shipped", TextColor.Good),
         AlertKind.EtaSlipped => ("Delivery date moved later", TextColor.Warning),
+        AlertKind.TrackingAdded => ("Tracking is available", TextColor.Good),
+        AlertKind.Cancelled => ("Order cancelled", TextColor.Attention),
         _ => ("Your order changed", TextColor.Accent),
     };
 
@@ -98,7 +107,19 @@ public static class AlertCard
                 yield return new TextBlock($"Hold {E(released.Code)} ({E(released.Explanation)}) is no longer on this order.");
                 break;
             case AlertKind.Shipped:
-                yield return new TextBlock("Tracking is now available.");
+                var count = alert.Order.AllTracking().Count();
+                yield return new TextBlock(count switch
+                {
+                    0 => $"No tracking yet: {SupplierNames.Display(alert.Order.Supplier)} has not sent a tracking number. I'll post here if one arrives in the next few days.",
+                    1 => "It has left the warehouse. Tracking number:",
+                    _ => $"It has left the warehouse. {count} tracking numbers:",
+                }) { Wrap = true };
+                break;
+            case AlertKind.TrackingAdded:
+                yield return new TextBlock($"{SupplierNames.Display(alert.Order.Supplier)} has sent tracking for this order:") { Wrap = true };
+                break;
+            case AlertKind.Cancelled:
+                yield return new TextBlock($"{SupplierNames.Display(alert.Order.Supplier)} reports this order as cancelled ({E(alert.Order.Status.SupplierLabel ?? alert.Order.Status.SupplierCode)}). Nothing more will ship for it.") { Wrap = true };
                 break;
             case AlertKind.EtaSlipped when alert.Order.EstimatedDelivery is { } eta:
                 yield return new TextBlock(alert.PreviousEta is { } before

@@ -43,6 +43,9 @@ public sealed record CardContext(TimeZoneInfo TimeZone, CultureInfo Culture, Dat
         return local.Date == today ? local.ToString("t", Culture) : DateTime(value);
     }
 
+    /// <summary>A time of day with its zone ("06:13 CET"), with the date when it is not today: for readers anywhere.</summary>
+    public string TimeWithZone(DateTimeOffset value) => $"{Time(value)} {TimeZoneLabels.For(TimeZone, value)}";
+
     /// <summary>
     /// An amount in the supplier's currency, in the user's number format: the culture's own currency format when
     /// the currencies agree, otherwise the ISO code (a "£" on a euro amount would be wrong).

@@ -73,6 +73,15 @@ public sealed record NewSubscription
 
     public required string CreatedByUserId { get; init; }
     public string? CreatedByName { get; init; }
+
+    /// <summary>The locale the conversation used when subscribing (alerts are written in it); null: en-GB.</summary>
+    public string? Locale { get; init; }
+
+    /// <summary>The IANA/Windows time zone id alerts show times in; null: UTC.</summary>
+    public string? TimeZone { get; init; }
+
+    /// <summary>The subscriber asked to be @mentioned in the alert ("…and mention me").</summary>
+    public bool MentionCreator { get; init; }
 }
 
 /// <summary>A stored subscription.</summary>
@@ -91,6 +100,15 @@ public sealed record Subscription
     public string? CreatedByName { get; init; }
     public required DateTimeOffset CreatedAt { get; init; }
     public required bool IsActive { get; init; }
+
+    /// <summary>The locale the conversation used when subscribing (alerts are written in it); null: en-GB.</summary>
+    public string? Locale { get; init; }
+
+    /// <summary>The IANA/Windows time zone id alerts show times in; null: UTC.</summary>
+    public string? TimeZone { get; init; }
+
+    /// <summary>The subscriber asked to be @mentioned in the alert ("…and mention me").</summary>
+    public bool MentionCreator { get; init; }
 }
 
 /// <summary>The subscription and whether this call created it (false: it existed already).</summary>

@@ -47,7 +47,7 @@ public sealed record WatchedOrder
     public DateTimeOffset? LastPolledAt { get; init; }
     public required DateTimeOffset NextPollAt { get; init; }
 
-    /// <summary>Closed (delivered, cancelled) orders are never polled again.</summary>
+    /// <summary>Closed (invoiced, cancelled): still polled when due, but the watcher makes that rare (a supplier can reopen one).</summary>
     public bool IsFinal { get; init; }
 
     /// <summary>Read-only: the owner of the current claim, if any (set by <see cref="IWatchedOrderStore.ClaimDueAsync"/>).</summary>

@@ -8,7 +8,7 @@ internal sealed partial class SqlStateStore
 {
     private const string SubscriptionColumns = """
         id, conversation_id, kind, supplier, account, country, po_number, order_number, hold_filter,
-        created_by_user_id, created_by_name, created_at, is_active
+        created_by_user_id, created_by_name, created_at, is_active, locale, time_zone, mention_creator
         """;
 
     public async Task<SubscriptionAddResult> AddAsync(NewSubscription subscription, CancellationToken cancellationToken = default)
@@ -47,8 +47,9 @@ internal sealed partial class SqlStateStore
         var inserted = await QueryAsync(
             $"""
             INSERT INTO subscription (conversation_id, dedupe_key, kind, supplier, account, country, po_number, order_number,
-                hold_filter, created_by_user_id, created_by_name, created_at, is_active)
-            VALUES (@conversation, @dedupe, @kind, @supplier, @account, @country, @po, @order, @hold, @by, @byName, @now, TRUE)
+                hold_filter, created_by_user_id, created_by_name, created_at, is_active, locale, time_zone, mention_creator)
+            VALUES (@conversation, @dedupe, @kind, @supplier, @account, @country, @po, @order, @hold, @by, @byName, @now, TRUE,
+                @locale, @zone, @mention)
             ON CONFLICT (conversation_id, dedupe_key) DO NOTHING
             RETURNING {SubscriptionColumns}
             """,
@@ -65,6 +66,9 @@ internal sealed partial class SqlStateStore
                 Bind(c, "by", subscription.CreatedByUserId);
                 Bind(c, "byName", subscription.CreatedByName);
                 Bind(c, "now", NowMs);
+                Bind(c, "locale", Clean(subscription.Locale));
+                Bind(c, "zone", Clean(subscription.TimeZone));
+                Bind(c, "mention", subscription.MentionCreator);
             },
             ReadSubscription,
             cancellationToken);
@@ -166,5 +170,8 @@ internal sealed partial class SqlStateStore
         CreatedByName = StringOrNull(r, 10),
         CreatedAt = FromMs(r.GetInt64(11)),
         IsActive = r.GetBoolean(12),
+        Locale = StringOrNull(r, 13),
+        TimeZone = StringOrNull(r, 14),
+        MentionCreator = r.GetBoolean(15),
     };
 }

@@ -78,7 +78,7 @@ internal sealed partial class SqlStateStore
         return await QueryAsync(
             $"""
             SELECT {WatchedColumns} FROM watched_order
-            WHERE is_final = FALSE AND next_poll_at <= @now ORDER BY next_poll_at, supplier, order_number LIMIT @max
+            WHERE next_poll_at <= @now ORDER BY next_poll_at, supplier, order_number LIMIT @max
             """,
             c =>
             {
@@ -104,7 +104,7 @@ internal sealed partial class SqlStateStore
             UPDATE watched_order SET lease_owner = @owner, lease_until = @until
             WHERE (supplier, order_number) IN (
                 SELECT supplier, order_number FROM watched_order
-                WHERE is_final = FALSE AND next_poll_at <= @now AND (lease_until IS NULL OR lease_until <= @now)
+                WHERE next_poll_at <= @now AND (lease_until IS NULL OR lease_until <= @now)
                 ORDER BY next_poll_at, supplier, order_number LIMIT @max{_database.SkipLockedClause})
             RETURNING {WatchedColumns}
             """,

@@ -82,7 +82,7 @@ public sealed class CardActionsTests
     }
 
     [Fact]
-    public void AlertCard_ShippedWithoutCarrierLinks_StillOffersTrack()
+    public void AlertCard_ShippedWithoutCarrierLinks_ListsTheNumbersAndPromisesNoLink()
     {
         var order = TestOrders.IngramShipped() with
         {
@@ -92,7 +92,8 @@ public sealed class CardActionsTests
         var json = CardJson.Of(AlertCard.Build(new OrderAlert(AlertKind.Shipped, order), TestOrders.London));
 
         Assert.Empty(CardJson.OfType(json, "Action.OpenUrl"));
-        Assert.Contains(CardJson.OfType(json, "Action.Execute"), a => (string)a["verb"]! == CardActions.Verbs.OrderTrack);
+        Assert.DoesNotContain(CardJson.OfType(json, "Action.Execute"), a => (string)a["verb"]! == CardActions.Verbs.OrderTrack);
         Assert.Contains("Tracking numbers: NOLINK1", CardJson.Texts(json));
+        Assert.Contains("It has left the warehouse. Tracking number:", CardJson.Texts(json));
     }
 }

@@ -33,6 +33,9 @@ public sealed class CardGoldenTests
         ["alert-hold-appeared"] = () => AlertCard.Build(new OrderAlert(AlertKind.HoldAppeared, SchneiderOnHold(), CreditHold, SubscriptionId: "sub-1"), London),
         ["alert-hold-released"] = () => AlertCard.Build(new OrderAlert(AlertKind.HoldReleased, SchneiderOnHold() with { Holds = [], Status = new StatusInfo(OrderStatus.Open, "OPEN", "Open") }, CreditHold, SubscriptionId: "sub-1"), London),
         ["alert-shipped"] = () => AlertCard.Build(new OrderAlert(AlertKind.Shipped, IngramShipped(), SubscriptionId: "sub-2"), London),
+        ["alert-shipped-no-tracking"] = () => AlertCard.Build(new OrderAlert(AlertKind.Shipped, IngramShipped() with { Items = [] }, SubscriptionId: "sub-2"), London),
+        ["alert-tracking-added"] = () => AlertCard.Build(new OrderAlert(AlertKind.TrackingAdded, IngramShipped(), SubscriptionId: "sub-2"), London),
+        ["alert-cancelled"] = () => AlertCard.Build(new OrderAlert(AlertKind.Cancelled, IngramShipped() with { Items = [], Status = new StatusInfo(OrderStatus.Cancelled, "V", "DELETED") }, SubscriptionId: "sub-2"), London),
         ["alert-eta-slipped"] = () => AlertCard.Build(new OrderAlert(AlertKind.EtaSlipped, SchneiderOnHold(), PreviousEta: new DateTimeOffset(2026, 11, 26, 0, 0, 0, TimeSpan.Zero), SubscriptionId: "sub-1"), London),
     };
 

@@ -7,6 +7,7 @@ using OrderBot.Features.Recognition;
 using OrderBot.Features.Settings;
 using OrderBot.Protocol.Routing;
 using OrderBot.Protocol.Schema;
+using OrderBot.Suppliers.Model;
 
 namespace OrderBot.Features.Conversation;
 
@@ -166,12 +167,28 @@ public sealed partial class ConversationBot
             return confirmation;
         }
 
-        var now = await AnswerOrderQuestionAsync(scope, question, page: 1, cancellationToken);
-        return now.Card is null ? confirmation : Reply.FromCard(now.Card, confirmation.Text);
+        var (now, orders, partial) = await AnswerWithOrdersAsync(scope, question, page: 1, cancellationToken);
+        var text = confirmation.Text;
+        if (!partial && orders.Count > 0 && orders.All(o => OrderStatusKeys.IsFinal(o.Status.Status)) && text is not null)
+        {
+            // Honest about what can still happen: a closed order is looked at only rarely, in case it is reopened.
+            var closed = orders.Count == 1
+                ? $"{SupplierNames.Display(orders[0].Supplier)} order {orders[0].OrderNumber} is already {Closed(orders[0])}"
+                : $"all {orders.Count} orders are already invoiced or cancelled";
+            text = $"{text} Note: {closed}, so nothing more should change. I'll keep this in case you still want it, and look in now and then in case the supplier reopens it.";
+        }
+
+        return now.Card is null ? confirmation with { Text = text } : Reply.FromCard(now.Card, text);
     }
 
+    private static string Closed(Order order) => order.Status.Status == OrderStatus.Cancelled ? "cancelled" : "invoiced";
+
     /// <summary>Looks the order up (typing shows meanwhile) or, lacking a Schneider country, asks for it.</summary>
-    private async Task<Reply> AnswerOrderQuestionAsync(TurnScope scope, OrderQuestion question, int page, CancellationToken cancellationToken)
+    private async Task<Reply> AnswerOrderQuestionAsync(TurnScope scope, OrderQuestion question, int page, CancellationToken cancellationToken) =>
+        (await AnswerWithOrdersAsync(scope, question, page, cancellationToken)).Reply;
+
+    /// <summary>The answer, with the orders it is about and whether a supplier was missing from it.</summary>
+    private async Task<(Reply Reply, IReadOnlyList<Order> Orders, bool Partial)> AnswerWithOrdersAsync(TurnScope scope, OrderQuestion question, int page, CancellationToken cancellationToken)
     {
         var intent = question.Intent;
         using var span = ConversationTelemetry.StartAnswer(intent);
@@ -185,13 +202,13 @@ public sealed partial class ConversationBot
             }
 
             _metrics.Answer(span, intent, AnswerKinds.Clarification, partial: false);
-            return CountryDialog.Prompt(scope.Settings, question.Text);
+            return (CountryDialog.Prompt(scope.Settings, question.Text), [], false);
         }
 
         using var typing = scope.Turn.StartTyping(cancellationToken);
         var answer = await _orders.AnswerAsync(question, scope.Settings, scope.Card, page, cancellationToken);
         _metrics.Answer(span, intent, answer.Kind, answer.Partial);
-        return answer.Reply ?? CountryDialog.Prompt(scope.Settings, question.Text);
+        return (answer.Reply ?? CountryDialog.Prompt(scope.Settings, question.Text), answer.Orders, answer.Partial);
     }
 
     /// <summary>The recognizer inside a <c>recognize</c> span: the intent and the KINDS of entities, never the text.</summary>

@@ -128,6 +128,7 @@ public sealed class AlertDelivery
 
         var activity = Activity.CreateMessage();
         activity.Attachments = [new Attachment { ContentType = "application/vnd.microsoft.card.adaptive", Content = payload.Attachment.GetProperty("content") }];
+        Address(activity, payload, record);
 
         var (activityId, failure) = await SendAsync(record, reference, activity, cancellationToken);
         if (failure is null)
@@ -164,6 +165,27 @@ public sealed class AlertDelivery
         await _outbox.MarkFailedAsync(item.Id, Owner, $"{failure.Kind}: {failure.Message}", now + delay, cancellationToken);
         Log.AlertRetry(_logger, item.EventKey, failure.Kind, delay);
         return Failed(span, payload.Kind, AlertsTelemetry.ReasonName(failure.Kind), final: false);
+    }
+
+    /// <summary>
+    /// In a channel the alert raises an activity-feed notification (<c>channelData.notification.alert</c>, protocol
+    /// reference §1.5); a subscriber who asked to be mentioned is @mentioned in the message text (§1.6: the entity's
+    /// text must appear in the message text, or Teams ignores the mention).
+    /// </summary>
+    private static void Address(Activity activity, AlertPayload payload, ConversationReferenceRecord record)
+    {
+        if (string.Equals(record.ConversationType, "channel", StringComparison.OrdinalIgnoreCase))
+        {
+            activity.ChannelData = new TeamsChannelData { Notification = new NotificationInfo { Alert = true } };
+        }
+
+        if (!string.IsNullOrWhiteSpace(payload.MentionId) && record.ConversationType is not null
+            && !string.Equals(record.ConversationType, "personal", StringComparison.OrdinalIgnoreCase))
+        {
+            var mention = Entity.Mention(new ChannelAccount { Id = payload.MentionId, Name = string.IsNullOrWhiteSpace(payload.MentionName) ? "you" : payload.MentionName });
+            activity.Text = $"{mention.Text}, this is the alert you asked for.";
+            activity.Entities = [mention];
+        }
     }
 
     /// <summary>Counts a failed delivery and marks its span; final when the item was given up.</summary>

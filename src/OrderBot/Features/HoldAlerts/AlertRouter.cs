@@ -93,9 +93,15 @@ public sealed class AlertRouter
 
             var first = group.MinBy(s => s.Id)!;
             var alert = new OrderAlert(alertEvent.Kind, order, alertEvent.Hold, alertEvent.PreviousEta, first.Id.ToString(CultureInfo.InvariantCulture));
-            var card = AlertCard.Build(alert, CardContext.Create(_time));
+            var card = AlertCard.Build(alert, ReaderContext(first));
+
             // The deciding span's id travels with the alert, so its delivery (another trace) links back to the poll.
-            var payload = new AlertPayload(alertEvent.Kind, order.Supplier, order.OrderNumber, AdaptiveCardAttachment.CreateElement(card), Activity.Current?.Id);
+            var mention = group.Where(s => s.MentionCreator).MinBy(s => s.Id);
+            var payload = new AlertPayload(alertEvent.Kind, order.Supplier, order.OrderNumber, AdaptiveCardAttachment.CreateElement(card), Activity.Current?.Id)
+            {
+                MentionId = mention?.CreatedByUserId,
+                MentionName = mention?.CreatedByName,
+            };
             var key = EventKey(group.Key, order.Supplier, order.OrderNumber, before.Version, alertEvent.State);
             var queued = await _outbox.EnqueueAsync(key, group.Key, JsonSerializer.Serialize(payload, AlertsJsonContext.Default.AlertPayload), cancellationToken);
             _metrics?.Decided(alertEvent.Kind, queued ? AlertDecisions.Queued : AlertDecisions.Duplicate);
@@ -103,6 +109,34 @@ public sealed class AlertRouter
         }
 
         return enqueued;
+    }
+
+    /// <summary>
+    /// Dates and times as the subscriber reads them: the locale and time zone the conversation used when subscribing
+    /// (en-GB and UTC when it sent none, or sent one this machine does not know).
+    /// </summary>
+    internal CardContext ReaderContext(Subscription subscription)
+    {
+        TimeZoneInfo? zone = null;
+        if (!string.IsNullOrWhiteSpace(subscription.TimeZone) && TimeZoneInfo.TryFindSystemTimeZoneById(subscription.TimeZone, out var found))
+        {
+            zone = found;
+        }
+
+        CultureInfo? culture = null;
+        if (!string.IsNullOrWhiteSpace(subscription.Locale))
+        {
+            try
+            {
+                culture = CultureInfo.GetCultureInfo(subscription.Locale);
+            }
+            catch (CultureNotFoundException)
+            {
+                culture = null;
+            }
+        }
+
+        return CardContext.Create(_time, zone, culture);
     }
 
     private static bool Same(string? a, string? b) =>

@@ -22,8 +22,17 @@ public sealed class AlertsOptions
     /// <summary>Poll period of an order on hold (holds change fastest and matter most).</summary>
     public TimeSpan HeldPollPeriod { get; set; } = TimeSpan.FromMinutes(5);
 
-    /// <summary>Poll period of a shipped (not yet invoiced) order; invoiced and cancelled orders are never polled again.</summary>
+    /// <summary>Poll period of a shipped (not yet invoiced) order, and of a closed one still awaiting its tracking.</summary>
     public TimeSpan ShippedPollPeriod { get; set; } = TimeSpan.FromHours(6);
+
+    /// <summary>
+    /// How long after an order left the warehouse without a tracking number the watcher keeps looking for one at the
+    /// shipped poll period (the shipped alert said "no tracking yet"; a tracking alert follows when one appears).
+    /// </summary>
+    public TimeSpan TrackingWait { get; set; } = TimeSpan.FromDays(3);
+
+    /// <summary>Poll period of an invoiced or cancelled order: nothing should change, but a supplier can reopen one.</summary>
+    public TimeSpan FinalPollPeriod { get; set; } = TimeSpan.FromDays(1);
 
     /// <summary>Account and country subscriptions watch orders placed within this many days.</summary>
     public int LookbackDays { get; set; } = 30;
@@ -63,6 +72,8 @@ internal sealed class AlertsOptionsValidator : IValidateOptions<AlertsOptions>
         Positive(failures, "Alerts:OpenPollPeriod", options.OpenPollPeriod);
         Positive(failures, "Alerts:HeldPollPeriod", options.HeldPollPeriod);
         Positive(failures, "Alerts:ShippedPollPeriod", options.ShippedPollPeriod);
+        Positive(failures, "Alerts:TrackingWait", options.TrackingWait);
+        Positive(failures, "Alerts:FinalPollPeriod", options.FinalPollPeriod);
         Positive(failures, "Alerts:LeaseDuration", options.LeaseDuration);
         Positive(failures, "Alerts:DeliveryInterval", options.DeliveryInterval);
         Positive(failures, "Alerts:RetryBackoff", options.RetryBackoff);

@@ -104,6 +104,8 @@ public static class AlertsTelemetry
         AlertKind.HoldReleased => "hold_released",
         AlertKind.Shipped => "shipped",
         AlertKind.EtaSlipped => "eta_slipped",
+        AlertKind.TrackingAdded => "tracking_added",
+        AlertKind.Cancelled => "cancelled",
         _ => "other",
     };
 

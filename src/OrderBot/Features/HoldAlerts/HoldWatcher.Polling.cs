@@ -116,7 +116,7 @@ public sealed partial class HoldWatcher
         }
 
         var version = before is null ? 0 : before.Version;
-        var after = OrderSnapshot.Of(order, version);
+        var after = OrderSnapshot.Of(order, version, before, now);
         if (before is not null && OrderDiff.Changed(before, after))
         {
             after = after with { Version = version + 1 };
@@ -136,16 +136,28 @@ public sealed partial class HoldWatcher
         LastHoldCodes = [.. snapshot.Holds.Select(h => h.Code)],
         LastEta = snapshot.Eta,
         LastPolledAt = now,
-        NextPollAt = now + PollPeriod(snapshot),
+        NextPollAt = now + PollPeriod(snapshot, now),
         IsFinal = OrderStatusKeys.IsFinal(snapshot.Status),
     };
 
-    private TimeSpan PollPeriod(OrderSnapshot snapshot) => snapshot switch
+    /// <summary>
+    /// How soon to look again. Holds change fastest; a shipped order is looked at every shipped period, and so is an
+    /// invoiced or cancelled one while a shipped alert without tracking may still get its tracking
+    /// (<see cref="AlertsOptions.TrackingWait"/>); after that a closed order is only looked at every
+    /// <see cref="AlertsOptions.FinalPollPeriod"/>, in case the supplier reopens it.
+    /// </summary>
+    private TimeSpan PollPeriod(OrderSnapshot snapshot, DateTimeOffset now)
     {
-        { Holds.Count: > 0 } or { Status: OrderStatus.OnHold } => _options.HeldPollPeriod,
-        { Status: OrderStatus.Shipped } => _options.ShippedPollPeriod,
-        _ => _options.OpenPollPeriod,
-    };
+        var awaitingTracking = snapshot is { LeftWarehouse: true, HasTracking: false, ShippedSeenAt: { } seen }
+            && now - seen < _options.TrackingWait;
+        return snapshot switch
+        {
+            { Holds.Count: > 0 } or { Status: OrderStatus.OnHold } => _options.HeldPollPeriod,
+            _ when OrderStatusKeys.IsFinal(snapshot.Status) => awaitingTracking ? _options.ShippedPollPeriod : _options.FinalPollPeriod,
+            { Status: OrderStatus.Shipped } => _options.ShippedPollPeriod,
+            _ => _options.OpenPollPeriod,
+        };
+    }
 
     /// <summary>What one poll did; <see cref="Outcome"/> is its telemetry value (<c>ok</c>, <c>not_found</c>, a problem, <c>error</c>).</summary>
     private sealed record PollOutcome(bool Failed, int Events, int Enqueued, string Outcome)

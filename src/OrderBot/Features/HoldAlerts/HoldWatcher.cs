@@ -258,7 +258,7 @@ public sealed partial class HoldWatcher
         }
 
         var claimedElsewhere = watched.LeaseOwner is { } owner && owner != Owner && watched.LeaseUntil > now;
-        if (watched.IsFinal || claimedElsewhere || OrderSnapshot.FromJson(watched.SnapshotJson) is not { } before)
+        if (claimedElsewhere || OrderSnapshot.FromJson(watched.SnapshotJson) is not { } before)
         {
             return (false, 0, 0);
         }

@@ -16,22 +16,42 @@ internal sealed record OrderSnapshot
     public OrderStatus Status { get; init; }
     public IReadOnlyList<Hold> Holds { get; init; } = [];
     public DateTimeOffset? Eta { get; init; }
+
+    /// <summary>The order had tracking numbers. (Snapshots written before <see cref="Shipped"/> existed set this for a shipped status too.)</summary>
     public bool HasTracking { get; init; }
+
+    /// <summary>The order had left the warehouse (shipped, partially shipped, billed/invoiced or tracked).</summary>
+    public bool Shipped { get; init; }
+
+    /// <summary>When the watcher first saw the order leave the warehouse: it looks for tracking for a while after.</summary>
+    public DateTimeOffset? ShippedSeenAt { get; init; }
+
+    /// <summary>The shipped moment has passed (old snapshots only had <see cref="HasTracking"/>).</summary>
+    [JsonIgnore]
+    public bool LeftWarehouse => Shipped || HasTracking;
     public string? CustomerPo { get; init; }
     public string? Account { get; init; }
     public string? Country { get; init; }
 
-    public static OrderSnapshot Of(Order order, int version) => new()
+    /// <summary>The order as the watcher remembers it; <paramref name="before"/> carries when it was first seen shipped.</summary>
+    public static OrderSnapshot Of(Order order, int version, OrderSnapshot? before = null, DateTimeOffset? now = null)
     {
-        Version = version,
-        Status = order.Status.Status,
-        Holds = order.Holds,
-        Eta = order.EstimatedDelivery,
-        HasTracking = order.AllTracking().Any() || order.Status.Status is OrderStatus.Shipped,
-        CustomerPo = order.CustomerPo,
-        Account = order.Account,
-        Country = order.Country,
-    };
+        var tracked = order.AllTracking().Any();
+        var shipped = tracked || OrderDiff.LeftWarehouse(order.Status.Status) || before?.LeftWarehouse == true;
+        return new()
+        {
+            Version = version,
+            Status = order.Status.Status,
+            Holds = order.Holds,
+            Eta = order.EstimatedDelivery,
+            HasTracking = tracked || before?.HasTracking == true,
+            Shipped = shipped,
+            ShippedSeenAt = shipped ? before?.ShippedSeenAt ?? now : null,
+            CustomerPo = order.CustomerPo,
+            Account = order.Account,
+            Country = order.Country,
+        };
+    }
 
     public string ToJson() => JsonSerializer.Serialize(this, AlertsJsonContext.Default.OrderSnapshot);
 
@@ -46,7 +66,13 @@ internal sealed record AlertEvent(AlertKind Kind, string State, Hold? Hold = nul
 /// What an outbox item carries: the card to post, enough to describe it in logs, and the W3C id of the span that
 /// decided it (null in items written before telemetry, or with nobody listening).
 /// </summary>
-internal sealed record AlertPayload(AlertKind Kind, SupplierId Supplier, string OrderNumber, JsonElement Attachment, string? DecidedIn = null);
+internal sealed record AlertPayload(AlertKind Kind, SupplierId Supplier, string OrderNumber, JsonElement Attachment, string? DecidedIn = null)
+{
+    /// <summary>The subscriber to @mention ("…and mention me"): their channel account id and display name.</summary>
+    public string? MentionId { get; init; }
+
+    public string? MentionName { get; init; }
+}
 
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web, UseStringEnumConverter = true)]
 [JsonSerializable(typeof(OrderSnapshot))]

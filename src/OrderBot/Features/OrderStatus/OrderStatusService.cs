@@ -16,6 +16,9 @@ public sealed record OrderAnswer(Reply? Reply, bool NeedsSchneiderCountry)
     /// <summary>True when a supplier could not be asked but the others' answer went out.</summary>
     public bool Partial { get; init; }
 
+    /// <summary>The orders the answer is about (empty when none were found).</summary>
+    public IReadOnlyList<Order> Orders { get; init; } = [];
+
     public static OrderAnswer Of(Reply reply, string kind, bool partial = false) => new(reply, false) { Kind = kind, Partial = partial };
 
     public static OrderAnswer AskCountry { get; } = new(null, true);
@@ -78,13 +81,14 @@ public sealed class OrderStatusService
         if (orders.Count == 1 && (question.Po is null || !result.IsPartial))
         {
             var single = await SingleAsync(question.Kind, orders[0], settings, context, [.. result.Problems], deadline, cancellationToken);
-            return single with { Partial = result.IsPartial };
+            return single with { Partial = result.IsPartial, Orders = orders };
         }
 
         // Several orders: for a PO they are the PO's parts (show them together); otherwise the user must pick.
-        return question.Po is { } po
+        var answer = question.Po is { } po
             ? OrderAnswer.Of(Reply.FromCard(PoSummaryCard.Build(po, result, context, page, question.PagingQuery, question.Text)), AnswerKinds.PoSummary, result.IsPartial)
             : OrderAnswer.Of(Reply.FromCard(PickListCard.Build(question.SearchedFor, orders, context, question.PagingQuery, page)), AnswerKinds.PickList, result.IsPartial);
+        return answer with { Orders = orders };
     }
 
     /// <summary>One order by supplier and number (card buttons): status, or items and shipments.</summary>

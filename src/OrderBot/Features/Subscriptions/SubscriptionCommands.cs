@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 using OrderBot.AdaptiveCards;
 using OrderBot.Cards;
 using OrderBot.Features.Recognition;
@@ -8,7 +9,12 @@ using OrderBot.Suppliers.Model;
 namespace OrderBot.Features.Subscriptions;
 
 /// <summary>Who is asking, and in which conversation (channel, group chat or 1:1) the subscription lives.</summary>
-public sealed record SubscriptionRequester(string ConversationId, string UserId, string? UserName = null);
+/// <param name="ConversationId">The conversation the subscription lives in.</param>
+/// <param name="UserId">The asking user's channel account id.</param>
+/// <param name="UserName">Their display name (for mentions and lists).</param>
+/// <param name="Locale">The conversation's locale (alerts show dates and times in it).</param>
+/// <param name="TimeZone">The conversation's time zone id (alerts show times in it).</param>
+public sealed record SubscriptionRequester(string ConversationId, string UserId, string? UserName = null, string? Locale = null, string? TimeZone = null);
 
 /// <summary>The answer to show: always a sentence confirming what changed, sometimes a card.</summary>
 public sealed record SubscriptionReply(string Text, AdaptiveCard? Card = null);
@@ -17,7 +23,7 @@ public sealed record SubscriptionReply(string Text, AdaptiveCard? Card = null);
 /// The <c>alerts.*</c> intents and the <c>order.watch</c> / <c>alerts.mute</c> / <c>alerts.unsubscribe</c> verbs.
 /// Every subscription belongs to the conversation it was made in and is listed, changed or removed only there.
 /// </summary>
-public sealed class SubscriptionCommands
+public sealed partial class SubscriptionCommands
 {
     private readonly ISubscriptionStore _store;
     private readonly TimeProvider _time;
@@ -72,7 +78,9 @@ public sealed class SubscriptionCommands
 
     private async Task<SubscriptionReply> SubscribeAsync(SubscriptionRequester requester, RecognizerResult result, CancellationToken cancellationToken)
     {
-        var subscription = FromEntities(requester, result);
+        var subscription = FromEntities(requester, result) is { } parsed
+            ? parsed with { MentionCreator = MentionMe().IsMatch(result.Text) }
+            : null;
         if (subscription is null)
         {
             return new SubscriptionReply(
@@ -81,8 +89,9 @@ public sealed class SubscriptionCommands
 
         var added = await _store.AddAsync(subscription, cancellationToken);
         var what = Describe(added.Subscription);
+        var mention = added.Subscription.MentionCreator ? " and mention you" : string.Empty;
         return new SubscriptionReply(added.Created
-            ? $"Done: I'll post here when {what} {Changes(added.Subscription)}."
+            ? $"Done: I'll post here{mention} when {what} {Changes(added.Subscription)}."
             : $"I'm already watching {what} here; nothing changed.");
     }
 
@@ -147,6 +156,8 @@ public sealed class SubscriptionCommands
                 OrderNumber = orderNumber,
                 CreatedByUserId = requester.UserId,
                 CreatedByName = requester.UserName,
+                Locale = requester.Locale,
+                TimeZone = requester.TimeZone,
             },
             cancellationToken);
         var what = Describe(added.Subscription);
@@ -214,6 +225,8 @@ public sealed class SubscriptionCommands
             HoldFilter = result.Hold,
             CreatedByUserId = requester.UserId,
             CreatedByName = requester.UserName,
+            Locale = requester.Locale,
+            TimeZone = requester.TimeZone,
         };
     }
 
@@ -259,6 +272,10 @@ public sealed class SubscriptionCommands
         : "goes on hold or a hold is released";
 
     private static string Count(int n, string noun) => n == 1 ? $"1 {noun}" : $"{n} {noun}s";
+
+    /// <summary>"…and mention me", "@mention me", "tag me".</summary>
+    [GeneratedRegex(@"\b(?:@?mention|tag|ping)\s+me\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex MentionMe();
 
     private static async Task<SubscriptionReply?> Some(Task<SubscriptionReply> reply) => await reply;
 }

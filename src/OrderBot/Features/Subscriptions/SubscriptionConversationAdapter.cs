@@ -35,7 +35,12 @@ internal sealed class SubscriptionConversationAdapter : ISubscriptionCommands, I
         _commands.ReactivateAsync(conversationId, cancellationToken);
 
     private static SubscriptionRequester Requester(TurnContext turn) =>
-        new(turn.Activity.Conversation?.Id ?? "unknown", turn.Activity.From?.Id ?? "unknown", turn.Activity.From?.Name);
+        new(
+            turn.Activity.Conversation?.Id ?? "unknown",
+            turn.Activity.From?.Id ?? "unknown",
+            turn.Activity.From?.Name,
+            turn.Activity.Locale,
+            turn.Activity.LocalTimezone);
 
     private static Reply ToReply(SubscriptionReply? reply) =>
         reply is null

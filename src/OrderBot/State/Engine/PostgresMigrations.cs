@@ -108,5 +108,12 @@ internal static class PostgresMigrations
                 expires_at   BIGINT  NOT NULL
             );
             """),
+        new(2, "alerts-locale-final-polling", """
+            ALTER TABLE subscription ADD COLUMN locale TEXT NULL;
+            ALTER TABLE subscription ADD COLUMN time_zone TEXT NULL;
+            ALTER TABLE subscription ADD COLUMN mention_creator BOOLEAN NOT NULL DEFAULT FALSE;
+            DROP INDEX ix_watched_order_due;
+            CREATE INDEX ix_watched_order_next_poll ON watched_order (next_poll_at);
+            """),
     ];
 }

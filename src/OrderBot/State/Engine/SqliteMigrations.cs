@@ -108,5 +108,12 @@ internal static class SqliteMigrations
                 expires_at   INTEGER NOT NULL
             );
             """),
+        new(2, "alerts-locale-final-polling", """
+            ALTER TABLE subscription ADD COLUMN locale TEXT NULL;
+            ALTER TABLE subscription ADD COLUMN time_zone TEXT NULL;
+            ALTER TABLE subscription ADD COLUMN mention_creator INTEGER NOT NULL DEFAULT 0;
+            DROP INDEX ix_watched_order_due;
+            CREATE INDEX ix_watched_order_next_poll ON watched_order (next_poll_at);
+            """),
     ];
 }
