@@ -55,6 +55,13 @@ public sealed class IngramSandboxData
     public bool Release(string orderNumber) =>
         Update(orderNumber, s => (s.StatusCode, s.Status, s.HoldCode, s.HoldReason) = ("R", "RELEASED", "", ""));
 
+    /// <summary>
+    /// Sets every sub-order's status code with a blank hold reason, as the spec allows (e.g. <c>C</c> "CREDIT HOLD" with
+    /// no <c>holdreasoncode</c>, <c>I</c> "BILLED", <c>V</c> "DELETED").
+    /// </summary>
+    public bool SetStatus(string orderNumber, string statusCode, string label) =>
+        Update(orderNumber, s => (s.StatusCode, s.Status, s.HoldCode, s.HoldReason) = (statusCode, label, "", ""));
+
     /// <summary>Ships an order (public v5 code 4, "SHIPPED").</summary>
     public bool Ship(string orderNumber) =>
         Update(orderNumber, s => (s.StatusCode, s.Status, s.HoldCode, s.HoldReason) = ("4", "SHIPPED", "", ""));

@@ -80,8 +80,33 @@ public sealed partial class SchneiderSandboxServer : IAsyncDisposable
     /// <summary>Puts an order on hold now (status OnHold). False when no such order.</summary>
     public bool HoldOrder(string orderNumber) => _store.Change(orderNumber, o => o.StatusCode = "OnHold");
 
+    /// <summary>Puts one item of an order on hold (item status OnHold; the order keeps its own status). False when no such order or item.</summary>
+    public bool HoldItem(string orderNumber, string itemNumber)
+    {
+        var found = false;
+        var changed = _store.Change(orderNumber, o =>
+        {
+            foreach (var item in o.Items.Where(i => string.Equals(i.ItemNumber, itemNumber.Trim(), StringComparison.OrdinalIgnoreCase)))
+            {
+                item.StatusCode = "OnHold";
+                found = true;
+            }
+        });
+        return changed && found;
+    }
+
+    /// <summary>Sets an order's status code as Schneider would send it (e.g. <c>Cancelled</c>, <c>Invoiced</c>). False when no such order.</summary>
+    public bool SetStatus(string orderNumber, string statusCode) => _store.Change(orderNumber, o => o.StatusCode = statusCode);
+
     /// <summary>Releases a held order (status InProgress). False when no such order.</summary>
-    public bool ReleaseOrder(string orderNumber) => _store.Change(orderNumber, o => o.StatusCode = "InProgress");
+    public bool ReleaseOrder(string orderNumber) => _store.Change(orderNumber, o =>
+    {
+        o.StatusCode = "InProgress";
+        foreach (var item in o.Items.Where(i => i.StatusCode == "OnHold"))
+        {
+            item.StatusCode = "InProgress";
+        }
+    });
 
     /// <summary>Ships every item of an order (FullyShipped, a schedule with tracking per unshipped item).</summary>
     public bool ShipOrder(string orderNumber) => _store.Change(orderNumber, o => SandboxData.Ship(o, "009" + o.OrderNumber[^7..]));

@@ -108,6 +108,27 @@ public sealed class AppHostTests
     }
 
     [Fact]
+    public async Task Messages_WatchOrderAlreadyInvoiced_SaysNothingMoreShouldChangeInsteadOfPromisingAlerts()
+    {
+        await using var connector = await OrderBot.TestKit.Protocol.FakeConnector.StartAsync();
+        await using var host = await AppHost.StartAsync("--Alerts:Enabled=false");
+        var message = $$"""
+            {"type":"message","id":"m-watch-final","channelId":"emulator","serviceUrl":"{{connector.ServiceUrl}}",
+             "from":{"id":"user-1","name":"Dana"},"recipient":{"id":"bot-1","name":"OrderBot"},
+             "conversation":{"id":"conv-watch-final"},"text":"watch order 20-RD12K","locale":"en-US"}
+            """;
+
+        using var body = new StringContent(message, Encoding.UTF8, "application/json");
+        Assert.Equal(HttpStatusCode.OK, (await host.Client.PostAsync("/api/messages", body)).StatusCode);
+
+        Assert.True(await connector.WaitForRequestsAsync(1, TimeSpan.FromSeconds(10)));
+        var reply = Assert.Single(connector.Requests, r => r.Body.Contains("\"attachments\"", StringComparison.Ordinal)).Json;
+        var text = reply.GetProperty("text").GetString();
+        Assert.StartsWith("Watching it here, but Ingram Micro order 20-RD12K is already invoiced: nothing more should change.", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("I'll post here when", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Messages_MalformedJson_Returns400AndKeepsServing()
     {
         await using var host = await AppHost.StartAsync();

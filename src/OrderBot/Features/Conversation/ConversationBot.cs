@@ -175,7 +175,10 @@ public sealed partial class ConversationBot
             var closed = orders.Count == 1
                 ? $"{SupplierNames.Display(orders[0].Supplier)} order {orders[0].OrderNumber} is already {Closed(orders[0])}"
                 : $"all {orders.Count} orders are already invoiced or cancelled";
-            text = $"{text} Note: {closed}, so nothing more should change. I'll keep this in case you still want it, and look in now and then in case the supplier reopens it.";
+            var keeping = "I'll keep this watch in case you still want it, and look in now and then in case the supplier reopens it.";
+            text = text.StartsWith("Done:", StringComparison.Ordinal)
+                ? $"Watching {(orders.Count == 1 ? "it" : "them")} here, but {closed}: nothing more should change. {keeping}"
+                : $"{text} Note: {closed}: nothing more should change.";
         }
 
         return now.Card is null ? confirmation with { Text = text } : Reply.FromCard(now.Card, text);

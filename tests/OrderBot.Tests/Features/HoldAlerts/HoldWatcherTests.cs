@@ -242,4 +242,57 @@ public sealed class HoldWatcherTests : IAsyncLifetime
         Assert.Equal(1, (await delivery.RunCycleAsync(CancellationToken.None)).Sent);
         Assert.Single(_h.AlertRequests());
     }
+
+    /// <summary>
+    /// Shipped with no tracking: the alert says so and the watcher keeps looking (shipped period) through invoicing
+    /// until tracking arrives; afterwards the closed order is looked at only every final period, and a reopened order
+    /// is still noticed.
+    /// </summary>
+    [Fact]
+    public async Task RunCycle_ShippedWithoutTrackingThenBilledThenTrackingThenReopened_EachToldOnceAndClosedOrderStillWatched()
+    {
+        var order = ScriptedSupplier.Open(SupplierId.Ingram, "20-NT001", "NOTRACK-1");
+        _h.Ingram.Set(order);
+        await _h.AddConversationAsync("a:personal-1", "personal");
+        await _h.SubscribeAsync("a:personal-1", SubscriptionKind.Order, "20-NT001", SupplierId.Ingram);
+        var (watcher, delivery) = _h.NewInstance();
+        await watcher.RunCycleAsync(CancellationToken.None);
+
+        async Task<string[]> After(TimeSpan wait)
+        {
+            var before = _h.AlertRequests().Count;
+            _h.Advance(wait);
+            await watcher.RunCycleAsync(CancellationToken.None);
+            await delivery.RunCycleAsync(CancellationToken.None);
+            return [.. _h.AlertRequests().Skip(before).Select(r => r.Body)];
+        }
+
+        _h.Ingram.Set(order with { Status = new StatusInfo(OrderStatus.Shipped, "4", "SHIPPED") });
+        var shipped = Assert.Single(await After(TimeSpan.FromMinutes(3)));
+        Assert.Contains("No tracking yet", shipped, StringComparison.Ordinal);
+        Assert.DoesNotContain("Track ", shipped, StringComparison.Ordinal);
+
+        _h.Ingram.Set(order with { Status = new StatusInfo(OrderStatus.Invoiced, "I", "BILLED") });
+        Assert.Empty(await After(_h.Options.ShippedPollPeriod + TimeSpan.FromMinutes(1)));
+        var calls = _h.Ingram.Calls;
+
+        // Still inside the tracking wait: billed but polled at the shipped period, and the tracking is news.
+        _h.Ingram.Set(ScriptedSupplier.Shipped(order) with { Status = new StatusInfo(OrderStatus.Invoiced, "I", "BILLED") });
+        var tracking = Assert.Single(await After(_h.Options.ShippedPollPeriod + TimeSpan.FromMinutes(1)));
+        Assert.Contains("Tracking is available", tracking, StringComparison.Ordinal);
+        Assert.Contains("00111102011034111111", tracking, StringComparison.Ordinal);
+        Assert.True(_h.Ingram.Calls > calls);
+        calls = _h.Ingram.Calls;
+
+        // Closed and tracked: its own poll moves out to the final period…
+        var closed = await ((IWatchedOrderStore)_h.Store).GetAsync(SupplierId.Ingram, "20-NT001");
+        Assert.True(closed!.IsFinal);
+        Assert.Equal(_h.Time.GetUtcNow() + _h.Options.FinalPollPeriod, closed.NextPollAt);
+        Assert.Empty(await After(_h.Options.ShippedPollPeriod * 2));
+
+        // …but a supplier that reopens the order is noticed at the final period.
+        _h.Ingram.Set(ScriptedSupplier.WithHold(order, ScriptedSupplier.CreditHold));
+        var reopened = Assert.Single(await After(_h.Options.FinalPollPeriod));
+        Assert.Contains("New hold on your order", reopened, StringComparison.Ordinal);
+    }
 }

@@ -6,6 +6,7 @@ using OrderBot.Sandbox.Schneider;
 using OrderBot.State;
 using OrderBot.Suppliers;
 using OrderBot.Suppliers.Ingram;
+using OrderBot.Suppliers.Model;
 using OrderBot.Suppliers.Schneider;
 
 namespace OrderBot.Tests.Features.HoldAlerts;
@@ -82,5 +83,106 @@ public sealed class SandboxAlertsTests : IAsyncLifetime
         Assert.Equal(1, bodies.Count(b => b.Contains("Your order has shipped", StringComparison.Ordinal) && b.Contains("0100999001", StringComparison.Ordinal)));
         Assert.Equal(1, bodies.Count(b => b.Contains("Your order has shipped", StringComparison.Ordinal) && b.Contains("20-TL001", StringComparison.Ordinal)));
         Assert.Equal(5, bodies.Count);
+    }
+
+    /// <summary>
+    /// Issue #11's scenario over both sandboxes with real clients: a Schneider item hold, a Schneider order hold, an
+    /// Ingram status-only hold, an Ingram coded hold, their releases, shipped without tracking, billed after shipped,
+    /// cancelled — each alerts exactly once, in the reader's zone, as a channel notification that mentions the
+    /// subscriber; a second instance on the same database (a restart) sends nothing again.
+    /// </summary>
+    [Fact]
+    public async Task Scenario_EveryKindOfChangeAtBothSuppliers_AlertsOnceEachInTheReadersZoneAndNothingTwiceAfterRestart()
+    {
+        const string channel = "19:orders@thread.tacv2";
+        await _h.AddConversationAsync(channel, "channel", teamsChannelId: channel);
+        foreach (var (supplier, order) in new[] { (SupplierId.Schneider, "0100111111"), (SupplierId.Ingram, "20-IM088") })
+        {
+            await _h.Store.AddAsync(new NewSubscription
+            {
+                ConversationId = channel,
+                Kind = SubscriptionKind.Order,
+                Supplier = supplier,
+                OrderNumber = order,
+                CreatedByUserId = "29:dana",
+                CreatedByName = "Dana",
+                Locale = "de-DE",
+                TimeZone = "Europe/Berlin",
+                MentionCreator = true,
+            });
+        }
+
+        var (watcher, delivery) = _h.NewInstance(_h.Store);
+        var seen = 0;
+        async Task<List<string>> Step(Func<bool> change)
+        {
+            Assert.True(change());
+            _h.Advance(TimeSpan.FromMinutes(3));
+            await watcher.RunCycleAsync(CancellationToken.None);
+            await delivery.RunCycleAsync(CancellationToken.None);
+            var all = _h.AlertRequests();
+            var fresh = all.Skip(seen).Select(r => r.Body).ToList();
+            seen = all.Count;
+            return fresh;
+        }
+
+        Assert.Empty(await Step(() => true)); // baseline
+
+        var itemHold = Assert.Single(await Step(() => _schneider.HoldItem("0100111111", "000010")));
+        Assert.Contains("New hold on your order", itemHold, StringComparison.Ordinal);
+        Assert.Contains("item 000010", itemHold, StringComparison.Ordinal);
+
+        Assert.Contains("Hold released", Assert.Single(await Step(() => _schneider.ReleaseOrder("0100111111"))), StringComparison.Ordinal);
+
+        var orderHold = Assert.Single(await Step(() => _schneider.HoldOrder("0100111111")));
+        Assert.Contains("New hold on your order", orderHold, StringComparison.Ordinal);
+        Assert.Contains("0100111111", orderHold, StringComparison.Ordinal);
+
+        Assert.Contains("Hold released", Assert.Single(await Step(() => _schneider.ReleaseOrder("0100111111"))), StringComparison.Ordinal);
+
+        var statusOnly = Assert.Single(await Step(() => _ingram.Data.SetStatus("20-IM088", "C", "CREDIT HOLD")));
+        Assert.Contains("New hold on your order", statusOnly, StringComparison.Ordinal);
+        Assert.Contains("credit department", statusOnly, StringComparison.Ordinal);
+
+        Assert.Contains("Hold released", Assert.Single(await Step(() => _ingram.Data.Release("20-IM088"))), StringComparison.Ordinal);
+
+        var coded = Assert.Single(await Step(() => _ingram.Data.Hold("20-IM088", "CH")));
+        Assert.Contains("New hold on your order", coded, StringComparison.Ordinal);
+        Assert.Contains("CH", coded, StringComparison.Ordinal);
+
+        Assert.Contains("Hold released", Assert.Single(await Step(() => _ingram.Data.Release("20-IM088"))), StringComparison.Ordinal);
+
+        var shipped = Assert.Single(await Step(() => _ingram.Data.Ship("20-IM088")));
+        Assert.Contains("Your order has shipped", shipped, StringComparison.Ordinal);
+
+        Assert.Empty(await Step(() => _ingram.Data.SetStatus("20-IM088", "I", "BILLED")));
+
+        var cancelled = Assert.Single(await Step(() => _schneider.SetStatus("0100111111", "Cancelled")));
+        Assert.Contains("Order cancelled", cancelled, StringComparison.Ordinal);
+
+        // In the reader's zone and as a channel notification that mentions the subscriber.
+        var bodies = _h.AlertRequests().Select(r => r.Body).ToList();
+        Assert.Equal(10, bodies.Count);
+        Assert.All(bodies, b => Assert.Matches("Noticed [0-9]{2}:[0-9]{2} CET", b));
+        Assert.All(bodies, b => Assert.Contains("\"alert\":true", b, StringComparison.Ordinal));
+        Assert.All(bodies, b =>
+        {
+            var activity = System.Text.Json.JsonDocument.Parse(b).RootElement.GetProperty("activity");
+            Assert.StartsWith("<at>Dana</at>", activity.GetProperty("text").GetString(), StringComparison.Ordinal);
+            var mention = Assert.Single(activity.GetProperty("entities").EnumerateArray());
+            Assert.Equal("29:dana", mention.GetProperty("mentioned").GetProperty("id").GetString());
+            Assert.Equal("<at>Dana</at>", mention.GetProperty("text").GetString());
+        });
+
+        // A restart: a new instance on the same database looks again and sends nothing twice.
+        var (again, againDelivery) = _h.NewInstance(_h.NewStore());
+        for (var i = 0; i < 5; i++)
+        {
+            _h.Advance(TimeSpan.FromMinutes(3));
+            await again.RunCycleAsync(CancellationToken.None);
+            await againDelivery.RunCycleAsync(CancellationToken.None);
+        }
+
+        Assert.Equal(10, _h.AlertRequests().Count);
     }
 }

@@ -49,6 +49,29 @@ public sealed class SubscriptionCommandsTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task HandleIntent_AndMentionMe_StoresMentionLocaleAndZoneOfTheConversation()
+    {
+        var berlin = Channel with { UserName = "Dana", Locale = "de-DE", TimeZone = "Europe/Berlin" };
+
+        var reply = await SayAsync(berlin, "alert this channel when any order of Ingram account 20-123456 goes on hold and mention me");
+
+        var subscription = Assert.Single(await _store.ListForConversationAsync(Channel.ConversationId));
+        Assert.True(subscription.MentionCreator);
+        Assert.Equal("de-DE", subscription.Locale);
+        Assert.Equal("Europe/Berlin", subscription.TimeZone);
+        Assert.Equal("Dana", subscription.CreatedByName);
+        Assert.StartsWith("Done: I'll post here and mention you when", reply.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task HandleIntent_WithoutMentionMe_NoMention()
+    {
+        await SayAsync(Channel, "alert this channel when any order of Ingram account 20-123456 goes on hold");
+
+        Assert.False(Assert.Single(await _store.ListForConversationAsync(Channel.ConversationId)).MentionCreator);
+    }
+
+    [Fact]
     public async Task HandleIntent_CountrySentence_StoresCountrySubscription()
     {
         await SayAsync(Personal, "notify me about holds on Schneider orders in FR");
