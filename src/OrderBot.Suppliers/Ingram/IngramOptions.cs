@@ -32,6 +32,15 @@ public sealed class IngramOptions
 
     public string SearchPath { get; set; } = "/resellers/v5/orders/search";
 
+    /// <summary>Order-details path; <c>{ordernumber}</c> is replaced by the escaped order number.</summary>
+    public string DetailsPath { get; set; } = "/resellers/v5/Orders/{ordernumber}";
+
+    /// <summary>How long details of an open order are reused (it may ship any minute); zero turns the cache off.</summary>
+    public TimeSpan DetailsCacheOpen { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>How long details of a final order (invoiced, cancelled) are reused: they no longer change.</summary>
+    public TimeSpan DetailsCacheFinal { get; set; } = TimeSpan.FromHours(12);
+
     public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
     /// <summary>
@@ -123,6 +132,17 @@ public sealed class IngramOptionsValidator : IValidateOptions<IngramOptions>
         if (string.IsNullOrWhiteSpace(options.SearchPath) || !options.SearchPath.StartsWith('/'))
         {
             errors.Add($"{Prefix}SearchPath must start with '/', e.g. /resellers/v5/orders/search.");
+        }
+
+        if (string.IsNullOrWhiteSpace(options.DetailsPath) || !options.DetailsPath.StartsWith('/')
+            || !options.DetailsPath.Contains("{ordernumber}", StringComparison.OrdinalIgnoreCase))
+        {
+            errors.Add($"{Prefix}DetailsPath must start with '/' and contain {{ordernumber}}, e.g. /resellers/v5/Orders/{{ordernumber}}.");
+        }
+
+        if (options.DetailsCacheOpen < TimeSpan.Zero || options.DetailsCacheFinal < TimeSpan.Zero)
+        {
+            errors.Add($"{Prefix}DetailsCacheOpen and {Prefix}DetailsCacheFinal must not be negative (zero turns the cache off).");
         }
 
         if (options.AttemptTimeout <= TimeSpan.Zero || options.TotalTimeout < options.AttemptTimeout)
