@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using OrderBot.Sandbox.Tracking;
 
 namespace OrderBot.Sandbox.Ingram;
 
@@ -25,7 +26,31 @@ public static class IngramSandboxEndpoints
         endpoints.MapGet("/resellers/v5/orders/{ordernumber}", (HttpContext context, string ordernumber) =>
             ServeAsync(context, state, (IQueryCollection query, IngramSandboxState s, out int status) => Details(ordernumber, query, s, out status)));
         IngramSandboxControl.Map(endpoints, state);
+        endpoints.MapTrackingPages(string.Empty, number => FindParcel(state, number));
         return endpoints;
+    }
+
+    /// <summary>The carrier page of a parcel that has left the warehouse (what OrderBot links to when run on the sandbox).</summary>
+    private static ParcelInfo? FindParcel(IngramSandboxState state, string number)
+    {
+        foreach (var order in state.Data.Snapshot())
+        {
+            foreach (var line in order.Lines)
+            {
+                var sub = order.SubOrders.FirstOrDefault(s => string.Equals(s.Number, line.SubOrderNumber, StringComparison.OrdinalIgnoreCase));
+                var parcel = line.Parcels.FirstOrDefault(p => string.Equals(p.TrackingNumber, number, StringComparison.OrdinalIgnoreCase) && p.FromStep <= order.Step);
+                if (parcel is not null && sub is not null && sub.StatusCode is "4" or "I" or "F")
+                {
+                    return new ParcelInfo(
+                        parcel.TrackingNumber,
+                        sub.StatusCode == "4" ? "in transit" : "delivered",
+                        $"{parcel.CarrierName}, Ingram Micro order {order.OrderNumber}, line {line.LineNumber}, {parcel.Quantity} × {line.ManufacturerPartNumber}",
+                        order.EntryTimestamp.AddDays(2));
+                }
+            }
+        }
+
+        return null;
     }
 
     private static async Task TokenAsync(HttpContext context, IngramSandboxState state)

@@ -36,13 +36,13 @@ internal static class IngramDetailsMapper
         ("NOT RELEASED", OrderStatus.Open),
     ];
 
-    public static Order Enrich(Order hit, IngramWireOrderDetail detail)
+    public static Order Enrich(Order hit, IngramWireOrderDetail detail, string? trackingUrlTemplate = null)
     {
         ArgumentNullException.ThrowIfNull(hit);
         ArgumentNullException.ThrowIfNull(detail);
         var currency = detail.Currencycode?.Trim();
         var lines = detail.Lines ?? [];
-        var items = lines.Select((line, index) => Item(line, index, currency)).ToList();
+        var items = lines.Select((line, index) => Item(line, index, currency, trackingUrlTemplate)).ToList();
         var heldSubOrders = hit.SubOrders.Where(s => s.Hold is not null).Select(s => s.Number).ToHashSet(StringComparer.OrdinalIgnoreCase);
         var lineHolds = lines
             .Select((line, index) => LineHold(line, index, heldSubOrders.Contains(line.Erpordernumber?.Trim() ?? string.Empty)))
@@ -61,10 +61,10 @@ internal static class IngramDetailsMapper
         };
     }
 
-    internal static OrderItem Item(IngramWireLine line, int index, string? currency)
+    internal static OrderItem Item(IngramWireLine line, int index, string? currency, string? trackingUrlTemplate = null)
     {
         ArgumentNullException.ThrowIfNull(line);
-        var shipments = Shipments(line).ToList();
+        var shipments = Shipments(line, trackingUrlTemplate).ToList();
         var shipped = shipments.Where(s => s.ShippedDate is not null || s.Tracking.Count > 0).Sum(s => s.ShippedQuantity ?? 0);
         var description = string.Join(" ", new[] { line.Partdescription1, line.Partdescription2 }
             .Where(s => !string.IsNullOrWhiteSpace(s)).Select(s => s!.Trim()));
@@ -93,10 +93,10 @@ internal static class IngramDetailsMapper
     /// <c>trackingnumber</c> entries no parcel mentions are added to the line's first shipment (or one of their own),
     /// so no number Ingram sent is lost.
     /// </summary>
-    internal static IEnumerable<Shipment> Shipments(IngramWireLine line)
+    internal static IEnumerable<Shipment> Shipments(IngramWireLine line, string? trackingUrlTemplate = null)
     {
         var details = line.Shipmentdetails ?? [];
-        var shipments = details.Select(d => Shipment(line, d)).ToList();
+        var shipments = details.Select(d => Shipment(line, d, trackingUrlTemplate)).ToList();
         var known = shipments.SelectMany(s => s.Tracking).Select(t => t.Number).ToHashSet(StringComparer.OrdinalIgnoreCase);
         var extra = (line.Trackingnumber ?? []).SelectMany(CarrierTracking.Split)
             .Where(n => known.Add(n))
@@ -104,7 +104,7 @@ internal static class IngramDetailsMapper
         if (extra.Count > 0)
         {
             var first = details.Count > 0 ? details[0] : null;
-            var tracking = extra.Select(n => CarrierTracking.For(n, first?.Carriercode, first?.Carriername)).ToList();
+            var tracking = extra.Select(n => CarrierTracking.For(n, first?.Carriercode, first?.Carriername, trackingUrlTemplate)).ToList();
             if (shipments.Count == 0)
             {
                 shipments.Add(new Shipment { ShipmentNumber = FirstText(line.Erpordernumber), Tracking = tracking });
@@ -118,7 +118,7 @@ internal static class IngramDetailsMapper
         return shipments;
     }
 
-    private static Shipment Shipment(IngramWireLine line, IngramWireShipment detail)
+    private static Shipment Shipment(IngramWireLine line, IngramWireShipment detail, string? trackingUrlTemplate)
     {
         var numbers = IsLtl(detail)
             ? CarrierTracking.Split(detail.Pronumber).Where(n => !IsPlaceholderPro(n, detail))
@@ -133,7 +133,7 @@ internal static class IngramDetailsMapper
             InvoiceNumber = FirstText(detail.Invoicenumber),
             Location = FirstText(detail.Warehousename),
             Routing = IsLtl(detail) ? "LTL freight" : null,
-            Tracking = [.. numbers.Distinct(StringComparer.OrdinalIgnoreCase).Select(n => CarrierTracking.For(n, detail.Carriercode, detail.Carriername))],
+            Tracking = [.. numbers.Distinct(StringComparer.OrdinalIgnoreCase).Select(n => CarrierTracking.For(n, detail.Carriercode, detail.Carriername, trackingUrlTemplate))],
         };
     }
 

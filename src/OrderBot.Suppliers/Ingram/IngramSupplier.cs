@@ -225,7 +225,7 @@ internal sealed partial class IngramSupplier : IOrderSupplier
             var customerNumber = order.Account ?? customer;
             if (_details.TryGet(customerNumber, country, order.OrderNumber, out var cached))
             {
-                orders.Add(IngramDetailsMapper.Enrich(order, cached));
+                orders.Add(IngramDetailsMapper.Enrich(order, cached, options.TrackingUrlTemplate));
                 continue;
             }
 
@@ -246,7 +246,7 @@ internal sealed partial class IngramSupplier : IOrderSupplier
             if (result.Detail is { } detail)
             {
                 _details.Set(customerNumber, country, order.OrderNumber, detail, OrderStatusKeys.IsFinal(order.Status.Status));
-                orders.Add(IngramDetailsMapper.Enrich(order, detail));
+                orders.Add(IngramDetailsMapper.Enrich(order, detail, options.TrackingUrlTemplate));
             }
             else
             {

@@ -53,13 +53,22 @@ public static class CarrierTracking
         return Table.FirstOrDefault(c => c.Words.Any(w => words.Contains(" " + w + " ", StringComparison.Ordinal)));
     }
 
-    /// <summary>A tracking entry for <paramref name="number"/>, with the carrier's page when the carrier is known.</summary>
-    public static Tracking For(string number, string? code, string? name)
+    /// <summary>
+    /// A tracking entry for <paramref name="number"/>, with the carrier's page when the carrier is known;
+    /// <paramref name="urlTemplate"/> replaces the carrier's page (a local stand-in for the carriers' sites).
+    /// </summary>
+    public static Tracking For(string number, string? code, string? name, string? urlTemplate = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(number);
         var trimmed = number.Trim();
         var carrier = Find(code, name);
-        return new Tracking(trimmed, carrier is null ? null : new Uri(string.Format(System.Globalization.CultureInfo.InvariantCulture, carrier.UrlTemplate, Uri.EscapeDataString(trimmed))));
+        if (carrier is null)
+        {
+            return new Tracking(trimmed, null);
+        }
+
+        var template = string.IsNullOrWhiteSpace(urlTemplate) ? carrier.UrlTemplate : urlTemplate;
+        return new Tracking(trimmed, new Uri(string.Format(System.Globalization.CultureInfo.InvariantCulture, template, Uri.EscapeDataString(trimmed))));
     }
 
     /// <summary>
