@@ -48,7 +48,7 @@ internal static class IngramSandboxDetailsJson
         writer.WriteStartArray("lines");
         foreach (var line in lines)
         {
-            WriteLine(writer, line, subs.First(s => string.Equals(s.Number, line.SubOrderNumber, StringComparison.OrdinalIgnoreCase)), order.Step);
+            WriteLine(writer, line, subs.First(s => string.Equals(s.Number, line.SubOrderNumber, StringComparison.OrdinalIgnoreCase)), order);
         }
 
         writer.WriteEndArray();
@@ -60,8 +60,9 @@ internal static class IngramSandboxDetailsJson
         writer.WriteEndArray();
     });
 
-    private static void WriteLine(Utf8JsonWriter writer, IngramSandboxLine line, IngramSandboxSubOrder sub, int step)
+    private static void WriteLine(Utf8JsonWriter writer, IngramSandboxLine line, IngramSandboxSubOrder sub, IngramSandboxOrder order)
     {
+        var step = order.Step;
         var stage = StageOf(sub);
         var shipped = stage is Stage.Shipped or Stage.Invoiced;
         var parcels = shipped ? line.Parcels.Where(p => p.FromStep <= step).ToList() : [];
@@ -127,19 +128,19 @@ internal static class IngramSandboxDetailsJson
         {
             foreach (var group in parcels.GroupBy(p => (p.CarrierCode, p.CarrierName, p.Ltl)))
             {
-                WriteShipment(writer, line, sub, stage, group.Key.CarrierCode, group.Key.CarrierName, group.Key.Ltl, [.. group]);
+                WriteShipment(writer, line, sub, order, stage, group.Key.CarrierCode, group.Key.CarrierName, group.Key.Ltl, [.. group]);
             }
         }
         else
         {
-            WriteShipment(writer, line, sub, stage, null, null, false, []);
+            WriteShipment(writer, line, sub, order, stage, null, null, false, []);
         }
 
         writer.WriteEndArray();
         writer.WriteEndObject();
     }
 
-    private static void WriteShipment(Utf8JsonWriter writer, IngramSandboxLine line, IngramSandboxSubOrder sub, Stage stage, string? code, string? name, bool ltl, IReadOnlyList<IngramSandboxParcel> parcels)
+    private static void WriteShipment(Utf8JsonWriter writer, IngramSandboxLine line, IngramSandboxSubOrder sub, IngramSandboxOrder order, Stage stage, string? code, string? name, bool ltl, IReadOnlyList<IngramSandboxParcel> parcels)
     {
         writer.WriteStartObject();
         writer.WriteNumber("quantity", parcels.Count > 0 ? parcels.Sum(p => p.Quantity) : line.Quantity - line.Backordered);
@@ -156,14 +157,16 @@ internal static class IngramSandboxDetailsJson
         writer.WriteString("holdreasoncodedescription", stage == Stage.Held && sub.HoldReason.Length > 0 ? sub.HoldReason : "NA");
         if (stage is Stage.Shipped or Stage.Invoiced)
         {
-            writer.WriteString("shipmentdate", "2026-11-17");
-            writer.WriteString("shippeddate", "2026-11-17");
+            // Shipped the day after entry, billed the day after that (date-only, as Ingram sends them).
+            var shipped = Day(order.EntryTimestamp.AddDays(1));
+            writer.WriteString("shipmentdate", shipped);
+            writer.WriteString("shippeddate", shipped);
         }
 
         if (stage == Stage.Invoiced)
         {
             writer.WriteString("invoicenumber", "7" + sub.Number.Replace("-", string.Empty, StringComparison.Ordinal)[2..]);
-            writer.WriteString("invoicedate", "2026-11-18");
+            writer.WriteString("invoicedate", Day(order.EntryTimestamp.AddDays(2)));
         }
 
         if (code is not null)
@@ -241,6 +244,8 @@ internal static class IngramSandboxDetailsJson
         var cut = description.LastIndexOf(' ', 30);
         return cut <= 0 ? (description, null) : (description[..cut], description[(cut + 1)..]);
     }
+
+    private static string Day(DateTimeOffset value) => value.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     private static string Text(int value) => value.ToString(CultureInfo.InvariantCulture);
 
