@@ -98,7 +98,13 @@ public static class AlertCard
                 yield return new TextBlock($"Hold {E(released.Code)} ({E(released.Explanation)}) is no longer on this order.");
                 break;
             case AlertKind.Shipped:
-                yield return new TextBlock("Tracking is now available.");
+                // Only claim tracking when there is a link to follow (an Ingram parcel may still be on its way in).
+                var tracking = alert.Order.AllTracking().ToList();
+                yield return new TextBlock(tracking.Any(t => t.Url is not null)
+                    ? "Tracking is now available."
+                    : tracking.Count > 0
+                        ? "Its tracking numbers are below (no carrier page is known for them)."
+                        : $"It has left the warehouse; {SupplierNames.Display(alert.Order.Supplier)} has not sent tracking numbers yet.");
                 break;
             case AlertKind.EtaSlipped when alert.Order.EstimatedDelivery is { } eta:
                 yield return new TextBlock(alert.PreviousEta is { } before

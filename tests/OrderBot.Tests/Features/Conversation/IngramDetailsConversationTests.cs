@@ -113,6 +113,17 @@ public sealed partial class IngramDetailsConversationTests : IAsyncLifetime
         Assert.Empty(OrderStatusService.PickForDetails(SupplierResult.Found(SupplierId.Ingram, orders)));
     }
 
+    [Fact]
+    public void AlertCard_ShippedWithoutTrackingLinks_NeverClaimsTrackingIsAvailable()
+    {
+        var shipped = Order("20-X1", OrderStatus.Shipped, 1);
+
+        var bare = OrderBot.AdaptiveCards.AdaptiveCardSerializer.Serialize(OrderBot.Cards.AlertCard.Build(new OrderBot.Cards.OrderAlert(OrderBot.Cards.AlertKind.Shipped, shipped), OrderBot.Tests.Cards.TestOrders.London));
+
+        Assert.DoesNotContain("Tracking is now available", bare, StringComparison.Ordinal);
+        Assert.Contains("has not sent tracking numbers yet", bare, StringComparison.Ordinal);
+    }
+
     private static Order Order(string number, OrderStatus status, int day) => new()
     {
         Supplier = SupplierId.Ingram,
