@@ -32,7 +32,11 @@ internal sealed partial class IngramSupplier : IOrderSupplier
     /// <summary>The v5 details resource adds lines, serials, parcels and tracking to a search hit (one more call).</summary>
     public bool ProvidesShipmentDetails => true;
 
-    /// <summary>Order lookups are the same v5 search: a search hit is as fresh and complete as an order call.</summary>
+    /// <summary>
+    /// Order lookups are the same v5 search: a search hit carries the same status and holds as an order call. (An order
+    /// call on a shipped order adds its parcels; a snapshot counts a shipped order as tracked either way, so taking a
+    /// hit as a poll never flips it, though an alert raised from a hit has no links and offers Track instead.)
+    /// </summary>
     public bool SearchHitsAreComplete => true;
 
     public Task<SupplierResult> FindByPoAsync(string po, SupplierScope scope, CancellationToken cancellationToken = default)
