@@ -33,6 +33,16 @@ public interface IOrderSupplier
     /// <summary>Items of an order, each with its shipments and tracking (Schneider: item + shipment-schedule calls).</summary>
     Task<SupplierResult> GetOrderWithShipmentsAsync(string orderNumber, SupplierScope scope, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// <paramref name="hit"/> (a search hit of this supplier) with its items, shipments and tracking. A supplier whose
+    /// details are a separate resource (Ingram) spends only that call; by default the order is asked again.
+    /// </summary>
+    Task<SupplierResult> GetDetailsAsync(Order hit, SupplierScope scope, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(hit);
+        return GetOrderWithShipmentsAsync(hit.OrderNumber, scope, cancellationToken);
+    }
+
     /// <summary>Orders matching attributes (status, hold, date window), newest first, at most <see cref="OrderSearch.Limit"/>.</summary>
     Task<SupplierResult> SearchAsync(OrderSearch search, SupplierScope scope, CancellationToken cancellationToken = default);
 }

@@ -49,6 +49,13 @@ public sealed partial class OrderLookup
         return AskAllAsync(supplier, scope, (s, ct) => s.GetOrderWithShipmentsAsync(orderNumber, scope, ct), cancellationToken);
     }
 
+    /// <summary>A search hit with its items and shipments, from the supplier that found it.</summary>
+    public Task<LookupResult> GetDetailsAsync(Order hit, SupplierScope scope, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(hit);
+        return AskAllAsync(hit.Supplier, scope, (s, ct) => s.GetDetailsAsync(hit, scope, ct), cancellationToken);
+    }
+
     /// <summary>Orders by attributes across suppliers.</summary>
     public Task<LookupResult> SearchAsync(OrderSearch search, SupplierScope scope, SupplierId? only = null, CancellationToken cancellationToken = default)
     {

@@ -50,6 +50,39 @@ public sealed class LookupBenchmark : IBenchmarkSuite
             var warm = await MeasureAsync(lookup, only);
             Console.WriteLine($"{label,-10} cold: {cold.Wall,7:F0} ms, {cold.Calls,2} calls, {cold.Orders} orders | warm: {warm.Wall,5:F0} ms, {warm.Calls,2} calls");
         }
+
+        // The PO answer as the bot gives it: plus details of the orders that left the warehouse (Ingram: at most 3,
+        // one details call each; a warm answer reuses cached details).
+        foreach (var only in new SupplierId?[] { SupplierId.Ingram, null })
+        {
+            using var host = BuildHost(schneider, ingram);
+            var lookup = host.Services.GetRequiredService<OrderLookup>();
+            var label = (only?.ToString() ?? "both") + "+det";
+            var cold = await MeasureWithDetailsAsync(lookup, only);
+            var warm = await MeasureWithDetailsAsync(lookup, only);
+            Console.WriteLine($"{label,-10} cold: {cold.Wall,7:F0} ms, {cold.Calls,2} calls, {cold.Tracking} tracking | warm: {warm.Wall,5:F0} ms, {warm.Calls,2} calls");
+        }
+    }
+
+    private static async Task<(double Wall, int Calls, int Tracking)> MeasureWithDetailsAsync(OrderLookup lookup, SupplierId? only)
+    {
+        var scope = SupplierScope.Default;
+        var watch = Stopwatch.StartNew();
+        var found = await lookup.FindByPoAsync(Po, scope, only);
+        var calls = found.Results.Sum(r => r.Calls);
+        var tracking = 0;
+        var details = found.Results
+            .Where(r => r.Succeeded && lookup.ProvidesShipmentDetails(r.Supplier))
+            .SelectMany(OrderBot.Features.Orders.OrderStatusService.PickForDetails)
+            .Select(order => lookup.GetDetailsAsync(order, scope with { Country = order.Country }));
+        foreach (var detailed in await Task.WhenAll(details))
+        {
+            calls += detailed.Results.Sum(r => r.Calls);
+            tracking += detailed.Orders.Sum(o => o.AllTracking().Count());
+        }
+
+        watch.Stop();
+        return (watch.Elapsed.TotalMilliseconds, calls, tracking);
     }
 
     private static async Task<(double Wall, int Calls, int Orders)> MeasureAsync(OrderLookup lookup, SupplierId? only)

@@ -76,6 +76,7 @@ public sealed class IngramSandboxData
                 return false;
             }
 
+            // A control change pins the order: it no longer follows the WATCH-1 timeline.
             var replaced = new IngramSandboxOrder
             {
                 OrderNumber = order.OrderNumber,
@@ -84,6 +85,7 @@ public sealed class IngramSandboxData
                 CustomerPo = order.CustomerPo,
                 EntryTimestamp = order.EntryTimestamp,
                 SubOrders = order.SubOrders.Select(s => s.Copy()).ToList(),
+                Lines = order.Lines,
             };
             replaced.SubOrders.ForEach(change);
             _orders[_orders.IndexOf(order)] = replaced;
@@ -113,16 +115,7 @@ public sealed class IngramSandboxData
             subs.ForEach(s => (s.StatusCode, s.Status, s.HoldCode, s.HoldReason) = (code, label, hold, reason));
         }
 
-        return new IngramSandboxOrder
-        {
-            OrderNumber = order.OrderNumber,
-            Country = order.Country,
-            CustomerNumber = order.CustomerNumber,
-            CustomerPo = order.CustomerPo,
-            EntryTimestamp = order.EntryTimestamp,
-            SubOrders = subs,
-            FollowsTimeline = order.FollowsTimeline,
-        };
+        return order.With(subs, step);
     }
 
     private List<IngramSandboxOrder> Showcase()
@@ -132,6 +125,7 @@ public sealed class IngramSandboxData
         IngramSandboxOrder Make(string number, string po, DateTimeOffset entry, params IngramSandboxSubOrder[] subs) => new()
         {
             OrderNumber = number, Country = "UK", CustomerNumber = customer, CustomerPo = po, EntryTimestamp = entry, SubOrders = [.. subs],
+            Lines = IngramSandboxCatalog.Showcase(number, _startedAt),
         };
         IngramSandboxSubOrder Sub(string number, string code, string label, string hold = "", string reason = "") => new()
         {
@@ -153,7 +147,11 @@ public sealed class IngramSandboxData
             {
                 OrderNumber = "20-TL001", Country = "UK", CustomerNumber = customer, CustomerPo = "WATCH-1",
                 EntryTimestamp = _startedAt.AddHours(-1), SubOrders = [Sub("20-TL001-11", "", "OPEN")], FollowsTimeline = true,
+                Lines = IngramSandboxCatalog.Showcase("20-TL001", _startedAt),
             },
+            // Details showcase: LTL freight with a PRO number beside a parcel, and a partial shipment with a backorder.
+            Make("20-LT001", "201130/LTL", day.AddHours(5), Sub("20-LT001-11", "4", "SHIPPED")),
+            Make("20-PS001", "201130/PART", day.AddHours(6), Sub("20-PS001-11", "4", "SHIPPED"), Sub("20-PS001-12", "R", "RELEASED")),
         ];
     }
 
@@ -183,6 +181,7 @@ public sealed class IngramSandboxData
                 [
                     new IngramSandboxSubOrder { Number = number + "-11", StatusCode = code, Status = label, HoldCode = hold.Item1, HoldReason = hold.Item2 },
                 ],
+                Lines = IngramSandboxCatalog.Bulk(_options.Seed, i, number + "-11"),
             };
         }
     }

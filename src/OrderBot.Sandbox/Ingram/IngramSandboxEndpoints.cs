@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using OrderBot.Sandbox.Tracking;
 
 namespace OrderBot.Sandbox.Ingram;
 
@@ -19,10 +20,37 @@ public static class IngramSandboxEndpoints
             endpoints.MapMethods($"/oauth/{version}/token", ["GET", "POST"], (HttpContext context) => TokenAsync(context, state));
         }
 
-        endpoints.MapGet("/resellers/v5/orders/search", (HttpContext context) => SearchAsync(context, state));
-        endpoints.MapGet("/sandbox/resellers/v5/orders/search", (HttpContext context) => SearchAsync(context, state));
+        endpoints.MapGet("/resellers/v5/orders/search", (HttpContext context) => ServeAsync(context, state, Search));
+        endpoints.MapGet("/sandbox/resellers/v5/orders/search", (HttpContext context) => ServeAsync(context, state, Search));
+        // The literal "search" route wins over this one; routing ignores case, so /resellers/v5/Orders/{n} matches.
+        endpoints.MapGet("/resellers/v5/orders/{ordernumber}", (HttpContext context, string ordernumber) =>
+            ServeAsync(context, state, (IQueryCollection query, IngramSandboxState s, out int status) => Details(ordernumber, query, s, out status)));
         IngramSandboxControl.Map(endpoints, state);
+        endpoints.MapTrackingPages(string.Empty, number => FindParcel(state, number));
         return endpoints;
+    }
+
+    /// <summary>The carrier page of a parcel that has left the warehouse (what OrderBot links to when run on the sandbox).</summary>
+    private static ParcelInfo? FindParcel(IngramSandboxState state, string number)
+    {
+        foreach (var order in state.Data.Snapshot())
+        {
+            foreach (var line in order.Lines)
+            {
+                var sub = order.SubOrders.FirstOrDefault(s => string.Equals(s.Number, line.SubOrderNumber, StringComparison.OrdinalIgnoreCase));
+                var parcel = line.Parcels.FirstOrDefault(p => string.Equals(p.TrackingNumber, number, StringComparison.OrdinalIgnoreCase) && p.FromStep <= order.Step);
+                if (parcel is not null && sub is not null && sub.StatusCode is "4" or "I" or "F")
+                {
+                    return new ParcelInfo(
+                        parcel.TrackingNumber,
+                        sub.StatusCode == "4" ? "in transit" : "delivered",
+                        $"{parcel.CarrierName}, Ingram Micro order {order.OrderNumber}, line {line.LineNumber}, {parcel.Quantity} × {line.ManufacturerPartNumber}",
+                        order.EntryTimestamp.AddDays(2));
+                }
+            }
+        }
+
+        return null;
     }
 
     private static async Task TokenAsync(HttpContext context, IngramSandboxState state)
@@ -47,7 +75,10 @@ public static class IngramSandboxEndpoints
         await WriteAsync(context, 200, IngramSandboxJson.Token(state.Tokens.Issue(), state.Tokens.Lifetime));
     }
 
-    private static async Task SearchAsync(HttpContext context, IngramSandboxState state)
+    private delegate byte[] Answer(IQueryCollection query, IngramSandboxState state, out int statusCode);
+
+    /// <summary>What every API call goes through, search or details: count, latency, token, rate window, faults.</summary>
+    private static async Task ServeAsync(HttpContext context, IngramSandboxState state, Answer answer)
     {
         state.CountCall();
         var faults = state.Faults;
@@ -103,7 +134,7 @@ public static class IngramSandboxEndpoints
             return;
         }
 
-        var body = Search(context.Request.Query, state, out var statusCode);
+        var body = answer(context.Request.Query, state, out var statusCode);
         if (fault == IngramFault.Truncated)
         {
             body = body[..(body.Length / 2)];
@@ -162,6 +193,42 @@ public static class IngramSandboxEndpoints
 
         var page = matches.Skip((pageNumber - 1) * pageSize).Take(pageSize).ToList();
         return IngramSandboxJson.SearchFound(page, matches.Count, pageSize, pageNumber, customer, country);
+    }
+
+    /// <summary>
+    /// <c>GET /resellers/v5/Orders/{ordernumber}?customernumber=&amp;isocountrycode=</c>: an order number gives every
+    /// line, a sub-order number that sub-order's lines. Unknown (or someone else's) orders are HTTP 200 FAILED.
+    /// </summary>
+    private static byte[] Details(string orderNumber, IQueryCollection query, IngramSandboxState state, out int statusCode)
+    {
+        statusCode = 400;
+        var customer = query["customernumber"].ToString().Trim();
+        var country = query["isocountrycode"].ToString().Trim().ToUpperInvariant();
+        if (customer.Length == 0 || country.Length != 2)
+        {
+            return IngramSandboxJson.Errors("customernumber and isocountrycode are required");
+        }
+
+        if (state.Faults.ForceOutsideWindow || (state.Options.EnforceAvailability && !IngramSandboxAvailability.IsOpen(country, state.TimeProvider.GetUtcNow())))
+        {
+            statusCode = 500;
+            return IngramSandboxJson.Fault("The service is unavailable outside its availability window", "service.unavailable");
+        }
+
+        statusCode = 200;
+        var number = orderNumber.Trim();
+        var order = state.Data.Snapshot().FirstOrDefault(o =>
+            string.Equals(o.CustomerNumber, customer, StringComparison.OrdinalIgnoreCase)
+            && string.Equals(o.Country, country, StringComparison.OrdinalIgnoreCase)
+            && (string.Equals(o.OrderNumber, number, StringComparison.OrdinalIgnoreCase)
+                || o.SubOrders.Any(s => string.Equals(s.Number, number, StringComparison.OrdinalIgnoreCase))));
+        if (order is null)
+        {
+            return IngramSandboxDetailsJson.NotFound();
+        }
+
+        var subOrder = string.Equals(order.OrderNumber, number, StringComparison.OrdinalIgnoreCase) ? null : number;
+        return IngramSandboxDetailsJson.Found(order, subOrder);
     }
 
     private static bool TryInt(Microsoft.Extensions.Primitives.StringValues value, int fallback, out int result)

@@ -12,7 +12,57 @@ public sealed class IngramSandboxOrder
 
     /// <summary>True for WATCH-1's order, whose status follows the clock.</summary>
     public bool FollowsTimeline { get; init; }
+
+    /// <summary>The order lines the details resource serves; their parcels show once their sub-order has shipped.</summary>
+    public IReadOnlyList<IngramSandboxLine> Lines { get; init; } = [];
+
+    /// <summary>The timeline step this copy was taken at (parcels with a later <see cref="IngramSandboxParcel.FromStep"/> are not out yet).</summary>
+    public int Step { get; init; }
+
+    /// <summary>A copy with other sub-orders (lines, timeline and step kept).</summary>
+    public IngramSandboxOrder With(List<IngramSandboxSubOrder> subOrders, int? step = null) => new()
+    {
+        OrderNumber = OrderNumber,
+        Country = Country,
+        CustomerNumber = CustomerNumber,
+        CustomerPo = CustomerPo,
+        EntryTimestamp = EntryTimestamp,
+        SubOrders = subOrders,
+        FollowsTimeline = FollowsTimeline,
+        Lines = Lines,
+        Step = step ?? Step,
+    };
 }
+
+/// <summary>One order line of the details resource, on one sub-order.</summary>
+public sealed record IngramSandboxLine
+{
+    public required string LineNumber { get; init; }
+    public required string SubOrderNumber { get; init; }
+    public required string PartNumber { get; init; }
+    public required string ManufacturerPartNumber { get; init; }
+    public required string VendorName { get; init; }
+    public required string Description { get; init; }
+    public decimal UnitPrice { get; init; }
+    public int Quantity { get; init; } = 1;
+
+    /// <summary>Units not in stock; with <see cref="BackorderEta"/> the line is backordered.</summary>
+    public int Backordered { get; init; }
+
+    public DateTimeOffset? BackorderEta { get; init; }
+    public string Warehouse { get; init; } = "Milton Keynes";
+    public IReadOnlyList<string> Serials { get; init; } = [];
+    public IReadOnlyList<IngramSandboxParcel> Parcels { get; init; } = [];
+}
+
+/// <summary>A parcel (or, for LTL freight, a freight bill with a PRO number) carrying a line.</summary>
+/// <param name="CarrierCode">Ingram's carrier code.</param>
+/// <param name="CarrierName">Ingram's carrier name, e.g. <c>UPS STANDARD</c>.</param>
+/// <param name="TrackingNumber">The parcel's number; for LTL the PRO number.</param>
+/// <param name="Quantity">Units in this parcel.</param>
+/// <param name="FromStep">Timeline step from which the parcel exists (0: as soon as the sub-order ships).</param>
+/// <param name="Ltl">Heavy freight: <c>carriertype: LTL</c>, tracked by <c>pronumber</c>.</param>
+public sealed record IngramSandboxParcel(string CarrierCode, string CarrierName, string TrackingNumber, int Quantity, int FromStep = 0, bool Ltl = false);
 
 /// <summary>A sub-order (one shipment) with its status and hold.</summary>
 public sealed class IngramSandboxSubOrder

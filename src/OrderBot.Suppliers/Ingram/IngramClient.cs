@@ -28,8 +28,14 @@ internal sealed record IngramSearchQuery
 /// <summary>One search call's outcome: a page, or the problem, as values.</summary>
 internal sealed record IngramCallResult(IngramSearchPage? Page, SupplierProblem? Problem);
 
+/// <summary>One details call's outcome: the order's details, "not found", or the problem, as values.</summary>
+internal sealed record IngramDetailsCallResult(IngramWireOrderDetail? Detail, SupplierProblem? Problem)
+{
+    public bool NotFound => Detail is null && Problem is null;
+}
+
 /// <summary>
-/// The typed HttpClient for v5 order search. Auth, rate budget, retries and timeouts live in the handler chain
+/// The typed HttpClient for v5 order search and order details. Auth, rate budget, retries and timeouts live in the handler chain
 /// declared at registration; this class builds the query and turns every answer or failure into a value.
 /// </summary>
 internal sealed class IngramClient
@@ -96,6 +102,67 @@ internal sealed class IngramClient
             Log.SearchProblem(_logger, exception, correlationId, problem.Kind);
             return new IngramCallResult(null, problem with { Detail = $"{problem.Detail} (correlation {correlationId})" });
         }
+    }
+
+    /// <summary>
+    /// <c>GET /resellers/v5/Orders/{ordernumber}?customernumber=&amp;isocountrycode=</c>, through the same handler chain
+    /// (token, shared budget, retries, circuit) as search: every attempt is counted in the 60/min budget.
+    /// </summary>
+    public async Task<IngramDetailsCallResult> DetailsAsync(string orderNumber, string customerNumber, string country, bool background, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(orderNumber);
+        var url = DetailsUrl(_options.CurrentValue, orderNumber, customerNumber, country);
+        var correlationId = Guid.NewGuid().ToString("N");
+        using var request = new HttpRequestMessage(HttpMethod.Get, url);
+        request.Headers.Add(CorrelationHeader, correlationId);
+        request.Headers.Accept.ParseAdd("application/json");
+        request.Options.Set(RateBudgetStrategy.BackgroundKey, background);
+        Log.Details(_logger, correlationId, url.AbsolutePath);
+        try
+        {
+            using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken);
+            if (response.StatusCode == HttpStatusCode.NoContent)
+            {
+                return new IngramDetailsCallResult(null, null);
+            }
+
+            if (!response.IsSuccessStatusCode)
+            {
+                Log.SearchFailed(_logger, correlationId, response.StatusCode);
+                return new IngramDetailsCallResult(null, ProblemFor(response, correlationId));
+            }
+
+            var read = IngramDetailsReader.Read(await response.Content.ReadAsByteArrayAsync(cancellationToken));
+            if (read.Detail is not null || read.NotFound)
+            {
+                return new IngramDetailsCallResult(read.Detail, null);
+            }
+
+            Log.Malformed(_logger, correlationId, read.Failure ?? "unknown");
+            var kind = read.Malformed ? SupplierProblemKind.MalformedResponse : SupplierProblemKind.InvalidRequest;
+            return new IngramDetailsCallResult(null, Problem(kind, read.Malformed
+                ? "Ingram Micro sent an unreadable answer."
+                : "Ingram Micro refused the order details.", detail: $"{read.Failure} (correlation {correlationId})"));
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw;
+        }
+        catch (Exception exception) when (Classify(exception) is { } problem)
+        {
+            Log.SearchProblem(_logger, exception, correlationId, problem.Kind);
+            return new IngramDetailsCallResult(null, problem with { Detail = $"{problem.Detail} (correlation {correlationId})" });
+        }
+    }
+
+    /// <summary>The details URL; the order number is user input, so it is escaped as a path segment.</summary>
+    internal static Uri DetailsUrl(IngramOptions options, string orderNumber, string customerNumber, string country)
+    {
+        var path = options.DetailsPath.Replace("{ordernumber}", Uri.EscapeDataString(orderNumber.Trim()), StringComparison.OrdinalIgnoreCase);
+        var query = new StringBuilder();
+        Append(query, "customernumber", customerNumber);
+        Append(query, "isocountrycode", country);
+        return new Uri(options.BaseUrl!.ToString().TrimEnd('/') + path + query);
     }
 
     internal static string BuildQueryString(IngramSearchQuery query)

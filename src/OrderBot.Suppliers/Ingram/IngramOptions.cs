@@ -32,6 +32,21 @@ public sealed class IngramOptions
 
     public string SearchPath { get; set; } = "/resellers/v5/orders/search";
 
+    /// <summary>Order-details path; <c>{ordernumber}</c> is replaced by the escaped order number.</summary>
+    public string DetailsPath { get; set; } = "/resellers/v5/Orders/{ordernumber}";
+
+    /// <summary>
+    /// Optional tracking page for parcels of known carriers, <c>{0}</c> standing for the number, e.g. the local
+    /// sandbox's <c>http://127.0.0.1:3982/tracking/{0}</c>. Unset (the default): each carrier's public page.
+    /// </summary>
+    public string? TrackingUrlTemplate { get; set; }
+
+    /// <summary>How long details of an open order are reused (it may ship any minute); zero turns the cache off.</summary>
+    public TimeSpan DetailsCacheOpen { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>How long details of a final order (invoiced, cancelled) are reused: they no longer change.</summary>
+    public TimeSpan DetailsCacheFinal { get; set; } = TimeSpan.FromHours(12);
+
     public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
     /// <summary>
@@ -123,6 +138,25 @@ public sealed class IngramOptionsValidator : IValidateOptions<IngramOptions>
         if (string.IsNullOrWhiteSpace(options.SearchPath) || !options.SearchPath.StartsWith('/'))
         {
             errors.Add($"{Prefix}SearchPath must start with '/', e.g. /resellers/v5/orders/search.");
+        }
+
+        if (string.IsNullOrWhiteSpace(options.DetailsPath) || !options.DetailsPath.StartsWith('/')
+            || !options.DetailsPath.Contains("{ordernumber}", StringComparison.OrdinalIgnoreCase))
+        {
+            errors.Add($"{Prefix}DetailsPath must start with '/' and contain {{ordernumber}}, e.g. /resellers/v5/Orders/{{ordernumber}}.");
+        }
+
+        if (!string.IsNullOrWhiteSpace(options.TrackingUrlTemplate)
+            && (!options.TrackingUrlTemplate.Contains("{0}", StringComparison.Ordinal)
+                || !Uri.TryCreate(options.TrackingUrlTemplate.Replace("{0}", "x", StringComparison.Ordinal), UriKind.Absolute, out var tracking)
+                || tracking.Scheme is not ("http" or "https")))
+        {
+            errors.Add($"{Prefix}TrackingUrlTemplate must be an absolute http(s) URL containing {{0}} for the tracking number, or empty for the carriers' own pages.");
+        }
+
+        if (options.DetailsCacheOpen < TimeSpan.Zero || options.DetailsCacheFinal < TimeSpan.Zero)
+        {
+            errors.Add($"{Prefix}DetailsCacheOpen and {Prefix}DetailsCacheFinal must not be negative (zero turns the cache off).");
         }
 
         if (options.AttemptTimeout <= TimeSpan.Zero || options.TotalTimeout < options.AttemptTimeout)

@@ -45,6 +45,7 @@ public static class IngramRegistration
 
         services.AddSupplierTelemetry(SupplierId.Ingram, RateBudgetKey);
         services.AddSingleton<IngramTokenCache>();
+        services.AddSingleton<IngramDetailsCache>();
         services.AddTransient<IngramTokenHandler>();
         services.AddHttpClient(IngramTokenCache.HttpClientName)
             .ConfigureHttpClient(c => c.Timeout = Timeout.InfiniteTimeSpan)

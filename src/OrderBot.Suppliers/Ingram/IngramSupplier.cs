@@ -13,13 +13,15 @@ namespace OrderBot.Suppliers.Ingram;
 internal sealed partial class IngramSupplier : IOrderSupplier
 {
     private readonly IngramClient _client;
+    private readonly IngramDetailsCache _details;
     private readonly IOptionsMonitor<IngramOptions> _options;
     private readonly TimeProvider _timeProvider;
     private readonly ILogger<IngramSupplier> _logger;
 
-    public IngramSupplier(IngramClient client, IOptionsMonitor<IngramOptions> options, TimeProvider timeProvider, ILogger<IngramSupplier> logger)
+    public IngramSupplier(IngramClient client, IngramDetailsCache details, IOptionsMonitor<IngramOptions> options, TimeProvider timeProvider, ILogger<IngramSupplier> logger)
     {
         _client = client;
+        _details = details;
         _options = options;
         _timeProvider = timeProvider;
         _logger = logger;
@@ -27,7 +29,14 @@ internal sealed partial class IngramSupplier : IOrderSupplier
 
     public SupplierId Id => SupplierId.Ingram;
 
-    /// <summary>Order lookups are the same v5 search: a search hit is as fresh and complete as an order call.</summary>
+    /// <summary>The v5 details resource adds lines, serials, parcels and tracking to a search hit (one more call).</summary>
+    public bool ProvidesShipmentDetails => true;
+
+    /// <summary>
+    /// Order lookups are the same v5 search: a search hit carries the same status and holds as an order call. (An order
+    /// call on a shipped order adds its parcels; a snapshot counts a shipped order as tracked either way, so taking a
+    /// hit as a poll never flips it, though an alert raised from a hit has no links and offers Track instead.)
+    /// </summary>
     public bool SearchHitsAreComplete => true;
 
     public Task<SupplierResult> FindByPoAsync(string po, SupplierScope scope, CancellationToken cancellationToken = default)
@@ -44,7 +53,33 @@ internal sealed partial class IngramSupplier : IOrderSupplier
             cancellationToken);
     }
 
-    public Task<SupplierResult> GetOrderAsync(string orderNumber, SupplierScope scope, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// The search hit; an order that has shipped but is not final also gets its details (one call, cached), so the
+    /// watcher's shipped alert carries the parcels' tracking links. A failed details call keeps the search hit.
+    /// </summary>
+    public async Task<SupplierResult> GetOrderAsync(string orderNumber, SupplierScope scope, CancellationToken cancellationToken = default)
+    {
+        var found = await SearchOrderAsync(orderNumber, scope, cancellationToken);
+        return await WithDetailsAsync(found, scope, o => o.Status.Status == OrderStatus.Shipped, required: false, cancellationToken);
+    }
+
+    /// <summary>The search hit plus the v5 details resource: lines, serials, shipments and tracking.</summary>
+    public async Task<SupplierResult> GetOrderWithShipmentsAsync(string orderNumber, SupplierScope scope, CancellationToken cancellationToken = default)
+    {
+        var found = await SearchOrderAsync(orderNumber, scope, cancellationToken);
+        return await WithDetailsAsync(found, scope, _ => true, required: true, cancellationToken);
+    }
+
+    /// <summary>Details for a hit already found (a PO summary's order): only the details call, no second search.</summary>
+    public Task<SupplierResult> GetDetailsAsync(Order hit, SupplierScope scope, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(hit);
+        ArgumentNullException.ThrowIfNull(scope);
+        var own = scope with { Country = hit.Country ?? scope.Country, IngramCustomerNumber = hit.Account ?? scope.IngramCustomerNumber };
+        return WithDetailsAsync(SupplierResult.Found(SupplierId.Ingram, [hit]), own, _ => true, required: true, cancellationToken);
+    }
+
+    private Task<SupplierResult> SearchOrderAsync(string orderNumber, SupplierScope scope, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(orderNumber);
         ArgumentNullException.ThrowIfNull(scope);
@@ -56,10 +91,6 @@ internal sealed partial class IngramSupplier : IOrderSupplier
             limit: int.MaxValue,
             cancellationToken);
     }
-
-    /// <summary>The v5 search carries no lines or tracking; the search data is returned with <c>HasDetails=false</c>.</summary>
-    public Task<SupplierResult> GetOrderWithShipmentsAsync(string orderNumber, SupplierScope scope, CancellationToken cancellationToken = default) =>
-        GetOrderAsync(orderNumber, scope, cancellationToken);
 
     public Task<SupplierResult> SearchAsync(OrderSearch search, SupplierScope scope, CancellationToken cancellationToken = default)
     {
@@ -106,30 +137,14 @@ internal sealed partial class IngramSupplier : IOrderSupplier
         CancellationToken cancellationToken)
     {
         var options = _options.CurrentValue;
-        var country = ToIngramCountry(scope.Country ?? options.DefaultCountry);
-        var customer = scope.IngramCustomerNumber ?? options.CustomerNumber;
+        var (customer, country, refused) = Resolve(scope, options);
+        if (refused is not null)
+        {
+            return SupplierResult.Failed(refused);
+        }
+
         var scopeText = $"{SupplierNames.Display(SupplierId.Ingram)} {country}";
-        if (string.IsNullOrWhiteSpace(customer))
-        {
-            return SupplierResult.Failed(new SupplierProblem(
-                SupplierId.Ingram,
-                SupplierProblemKind.NotConfigured,
-                "No Ingram Micro customer number is set for you.",
-                Detail: $"Set {IngramOptions.SectionName}:CustomerNumber or the user's Ingram customer number."));
-        }
-
-        if (options.EnforceAvailability)
-        {
-            var decision = IngramAvailability.Check(country, _timeProvider.GetUtcNow(), options.AvailabilityOnWeekends);
-            if (!decision.IsOpen)
-            {
-                Log.OutsideWindow(_logger, country, decision.Message!);
-                return SupplierResult.Failed(new SupplierProblem(
-                    SupplierId.Ingram, SupplierProblemKind.OutsideAvailabilityWindow, decision.Message!, decision.AvailableAt));
-            }
-        }
-
-        var query = shape(new IngramSearchQuery { CustomerNumber = customer.Trim(), Country = country, PageSize = options.PageSize });
+        var query = shape(new IngramSearchQuery { CustomerNumber = customer, Country = country, PageSize = options.PageSize });
         var orders = new List<Order>();
         var calls = 0;
         for (var pageNumber = 1; pageNumber <= options.MaxPages; pageNumber++)
@@ -152,6 +167,99 @@ internal sealed partial class IngramSupplier : IOrderSupplier
         var merged = orders.GroupBy(o => o.OrderNumber, StringComparer.OrdinalIgnoreCase).Select(g => g.First()).ToList();
         var pages = calls == 1 ? "1 page" : $"{calls} pages";
         return SupplierResult.Found(SupplierId.Ingram, select(merged), calls, $"{scopeText}, customer {customer}, {pages}");
+    }
+
+    /// <summary>The customer number and Ingram country a call goes to, or why no call may be made now.</summary>
+    private (string Customer, string Country, SupplierProblem? Refused) Resolve(SupplierScope scope, IngramOptions options)
+    {
+        var country = ToIngramCountry(scope.Country ?? options.DefaultCountry);
+        var customer = scope.IngramCustomerNumber ?? options.CustomerNumber;
+        if (string.IsNullOrWhiteSpace(customer))
+        {
+            return (string.Empty, country, new SupplierProblem(
+                SupplierId.Ingram,
+                SupplierProblemKind.NotConfigured,
+                "No Ingram Micro customer number is set for you.",
+                Detail: $"Set {IngramOptions.SectionName}:CustomerNumber or the user's Ingram customer number."));
+        }
+
+        if (options.EnforceAvailability)
+        {
+            var decision = IngramAvailability.Check(country, _timeProvider.GetUtcNow(), options.AvailabilityOnWeekends);
+            if (!decision.IsOpen)
+            {
+                Log.OutsideWindow(_logger, country, decision.Message!);
+                return (customer.Trim(), country, new SupplierProblem(
+                    SupplierId.Ingram, SupplierProblemKind.OutsideAvailabilityWindow, decision.Message!, decision.AvailableAt));
+            }
+        }
+
+        return (customer.Trim(), country, null);
+    }
+
+    /// <summary>
+    /// Adds details to the hits <paramref name="wanted"/> picks (each one call unless cached). When the details were
+    /// asked for (<paramref name="required"/>), a failed call is the answer's problem, so the card says "Ingram is busy"
+    /// rather than "sent no items"; otherwise the search hit stands.
+    /// </summary>
+    private async Task<SupplierResult> WithDetailsAsync(SupplierResult found, SupplierScope scope, Func<Order, bool> wanted, bool required, CancellationToken cancellationToken)
+    {
+        if (!found.Succeeded || !found.Orders.Any(o => !o.HasDetails && wanted(o)))
+        {
+            return found;
+        }
+
+        var options = _options.CurrentValue;
+        var (customer, country, refused) = Resolve(scope with { Country = found.Orders[0].Country ?? scope.Country }, options);
+        if (refused is not null)
+        {
+            return required ? SupplierResult.Failed(refused, found.Calls) : found;
+        }
+
+        var calls = found.Calls;
+        var orders = new List<Order>(found.Orders.Count);
+        foreach (var order in found.Orders)
+        {
+            if (order.HasDetails || !wanted(order))
+            {
+                orders.Add(order);
+                continue;
+            }
+
+            var customerNumber = order.Account ?? customer;
+            if (_details.TryGet(customerNumber, country, order.OrderNumber, out var cached))
+            {
+                orders.Add(IngramDetailsMapper.Enrich(order, cached, options.TrackingUrlTemplate));
+                continue;
+            }
+
+            var result = await _client.DetailsAsync(order.OrderNumber, customerNumber, country, scope.Background, cancellationToken);
+            calls++;
+            if (result.Problem is { } problem)
+            {
+                Log.DetailsSkipped(_logger, order.OrderNumber, problem.Kind);
+                if (required)
+                {
+                    return SupplierResult.Failed(problem, calls);
+                }
+
+                orders.Add(order);
+                continue;
+            }
+
+            if (result.Detail is { } detail)
+            {
+                _details.Set(customerNumber, country, order.OrderNumber, detail, OrderStatusKeys.IsFinal(order.Status.Status));
+                orders.Add(IngramDetailsMapper.Enrich(order, detail, options.TrackingUrlTemplate));
+            }
+            else
+            {
+                // Search knows the order but details do not (yet): the hit, honestly without details.
+                orders.Add(order);
+            }
+        }
+
+        return found with { Orders = orders, Calls = calls };
     }
 
     /// <summary>

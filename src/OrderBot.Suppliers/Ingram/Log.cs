@@ -19,6 +19,12 @@ internal static partial class Log
     [LoggerMessage(EventId = 2203, Level = LogLevel.Warning, Message = "Ingram search {CorrelationId} body unreadable: {Reason}")]
     public static partial void Malformed(ILogger logger, string correlationId, string reason);
 
+    [LoggerMessage(EventId = 2204, Level = LogLevel.Debug, Message = "Ingram details {CorrelationId}: {Path}")]
+    public static partial void Details(ILogger logger, string correlationId, string path);
+
+    [LoggerMessage(EventId = 2205, Level = LogLevel.Information, Message = "Ingram details of {OrderNumber} not added: {Kind}")]
+    public static partial void DetailsSkipped(ILogger logger, string orderNumber, SupplierProblemKind kind);
+
     [LoggerMessage(EventId = 2210, Level = LogLevel.Information, Message = "Ingram token issued, lifetime {Lifetime}")]
     public static partial void TokenIssued(ILogger logger, TimeSpan lifetime);
 

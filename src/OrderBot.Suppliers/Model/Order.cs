@@ -52,6 +52,14 @@ public sealed record Shipment
     public DateTimeOffset? NotBeforeDate { get; init; }
     public string? Location { get; init; }
     public string? Routing { get; init; }
+
+    /// <summary>When the goods left the warehouse (Ingram <c>shippeddate</c>), if known.</summary>
+    public DateTimeOffset? ShippedDate { get; init; }
+
+    /// <summary>The supplier's invoice for this shipment (Ingram <c>invoicenumber</c>), if invoiced.</summary>
+    public string? InvoiceNumber { get; init; }
+
+    /// <summary>Parcel tracking numbers (for LTL freight: the PRO number), each with a carrier page when known.</summary>
     public IReadOnlyList<Tracking> Tracking { get; init; } = [];
 }
 
@@ -71,6 +79,12 @@ public sealed record OrderItem
     public Money? PriceNet { get; init; }
     public Money? PriceWithTax { get; init; }
     public string? ShipToCountry { get; init; }
+
+    /// <summary>The manufacturer or vendor of the product (Ingram <c>vendorname</c>).</summary>
+    public string? Vendor { get; init; }
+
+    /// <summary>Serial numbers of the units shipped on this line (Ingram <c>serialnumberdetails</c>); empty when none.</summary>
+    public IReadOnlyList<string> Serials { get; init; } = [];
 
     /// <summary>Shipments, when they were fetched (Schneider needs one call per item); empty otherwise.</summary>
     public IReadOnlyList<Shipment> Shipments { get; init; } = [];

@@ -35,6 +35,9 @@ internal sealed class InstrumentedSupplier : IOrderSupplier
     public Task<SupplierResult> GetOrderWithShipmentsAsync(string orderNumber, SupplierScope scope, CancellationToken cancellationToken = default) =>
         ObserveAsync("get_shipments", scope, ct => _inner.GetOrderWithShipmentsAsync(orderNumber, scope, ct), cancellationToken);
 
+    public Task<SupplierResult> GetDetailsAsync(Order hit, SupplierScope scope, CancellationToken cancellationToken = default) =>
+        ObserveAsync("get_details", scope, ct => _inner.GetDetailsAsync(hit, scope, ct), cancellationToken);
+
     public Task<SupplierResult> SearchAsync(OrderSearch search, SupplierScope scope, CancellationToken cancellationToken = default) =>
         ObserveAsync("search", scope, ct => _inner.SearchAsync(search, scope, ct), cancellationToken);
 

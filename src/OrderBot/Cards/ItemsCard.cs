@@ -9,6 +9,9 @@ public static class ItemsCard
 {
     public const int PageSize = 5;
 
+    /// <summary>Serial numbers shown before the rest are folded behind a "Show all" toggle.</summary>
+    public const int SerialsShown = 6;
+
     /// <summary>Pages arrive as <c>order.items</c> with the order's data plus <c>page</c>.</summary>
     public static AdaptiveCard Build(Order order, CardContext context, int page = 1)
     {
@@ -28,7 +31,7 @@ public static class ItemsCard
 
         foreach (var item in paging.Slice(order.Items, PageSize))
         {
-            body.Add(ItemBlock(item, context));
+            body.Add(ItemBlock(order, item, context));
         }
 
         body.AddRange(Pager(paging, order.Items.Count == 1 ? "item" : "items", context, (title, n) =>
@@ -46,7 +49,7 @@ public static class ItemsCard
         };
     }
 
-    private static Container ItemBlock(OrderItem item, CardContext context)
+    private static Container ItemBlock(Order order, OrderItem item, CardContext context)
     {
         var name = string.Join(" · ", new[] { item.CatalogNumber ?? item.ProductReference, item.Description }
             .Where(s => !string.IsNullOrWhiteSpace(s))
@@ -61,6 +64,16 @@ public static class ItemsCard
         }
 
         var facts = new List<Fact>();
+        if (item.Vendor is { Length: > 0 } vendor)
+        {
+            // Ingram lines: the vendor, and Ingram's own part number beside the manufacturer's.
+            facts.Add(new Fact("Vendor", E(vendor)));
+            if (item.ProductReference is { Length: > 0 } sku && !string.Equals(sku, item.CatalogNumber, StringComparison.OrdinalIgnoreCase))
+            {
+                facts.Add(new Fact($"{SupplierNames.Display(order.Supplier)} part", E(sku)));
+            }
+        }
+
         AddQuantity(facts, "Ordered", item.QuantityOrdered, context);
         AddQuantity(facts, "Shipped", item.QuantityShipped, context);
         AddQuantity(facts, "Backordered", item.QuantityBackordered, context);
@@ -84,6 +97,7 @@ public static class ItemsCard
             items.Add(new FactSet { Spacing = Spacing.Small, Facts = facts });
         }
 
+        items.AddRange(SerialElements(item));
         foreach (var shipment in item.Shipments)
         {
             items.Add(new TextBlock(ShipmentLine(shipment, context)) { Spacing = Spacing.Small, Size = TextSize.Small });
@@ -91,6 +105,28 @@ public static class ItemsCard
 
         items.AddRange(TrackingElements(item.Shipments.SelectMany(s => s.Tracking).DistinctBy(t => t.Number)));
         return new Container { Separator = true, Spacing = Spacing.Medium, Items = items };
+    }
+
+    /// <summary>Serial numbers, copyable; a long list shows the first few and folds the rest behind a toggle.</summary>
+    private static IEnumerable<CardElement> SerialElements(OrderItem item)
+    {
+        if (item.Serials.Count == 0)
+        {
+            yield break;
+        }
+
+        var label = item.Serials.Count == 1 ? "Serial number" : "Serial numbers";
+        if (item.Serials.Count <= SerialsShown)
+        {
+            yield return new TextBlock($"{label}: {string.Join(", ", item.Serials.Select(E))}") { Spacing = Spacing.Small, Size = TextSize.Small, Wrap = true };
+            yield break;
+        }
+
+        var id = "serials-" + new string([.. item.ItemNumber.Where(char.IsAsciiLetterOrDigit)]);
+        var rest = item.Serials.Count - SerialsShown;
+        yield return new TextBlock($"{label}: {string.Join(", ", item.Serials.Take(SerialsShown).Select(E))} and {rest} more") { Spacing = Spacing.Small, Size = TextSize.Small, Wrap = true };
+        yield return new TextBlock(string.Join(", ", item.Serials.Skip(SerialsShown).Select(E))) { Id = id, IsVisible = false, Spacing = Spacing.None, Size = TextSize.Small, Wrap = true };
+        yield return new ActionSet { Spacing = Spacing.None, Actions = [new ToggleVisibilityAction { Title = $"Show all {item.Serials.Count} serial numbers", TargetElements = [id] }] };
     }
 
     private static void AddQuantity(List<Fact> facts, string title, decimal? quantity, CardContext context)
@@ -127,6 +163,16 @@ public static class ItemsCard
         if (shipment.Location is { Length: > 0 } location)
         {
             parts.Add($"from {E(location)}");
+        }
+
+        if (shipment.ShippedDate is { } shipped)
+        {
+            parts.Add($"shipped {context.Date(shipped)}");
+        }
+
+        if (shipment.InvoiceNumber is { Length: > 0 } invoice)
+        {
+            parts.Add($"invoice {E(invoice)}");
         }
 
         return string.Join(", ", parts);

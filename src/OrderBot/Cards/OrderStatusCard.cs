@@ -51,6 +51,8 @@ public static class OrderStatusCard
         Add(facts, "Carrier", E(order.Carrier));
         Add(facts, "Express", order.ExpressDelivery == true ? "Yes" : null);
         Add(facts, "Placed through", E(order.PlacedThrough));
+        var invoices = order.Items.SelectMany(i => i.Shipments).Select(s => s.InvoiceNumber).OfType<string>().Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        Add(facts, invoices.Count == 1 ? "Invoice" : "Invoices", E(string.Join(", ", invoices)));
         return facts;
     }
 

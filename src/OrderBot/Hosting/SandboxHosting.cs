@@ -53,6 +53,11 @@ public static partial class SandboxHosting
             settings["Suppliers:Ingram:ClientSecret"] = options.ClientSecret;
             settings["Suppliers:Ingram:CustomerNumber"] = configuration["Suppliers:Ingram:CustomerNumber"] ?? options.CustomerNumber;
 
+            // Ingram sends numbers, not links; on the sandbox the known carriers' buttons open its tracking pages, so
+            // they work offline like Schneider's.
+            settings["Suppliers:Ingram:TrackingUrlTemplate"] = configuration["Suppliers:Ingram:TrackingUrlTemplate"]
+                ?? servers.Ingram.BaseUrl.ToString().TrimEnd('/') + "/tracking/{0}";
+
             // The real API closes at night (spec: per-country windows) and the client keeps to them; the sandbox
             // is open at every hour unless Sandbox:Ingram:EnforceAvailability asks it to simulate the windows,
             // and then the client keeps to them too, as it would against the real API.

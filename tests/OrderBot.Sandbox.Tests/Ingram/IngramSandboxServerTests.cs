@@ -268,4 +268,84 @@ public sealed class IngramSandboxServerTests
 
         public int GetHashCode(IngramSandboxOrder obj) => obj.OrderNumber.GetHashCode(StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Details_InvoicedOrder_DocumentedWireShapeWithQuirks()
+    {
+        var (server, http, _) = await StartAsync();
+        await using var _server = server;
+        using var _http = http;
+        var token = await TokenAsync(http);
+
+        using var response = await SearchAsync(http, token, "?customernumber=20-123456&isocountrycode=UK", "/resellers/v5/Orders/20-RF56B");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        var service = json.RootElement.GetProperty("serviceresponse");
+        Assert.Equal("SUCCESS", service.GetProperty("responsepreamble").GetProperty("responsestatus").GetString());
+        var detail = service.GetProperty("orderdetailresponse");
+        Assert.Equal("20-RF56B", detail.GetProperty("ordernumber").GetString());
+        var line = detail.GetProperty("lines")[0];
+        Assert.Equal(JsonValueKind.String, line.GetProperty("requestedquantity").ValueKind);
+        Assert.Equal(JsonValueKind.Number, line.GetProperty("unitprice").ValueKind);
+        Assert.Equal("1Z999AA10123456784,JD014600006281230017", line.GetProperty("trackingnumber")[0].GetString());
+        Assert.Equal(2, line.GetProperty("serialnumberdetails").GetArrayLength());
+        var shipment = line.GetProperty("shipmentdetails")[0];
+        Assert.Equal("I", shipment.GetProperty("status").GetString());
+        Assert.Equal(JsonValueKind.Array, shipment.GetProperty("packagedetails").ValueKind);
+        Assert.True(shipment.TryGetProperty("invoicenumber", out _));
+        Assert.Equal(1, server.State.ApiCalls);
+    }
+
+    [Fact]
+    public async Task Details_UnknownOrOtherCustomersOrder_Http200Failed()
+    {
+        var (server, http, _) = await StartAsync();
+        await using var _server = server;
+        using var _http = http;
+        var token = await TokenAsync(http);
+
+        using var response = await SearchAsync(http, token, "?customernumber=20-999999&isocountrycode=UK", "/resellers/v5/orders/20-RF56B");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        var service = json.RootElement.GetProperty("serviceresponse");
+        Assert.Equal("FAILED", service.GetProperty("responsepreamble").GetProperty("responsestatus").GetString());
+        Assert.Equal("Not Found", service.GetProperty("orderdetailresponse").GetProperty("ordernumber").GetString());
+    }
+
+    [Fact]
+    public async Task Details_InjectedFault_AppliesLikeSearch()
+    {
+        var (server, http, _) = await StartAsync();
+        await using var _server = server;
+        using var _http = http;
+        var token = await TokenAsync(http);
+        server.Faults.FailNext(1, 503);
+
+        using var response = await SearchAsync(http, token, "?customernumber=20-123456&isocountrycode=UK", "/resellers/v5/Orders/20-RF56B");
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Details_ShippedOrder_GainsParcelOnTheTimeline()
+    {
+        var (server, http, clock) = await StartAsync();
+        await using var _server = server;
+        using var _http = http;
+        var token = await TokenAsync(http);
+
+        async Task<int> PackagesAsync()
+        {
+            using var response = await SearchAsync(http, token, "?customernumber=20-123456&isocountrycode=UK", "/resellers/v5/Orders/20-PS001");
+            using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+            var line = json.RootElement.GetProperty("serviceresponse").GetProperty("orderdetailresponse").GetProperty("lines")[0];
+            return line.GetProperty("shipmentdetails").EnumerateArray().Sum(s => s.TryGetProperty("packagedetails", out var p) ? p.GetArrayLength() : 0);
+        }
+
+        Assert.Equal(1, await PackagesAsync());
+        clock.Advance(TimeSpan.FromMinutes(4));
+        Assert.Equal(2, await PackagesAsync());
+    }
 }

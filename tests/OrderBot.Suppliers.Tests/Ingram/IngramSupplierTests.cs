@@ -78,13 +78,18 @@ public sealed class IngramSupplierTests
     }
 
     [Fact]
-    public async Task GetOrderWithShipmentsAsync_ReturnsSearchDataWithoutDetails()
+    public async Task GetOrderWithShipmentsAsync_AddsDetailsToTheSearchHit()
     {
         await using var harness = await IngramHarness.StartAsync();
 
         var result = await harness.Supplier.GetOrderWithShipmentsAsync("20-RF55A", Uk);
 
-        Assert.False(Assert.Single(result.Orders).HasDetails);
+        var order = Assert.Single(result.Orders);
+        Assert.True(order.HasDetails);
+        Assert.Equal(2, order.Items.Count);
+        // Search gave the sub-orders and the coded hold; details the lines.
+        Assert.Equal(2, order.SubOrders.Count);
+        Assert.Equal(2, result.Calls);
     }
 
     [Fact]

@@ -159,9 +159,11 @@ public sealed class OrderStatusService
     private const int ShipmentDetailsLimit = 3;
 
     /// <summary>
-    /// "Where is PO X" is asked to find parcels: for a short answer, replace search hits by orders with their items,
-    /// shipments and tracking — only where the supplier has more to give (it costs calls). A failed enrichment keeps
-    /// the search hit: the answer never gets worse for trying.
+    /// "Where is PO X" is asked to find parcels: replace search hits by orders with their items, shipments and
+    /// tracking — only where the supplier has more to give (it costs calls). Schneider: a short answer's orders (its
+    /// items carry dates even before shipping). Ingram: only orders that have left the warehouse, at most
+    /// <see cref="ShipmentDetailsLimit"/> of them, one details call each within the shared 60/min budget. A failed
+    /// enrichment keeps the search hit: the answer never gets worse for trying.
     /// </summary>
     private async Task<IReadOnlyList<SupplierResult>> WithShipmentsAsync(
         IReadOnlyList<SupplierResult> results, SupplierScope scope, CancellationToken cancellationToken)
@@ -169,26 +171,46 @@ public sealed class OrderStatusService
         var enriched = new List<SupplierResult>(results.Count);
         foreach (var result in results)
         {
-            if (!result.Succeeded || result.Orders.Count is 0 or > ShipmentDetailsLimit || !_lookup.ProvidesShipmentDetails(result.Supplier))
+            var wanted = result.Succeeded && _lookup.ProvidesShipmentDetails(result.Supplier)
+                ? PickForDetails(result).ToHashSet()
+                : [];
+            if (wanted.Count == 0)
             {
                 enriched.Add(result);
                 continue;
             }
 
+            var calls = 0;
             var orders = await Task.WhenAll(result.Orders.Select(async order =>
             {
-                if (order.Items.Any(i => i.Shipments.Count > 0))
+                if (!wanted.Contains(order))
                 {
                     return order;
                 }
 
-                var detailed = await _lookup.GetOrderWithShipmentsAsync(order.OrderNumber, scope with { Country = order.Country ?? scope.Country }, order.Supplier, cancellationToken);
+                var detailed = await _lookup.GetDetailsAsync(order, scope with { Country = order.Country ?? scope.Country }, cancellationToken);
+                Interlocked.Add(ref calls, detailed.Results.Sum(r => r.Calls));
                 return detailed.Orders.FirstOrDefault(o => string.Equals(o.OrderNumber, order.OrderNumber, StringComparison.OrdinalIgnoreCase)) ?? order;
             }));
-            enriched.Add(result with { Orders = orders });
+            enriched.Add(result with { Orders = orders, Calls = result.Calls + calls });
         }
 
         return enriched;
+    }
+
+    /// <summary>The orders of one supplier's PO answer worth a details call (see <see cref="WithShipmentsAsync"/>).</summary>
+    internal static IEnumerable<Order> PickForDetails(SupplierResult result)
+    {
+        var candidates = result.Orders.Where(o => !o.HasDetails || !o.Items.Any(i => i.Shipments.Count > 0));
+        if (result.Supplier == SupplierId.Ingram)
+        {
+            return candidates
+                .Where(o => !o.HasDetails && o.Status.Status is OrderStatus.Shipped or OrderStatus.PartiallyShipped or OrderStatus.Invoiced)
+                .OrderByDescending(o => o.OrderDate)
+                .Take(ShipmentDetailsLimit);
+        }
+
+        return result.Orders.Count <= ShipmentDetailsLimit ? candidates.Where(o => !o.Items.Any(i => i.Shipments.Count > 0)) : [];
     }
 
     private static SupplierResult Merge(SupplierId supplier, LookupResult asPo, LookupResult asOrder)

@@ -73,6 +73,8 @@ public sealed class ConversationHost : IAsyncDisposable
             ["Suppliers:Ingram:CustomerNumber"] = "20-123456",
             ["Suppliers:Ingram:EnforceAvailability"] = "false",
             ["Suppliers:Ingram:MaxRetries"] = "0",
+            // As the app's sandbox run does: known carriers link to the sandbox's tracking pages, never the internet.
+            ["Suppliers:Ingram:TrackingUrlTemplate"] = Ingram.BaseUrl.ToString().TrimEnd('/') + "/tracking/{0}",
         };
         var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
         {
