@@ -19,4 +19,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 7004, Level = LogLevel.Warning, Message = "State purge failed; retrying at the next interval")]
     public static partial void PurgeFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 7005, Level = LogLevel.Warning, Message = "Could not save the conversation reference for {ConversationId}; the turn goes on and the next activity there tries again")]
+    public static partial void ReferenceWriteFailed(ILogger logger, Exception exception, string conversationId);
 }

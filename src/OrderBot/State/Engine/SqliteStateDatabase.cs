@@ -34,14 +34,20 @@ internal sealed class SqliteStateDatabase : StateDatabase
 
     public override IReadOnlyList<Migration> Migrations => SqliteMigrations.All;
 
-    public override async Task<DbConnection> OpenAsync(CancellationToken cancellationToken)
+    public override Task<DbConnection> OpenAsync(CancellationToken cancellationToken) => OpenAsync(_busyTimeoutMs, cancellationToken);
+
+    public override Task<DbConnection> OpenForProbeAsync(TimeSpan lockTimeout, CancellationToken cancellationToken) =>
+        OpenAsync((int)Math.Min(_busyTimeoutMs, lockTimeout.TotalMilliseconds), cancellationToken);
+
+    private async Task<DbConnection> OpenAsync(int busyTimeoutMs, CancellationToken cancellationToken)
     {
         var connection = new SqliteConnection(_connectionString);
         try
         {
             await connection.OpenAsync(cancellationToken);
             using var pragma = connection.CreateCommand();
-            pragma.CommandText = $"PRAGMA busy_timeout = {_busyTimeoutMs.ToString(System.Globalization.CultureInfo.InvariantCulture)};";
+            // Set on every open: pooled connections keep the value of their previous user (the probe's is shorter).
+            pragma.CommandText = $"PRAGMA busy_timeout = {busyTimeoutMs.ToString(System.Globalization.CultureInfo.InvariantCulture)};";
             await pragma.ExecuteNonQueryAsync(cancellationToken);
             return connection;
         }
