@@ -65,6 +65,42 @@ internal sealed class SqliteStateDatabase : StateDatabase
         return Task.FromResult(transaction);
     }
 
+    public override string DescribeStartupFailure(Exception exception)
+    {
+        ArgumentNullException.ThrowIfNull(exception);
+        const string elsewhere = "or set Storage:Sqlite:Path to another file";
+        var folder = Path.GetDirectoryName(Location);
+        var code = exception is SqliteException sqlite ? sqlite.SqliteErrorCode & 0xFF : -1;
+        return code switch
+        {
+            SqliteNotADatabase or SqliteCorrupt =>
+                $"the database file {Location} is not a SQLite database (corrupt, or another kind of file). Move it aside to start with an empty store, {elsewhere}.",
+            SqliteReadOnly =>
+                $"the database file {Location} is read-only. Make it and its folder writable for the user running OrderBot, {elsewhere}.",
+            SqliteBusy or SqliteLocked =>
+                $"the database file {Location} is locked by another process (another OrderBot on the same file?). Stop that process, {elsewhere}.",
+            SqliteFull =>
+                $"the disk holding {Location} is full. Free some space, {elsewhere}.",
+            SqliteCantOpen or SqlitePermission or SqliteAuth or SqliteIoError =>
+                $"the database file {Location} cannot be opened or created ({exception.Message}). Check that {folder} is readable and writable for the user running OrderBot, {elsewhere}.",
+            _ when exception is IOException or UnauthorizedAccessException =>
+                $"the folder {folder} for the database cannot be created or used ({exception.Message}). Create it with write permission for the user running OrderBot, {elsewhere}.",
+            _ => base.DescribeStartupFailure(exception) + " Check Storage:Sqlite:Path.",
+        };
+    }
+
+    // SQLite primary result codes (sqlite.org/rescode.html); extended codes keep the primary one in the low byte.
+    private const int SqlitePermission = 3;
+    private const int SqliteBusy = 5;
+    private const int SqliteLocked = 6;
+    private const int SqliteReadOnly = 8;
+    private const int SqliteIoError = 10;
+    private const int SqliteCorrupt = 11;
+    private const int SqliteFull = 13;
+    private const int SqliteCantOpen = 14;
+    private const int SqliteAuth = 23;
+    private const int SqliteNotADatabase = 26;
+
     public override ValueTask DisposeAsync()
     {
         // Pooled connections keep the file open; release them so the file can be moved or deleted.

@@ -36,6 +36,16 @@ internal abstract class StateDatabase : IAsyncDisposable
     public virtual Task LockForMigrationAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken)
         => Task.CompletedTask;
 
+    /// <summary>
+    /// Why the store could not start, as one sentence naming the place and the fix (see
+    /// <see cref="StoreStartupException"/>); <paramref name="exception"/> is what opening or migrating threw.
+    /// </summary>
+    public virtual string DescribeStartupFailure(Exception exception)
+    {
+        ArgumentNullException.ThrowIfNull(exception);
+        return $"the state store at {Location} ({Engine}) could not be opened: {exception.Message}";
+    }
+
     public abstract ValueTask DisposeAsync();
 }
 
