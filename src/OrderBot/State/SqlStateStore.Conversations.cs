@@ -9,6 +9,9 @@ internal sealed partial class SqlStateStore
     // expire, so a reference another instance marked inactive is written again, reactivated, within that time.
     private static readonly TimeSpan WrittenReferenceLifetime = TimeSpan.FromMinutes(10);
     private const int MaxWrittenReferences = 10_000;
+
+    // The reference write is best-effort (the turn goes on without it), so it does not wait the full busy timeout.
+    private static readonly TimeSpan ReferenceLockWait = TimeSpan.FromSeconds(1);
     private readonly ConcurrentDictionary<string, (ConversationReferenceRecord Record, DateTimeOffset At)> _writtenReferences = new(StringComparer.Ordinal);
     private const string ConversationColumns = """
         conversation_id, channel_id, service_url, tenant_id, conversation_type, team_id, teams_channel_id,
@@ -54,7 +57,7 @@ internal sealed partial class SqlStateStore
             Bind(c, "bot", reference.BotId);
             Bind(c, "json", reference.ReferenceJson);
             Bind(c, "now", Ms(now));
-        }, cancellationToken);
+        }, cancellationToken, ReferenceLockWait);
         if (_writtenReferences.Count >= MaxWrittenReferences)
         {
             _writtenReferences.Clear();

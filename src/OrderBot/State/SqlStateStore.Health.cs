@@ -10,7 +10,7 @@ internal sealed partial class SqlStateStore : IStoreHealth
         deadline.CancelAfter(timeout);
         try
         {
-            await using var connection = await _database.OpenForProbeAsync(timeout, deadline.Token);
+            await using var connection = await _database.OpenWithLockWaitAsync(timeout, deadline.Token);
             await using var command = connection.CreateCommand();
             command.CommandTimeout = Math.Max(1, (int)Math.Ceiling(timeout.TotalSeconds));
             command.CommandText = """

@@ -50,13 +50,23 @@ internal sealed partial class SqlStateStore :
         command.Parameters.Add(parameter);
     }
 
-    /// <summary>A write; an engine failure surfaces as <see cref="StoreWriteException"/>.</summary>
-    private async Task<int> ExecuteAsync(string sql, Action<DbCommand> bind, CancellationToken cancellationToken)
+    /// <summary>
+    /// A write; an engine failure surfaces as <see cref="StoreWriteException"/>. <paramref name="lockWait"/> caps how
+    /// long it waits for a lock (default: the engine's busy timeout).
+    /// </summary>
+    private async Task<int> ExecuteAsync(string sql, Action<DbCommand> bind, CancellationToken cancellationToken, TimeSpan? lockWait = null)
     {
         try
         {
-            await using var connection = await _database.OpenAsync(cancellationToken);
+            await using var connection = lockWait is { } wait
+                ? await _database.OpenWithLockWaitAsync(wait, cancellationToken)
+                : await _database.OpenAsync(cancellationToken);
             await using var command = connection.CreateCommand();
+            if (lockWait is { } commandWait)
+            {
+                command.CommandTimeout = Math.Max(1, (int)Math.Ceiling(commandWait.TotalSeconds));
+            }
+
             command.CommandText = sql;
             bind(command);
             return await command.ExecuteNonQueryAsync(cancellationToken);

@@ -36,7 +36,7 @@ internal sealed class SqliteStateDatabase : StateDatabase
 
     public override Task<DbConnection> OpenAsync(CancellationToken cancellationToken) => OpenAsync(_busyTimeoutMs, cancellationToken);
 
-    public override Task<DbConnection> OpenForProbeAsync(TimeSpan lockTimeout, CancellationToken cancellationToken) =>
+    public override Task<DbConnection> OpenWithLockWaitAsync(TimeSpan lockTimeout, CancellationToken cancellationToken) =>
         OpenAsync((int)Math.Min(_busyTimeoutMs, lockTimeout.TotalMilliseconds), cancellationToken);
 
     private async Task<DbConnection> OpenAsync(int busyTimeoutMs, CancellationToken cancellationToken)

@@ -20,8 +20,8 @@ internal abstract class StateDatabase : IAsyncDisposable
 
     public abstract Task<DbConnection> OpenAsync(CancellationToken cancellationToken);
 
-    /// <summary>A connection for the readiness probe, waiting at most <paramref name="lockTimeout"/> for a write lock.</summary>
-    public virtual Task<DbConnection> OpenForProbeAsync(TimeSpan lockTimeout, CancellationToken cancellationToken) => OpenAsync(cancellationToken);
+    /// <summary>A connection that waits at most <paramref name="lockTimeout"/> for a lock (the readiness probe, best-effort writes).</summary>
+    public virtual Task<DbConnection> OpenWithLockWaitAsync(TimeSpan lockTimeout, CancellationToken cancellationToken) => OpenAsync(cancellationToken);
 
     /// <summary>Starts a transaction that writes: SQLite takes the write lock up front (<c>BEGIN IMMEDIATE</c>).</summary>
     public abstract Task<DbTransaction> BeginWriteAsync(DbConnection connection, CancellationToken cancellationToken);
