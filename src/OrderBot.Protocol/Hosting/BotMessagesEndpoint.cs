@@ -51,11 +51,16 @@ internal sealed class BotMessagesEndpoint
     public async Task HandleAsync(HttpContext context)
     {
         var cancellationToken = context.RequestAborted;
+        // Checked before authentication: refusing a flood of oversized ids costs no token validation.
         var (activity, problem) = await ReadActivityAsync(context.Request, cancellationToken);
-        problem ??= InboundActivityRules.Check(activity!);
+        if (activity is not null)
+        {
+            problem = InboundActivityRules.Check(activity);
+        }
+
         if (activity is null || problem is not null)
         {
-            problem ??= "activity has no type";
+            problem ??= "body is not a JSON activity";
             Log.BadRequest(_logger, problem);
             await WriteBadRequestAsync(context.Response, problem, cancellationToken);
             return;
