@@ -30,9 +30,12 @@ public partial class Program
     internal static WebApplication Build(string[] args, Action<WebApplicationBuilder>? customize = null, TimeProvider? clock = null)
     {
         var builder = WebApplication.CreateBuilder(args);
+        var started = false;
+        StartupErrors.QuietHostStartFailures(builder, () => Volatile.Read(ref started));
         Compose(builder, clock);
         customize?.Invoke(builder);
         var app = builder.Build();
+        app.Lifetime.ApplicationStarted.Register(() => Volatile.Write(ref started, true));
         app.MapOrderBotHealth();
         app.MapBotMessages("/api/messages");
         return app;

@@ -27,7 +27,9 @@ public sealed record AuthenticationOutcome(bool Succeeded, bool IsAnonymous, str
 /// <summary>
 /// Validates the Connector's JWT (reference §2) with Microsoft.IdentityModel: issuer, audience, lifetime with
 /// 5-minute skew, RS256/384/512, signature from the OpenID metadata JWKS (one refresh on an unknown key),
-/// endorsement of the signing key for the activity's channel, and the <c>serviceurl</c> claim.
+/// endorsement of the signing key for the activity's channel, and the <c>serviceurl</c> claim. Emulator tokens
+/// (only with <c>Bot:AllowEmulatorTokens</c>) must name this app in <c>aud</c> and in <c>appid</c>/<c>azp</c>,
+/// and their serviceUrl is bound (<see cref="TokenRules.EmulatorServiceUrlAllowed"/>).
 /// </summary>
 public sealed class BotAuthenticator : IDisposable
 {
@@ -95,7 +97,7 @@ public sealed class BotAuthenticator : IDisposable
         return TokenRules.SelectPath(unvalidated.Issuer, _auth.ToBotFromChannelTokenIssuer, _bot.AllowEmulatorTokens) switch
         {
             TokenPath.Channel => await ValidateChannelAsync(raw, activity, cancellationToken),
-            TokenPath.Emulator => await ValidateEmulatorAsync(raw, cancellationToken),
+            TokenPath.Emulator => await ValidateEmulatorAsync(raw, activity, cancellationToken),
             _ => AuthenticationOutcome.Fail(AuthFailureReasons.Issuer, "issuer not accepted"),
         };
     }
@@ -128,12 +130,13 @@ public sealed class BotAuthenticator : IDisposable
             : AuthenticationOutcome.Fail(AuthFailureReasons.ServiceUrlMismatch, "serviceurl claim missing or different from activity.serviceUrl");
     }
 
-    private async Task<AuthenticationOutcome> ValidateEmulatorAsync(string raw, CancellationToken cancellationToken)
+    private async Task<AuthenticationOutcome> ValidateEmulatorAsync(string raw, Activity activity, CancellationToken cancellationToken)
     {
+        var appId = _auth.MicrosoftAppId!;
         var (result, _) = await ValidateWithRefreshAsync(_emulatorMetadata, raw, p =>
         {
             p.ValidIssuers = TokenRules.EmulatorIssuers;
-            p.ValidateAudience = false;
+            p.AudienceValidator = (audiences, _, _) => TokenRules.EmulatorAudienceMatches(audiences, appId);
         }, cancellationToken);
         if (!result.IsValid)
         {
@@ -142,11 +145,17 @@ public sealed class BotAuthenticator : IDisposable
 
         var token = (JsonWebToken)result.SecurityToken;
         token.TryGetPayloadValue<string>("ver", out var version);
-        token.TryGetPayloadValue<string>("appid", out var appId);
+        token.TryGetPayloadValue<string>("appid", out var appIdClaim);
         token.TryGetPayloadValue<string>("azp", out var azp);
-        return TokenRules.EmulatorAppIdMatches(version, appId, azp, _auth.MicrosoftAppId!)
+        token.TryGetPayloadValue<string>("serviceurl", out var serviceUrlClaim);
+        if (!TokenRules.EmulatorAppIdMatches(version, appIdClaim, azp, appId))
+        {
+            return AuthenticationOutcome.Fail(AuthFailureReasons.AppIdMismatch, "emulator token is for another app");
+        }
+
+        return TokenRules.EmulatorServiceUrlAllowed(serviceUrlClaim, activity.ServiceUrl, _bot.TrustedServiceUrls)
             ? AuthenticationOutcome.Authenticated
-            : AuthenticationOutcome.Fail(AuthFailureReasons.AppIdMismatch, "emulator token is for another app");
+            : AuthenticationOutcome.Fail(AuthFailureReasons.ServiceUrlMismatch, "emulator token: serviceUrl is neither the token's serviceurl claim, a loopback host, nor in Bot:TrustedServiceUrls");
     }
 
     private async Task<(TokenValidationResult Result, OpenIdConnectConfiguration Config)> ValidateWithRefreshAsync(

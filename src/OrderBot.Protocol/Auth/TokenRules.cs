@@ -62,6 +62,39 @@ public static class TokenRules
         };
 
     /// <summary>
+    /// An Emulator token must be issued for this bot: <c>aud</c> is the app id (v2 tokens) or <c>api://{appId}</c>
+    /// (v1 tokens for an app id URI). BBD skips this check; without it any token our app requested for another
+    /// resource would be accepted.
+    /// </summary>
+    public static bool EmulatorAudienceMatches(IEnumerable<string>? audiences, string appId) =>
+        audiences?.Any(a => string.Equals(a, appId, StringComparison.OrdinalIgnoreCase)
+            || string.Equals(a, "api://" + appId, StringComparison.OrdinalIgnoreCase)) == true;
+
+    /// <summary>
+    /// Binds the serviceUrl of an Emulator-authenticated activity, as the <c>serviceurl</c> claim does for channel
+    /// tokens: a token that carries the claim must match it; otherwise the serviceUrl must be on a loopback host
+    /// (where the Emulator listens) or listed in <c>Bot:TrustedServiceUrls</c> (a tunnel). Anything else would send
+    /// our Connector token to a host the caller chose.
+    /// </summary>
+    public static bool EmulatorServiceUrlAllowed(string? claim, string? activityServiceUrl, IEnumerable<string> trustedServiceUrls)
+    {
+        ArgumentNullException.ThrowIfNull(trustedServiceUrls);
+        if (!string.IsNullOrEmpty(claim))
+        {
+            return ServiceUrlMatches(claim, activityServiceUrl);
+        }
+
+        if (!Uri.TryCreate(activityServiceUrl, UriKind.Absolute, out var uri))
+        {
+            return false;
+        }
+
+        return uri.IsLoopback
+            || trustedServiceUrls.Any(t => Uri.TryCreate(t, UriKind.Absolute, out var trusted)
+                && uri.AbsoluteUri.StartsWith(trusted.AbsoluteUri, StringComparison.OrdinalIgnoreCase));
+    }
+
+    /// <summary>
     /// The signing key must be endorsed for the activity's channel. A key without endorsements, or an activity
     /// without channelId, is not endorsed (channel tokens always come with endorsed keys).
     /// </summary>

@@ -15,8 +15,9 @@ namespace OrderBot.Protocol.Hosting;
 
 /// <summary>
 /// <c>POST /api/messages</c>: read (capped) → parse → authenticate → trust serviceUrl → turn pipeline → 200
-/// (or the invoke body). 400 for oversized/malformed bodies or a missing type, 401 for failed authentication,
-/// both with an empty body. Authentication is a span <c>authenticate</c>; each 401 counts in
+/// (or the invoke body). 400 for oversized/malformed bodies, a missing type or an activity
+/// <see cref="InboundActivityRules"/> refuses, with a Bot Framework error body <c>{"error":{"code":"BadRequest",
+/// "message":…}}</c> naming the problem; 401 for failed authentication, with an empty body. Authentication is a span <c>authenticate</c>; each 401 counts in
 /// <c>orderbot.auth.rejected</c> by reason.
 /// </summary>
 internal sealed class BotMessagesEndpoint
@@ -50,10 +51,18 @@ internal sealed class BotMessagesEndpoint
     public async Task HandleAsync(HttpContext context)
     {
         var cancellationToken = context.RequestAborted;
-        var activity = await ReadActivityAsync(context.Request, cancellationToken);
-        if (activity is null)
+        // Checked before authentication: refusing a flood of oversized ids costs no token validation.
+        var (activity, problem) = await ReadActivityAsync(context.Request, cancellationToken);
+        if (activity is not null)
         {
-            context.Response.StatusCode = StatusCodes.Status400BadRequest;
+            problem = InboundActivityRules.Check(activity);
+        }
+
+        if (activity is null || problem is not null)
+        {
+            problem ??= "body is not a JSON activity";
+            Log.BadRequest(_logger, problem);
+            await WriteBadRequestAsync(context.Response, problem, cancellationToken);
             return;
         }
 
@@ -104,13 +113,21 @@ internal sealed class BotMessagesEndpoint
         return outcome;
     }
 
-    private async Task<Activity?> ReadActivityAsync(HttpRequest request, CancellationToken cancellationToken)
+    private static Task WriteBadRequestAsync(HttpResponse response, string problem, CancellationToken cancellationToken)
     {
+        response.StatusCode = StatusCodes.Status400BadRequest;
+        response.ContentType = "application/json; charset=utf-8";
+        var body = new ErrorResponse { Error = new ErrorDetail { Code = "BadRequest", Message = problem } };
+        return JsonSerializer.SerializeAsync(response.Body, body, ProtocolJsonContext.Default.ErrorResponse, cancellationToken);
+    }
+
+    private async Task<(Activity? Activity, string? Problem)> ReadActivityAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        const string tooLarge = "body larger than Bot:MaxRequestBytes";
         var max = _options.MaxRequestBytes;
         if (request.ContentLength > max)
         {
-            Log.BadRequest(_logger, "body larger than Bot:MaxRequestBytes");
-            return null;
+            return (null, tooLarge);
         }
 
         var buffer = ArrayPool<byte>.Shared.Rent(Math.Min(max + 1, 64 * 1024));
@@ -123,8 +140,7 @@ internal sealed class BotMessagesEndpoint
                 {
                     if (length > max)
                     {
-                        Log.BadRequest(_logger, "body larger than Bot:MaxRequestBytes");
-                        return null;
+                        return (null, tooLarge);
                     }
 
                     var bigger = ArrayPool<byte>.Shared.Rent(Math.Min(buffer.Length * 2, max + 1));
@@ -142,8 +158,7 @@ internal sealed class BotMessagesEndpoint
                 length += read;
                 if (length > max)
                 {
-                    Log.BadRequest(_logger, "body larger than Bot:MaxRequestBytes");
-                    return null;
+                    return (null, tooLarge);
                 }
             }
 
@@ -159,17 +174,10 @@ internal sealed class BotMessagesEndpoint
             }
             catch (JsonException)
             {
-                Log.BadRequest(_logger, "body is not a JSON activity");
-                return null;
+                return (null, "body is not a JSON activity");
             }
 
-            if (string.IsNullOrWhiteSpace(activity?.Type))
-            {
-                Log.BadRequest(_logger, "activity has no type");
-                return null;
-            }
-
-            return activity;
+            return string.IsNullOrWhiteSpace(activity?.Type) ? (null, "activity has no type") : (activity, null);
         }
         finally
         {

@@ -133,13 +133,13 @@ public static class RoutingExtensions
     public static bool IsBotAdded(this Activity activity)
     {
         ArgumentNullException.ThrowIfNull(activity);
-        return activity.MembersAdded?.Any(m => string.Equals(m.Id, activity.Recipient?.Id, StringComparison.Ordinal)) == true;
+        return activity.MembersAdded?.Any(m => string.Equals(m?.Id, activity.Recipient?.Id, StringComparison.Ordinal)) == true;
     }
 
     /// <summary>True when the bot itself is among <c>membersRemoved</c>.</summary>
     public static bool IsBotRemoved(this Activity activity)
     {
         ArgumentNullException.ThrowIfNull(activity);
-        return activity.MembersRemoved?.Any(m => string.Equals(m.Id, activity.Recipient?.Id, StringComparison.Ordinal)) == true;
+        return activity.MembersRemoved?.Any(m => string.Equals(m?.Id, activity.Recipient?.Id, StringComparison.Ordinal)) == true;
     }
 }

@@ -211,8 +211,11 @@ public sealed class TurnPipeline
         {
             await turn.SendAsync(apology, cancellationToken);
         }
-        catch (Exception ex) when (ex is Connector.ConnectorException or BotTokenException or HttpRequestException or TaskCanceledException)
+        catch (Exception ex) when (ex is Connector.ConnectorException or BotTokenException or HttpRequestException or TaskCanceledException
+            or ArgumentException or NotSupportedException)
         {
+            // ArgumentException/NotSupportedException: an activity with no usable conversation or serviceUrl (the
+            // HTTP endpoint refuses those with 400; this keeps the boundary whole for other callers).
             Log.ApologyFailed(_logger, ex, turn.CorrelationId);
         }
     }

@@ -21,6 +21,7 @@ public static class OperabilityExtensions
     public static IHostApplicationBuilder AddOrderBotOperability(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.AddSingleton<StoreWriteProbe>();
         builder.Services.AddHealthChecks()
             .AddCheck<StoreHealthCheck>("store", tags: ["ready"])
             .AddCheck<SupplierCircuitsHealthCheck>("suppliers", tags: ["ready"]);
@@ -64,7 +65,7 @@ public static class OperabilityExtensions
         path.StartsWithSegments("/healthz", StringComparison.Ordinal) || path.StartsWithSegments("/readyz", StringComparison.Ordinal);
 
     /// <summary>
-    /// <c>/healthz</c>: the process is alive. <c>/readyz</c>: the store answers (503 when not); each supplier's circuit
+    /// <c>/healthz</c>: the process is alive. <c>/readyz</c>: the store takes a write (503 when not); each supplier's circuit
     /// state is listed, and an open circuit makes it "Degraded" but still 200, because the bot keeps answering
     /// (it tells users which supplier is taking a break).
     /// </summary>
@@ -104,30 +105,6 @@ public static class OperabilityExtensions
 
         json.WriteEndObject();
         await json.FlushAsync(context.RequestAborted);
-    }
-}
-
-/// <summary>Ready when the state store answers a read.</summary>
-internal sealed class StoreHealthCheck : IHealthCheck
-{
-    private readonly ISettingsStore _settings;
-
-    public StoreHealthCheck(ISettingsStore settings)
-    {
-        _settings = settings;
-    }
-
-    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
-    {
-        try
-        {
-            await _settings.GetAllAsync("health:probe", cancellationToken);
-            return HealthCheckResult.Healthy();
-        }
-        catch (Exception exception) when (exception is not OperationCanceledException)
-        {
-            return HealthCheckResult.Unhealthy("The state store did not answer.", exception);
-        }
     }
 }
 

@@ -1,19 +1,34 @@
+using System.Collections.Concurrent;
 using System.Data.Common;
 
 namespace OrderBot.State;
 
 internal sealed partial class SqlStateStore
 {
+    // What this instance last wrote per conversation, so an unchanged reference (most turns) costs no write. Entries
+    // expire, so a reference another instance marked inactive is written again, reactivated, within that time.
+    private static readonly TimeSpan WrittenReferenceLifetime = TimeSpan.FromMinutes(10);
+    private const int MaxWrittenReferences = 10_000;
+
+    // The reference write is best-effort (the turn goes on without it), so it does not wait the full busy timeout.
+    private static readonly TimeSpan ReferenceLockWait = TimeSpan.FromSeconds(1);
+    private readonly ConcurrentDictionary<string, (ConversationReferenceRecord Record, DateTimeOffset At)> _writtenReferences = new(StringComparer.Ordinal);
     private const string ConversationColumns = """
         conversation_id, channel_id, service_url, tenant_id, conversation_type, team_id, teams_channel_id,
         user_id, user_aad_object_id, bot_id, reference_json, is_active, inactive_reason, updated_at
         """;
 
-    public Task UpsertAsync(ConversationReferenceRecord reference, CancellationToken cancellationToken = default)
+    public async Task UpsertAsync(ConversationReferenceRecord reference, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(reference);
         ArgumentException.ThrowIfNullOrWhiteSpace(reference.ConversationId);
         ArgumentException.ThrowIfNullOrWhiteSpace(reference.ServiceUrl);
+        var written = reference with { IsActive = true, InactiveReason = null, UpdatedAt = default };
+        var now = _time.GetUtcNow();
+        if (_writtenReferences.TryGetValue(reference.ConversationId, out var last) && last.Record == written && now - last.At < WrittenReferenceLifetime)
+        {
+            return;
+        }
 
         // Every column is refreshed: Teams can move a conversation to another service URL, and an upsert after
         // (re)install is what brings an inactive reference back.
@@ -28,7 +43,7 @@ internal sealed partial class SqlStateStore
                 reference_json = excluded.reference_json, is_active = TRUE, inactive_reason = NULL,
                 updated_at = excluded.updated_at
             """;
-        return ExecuteAsync(sql, c =>
+        await ExecuteAsync(sql, c =>
         {
             Bind(c, "id", reference.ConversationId);
             Bind(c, "channel", reference.ChannelId);
@@ -41,8 +56,14 @@ internal sealed partial class SqlStateStore
             Bind(c, "aad", reference.UserAadObjectId);
             Bind(c, "bot", reference.BotId);
             Bind(c, "json", reference.ReferenceJson);
-            Bind(c, "now", NowMs);
-        }, cancellationToken);
+            Bind(c, "now", Ms(now));
+        }, cancellationToken, ReferenceLockWait);
+        if (_writtenReferences.Count >= MaxWrittenReferences)
+        {
+            _writtenReferences.Clear();
+        }
+
+        _writtenReferences[reference.ConversationId] = (written, now);
     }
 
     public async Task<ConversationReferenceRecord?> GetAsync(string conversationId, CancellationToken cancellationToken = default)
@@ -60,6 +81,7 @@ internal sealed partial class SqlStateStore
     {
         ArgumentNullException.ThrowIfNull(conversationId);
         ArgumentNullException.ThrowIfNull(reason);
+        _writtenReferences.TryRemove(conversationId, out _);
         var count = await ExecuteAsync(
             "UPDATE conversation_reference SET is_active = FALSE, inactive_reason = @reason, updated_at = @now WHERE conversation_id = @id",
             c =>

@@ -54,7 +54,7 @@ internal sealed partial class SqlStateStore
               RETURNING version
               """;
         var now = _time.GetUtcNow();
-        var rows = await QueryAsync(
+        var rows = await WriteReturningAsync(
             sql,
             c =>
             {

@@ -44,7 +44,7 @@ internal sealed partial class SqlStateStore
             Bind(c, "dedupe", dedupeKey);
         }
 
-        var inserted = await QueryAsync(
+        var inserted = await WriteReturningAsync(
             $"""
             INSERT INTO subscription (conversation_id, dedupe_key, kind, supplier, account, country, po_number, order_number,
                 hold_filter, created_by_user_id, created_by_name, created_at, is_active, locale, time_zone, mention_creator)

@@ -50,14 +50,52 @@ internal sealed partial class SqlStateStore :
         command.Parameters.Add(parameter);
     }
 
-    private async Task<int> ExecuteAsync(string sql, Action<DbCommand> bind, CancellationToken cancellationToken)
+    /// <summary>
+    /// A write; an engine failure surfaces as <see cref="StoreWriteException"/>. <paramref name="lockWait"/> caps how
+    /// long it waits for a lock (default: the engine's busy timeout).
+    /// </summary>
+    private async Task<int> ExecuteAsync(string sql, Action<DbCommand> bind, CancellationToken cancellationToken, TimeSpan? lockWait = null)
     {
-        await using var connection = await _database.OpenAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        bind(command);
-        return await command.ExecuteNonQueryAsync(cancellationToken);
+        try
+        {
+            await using var connection = lockWait is { } wait
+                ? await _database.OpenWithLockWaitAsync(wait, cancellationToken)
+                : await _database.OpenAsync(cancellationToken);
+            await using var command = connection.CreateCommand();
+            if (lockWait is { } commandWait)
+            {
+                command.CommandTimeout = Math.Max(1, (int)Math.Ceiling(commandWait.TotalSeconds));
+            }
+
+            command.CommandText = sql;
+            bind(command);
+            return await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+        catch (DbException exception) when (exception is not StoreWriteException)
+        {
+            throw WriteFailed(exception);
+        }
     }
+
+    /// <summary>A write that returns rows (<c>… RETURNING</c>); failures as in <see cref="ExecuteAsync"/>.</summary>
+    private async Task<List<T>> WriteReturningAsync<T>(
+        string sql,
+        Action<DbCommand> bind,
+        Func<DbDataReader, T> read,
+        CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await QueryAsync(sql, bind, read, cancellationToken);
+        }
+        catch (DbException exception) when (exception is not StoreWriteException)
+        {
+            throw WriteFailed(exception);
+        }
+    }
+
+    private static StoreWriteException WriteFailed(DbException exception) =>
+        new("The state store could not write: " + exception.Message, exception);
 
     private async Task<List<T>> QueryAsync<T>(
         string sql,
@@ -79,15 +117,22 @@ internal sealed partial class SqlStateStore :
         Func<DbDataReader, T> read,
         CancellationToken cancellationToken)
     {
-        await using var connection = await _database.OpenAsync(cancellationToken);
-        await using var transaction = await _database.BeginWriteAsync(connection, cancellationToken);
-        await using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = sql;
-        bind(command);
-        var rows = await ReadAllAsync(command, read, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return rows;
+        try
+        {
+            await using var connection = await _database.OpenAsync(cancellationToken);
+            await using var transaction = await _database.BeginWriteAsync(connection, cancellationToken);
+            await using var command = connection.CreateCommand();
+            command.Transaction = transaction;
+            command.CommandText = sql;
+            bind(command);
+            var rows = await ReadAllAsync(command, read, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            return rows;
+        }
+        catch (DbException exception) when (exception is not StoreWriteException)
+        {
+            throw WriteFailed(exception);
+        }
     }
 
     private static async Task<List<T>> ReadAllAsync<T>(DbCommand command, Func<DbDataReader, T> read, CancellationToken cancellationToken)

@@ -30,10 +30,12 @@ internal sealed class StateMigrationService : IHostedService
                 Log.MigrationApplied(_logger, version);
             }
         }
-        catch (System.Data.Common.DbException ex)
+        catch (Exception ex) when (ex is System.Data.Common.DbException or IOException or UnauthorizedAccessException)
         {
-            Log.MigrationFailed(_logger, ex, _database.Engine, _database.Location);
-            throw;
+            // Start-up reports the StoreStartupException as one line with the fix; the log keeps the details.
+            var problem = _database.DescribeStartupFailure(ex);
+            Log.MigrationFailed(_logger, _database.Engine, _database.Location, problem);
+            throw new StoreStartupException(problem, ex);
         }
 
         var schemaVersion = await _store.GetSchemaVersionAsync(cancellationToken);

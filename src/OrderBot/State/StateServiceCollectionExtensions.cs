@@ -41,6 +41,7 @@ public static class StateServiceCollectionExtensions
         services.AddSingleton<IOutboxStore>(sp => sp.GetRequiredService<SqlStateStore>());
         services.AddSingleton<IProcessedActivityStore>(sp => sp.GetRequiredService<SqlStateStore>());
         services.AddSingleton<IStateMaintenance>(sp => sp.GetRequiredService<SqlStateStore>());
+        services.AddSingleton<IStoreHealth>(sp => sp.GetRequiredService<SqlStateStore>());
         services.AddHostedService<StateMigrationService>();
         services.AddHostedService<StateMaintenanceService>();
         return builder;

@@ -52,6 +52,27 @@ public sealed class TokenRulesTests
     public void ServiceUrlMatches_Claim_ComparesCaseInsensitively(string? claim, string serviceUrl, bool expected) =>
         Assert.Equal(expected, TokenRules.ServiceUrlMatches(claim, serviceUrl));
 
+    [Theory]
+    [InlineData(null, "http://localhost:62784", true)]
+    [InlineData(null, "http://127.0.0.1:5000/", true)]
+    [InlineData(null, "http://[::1]:5000/", true)]
+    [InlineData(null, "https://evil.example/", false)]
+    [InlineData(null, "http://localhost.evil.example/", false)]
+    [InlineData(null, "https://tunnel.example/", true, "https://tunnel.example/")]
+    [InlineData("https://tunnel.example/", "https://tunnel.example/", true)]
+    [InlineData("https://tunnel.example/", "http://localhost:1/", false)]
+    [InlineData(null, null, false)]
+    public void EmulatorServiceUrlAllowed_BindsToClaimLoopbackOrTrusted(string? claim, string? serviceUrl, bool expected, string? trusted = null) =>
+        Assert.Equal(expected, TokenRules.EmulatorServiceUrlAllowed(claim, serviceUrl, trusted is null ? [] : [trusted]));
+
+    [Theory]
+    [InlineData("APP", true)]
+    [InlineData("api://APP", true)]
+    [InlineData("OTHER", false)]
+    [InlineData("https://api.botframework.com", false)]
+    public void EmulatorAudienceMatches_MustNameThisApp(string audience, bool expected) =>
+        Assert.Equal(expected, TokenRules.EmulatorAudienceMatches([audience], "APP"));
+
     [Fact]
     public void ReadEndorsements_ListOfObjects_ReturnsStrings() =>
         Assert.Equal(["msteams", "skype"], TokenRules.ReadEndorsements(new List<object> { "msteams", "skype" })!);

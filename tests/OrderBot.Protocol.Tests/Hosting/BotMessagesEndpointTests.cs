@@ -67,7 +67,7 @@ public sealed class BotMessagesEndpointTests : IAsyncLifetime
         using var good = await _host.PostAsync(Vector("V8.json"));
 
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
-        Assert.Equal(string.Empty, await bad.Content.ReadAsStringAsync());
+        Assert.Equal("BadRequest", JsonDocument.Parse(await bad.Content.ReadAsStringAsync()).RootElement.GetProperty("error").GetProperty("code").GetString());
         Assert.Equal(HttpStatusCode.OK, good.StatusCode);
     }
 

@@ -27,10 +27,11 @@ public sealed class EmulatorTokenTests : IAsyncLifetime
         await _identity.DisposeAsync();
     }
 
-    private string EmulatorToken(string version, string? appid, string? azp) => _identity.MintChannelToken(BotHost.AppId, null, customize: d =>
+    private string EmulatorToken(string version, string? appid, string? azp, string? audience = BotHost.AppId, string? serviceUrlClaim = null) =>
+        _identity.MintChannelToken(BotHost.AppId, serviceUrlClaim, customize: d =>
     {
         d.Issuer = EmulatorIssuer;
-        d.Audience = null;
+        d.Audience = audience;
         d.Claims["ver"] = version;
         if (appid is not null)
         {
@@ -60,5 +61,45 @@ public sealed class EmulatorTokenTests : IAsyncLifetime
         {
             Assert.Equal("Bearer outbound-token-1", Assert.Single(_connector.Requests).Authorization);
         }
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("99999999-0000-0000-0000-000000000000")]
+    [InlineData("https://api.botframework.com")]
+    public async Task Post_EmulatorTokenForAnotherAudience_Returns401WithoutReplying(string? audience)
+    {
+        var activity = TestData.Activity("V8.json");
+        activity.ServiceUrl = _connector.ServiceUrl;
+
+        using var response = await _host.PostAsync(activity, AuthHeader.Bearer(EmulatorToken("1.0", BotHost.AppId, null, audience)));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Empty(_connector.Requests);
+    }
+
+    [Fact]
+    public async Task Post_EmulatorTokenWithForeignServiceUrl_Returns401AndSendsNoTokenThere()
+    {
+        var activity = TestData.Activity("V8.json");
+        activity.ServiceUrl = "https://attacker.invalid/";
+
+        using var response = await _host.PostAsync(activity, AuthHeader.Bearer(EmulatorToken("1.0", BotHost.AppId, null)));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Empty(_identity.TokenRequests);
+        Assert.Contains(_host.Logs.Entries, e => e.EventId.Id == 1001 && e.Message.Contains("serviceUrl", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Post_EmulatorTokenWhoseServiceUrlClaimDiffers_Returns401()
+    {
+        var activity = TestData.Activity("V8.json");
+        activity.ServiceUrl = _connector.ServiceUrl;
+
+        using var response = await _host.PostAsync(activity, AuthHeader.Bearer(EmulatorToken("1.0", BotHost.AppId, null, serviceUrlClaim: "https://attacker.invalid/")));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Empty(_connector.Requests);
     }
 }

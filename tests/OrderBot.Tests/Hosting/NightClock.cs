@@ -10,13 +10,16 @@ internal sealed class NightClock : TimeProvider
     /// <summary>Wednesday 2 December 2026, 03:00 in London (GMT, UTC+0).</summary>
     public static readonly DateTimeOffset ThreeAmUk = new(2026, 12, 2, 3, 0, 0, TimeSpan.Zero);
 
-    private readonly TimeSpan _offset;
+    private TimeSpan _offset;
 
     public NightClock(DateTimeOffset start) => _offset = start - System.GetUtcNow();
 
     public static NightClock AtThreeAmUk() => new(ThreeAmUk);
 
     public override DateTimeOffset GetUtcNow() => System.GetUtcNow() + _offset;
+
+    /// <summary>Jumps ahead (e.g. past a cache's lifetime) without waiting.</summary>
+    public void Advance(TimeSpan by) => _offset += by;
 
     public override TimeZoneInfo LocalTimeZone => TimeZoneInfo.Utc;
 }

@@ -1,3 +1,4 @@
+using OrderBot.State;
 using OrderBot.State.Engine;
 
 namespace OrderBot.Tests.State;
@@ -38,5 +39,27 @@ public sealed class SqliteStoreTests : StoreContractTests
         command.CommandText = "PRAGMA journal_mode";
         Assert.Equal("wal", (string?)await command.ExecuteScalarAsync());
         Microsoft.Data.Sqlite.SqliteConnection.ClearPool(connection);
+    }
+
+    [Fact]
+    public async Task WritesAndProbe_FileLockedByAnotherConnection_ThrowStoreWriteExceptionWithinTheTimeout()
+    {
+        await using var locker = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={DatabasePath};Pooling=False");
+        await locker.OpenAsync();
+        await using (var begin = locker.CreateCommand())
+        {
+            begin.CommandText = "BEGIN IMMEDIATE;";
+            await begin.ExecuteNonQueryAsync();
+        }
+
+        await using var database = new SqliteStateDatabase(DatabasePath, busyTimeoutMs: 200);
+        var impatient = new SqlStateStore(database, Time);
+        var probe = await Assert.ThrowsAsync<StoreWriteException>(() => Store.ProbeWriteAsync(TimeSpan.FromMilliseconds(300)));
+        var write = await Assert.ThrowsAsync<StoreWriteException>(() => impatient.SetAsync("user:1", "country", "FR"));
+        var read = await impatient.GetAllAsync("user:1");
+
+        Assert.IsType<Microsoft.Data.Sqlite.SqliteException>(probe.InnerException);
+        Assert.IsType<Microsoft.Data.Sqlite.SqliteException>(write.InnerException);
+        Assert.Empty(read);
     }
 }

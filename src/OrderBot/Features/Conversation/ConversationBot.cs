@@ -7,6 +7,7 @@ using OrderBot.Features.Recognition;
 using OrderBot.Features.Settings;
 using OrderBot.Protocol.Routing;
 using OrderBot.Protocol.Schema;
+using OrderBot.State;
 using OrderBot.Suppliers.Model;
 
 namespace OrderBot.Features.Conversation;
@@ -55,7 +56,7 @@ public sealed partial class ConversationBot
     {
         ArgumentNullException.ThrowIfNull(turn);
         var scope = await TurnScope.LoadAsync(turn, _settings, _time, cancellationToken);
-        var reply = await RespondToTextAsync(scope, turn.Text ?? string.Empty, cancellationToken);
+        var reply = await SavingAsync(turn, () => RespondToTextAsync(scope, turn.Text ?? string.Empty, cancellationToken));
         await turn.SendAsync(reply.ToActivity(), cancellationToken);
     }
 
@@ -67,7 +68,7 @@ public sealed partial class ConversationBot
         var verb = data.GetValueOrDefault(CardActions.Keys.Verb);
         _metrics.CardAction(verb, "submit");
         var scope = await TurnScope.LoadAsync(turn, _settings, _time, cancellationToken);
-        var reply = await DispatchActionAsync(scope, verb, data, cancellationToken);
+        var reply = await SavingAsync(turn, () => DispatchActionAsync(scope, verb, data, cancellationToken));
         await turn.SendAsync(reply.ToActivity(), cancellationToken);
     }
 
@@ -79,7 +80,7 @@ public sealed partial class ConversationBot
         var data = ReadData(value.Action?.Data);
         _metrics.CardAction(value.Action?.Verb, "execute");
         var scope = await TurnScope.LoadAsync(turn, _settings, _time, cancellationToken);
-        var reply = await DispatchActionAsync(scope, value.Action?.Verb, data, cancellationToken);
+        var reply = await SavingAsync(turn, () => DispatchActionAsync(scope, value.Action?.Verb, data, cancellationToken));
         if (reply is { Card: not null, Text: { Length: > 0 } note })
         {
             // The card replaces the clicked one; a note beside it ("Saved FR…", "Partial answer…") goes as a message.
@@ -231,6 +232,25 @@ public sealed partial class ConversationBot
         _metrics.Intent(recognized.Intent);
         return recognized;
     }
+
+    /// <summary>
+    /// Runs a turn's answer; when it had to save (a subscription, a setting, a dialog step) and the store could not
+    /// write, the user is told to try again — the store is expected back soon — instead of the generic apology.
+    /// </summary>
+    private async Task<Reply> SavingAsync(TurnContext turn, Func<Task<Reply>> answer)
+    {
+        try
+        {
+            return await answer();
+        }
+        catch (StoreWriteException exception)
+        {
+            Log.StoreWriteFailed(_logger, exception, turn.CorrelationId);
+            return Reply.FromText(CannotSave);
+        }
+    }
+
+    internal const string CannotSave = "I can't save that right now — try again in a minute.";
 
     private static Reply NotUnderstood() =>
         Reply.FromText("Sorry, I didn't get that. Try \"where is PO 201120/1\", \"orders on credit hold\" or \"help\".");

@@ -43,5 +43,11 @@ internal sealed class PostgresStateDatabase : StateDatabase
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
+    public override string DescribeStartupFailure(Exception exception)
+    {
+        ArgumentNullException.ThrowIfNull(exception);
+        return $"PostgreSQL at {Location} could not be used ({exception.Message}). Check Storage:PostgreSql (host, database, credentials) and that the server accepts connections.";
+    }
+
     public override ValueTask DisposeAsync() => _dataSource.DisposeAsync();
 }

@@ -20,6 +20,9 @@ internal abstract class StateDatabase : IAsyncDisposable
 
     public abstract Task<DbConnection> OpenAsync(CancellationToken cancellationToken);
 
+    /// <summary>A connection that waits at most <paramref name="lockTimeout"/> for a lock (the readiness probe, best-effort writes).</summary>
+    public virtual Task<DbConnection> OpenWithLockWaitAsync(TimeSpan lockTimeout, CancellationToken cancellationToken) => OpenAsync(cancellationToken);
+
     /// <summary>Starts a transaction that writes: SQLite takes the write lock up front (<c>BEGIN IMMEDIATE</c>).</summary>
     public abstract Task<DbTransaction> BeginWriteAsync(DbConnection connection, CancellationToken cancellationToken);
 
@@ -32,6 +35,16 @@ internal abstract class StateDatabase : IAsyncDisposable
     /// <summary>Runs first inside the migration transaction (PostgreSQL: an advisory lock so two instances migrate one at a time).</summary>
     public virtual Task LockForMigrationAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken)
         => Task.CompletedTask;
+
+    /// <summary>
+    /// Why the store could not start, as one sentence naming the place and the fix (see
+    /// <see cref="StoreStartupException"/>); <paramref name="exception"/> is what opening or migrating threw.
+    /// </summary>
+    public virtual string DescribeStartupFailure(Exception exception)
+    {
+        ArgumentNullException.ThrowIfNull(exception);
+        return $"the state store at {Location} ({Engine}) could not be opened: {exception.Message}";
+    }
 
     public abstract ValueTask DisposeAsync();
 }
