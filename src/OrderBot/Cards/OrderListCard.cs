@@ -18,7 +18,8 @@ public static class OrderListCard
         CardContext context,
         string query,
         int page = 1,
-        IReadOnlyList<SupplierProblem>? problems = null)
+        IReadOnlyList<SupplierProblem>? problems = null,
+        IReadOnlyList<string>? notes = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(title);
         ArgumentNullException.ThrowIfNull(orders);
@@ -32,6 +33,9 @@ public static class OrderListCard
             Title(E(title)),
             new TextBlock(orders.Count == 0 ? "No orders." : $"{context.Count(orders.Count)} {noun}") { IsSubtle = true, Spacing = Spacing.None },
         };
+
+        // What the list could not apply comes before the orders: the reader must know which question this answers.
+        body.AddRange((notes ?? []).Select(n => new TextBlock(E(n)) { Color = TextColor.Warning, Spacing = Spacing.Small }));
         body.AddRange(paging.Slice(orders, PageSize).Select(o => Row(o, context, CardActions.View(o, "Open"))));
         body.AddRange(Pager(paging, noun, context, (t, n) => CardActions.Page(t, query, n)));
         body.AddRange((problems ?? []).Select(p => ProblemLine(p, context)));

@@ -29,7 +29,7 @@ public sealed partial class ConversationBot
         }
 
         _metrics.Answer(span, Intents.OrderList, AnswerKinds.List, result.IsPartial);
-        var orders = result.Orders.OrderByDescending(o => o.OrderDate).ToList();
-        return Reply.FromCard(OrderListCard.Build(query.Title(), orders, scope.Card, query.Encode(), page, [.. result.Problems]));
+        var (limited, notes) = OrderListLimits.Apply(query, result.Orders.OrderByDescending(o => o.OrderDate), scope.Card);
+        return Reply.FromCard(OrderListCard.Build(query.Title(), limited, scope.Card, query.Encode(), page, [.. result.Problems], notes));
     }
 }

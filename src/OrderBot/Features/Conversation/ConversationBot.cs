@@ -135,7 +135,10 @@ public sealed partial class ConversationBot
             case Intents.OrderStatus or Intents.OrderItems or Intents.ShipmentTrack:
                 if (OrderQuestion.From(recognized) is { } question)
                 {
-                    return await AnswerOrderQuestionAsync(scope, question, page: 1, cancellationToken);
+                    var answer = await AnswerOrderQuestionAsync(scope, question, page: 1, cancellationToken);
+                    return recognized.More is { } more
+                        ? answer with { Text = Join(answer.Text, $"I answered {question.SearchedFor} only; ask me separately about {more}.") }
+                        : answer;
                 }
 
                 _metrics.Answer(null, recognized.Intent, AnswerKinds.NoIdentifier, partial: false);
@@ -150,6 +153,10 @@ public sealed partial class ConversationBot
                 return await _settingsCommands.SetAsync(scope, recognized, cancellationToken);
             case Intents.Help:
                 return Reply.FromCard(HelpCard.Build());
+            case Intents.OrderChange:
+                return await AnswerChangeAsync(scope, recognized, cancellationToken);
+            case Intents.HoldCodeExplain:
+                return HoldCodeAnswer.For(recognized.Code, recognized.Supplier);
             default:
                 return NotUnderstood();
         }
@@ -184,6 +191,24 @@ public sealed partial class ConversationBot
 
         return now.Card is null ? confirmation with { Text = text } : Reply.FromCard(now.Card, text);
     }
+
+    /// <summary>
+    /// "cancel PO X": only the supplier can change an order. Say so and where, and show where the order stands so the
+    /// clerk has the numbers to hand.
+    /// </summary>
+    private async Task<Reply> AnswerChangeAsync(TurnScope scope, RecognizerResult recognized, CancellationToken cancellationToken)
+    {
+        const string cannot = "I can't cancel or change orders: only the supplier can. Schneider Electric: your mySE account or Schneider customer service. Ingram Micro: the Ingram reseller portal or your Ingram sales representative.";
+        if (OrderQuestion.From(recognized with { Intent = Intents.OrderStatus }) is not { } question)
+        {
+            return Reply.FromText(cannot);
+        }
+
+        var now = await AnswerOrderQuestionAsync(scope, question, page: 1, cancellationToken);
+        return now with { Text = Join(cannot, now.Text is null ? "Here is where it stands now." : now.Text) };
+    }
+
+    private static string Join(string? first, string second) => string.IsNullOrEmpty(first) ? second : $"{first} {second}";
 
     private static string Closed(Order order) => order.Status.Status == OrderStatus.Cancelled ? "cancelled" : "invoiced";
 

@@ -13,10 +13,27 @@ public sealed record OrderListQuery(OrderStatus? Status, HoldCategory? Hold, Dat
 {
     private const string Prefix = "list:";
 
+    /// <summary>Which date the window is about: <c>shipped</c>, <c>due</c>, <c>changed</c>; null is the order date.</summary>
+    public string? DateOn { get; init; }
+
+    /// <summary>"what's late": delivery date passed, not shipped.</summary>
+    public bool Late { get; init; }
+
+    /// <summary>A filter the user asked for that cannot be applied, in words (the answer names it).</summary>
+    public string? Unsupported { get; init; }
+
+    /// <summary>True when the supplier search itself filters on the window (order date); otherwise the window is applied here or named.</summary>
+    public bool SearchesByOrderDate => DateOn is null or "changed";
+
     public static OrderListQuery FromRecognized(RecognizerResult recognized)
     {
         ArgumentNullException.ThrowIfNull(recognized);
-        return new OrderListQuery(recognized.Status, recognized.Hold, recognized.From, recognized.To, recognized.Supplier, recognized.Country);
+        return new OrderListQuery(recognized.Status, recognized.Hold, recognized.From, recognized.To, recognized.Supplier, recognized.Country)
+        {
+            DateOn = recognized.DateOn,
+            Late = recognized.Late,
+            Unsupported = recognized.Unsupported,
+        };
     }
 
     public string Encode()
@@ -28,6 +45,9 @@ public sealed record OrderListQuery(OrderStatus? Status, HoldCategory? Hold, Dat
         Add(parts, "to", To?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
         Add(parts, "supplier", Supplier is { } supplier ? SupplierNames.Key(supplier) : null);
         Add(parts, "country", Country);
+        Add(parts, "on", DateOn);
+        Add(parts, "late", Late ? "1" : null);
+        Add(parts, "unsupported", Unsupported?.Replace(";", ",", StringComparison.Ordinal).Replace("=", " ", StringComparison.Ordinal));
         return Prefix + string.Join(';', parts);
     }
 
@@ -50,6 +70,9 @@ public sealed record OrderListQuery(OrderStatus? Status, HoldCategory? Hold, Dat
                 "to" when DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var to) => decoded with { To = to },
                 "supplier" when SupplierNames.TryParseKey(value, out var supplier) => decoded with { Supplier = supplier },
                 "country" when value.Length == 2 => decoded with { Country = value.ToUpperInvariant() },
+                "on" when value is "shipped" or "due" or "changed" => decoded with { DateOn = value },
+                "late" => decoded with { Late = value == "1" },
+                "unsupported" when value.Length is > 0 and <= 120 => decoded with { Unsupported = value },
                 _ => decoded,
             };
         }
@@ -61,30 +84,42 @@ public sealed record OrderListQuery(OrderStatus? Status, HoldCategory? Hold, Dat
     public OrderSearch ToSearch(TimeZoneInfo zone)
     {
         ArgumentNullException.ThrowIfNull(zone);
+        // Supplier searches filter on the order date only: a shipped/due window or "late" is applied to the answer.
+        var byOrderDate = SearchesByOrderDate && !Late;
         return new OrderSearch
         {
-            Status = Status,
+            Status = Late ? null : Status,
             Hold = Hold,
-            From = From is { } from ? StartOfDay(from, zone) : null,
-            To = To is { } to ? StartOfDay(to.AddDays(1), zone).AddTicks(-1) : null,
+            From = byOrderDate && From is { } from ? StartOfDay(from, zone) : null,
+            To = byOrderDate && To is { } to ? StartOfDay(to.AddDays(1), zone).AddTicks(-1) : null,
         };
     }
 
     /// <summary>A card title in words, e.g. "Orders on hold (credit) at Ingram Micro".</summary>
     public string Title()
     {
-        var title = new StringBuilder(Status is { } status ? $"{OrderStatusKeys.Display(status)} orders" : "Orders");
+        var title = new StringBuilder(Late ? "Late orders (delivery date passed, not shipped)" : Status is { } status ? $"{OrderStatusKeys.Display(status)} orders" : "Orders");
         if (Hold is { } hold)
         {
             title.Append(CultureInfo.InvariantCulture, $" on {hold.ToString().ToLowerInvariant()} hold");
         }
 
-        if (From is { } from)
+        if ((From ?? To) is not null)
+        {
+            title.Append(DateOn switch
+            {
+                "due" => " due",
+                "shipped" => string.Empty,
+                _ => " placed",
+            });
+        }
+
+        if (From is { } from && DateOn != "shipped")
         {
             title.Append(CultureInfo.InvariantCulture, $" from {from:d MMM yyyy}");
         }
 
-        if (To is { } to)
+        if (To is { } to && DateOn != "shipped")
         {
             title.Append(CultureInfo.InvariantCulture, $" to {to:d MMM yyyy}");
         }

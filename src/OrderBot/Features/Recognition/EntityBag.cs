@@ -15,6 +15,8 @@ internal sealed class EntityBag
         _values[index] ??= value;
     }
 
+    public void Remove(string key) => _values[IndexOf(key)] = null;
+
     /// <summary>An ordered dictionary so the JSON output keeps the canonical key order.</summary>
     public IReadOnlyDictionary<string, string> ToDictionary()
     {
@@ -43,6 +45,11 @@ internal sealed class EntityBag
         EntityKeys.Hold => 8,
         EntityKeys.From => 9,
         EntityKeys.To => 10,
+        EntityKeys.DateOn => 11,
+        EntityKeys.Late => 12,
+        EntityKeys.Code => 13,
+        EntityKeys.Unsupported => 14,
+        EntityKeys.More => 15,
         _ => throw new ArgumentOutOfRangeException(nameof(key), key, "Not an entity key."),
     };
 }

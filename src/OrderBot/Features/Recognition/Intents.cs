@@ -12,6 +12,12 @@ public static class Intents
     public const string AlertsList = "alerts.list";
     public const string SettingsSet = "settings.set";
     public const string Help = "help";
+
+    /// <summary>"cancel PO X", "change the quantity on order Y": something only the supplier can do.</summary>
+    public const string OrderChange = "order.change";
+
+    /// <summary>"what does hold code CH mean": answered from the code tables, no supplier call.</summary>
+    public const string HoldCodeExplain = "holdcode.explain";
     public const string None = "none";
 }
 
@@ -30,6 +36,21 @@ public static class EntityKeys
     public const string From = "from";
     public const string To = "to";
 
+    /// <summary>Which date <see cref="From"/>/<see cref="To"/> are about: <c>shipped</c>, <c>due</c> or <c>changed</c> (absent: ordered).</summary>
+    public const string DateOn = "dateOn";
+
+    /// <summary>"late", "overdue": delivery date passed and not shipped.</summary>
+    public const string Late = "late";
+
+    /// <summary>A hold code asked about ("what does CH mean").</summary>
+    public const string Code = "code";
+
+    /// <summary>A filter the bot understood but cannot apply, in words ("end customer Acme", "hold age").</summary>
+    public const string Unsupported = "unsupported";
+
+    /// <summary>Another PO or order in the same message, answered separately.</summary>
+    public const string More = "more";
+
     public static IReadOnlyList<string> All { get; } =
-        [Po, Order, Ref, Item, Supplier, Account, Country, Status, Hold, From, To];
+        [Po, Order, Ref, Item, Supplier, Account, Country, Status, Hold, From, To, DateOn, Late, Code, Unsupported, More];
 }

@@ -46,7 +46,17 @@ public sealed partial class Recognizer
     private static string ExtractLabelledIdentifiers(string text, EntityBag entities)
     {
         text = ExtractFirst(text, PoPattern(), entities, EntityKeys.Po, lettersAllowed: true);
+        if (entities.Has(EntityKeys.Po))
+        {
+            // "where is PO 201120/1 and PO CUSTPO": the second is named back to the user, never silently dropped.
+            text = ExtractFirst(text, PoPattern(), entities, EntityKeys.More, lettersAllowed: true);
+        }
+
         text = ExtractFirst(text, OrderPattern(), entities, EntityKeys.Order, lettersAllowed: true);
+        if (entities.Has(EntityKeys.Order))
+        {
+            text = ExtractFirst(text, OrderPattern(), entities, EntityKeys.More, lettersAllowed: true);
+        }
         text = ExtractFirst(text, ItemPattern(), entities, EntityKeys.Item, lettersAllowed: false);
         var account = AccountPattern().Match(text);
         if (account.Success)
@@ -167,7 +177,8 @@ public sealed partial class Recognizer
     [GeneratedRegex(@"\b(?:Africa|America|Antarctica|Asia|Atlantic|Australia|Europe|Indian|Pacific|Etc)/[A-Za-z_\-+0-9]+(?:/[A-Za-z_\-]+)?", RegexOptions.CultureInvariant)]
     private static partial Regex TimeZoneIdShape();
 
-    [GeneratedRegex(@"(?:\bp\.?o\b\.?|\bpurchase[ ]+order\b)" + NumberWords + Value, Options)]
+    /// <summary>"PO 1", "purchase order 1", and Ingram's own name for the PO, "customer order number 1".</summary>
+    [GeneratedRegex(@"(?:\bp\.?o\b\.?|\bpurchase[ ]+order\b|\bcustomer[ ]+order\b)" + NumberWords + Value, Options)]
     private static partial Regex PoPattern();
 
     [GeneratedRegex(@"\b(?:sales[ ]*order|sub[ -]?order|order)\b" + NumberWords + Value, Options)]

@@ -42,6 +42,21 @@ public sealed partial class Recognizer
             return Intents.SettingsSet;
         }
 
+        if (entities.Has(EntityKeys.Code))
+        {
+            return Intents.HoldCodeExplain;
+        }
+
+        if (ChangeCue().IsMatch(words) && (identified || OrderWord().IsMatch(words)))
+        {
+            return Intents.OrderChange;
+        }
+
+        if (entities.Has(EntityKeys.Late) && !identified)
+        {
+            return Intents.OrderList;
+        }
+
         var filtered = entities.Has(EntityKeys.Status) || entities.Has(EntityKeys.Hold) || entities.Has(EntityKeys.From) ||
             entities.Has(EntityKeys.To) || entities.Has(EntityKeys.Supplier) || entities.Has(EntityKeys.Country) ||
             entities.Has(EntityKeys.Account);
@@ -97,11 +112,14 @@ public sealed partial class Recognizer
     [GeneratedRegex(@"\b(?:track|tracking|trace|eta|parcel|package|courier|carrier|waybill|consignment|in transit|shipping status|shipment status|delivery (?:date|status|time)|arrive|arriving|arrival|be delivered|get delivered|delivered when|when will (?:it|they|this|that|my order|the order|we|i) (?:ship|arrive|be|get)|(?:where|when) (?:is|are|was) (?:my|the|our) (?:shipment|shipments|delivery|deliveries|parcel|package))\b", Options)]
     private static partial Regex TrackCue();
 
-    [GeneratedRegex(@"\b(?:items|item|lines|line items|products|product lines|skus|parts|contents|positions|what's in|what is in|what was in|what's on|what is on|what did (?:i|we) order)\b", Options)]
+    [GeneratedRegex(@"\b(?:items|item|lines|line items|products|product lines|skus|parts|contents|positions|what's in|what is in|what was in|what's on(?! hold)|what is on(?! hold)|what did (?:i|we) order)\b", Options)]
     private static partial Regex ItemsCue();
 
     [GeneratedRegex(@"\b(?:orders|pos|purchase orders|list|show|display|which|how many|search|all (?:my|our) orders|anything|any order)\b", Options)]
     private static partial Regex ListCue();
+
+    [GeneratedRegex(@"\b(?:orders?|pos?|purchase orders?|line|lines|items?)\b", Options)]
+    private static partial Regex OrderWord();
 
     [GeneratedRegex(@"\b(?:my|the|this|that|our) (?:order|po|purchase order)\b", Options)]
     private static partial Regex SingularOrder();

@@ -29,6 +29,7 @@ public sealed partial class Recognizer
         var words = Normalize(work);
         ExtractStatusAndHold(words, entities);
         InferSupplierFromAccount(entities);
+        ExtractLimits(Normalize(clean), entities);
 
         // A lone "?" is the shortest way to ask for help; other punctuation-only input is nothing.
         var intent = clean.Trim() is { Length: > 0 } trimmed && trimmed.All(c => c == '?')

@@ -40,6 +40,21 @@ public sealed record RecognizerResult(string Text, string Intent, IReadOnlyDicti
     /// <summary>The identifier the user gave, whatever its kind (PO, order, or unqualified).</summary>
     public string? AnyIdentifier => Po ?? Order ?? Ref;
 
+    /// <summary>Which date the window is about: <c>shipped</c>, <c>due</c>, <c>changed</c>; null means the order date.</summary>
+    public string? DateOn => Get(EntityKeys.DateOn);
+
+    /// <summary>"what's late": delivery date passed, not shipped.</summary>
+    public bool Late => Get(EntityKeys.Late) is not null;
+
+    /// <summary>What the user asked for that cannot be applied, in words.</summary>
+    public string? Unsupported => Get(EntityKeys.Unsupported);
+
+    /// <summary>A hold code asked about ("what does CH mean").</summary>
+    public string? Code => Get(EntityKeys.Code);
+
+    /// <summary>A second PO or order in the same message.</summary>
+    public string? More => Get(EntityKeys.More);
+
     private string? Get(string key) => Entities.TryGetValue(key, out var value) ? value : null;
 
     private static DateOnly? ParseDate(string? value) =>

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Text;
 using System.Text.RegularExpressions;
@@ -27,6 +28,13 @@ internal static partial class TextCleaner
         var builder = new StringBuilder(span.Length);
         foreach (var c in span)
         {
+            // Zero-width spaces, joiners, BOMs and direction marks (Unicode "format" characters) are invisible: a
+            // PO pasted from a web page or mail often carries one inside it ("2011\u200B20/1"). Drop them entirely.
+            if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.Format)
+            {
+                continue;
+            }
+
             builder.Append(c switch
             {
                 '\u2019' or '\u2018' or '`' or '\u00B4' => '\'',

@@ -63,6 +63,11 @@ public sealed partial class SettingsCommands
             }
         }
 
+        if (changes.Count == 0 && LanguageCue().IsMatch(recognized.Text))
+        {
+            return Reply.FromText("I only answer in English for now; dates, times and numbers already follow your Teams language. Nothing was changed.");
+        }
+
         if (changes.Count == 0)
         {
             return Reply.FromText("I can remember a country, an Ingram customer number, a Schneider purchaser id or a time zone. Try \"set my country to FR\" or \"set time zone Europe/Paris\".");
@@ -84,6 +89,9 @@ public sealed partial class SettingsCommands
 
     [GeneratedRegex(@"\b[A-Za-z]+/[A-Za-z_\-]+(/[A-Za-z_\-]+)?\b|\bUTC\b", RegexOptions.CultureInvariant)]
     private static partial Regex TimeZoneId();
+
+    [GeneratedRegex(@"\b(?:language|locale|speak)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex LanguageCue();
 
     [GeneratedRegex(@"\bpurchaser\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex PurchaserCue();

@@ -81,6 +81,19 @@ public sealed partial class SubscriptionCommands
         var subscription = FromEntities(requester, result) is { } parsed
             ? parsed with { MentionCreator = MentionMe().IsMatch(result.Text) }
             : null;
+        if (subscription is null && result.Unsupported is { } unsupported)
+        {
+            return new SubscriptionReply($"I can't watch {unsupported}. Give me a PO or order number, an account or a country, e.g. \"watch PO 201120/1\".");
+        }
+
+        if (subscription is null && (result.Supplier is not null || result.Hold is not null))
+        {
+            var who = result.Supplier is { } supplier ? SupplierNames.Display(supplier) + " " : string.Empty;
+            var holds = result.Hold is { } hold ? $" goes on {hold.ToString().ToLowerInvariant()} hold" : " goes on hold";
+            return new SubscriptionReply(
+                $"Which {who}orders? I watch one PO or order, an account or a country — for example \"alert this channel when any order of {(result.Supplier == SupplierId.Schneider ? "Schneider purchaser 123456" : "Ingram account 20-123456")}{holds}\" or \"… any {who}order in GB{holds}\".");
+        }
+
         if (subscription is null)
         {
             return new SubscriptionReply(

@@ -22,7 +22,7 @@ public sealed class RecognizeCommandTests
         Assert.Equal(4, lines.Length);
         Assert.Equal("""{"text":"where is PO 201120/1","intent":"order.status","entities":{"po":"201120/1"}}""", lines[0]);
         Assert.Equal(
-            """{"text":"show shipped schneider orders in FR since 3 Oct","intent":"order.list","entities":{"supplier":"schneider","country":"FR","status":"shipped","from":"2020-10-03"}}""",
+            """{"text":"show shipped schneider orders in FR since 3 Oct","intent":"order.list","entities":{"supplier":"schneider","country":"FR","status":"shipped","from":"2020-10-03","dateOn":"shipped"}}""",
             lines[1]);
         Assert.Equal("""{"text":"","intent":"none","entities":{}}""", lines[2]);
         Assert.Equal("""{"text":"hi","intent":"help","entities":{}}""", lines[3]);

@@ -1,0 +1,91 @@
+using System.Globalization;
+using OrderBot.Cards;
+using OrderBot.Suppliers.Model;
+
+namespace OrderBot.Features.Orders;
+
+/// <summary>
+/// What a list answer could and could not apply. Supplier searches filter on the order date only, so a window on
+/// another date ("due this week", "late") is applied here to the dates the search answer carries, and everything that
+/// could not be applied is named in a note — an answer never silently answers a different question.
+/// </summary>
+public static class OrderListLimits
+{
+    public static (IReadOnlyList<Order> Orders, IReadOnlyList<string> Notes) Apply(OrderListQuery query, IEnumerable<Order> found, CardContext context)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        ArgumentNullException.ThrowIfNull(found);
+        ArgumentNullException.ThrowIfNull(context);
+        var orders = found.ToList();
+        var notes = new List<string>();
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(context.Now, context.TimeZone).DateTime);
+
+        if (query.Unsupported is { } unsupported)
+        {
+            notes.Add($"I can't filter by {unsupported}, so this list is not narrowed by it.");
+        }
+
+        if (query.Late)
+        {
+            var open = orders.Where(o => !Shipped(o.Status.Status) && o.Status.Status != OrderStatus.Cancelled).ToList();
+            var undated = open.Count(o => o.EstimatedDelivery is null);
+            orders = [.. open.Where(o => o.EstimatedDelivery is { } eta && Day(eta, context) < today).OrderBy(o => o.EstimatedDelivery)];
+            if (undated > 0)
+            {
+                notes.Add($"{Count(undated, "open order")} carry no delivery date in the supplier's answer, so I can't tell whether they are late.");
+            }
+
+            return (orders, notes);
+        }
+
+        switch (query.DateOn)
+        {
+            case "due":
+                var open = orders.Where(o => !Shipped(o.Status.Status) && o.Status.Status != OrderStatus.Cancelled).ToList();
+                var undated = open.Count(o => o.EstimatedDelivery is null);
+                orders = [.. open.Where(o => o.EstimatedDelivery is { } eta && Within(Day(eta, context), query.From, query.To)).OrderBy(o => o.EstimatedDelivery)];
+                if (undated > 0)
+                {
+                    notes.Add($"{Count(undated, "open order")} carry no delivery date in the supplier's answer and are not shown.");
+                }
+
+                break;
+            case "shipped":
+                if (query.Status is null)
+                {
+                    orders = [.. orders.Where(o => Shipped(o.Status.Status))];
+                }
+
+                notes.Add($"A supplier search does not say when an order shipped, so this is every order now shown as shipped{Window(query, " — not only those shipped ")}.");
+                break;
+            case "changed":
+                notes.Add("I can't see what changed at the suppliers over a period; these are the orders placed in it. To hear about changes as they happen, say \"watch PO …\".");
+                break;
+            default:
+                break;
+        }
+
+        return (orders, notes);
+    }
+
+    private static bool Shipped(OrderStatus status) => status is OrderStatus.PartiallyShipped or OrderStatus.Shipped or OrderStatus.Invoiced;
+
+    private static DateOnly Day(DateTimeOffset value, CardContext context) =>
+        DateOnly.FromDateTime(value.Offset == TimeSpan.Zero && value.TimeOfDay == TimeSpan.Zero
+            ? value.DateTime
+            : TimeZoneInfo.ConvertTime(value, context.TimeZone).DateTime);
+
+    private static bool Within(DateOnly day, DateOnly? from, DateOnly? to) =>
+        (from is null || day >= from) && (to is null || day <= to);
+
+    private static string Window(OrderListQuery query, string prefix) => (query.From, query.To) switch
+    {
+        ({ } from, { } to) when from == to => $"{prefix}on {from.ToString("d MMM yyyy", CultureInfo.InvariantCulture)}",
+        ({ } from, { } to) => $"{prefix}from {from.ToString("d MMM", CultureInfo.InvariantCulture)} to {to.ToString("d MMM yyyy", CultureInfo.InvariantCulture)}",
+        ({ } from, null) => $"{prefix}since {from.ToString("d MMM yyyy", CultureInfo.InvariantCulture)}",
+        (null, { } to) => $"{prefix}until {to.ToString("d MMM yyyy", CultureInfo.InvariantCulture)}",
+        _ => string.Empty,
+    };
+
+    private static string Count(int n, string noun) => n == 1 ? $"1 {noun}" : $"{n} {noun}s";
+}

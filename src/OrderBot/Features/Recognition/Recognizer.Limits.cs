@@ -1,0 +1,93 @@
+using System.Text.RegularExpressions;
+
+namespace OrderBot.Features.Recognition;
+
+/// <summary>
+/// What the question is really about, so the answer never silently answers a different one: which date a date phrase
+/// is about (shipped, due, changed — not always the order date), "late", a hold code asked about, and filters the bot
+/// understands but cannot apply (end customer, hold age), which the answer then names.
+/// </summary>
+public sealed partial class Recognizer
+{
+    private static void ExtractLimits(string words, EntityBag entities)
+    {
+        if (entities.Has(EntityKeys.From) || entities.Has(EntityKeys.To))
+        {
+            if (ShippedDateCue().IsMatch(words))
+            {
+                entities.Set(EntityKeys.DateOn, "shipped");
+            }
+            else if (DueDateCue().IsMatch(words))
+            {
+                entities.Set(EntityKeys.DateOn, "due");
+            }
+            else if (ChangedCue().IsMatch(words))
+            {
+                entities.Set(EntityKeys.DateOn, "changed");
+            }
+        }
+
+        if (LateCue().IsMatch(words))
+        {
+            entities.Set(EntityKeys.Late, "true");
+        }
+
+        if (HoldCodeQuestion().Match(words) is { Success: true } code)
+        {
+            entities.Set(EntityKeys.Code, code.Groups["code"].Value.ToUpperInvariant());
+        }
+
+        if (EndCustomerCue().Match(words) is { Success: true } customer)
+        {
+            entities.Set(EntityKeys.Unsupported, $"end customer \"{customer.Groups["name"].Value.Trim()}\"");
+        }
+        else if (HoldAgeCue().IsMatch(words))
+        {
+            entities.Set(EntityKeys.Unsupported, "how long an order has been on hold");
+        }
+
+        // "watch PO BR": a two-letter word after "PO" is not a country to watch all orders of, and not a PO either.
+        if (entities.Get(EntityKeys.Country) is { } country && LabelledCountry().Match(words) is { Success: true } labelled
+            && string.Equals(labelled.Groups["v"].Value, country, StringComparison.OrdinalIgnoreCase))
+        {
+            entities.Remove(EntityKeys.Country);
+            entities.Set(EntityKeys.Unsupported, $"\"{country}\" as a PO or order number");
+        }
+
+        // "set my language to German": a language, not a country (nothing to save for the suppliers).
+        if (LanguageCue().IsMatch(words))
+        {
+            entities.Remove(EntityKeys.Country);
+        }
+    }
+
+    [GeneratedRegex(@"\b(?:shipped|ship|ships|shipping|dispatched|dispatch|sent out|went out|left the warehouse)\b", Options)]
+    private static partial Regex ShippedDateCue();
+
+    [GeneratedRegex(@"\b(?:due|arriving|arrive|arrives|arrival|delivered|delivery|deliveries|expected|eta)\b", Options)]
+    private static partial Regex DueDateCue();
+
+    [GeneratedRegex(@"\b(?:changed|change|changes|updated|update|updates|happened|moved)\b", Options)]
+    private static partial Regex ChangedCue();
+
+    [GeneratedRegex(@"\b(?:late|overdue|delayed|past due|behind schedule|running behind)\b", Options)]
+    private static partial Regex LateCue();
+
+    [GeneratedRegex(@"\bwhat (?:does|do|is|'s) (?:the )?(?:(?:ingram|schneider) )?(?:hold )?(?:(?:reason )?code )?(?!(?:it|he|she|we|us|u|one|all|you)\b)(?<code>[a-z0-9]{1,3}) (?:mean|stand for)\b|\b(?:meaning of|explain) (?:the )?(?:hold )?(?:reason )?code (?<code>[a-z0-9]{1,3})\b", Options)]
+    private static partial Regex HoldCodeQuestion();
+
+    [GeneratedRegex(@"\bfor (?:the )?(?:end[ -]?(?:user|customer)|customer|client|reseller) (?<name>(?!number\b|no\b|id\b|account\b)[a-z][a-z0-9&' ]{1,40}?)(?: (?:at|in|on|from|with|that|which|this|last|since)\b| $)", Options)]
+    private static partial Regex EndCustomerCue();
+
+    [GeneratedRegex(@"\bon hold (?:for )?(?:more than|over|longer than|at least|for) \d+ (?:days?|weeks?|hours?)\b|\bheld (?:for )?(?:more than|over|longer than) \d+\b", Options)]
+    private static partial Regex HoldAgeCue();
+
+    [GeneratedRegex(@"\b(?:po|order|purchase order) (?<v>[a-z]{2}) ", Options)]
+    private static partial Regex LabelledCountry();
+
+    [GeneratedRegex(@"\b(?:language|locale|speak|in german|in french|auf deutsch|en français)\b", Options)]
+    private static partial Regex LanguageCue();
+
+    [GeneratedRegex(@"\b(?:cancel|cancell?ation|amend|modify|edit|reduce|increase|expedite|return|rma|change (?:the )?(?:quantity|qty|address|delivery address|ship to|date))\b", Options)]
+    private static partial Regex ChangeCue();
+}

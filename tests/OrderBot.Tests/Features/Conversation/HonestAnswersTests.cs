@@ -1,0 +1,152 @@
+using OrderBot.Cli;
+using OrderBot.Tests.Hosting;
+
+namespace OrderBot.Tests.Features.Conversation;
+
+/// <summary>
+/// Issue #12's "answers a different question with confidence" examples, through the real turn pipeline (the CLI
+/// composes the app over both sandboxes on loopback and a SQLite file, at a pinned time): each answers the question
+/// asked, or says plainly what it could not do.
+/// </summary>
+public sealed class HonestAnswersTests : IDisposable
+{
+    private readonly string _root = Path.Combine(Path.GetTempPath(), "orderbot-honest-" + Guid.NewGuid().ToString("N"));
+
+    public HonestAnswersTests() => Directory.CreateDirectory(_root);
+
+    public void Dispose()
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(_root, recursive: true);
+        }
+        catch (IOException)
+        {
+            // Leftover temp files are harmless.
+        }
+    }
+
+    [Fact]
+    public async Task ShippedToday_SaysTheSearchCannotTellShipDates_AndListsOnlyShippedOrders()
+    {
+        var text = await AskAsync("which orders shipped today");
+
+        Assert.Contains("A supplier search does not say when an order shipped", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Shipped orders from", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("In progress", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task DueThisWeek_FiltersOnDeliveryDate_NeverListsClosedOrdersPlacedThisWeek()
+    {
+        var text = await AskAsync("which orders are due for delivery this week");
+
+        Assert.Contains("Orders due from", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Invoiced", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Cancelled", text, StringComparison.Ordinal);
+        Assert.Contains("carry no delivery date", text, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("orders for customer Acme", "I can't filter by end customer \"acme\"")]
+    [InlineData("orders for end user Contoso", "I can't filter by end customer \"contoso\"")]
+    [InlineData("anything on hold for more than 3 days", "I can't filter by how long an order has been on hold")]
+    [InlineData("what changed since yesterday", "I can't see what changed at the suppliers over a period")]
+    public async Task FilterItCannotApply_IsNamedNotDropped(string question, string note)
+    {
+        var text = await AskAsync(question);
+
+        Assert.Contains(note, text, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("what's on hold at ingram")]
+    [InlineData("what's on hold?")]
+    [InlineData("what is on hold at ingram")]
+    public async Task WhatsOnHold_ListsHeldOrders_InsteadOfAskingWhichOrder(string question)
+    {
+        var text = await AskAsync(question);
+
+        Assert.StartsWith("On hold orders", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Which order?", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Late_FiltersOnPassedDeliveryDate_AndSaysWhatItCouldNotCheck()
+    {
+        var text = await AskAsync("what's late");
+
+        Assert.StartsWith("Late orders (delivery date passed, not shipped)", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Sorry, I didn't get that", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task HoldCodeMeaning_FromTheCodeTable()
+    {
+        var text = await AskAsync("what does hold code CH mean");
+
+        Assert.StartsWith("Ingram Micro hold code CH", text, StringComparison.Ordinal);
+        Assert.Contains("What to do:", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task CancelPo_SaysItCannotAndWhere_ThenShowsTheOrders()
+    {
+        var text = await AskAsync("cancel PO CUSTPO");
+
+        Assert.StartsWith("I can't cancel or change orders: only the supplier can.", text, StringComparison.Ordinal);
+        Assert.Contains("PO CUSTPO", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task TwoPosInOneMessage_AnswersTheFirstAndNamesTheSecond()
+    {
+        var text = await AskAsync("where is PO 201120/1 and PO CUSTPO");
+
+        Assert.StartsWith("I answered PO 201120/1 only; ask me separately about CUSTPO.", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task WatchPoBr_IsNotASubscriptionToEveryOrderInBrazil()
+    {
+        var text = await AskAsync("watch PO BR");
+
+        Assert.StartsWith("I can't watch \"BR\" as a PO or order number.", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AlertOnAnyIngramCreditHold_AsksWhichAccountOrCountry()
+    {
+        var text = await AskAsync("alert this channel when any ingram order goes on credit hold");
+
+        Assert.StartsWith("Which Ingram Micro orders?", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task SetMyLanguage_DoesNotSaveACountry()
+    {
+        var text = await AskAsync("set my language to German");
+
+        Assert.StartsWith("I only answer in English for now", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("country DE", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task PoWithAZeroWidthSpaceInside_IsTheWholePo()
+    {
+        var text = await AskAsync("where is PO 2011\u200B20/1");
+
+        Assert.Contains("PO 201120/1", text, StringComparison.Ordinal);
+        Assert.Contains("order 0100111111", text, StringComparison.Ordinal);
+    }
+
+    private async Task<string> AskAsync(string question)
+    {
+        using var output = new StringWriter();
+        var storage = "--Storage:Sqlite:Path=" + Path.Combine(_root, Guid.NewGuid().ToString("N") + ".db");
+        var exit = await AskCommand.RunAsync([question, storage], output, TextWriter.Null, NightClock.AtThreeAmUk());
+        Assert.Equal(0, exit);
+        return output.ToString();
+    }
+}
