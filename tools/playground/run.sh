@@ -2,6 +2,8 @@
 # End to end through Microsoft 365 Agents Playground (offline): starts the bot (sandbox suppliers, a fresh SQLite
 # file, fast alert polling, Ingram availability windows off so the run does not depend on the hour), starts the Playground on :56150, runs e2e.mjs, stops both. Exit code of e2e.mjs.
 #   bash tools/playground/run.sh [--alerts]
+#   PLAYGROUND_SCRIPT=screenshots.mjs bash tools/playground/run.sh   (browser screenshots into docs/images; needs
+#   Debian's chromium and playwright-core on NODE_PATH — see docs/images/README.md)
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
@@ -25,6 +27,6 @@ for _ in $(seq 1 120); do
     sleep 0.5
 done
 status=0
-node e2e.mjs http://127.0.0.1:56150 "$@" || status=$?
+node "${PLAYGROUND_SCRIPT:-e2e.mjs}" http://127.0.0.1:56150 "$@" || status=$?
 if [ "$status" -ne 0 ]; then echo "--- bot log ($work/bot.log) ---"; tail -n 40 "$work/bot.log"; fi
 exit "$status"

@@ -7,7 +7,7 @@ namespace OrderBot.Sandbox.Ingram;
 
 /// <summary>
 /// Demo and test controls, not part of Ingram's API: <c>POST /_sandbox/ingram/orders/{order}/hold?code=CH[&amp;text=…]</c>,
-/// <c>…/release</c>, <c>…/ship</c>, <c>POST /_sandbox/ingram/reset</c>, and
+/// <c>…/status?code=C&amp;label=CREDIT%20HOLD</c> (a status with no hold reason code), <c>…/release</c>, <c>…/ship</c>, <c>POST /_sandbox/ingram/reset</c>, and
 /// <c>POST /_sandbox/ingram/faults?failNext=N&amp;status=503&amp;tooManyRequests=N&amp;malformed=N&amp;truncated=N&amp;latencyMs=N&amp;outsideWindow=true&amp;revokeTokens=true</c>.
 /// </summary>
 internal static class IngramSandboxControl
@@ -17,6 +17,8 @@ internal static class IngramSandboxControl
         var group = endpoints.MapGroup("/_sandbox/ingram");
         group.MapPost("/orders/{order}/hold", (string order, string? code, string? text) =>
             state.Data.Hold(order, code ?? "SH", text) ? Results.NoContent() : Results.NotFound());
+        group.MapPost("/orders/{order}/status", (string order, string code, string? label) =>
+            state.Data.SetStatus(order, code.Trim().ToUpperInvariant(), label ?? code) ? Results.NoContent() : Results.NotFound());
         group.MapPost("/orders/{order}/release", (string order) => state.Data.Release(order) ? Results.NoContent() : Results.NotFound());
         group.MapPost("/orders/{order}/ship", (string order) => state.Data.Ship(order) ? Results.NoContent() : Results.NotFound());
         group.MapPost("/reset", () =>
