@@ -54,6 +54,12 @@ try {
     await sleep(800);
     await shootCardWith('PO 201120/1', 'playground-po.png');
 
+    // Ingram tracking from the v5 order details: one button per parcel with a carrier link.
+    await send('track order 20-RF56B');
+    await waitForText('Track 1Z999AA10123456784');
+    await sleep(800);
+    await shootCardWith('Track 1Z999AA10123456784', 'playground-track-ingram.png');
+
     // Schneider: watch an order, let the watcher take its baseline, then the sandbox holds one item.
     await send('watch order 0100111111');
     await waitForText("I'll post here when");
