@@ -14,12 +14,20 @@ public sealed partial class OrderLookup
     private readonly ILogger<OrderLookup> _logger;
     private readonly TimeProvider _time;
 
+    private readonly LookupCache? _cache;
+
     public OrderLookup(IEnumerable<IOrderSupplier> suppliers, ILogger<OrderLookup> logger, TimeProvider? timeProvider = null)
+        : this(suppliers, logger, timeProvider, cache: null)
+    {
+    }
+
+    internal OrderLookup(IEnumerable<IOrderSupplier> suppliers, ILogger<OrderLookup> logger, TimeProvider? timeProvider, LookupCache? cache)
     {
         ArgumentNullException.ThrowIfNull(suppliers);
         _suppliers = [.. suppliers];
         _logger = logger;
         _time = timeProvider ?? TimeProvider.System;
+        _cache = cache;
     }
 
     public IReadOnlyList<SupplierId> Suppliers => [.. _suppliers.Select(s => s.Id)];
@@ -32,21 +40,21 @@ public sealed partial class OrderLookup
     public Task<LookupResult> FindByPoAsync(string po, SupplierScope scope, SupplierId? only = null, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(po);
-        return AskAllAsync(only, scope, (s, ct) => s.FindByPoAsync(po, scope, ct), cancellationToken);
+        return AskAllAsync(only, scope, Cached("po", po, scope, (s, ct) => s.FindByPoAsync(po, scope, ct)), cancellationToken);
     }
 
     /// <summary>An order by supplier order number; asks every supplier unless told which.</summary>
     public Task<LookupResult> GetOrderAsync(string orderNumber, SupplierScope scope, SupplierId? only = null, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(orderNumber);
-        return AskAllAsync(only, scope, (s, ct) => s.GetOrderAsync(orderNumber, scope, ct), cancellationToken);
+        return AskAllAsync(only, scope, Cached("order", orderNumber, scope, (s, ct) => s.GetOrderAsync(orderNumber, scope, ct)), cancellationToken);
     }
 
     /// <summary>Items and shipments of an order at one supplier.</summary>
     public Task<LookupResult> GetOrderWithShipmentsAsync(string orderNumber, SupplierScope scope, SupplierId supplier, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(orderNumber);
-        return AskAllAsync(supplier, scope, (s, ct) => s.GetOrderWithShipmentsAsync(orderNumber, scope, ct), cancellationToken);
+        return AskAllAsync(supplier, scope, Cached("shipments", orderNumber, scope, (s, ct) => s.GetOrderWithShipmentsAsync(orderNumber, scope, ct)), cancellationToken);
     }
 
     /// <summary>A search hit with its items and shipments, from the supplier that found it.</summary>
@@ -62,6 +70,14 @@ public sealed partial class OrderLookup
         ArgumentNullException.ThrowIfNull(search);
         return AskAllAsync(only, scope, (s, ct) => s.SearchAsync(search, scope, ct), cancellationToken);
     }
+
+    /// <summary>The question through the answer cache, when there is one (user questions only; see <see cref="LookupCache"/>).</summary>
+    private Func<IOrderSupplier, CancellationToken, Task<SupplierResult>> Cached(
+        string operation,
+        string argument,
+        SupplierScope scope,
+        Func<IOrderSupplier, CancellationToken, Task<SupplierResult>> ask) =>
+        _cache is not { } cache ? ask : (supplier, ct) => cache.GetOrAskAsync(operation, argument, supplier, scope, ask, ct);
 
     private async Task<LookupResult> AskAllAsync(
         SupplierId? only,

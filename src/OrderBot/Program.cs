@@ -54,7 +54,7 @@ public partial class Program
         builder.AddSandboxSuppliersWhenUnconfigured(clock);
         builder.AddSchneiderSupplier();
         builder.AddIngramSupplier();
-        builder.Services.AddSingleton<OrderLookup>();
+        builder.AddOrderLookup();
         builder.AddBotProtocol();
         builder.AddConversation();
         builder.AddHoldAlerts();

@@ -51,6 +51,8 @@ public sealed record SupplierProblem(
     string? Detail = null);
 
 /// <summary>One supplier's answer: the orders found (possibly none), or the problem that stopped it.</summary>
+/// <remarks>Immutable by contract (init-only, read-only lists), so the answer cache keeps the instance itself.</remarks>
+[System.ComponentModel.ImmutableObject(true)]
 public sealed record SupplierResult
 {
     public required SupplierId Supplier { get; init; }

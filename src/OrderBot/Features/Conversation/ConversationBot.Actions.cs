@@ -19,7 +19,9 @@ public sealed partial class ConversationBot
         Log.Action(_logger, scope.Turn.CorrelationId, verb ?? "(none)");
         switch (verb)
         {
-            case CardActions.Verbs.OrderRefresh or CardActions.Verbs.OrderView or CardActions.Verbs.PickOrder:
+            case CardActions.Verbs.OrderRefresh:
+                return await OrderActionAsync(scope, data, OrderAnswerKind.Status, cancellationToken, fresh: true);
+            case CardActions.Verbs.OrderView or CardActions.Verbs.PickOrder:
                 return await OrderActionAsync(scope, data, OrderAnswerKind.Status, cancellationToken);
             case CardActions.Verbs.OrderItems:
                 return await OrderActionAsync(scope, data, OrderAnswerKind.Items, cancellationToken);
@@ -46,7 +48,7 @@ public sealed partial class ConversationBot
         }
     }
 
-    private async Task<Reply> OrderActionAsync(TurnScope scope, IReadOnlyDictionary<string, string> data, OrderAnswerKind kind, CancellationToken cancellationToken)
+    private async Task<Reply> OrderActionAsync(TurnScope scope, IReadOnlyDictionary<string, string> data, OrderAnswerKind kind, CancellationToken cancellationToken, bool fresh = false)
     {
         var intent = OrderQuestion.IntentOf(kind);
         using var span = ConversationTelemetry.StartAnswer(intent);
@@ -59,7 +61,7 @@ public sealed partial class ConversationBot
 
         var page = ReadPage(data);
         using var typing = scope.Turn.StartTyping(cancellationToken);
-        var answer = await _orders.AnswerOrderAsync(supplier, orderNumber, kind, scope.Settings, scope.Card, page, cancellationToken);
+        var answer = await _orders.AnswerOrderAsync(supplier, orderNumber, kind, scope.Settings, scope.Card, page, cancellationToken, fresh);
         _metrics.Answer(span, intent, answer.Kind, answer.Partial);
         return answer.Reply!;
     }

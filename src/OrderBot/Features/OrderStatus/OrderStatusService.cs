@@ -91,14 +91,15 @@ public sealed class OrderStatusService
         return answer with { Orders = orders };
     }
 
-    /// <summary>One order by supplier and number (card buttons): status, or items and shipments.</summary>
-    public Task<OrderAnswer> AnswerOrderAsync(SupplierId supplier, string orderNumber, OrderAnswerKind kind, EffectiveSettings settings, CardContext context, int page, CancellationToken cancellationToken) =>
-        AnswerOrderAsync(supplier, orderNumber, kind, settings, context, page, Deadline(), cancellationToken);
+    /// <summary>One order by supplier and number (card buttons): status, or items and shipments. <c>fresh</c> (Refresh)
+    /// asks the supplier even when a recent answer is cached.</summary>
+    public Task<OrderAnswer> AnswerOrderAsync(SupplierId supplier, string orderNumber, OrderAnswerKind kind, EffectiveSettings settings, CardContext context, int page, CancellationToken cancellationToken, bool fresh = false) =>
+        AnswerOrderAsync(supplier, orderNumber, kind, settings, context, page, Deadline(), cancellationToken, fresh);
 
-    private async Task<OrderAnswer> AnswerOrderAsync(SupplierId supplier, string orderNumber, OrderAnswerKind kind, EffectiveSettings settings, CardContext context, int page, DateTimeOffset deadline, CancellationToken cancellationToken)
+    private async Task<OrderAnswer> AnswerOrderAsync(SupplierId supplier, string orderNumber, OrderAnswerKind kind, EffectiveSettings settings, CardContext context, int page, DateTimeOffset deadline, CancellationToken cancellationToken, bool fresh = false)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var scope = ScopeFor(supplier, null, settings, deadline);
+        var scope = ScopeFor(supplier, null, settings, deadline) with { Fresh = fresh };
         var result = kind == OrderAnswerKind.Status
             ? await _lookup.GetOrderAsync(orderNumber, scope, supplier, cancellationToken)
             : await _lookup.GetOrderWithShipmentsAsync(orderNumber, scope, supplier, cancellationToken);

@@ -1,0 +1,128 @@
+using Microsoft.Extensions.Caching.Hybrid;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using OrderBot.Suppliers.Model;
+
+namespace OrderBot.Suppliers;
+
+/// <summary>Section <c>Suppliers:Cache</c>: how long a supplier's answer to a user's question is reused.</summary>
+public sealed class LookupCacheOptions
+{
+    public const string SectionName = "Suppliers:Cache";
+
+    /// <summary>Reuse answers at all (identical concurrent questions then share one supplier call).</summary>
+    public bool Enabled { get; set; } = true;
+
+    /// <summary>An answer with an open order in it (or none found): short, since a hold can appear any minute.</summary>
+    public TimeSpan Open { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>An answer whose orders are all invoiced or cancelled: they no longer change.</summary>
+    public TimeSpan Final { get; set; } = TimeSpan.FromMinutes(10);
+}
+
+/// <summary>
+/// Supplier answers to user questions, reused briefly per question and scope through <see cref="HybridCache"/>
+/// (in-process; its stampede protection makes identical concurrent questions share one call, so 50 people asking
+/// for the same PO spend one of Ingram's 60 calls a minute, not 50). Failures are never kept; the watcher
+/// (<see cref="SupplierScope.Background"/>) and Refresh (<see cref="SupplierScope.Fresh"/>) always ask the supplier.
+/// </summary>
+internal sealed class LookupCache
+{
+    private readonly HybridCache _cache;
+    private readonly LookupCacheOptions _options;
+
+    public LookupCache(HybridCache cache, IOptions<LookupCacheOptions> options)
+    {
+        _cache = cache;
+        _options = options.Value;
+    }
+
+    public async Task<SupplierResult> GetOrAskAsync(
+        string operation,
+        string argument,
+        IOrderSupplier supplier,
+        SupplierScope scope,
+        Func<IOrderSupplier, CancellationToken, Task<SupplierResult>> ask,
+        CancellationToken cancellationToken)
+    {
+        if (!_options.Enabled || scope.Background)
+        {
+            return await ask(supplier, cancellationToken);
+        }
+
+        var key = string.Join('|', "lookup", operation, SupplierNames.Key(supplier.Id), argument.Trim().ToUpperInvariant(),
+            scope.Country?.ToUpperInvariant(), scope.IngramCustomerNumber, scope.SchneiderPurchaserId);
+        if (scope.Fresh)
+        {
+            await _cache.RemoveAsync(key, cancellationToken);
+        }
+
+        // The factory runs for one caller only; the others (and later callers) share its answer.
+        // HybridCache may run the factory outside this caller's execution context: carry the trace parent and the
+        // turn's deadline (CallDeadline) in, so the supplier span nests under the question and Retry-After still
+        // knows how long the turn may wait.
+        var asked = new Asked();
+        var context = (Parent: System.Diagnostics.Activity.Current, Deadline: Resilience.CallDeadline.Current);
+        var result = await _cache.GetOrCreateAsync(
+            key,
+            (supplier, ask, asked, context),
+            static async (state, token) =>
+            {
+                state.asked.Value = true;
+                var previous = System.Diagnostics.Activity.Current;
+                System.Diagnostics.Activity.Current = state.context.Parent ?? previous;
+                try
+                {
+                    using (Resilience.CallDeadline.Use(state.context.Deadline))
+                    {
+                        return await state.ask(state.supplier, token);
+                    }
+                }
+                finally
+                {
+                    System.Diagnostics.Activity.Current = previous;
+                }
+            },
+            new HybridCacheEntryOptions { Expiration = _options.Open, LocalCacheExpiration = _options.Open },
+            cancellationToken: cancellationToken);
+        if (!result.Succeeded)
+        {
+            await _cache.RemoveAsync(key, CancellationToken.None);
+            return result;
+        }
+
+        if (result.Orders.Count > 0 && result.Orders.All(o => OrderStatusKeys.IsFinal(o.Status.Status)))
+        {
+            await _cache.SetAsync(key, result, new HybridCacheEntryOptions { Expiration = _options.Final, LocalCacheExpiration = _options.Final }, cancellationToken: CancellationToken.None);
+        }
+
+        // A shared or reused answer cost this caller no supplier call.
+        return asked.Value ? result : result with { Calls = 0 };
+    }
+
+    private sealed class Asked
+    {
+        public bool Value { get; set; }
+    }
+}
+
+public static class LookupRegistration
+{
+    /// <summary>The cross-supplier lookup with its answer cache (<c>Suppliers:Cache</c>).</summary>
+    public static IHostApplicationBuilder AddOrderLookup(this IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.AddOptions<LookupCacheOptions>().Bind(builder.Configuration.GetSection(LookupCacheOptions.SectionName));
+        builder.Services.AddHybridCache();
+        builder.Services.TryAddSingleton<LookupCache>();
+        builder.Services.TryAddSingleton(sp => new OrderLookup(
+            sp.GetServices<IOrderSupplier>(),
+            sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<OrderLookup>>(),
+            sp.GetService<TimeProvider>(),
+            sp.GetRequiredService<LookupCache>()));
+        return builder;
+    }
+}
