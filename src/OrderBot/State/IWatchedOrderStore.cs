@@ -4,7 +4,7 @@ namespace OrderBot.State;
 
 /// <summary>
 /// The watcher's memory of each order: the last snapshot it saw (to detect new holds and ETA changes) and when to
-/// poll next. Several instances share the polling through <see cref="ClaimDueAsync"/>.
+/// poll next. Several instances share the polling through <see cref="ClaimDueAsync(string, DateTimeOffset, int, TimeSpan, CancellationToken)"/>.
 /// </summary>
 public interface IWatchedOrderStore
 {
@@ -33,6 +33,15 @@ public interface IWatchedOrderStore
         int max,
         TimeSpan leaseDuration,
         CancellationToken cancellationToken = default);
+
+    /// <summary>As <see cref="ClaimDueAsync(string, DateTimeOffset, int, TimeSpan, CancellationToken)"/>, only orders of <paramref name="supplier"/>.</summary>
+    Task<IReadOnlyList<WatchedOrder>> ClaimDueAsync(
+        string owner,
+        DateTimeOffset now,
+        int max,
+        TimeSpan leaseDuration,
+        SupplierId? supplier,
+        CancellationToken cancellationToken = default);
 }
 
 /// <summary>The state of one watched order. <see cref="SnapshotJson"/> is opaque to the store.</summary>
@@ -50,7 +59,7 @@ public sealed record WatchedOrder
     /// <summary>Closed (invoiced, cancelled): still polled when due, but the watcher makes that rare (a supplier can reopen one).</summary>
     public bool IsFinal { get; init; }
 
-    /// <summary>Read-only: the owner of the current claim, if any (set by <see cref="IWatchedOrderStore.ClaimDueAsync"/>).</summary>
+    /// <summary>Read-only: the owner of the current claim, if any (set by <see cref="IWatchedOrderStore.ClaimDueAsync(string, DateTimeOffset, int, TimeSpan, CancellationToken)"/>).</summary>
     public string? LeaseOwner { get; init; }
 
     public DateTimeOffset? LeaseUntil { get; init; }

@@ -89,13 +89,23 @@ internal sealed partial class SqlStateStore
             cancellationToken);
     }
 
+    public Task<IReadOnlyList<WatchedOrder>> ClaimDueAsync(
+        string owner,
+        DateTimeOffset now,
+        int max,
+        TimeSpan leaseDuration,
+        CancellationToken cancellationToken = default) =>
+        ClaimDueAsync(owner, now, max, leaseDuration, supplier: null, cancellationToken);
+
     public async Task<IReadOnlyList<WatchedOrder>> ClaimDueAsync(
         string owner,
         DateTimeOffset now,
         int max,
         TimeSpan leaseDuration,
+        SupplierId? supplier,
         CancellationToken cancellationToken = default)
     {
+        var onlySupplier = supplier is null ? string.Empty : " AND supplier = @supplier";
         ArgumentException.ThrowIfNullOrWhiteSpace(owner);
         ArgumentOutOfRangeException.ThrowIfLessThan(max, 1);
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(leaseDuration, TimeSpan.Zero);
@@ -104,7 +114,7 @@ internal sealed partial class SqlStateStore
             UPDATE watched_order SET lease_owner = @owner, lease_until = @until
             WHERE (supplier, order_number) IN (
                 SELECT supplier, order_number FROM watched_order
-                WHERE next_poll_at <= @now AND (lease_until IS NULL OR lease_until <= @now)
+                WHERE next_poll_at <= @now AND (lease_until IS NULL OR lease_until <= @now){onlySupplier}
                 ORDER BY next_poll_at, supplier, order_number LIMIT @max{_database.SkipLockedClause})
             RETURNING {WatchedColumns}
             """,
@@ -114,6 +124,10 @@ internal sealed partial class SqlStateStore
                 Bind(c, "until", Ms(now + leaseDuration));
                 Bind(c, "now", Ms(now));
                 Bind(c, "max", max);
+                if (supplier is { } only)
+                {
+                    Bind(c, "supplier", SupplierNames.Key(only));
+                }
             },
             ReadWatched,
             cancellationToken);

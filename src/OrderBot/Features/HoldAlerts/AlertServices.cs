@@ -5,12 +5,17 @@ using Microsoft.Extensions.Options;
 
 namespace OrderBot.Features.HoldAlerts;
 
-/// <summary>Runs <see cref="HoldWatcher"/> every <see cref="AlertsOptions.WatchInterval"/> on the injected clock.</summary>
+/// <summary>
+/// Runs <see cref="HoldWatcher"/> every <see cref="AlertsOptions.WatchInterval"/> on the injected clock: one loop per
+/// supplier, so a supplier that stalls holds up only its own loop and the other supplier's alerts keep coming.
+/// </summary>
 internal sealed class HoldWatcherService(HoldWatcher watcher, TimeProvider time, IOptions<AlertsOptions> options, ILogger<HoldWatcherService> logger)
     : BackgroundService
 {
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
-        CycleLoop.RunAsync(nameof(HoldWatcher), options.Value.Enabled, options.Value.WatchInterval, time, logger, watcher.RunCycleAsync, stoppingToken);
+        Task.WhenAll(watcher.Suppliers.Select(supplier => CycleLoop.RunAsync(
+            $"{nameof(HoldWatcher)} {supplier}", options.Value.Enabled, options.Value.WatchInterval, time, logger,
+            ct => watcher.RunCycleAsync(supplier, ct), stoppingToken)));
 }
 
 /// <summary>Runs <see cref="AlertDelivery"/> every <see cref="AlertsOptions.DeliveryInterval"/> on the injected clock.</summary>

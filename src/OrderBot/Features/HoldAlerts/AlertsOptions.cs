@@ -37,7 +37,7 @@ public sealed class AlertsOptions
     /// <summary>Account and country subscriptions watch orders placed within this many days.</summary>
     public int LookbackDays { get; set; } = 30;
 
-    /// <summary>Most supplier calls one watcher cycle of one instance may make.</summary>
+    /// <summary>Most calls one watcher cycle of one instance may make to one supplier (each supplier has its own loop).</summary>
     public int MaxCallsPerCycle { get; set; } = 20;
 
     /// <summary>Most orders one account/country search returns.</summary>

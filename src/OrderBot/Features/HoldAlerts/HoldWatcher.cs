@@ -29,7 +29,7 @@ public sealed partial class HoldWatcher
     private readonly AlertsOptions _options;
     private readonly AlertsMetrics? _metrics;
     private readonly ILogger<HoldWatcher> _logger;
-    private int _discoveryCursor;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<SupplierId, int> _discoveryCursor = new();
 
     public HoldWatcher(
         IEnumerable<IOrderSupplier> suppliers,
@@ -59,15 +59,38 @@ public sealed partial class HoldWatcher
     /// <summary>Identifies this instance in leases.</summary>
     public string Owner { get; }
 
+    /// <summary>The suppliers this watcher polls; the background service runs one cycle loop per supplier.</summary>
+    public IReadOnlyCollection<SupplierId> Suppliers => [.. _suppliers.Keys];
+
+    /// <summary>One cycle for every supplier, each on its own (a stalled supplier delays only its own orders).</summary>
     public async Task<WatchCycleResult> RunCycleAsync(CancellationToken cancellationToken)
+    {
+        var results = await Task.WhenAll(_suppliers.Keys.Select(supplier => RunCycleAsync(supplier, cancellationToken)));
+        return new WatchCycleResult(
+            results.Sum(r => r.Calls),
+            results.Sum(r => r.Discovered),
+            results.Sum(r => r.Polled),
+            results.Sum(r => r.Failed),
+            results.Sum(r => r.Events),
+            results.Sum(r => r.Enqueued),
+            results.Any(r => r.RateLimited));
+    }
+
+    /// <summary>
+    /// One cycle for one supplier: its discovery, its due orders, its own call budget
+    /// (<see cref="AlertsOptions.MaxCallsPerCycle"/>) — so a supplier that is slow, stalled or rate-limited holds up
+    /// only its own orders, never the other supplier's alerts.
+    /// </summary>
+    public async Task<WatchCycleResult> RunCycleAsync(SupplierId supplier, CancellationToken cancellationToken)
     {
         using var span = AlertsTelemetry.StartCycle();
         var started = _time.GetTimestamp();
         try
         {
-            var result = await RunCycleCoreAsync(cancellationToken);
+            var result = await RunCycleCoreAsync(supplier, cancellationToken);
             _metrics?.Cycle(result.RateLimited, _time.GetElapsedTime(started));
-            span?.SetTag("orderbot.alerts.calls", result.Calls)
+            span?.SetTag("orderbot.supplier", SupplierNames.Key(supplier))
+                .SetTag("orderbot.alerts.calls", result.Calls)
                 .SetTag("orderbot.alerts.discovered", result.Discovered)
                 .SetTag("orderbot.alerts.polled", result.Polled)
                 .SetTag("orderbot.alerts.poll_failures", result.Failed)
@@ -84,19 +107,19 @@ public sealed partial class HoldWatcher
         }
     }
 
-    private async Task<WatchCycleResult> RunCycleCoreAsync(CancellationToken cancellationToken)
+    private async Task<WatchCycleResult> RunCycleCoreAsync(SupplierId supplier, CancellationToken cancellationToken)
     {
         var now = _time.GetUtcNow();
         var active = await _subscriptions.ListActiveAsync(cancellationToken);
         var budget = new CycleBudget(_options.MaxCallsPerCycle);
-        var (discovered, events, enqueued) = await DiscoverAsync(active, now, budget, cancellationToken);
+        var (discovered, events, enqueued) = await DiscoverAsync(supplier, active, now, budget, cancellationToken);
 
         var polled = 0;
         var failed = 0;
         if (budget.Left > 0 && !budget.RateLimited)
         {
             // One call per order (a details call): claim no more than the calls left.
-            var due = await _orders.ClaimDueAsync(Owner, now, budget.Left, _options.LeaseDuration, cancellationToken);
+            var due = await _orders.ClaimDueAsync(Owner, now, budget.Left, _options.LeaseDuration, supplier, cancellationToken);
             foreach (var watched in due)
             {
                 if (budget.RateLimited)
@@ -118,17 +141,18 @@ public sealed partial class HoldWatcher
         return result;
     }
 
-    private async Task<(int Discovered, int Events, int Enqueued)> DiscoverAsync(IReadOnlyList<Subscription> active, DateTimeOffset now, CycleBudget budget, CancellationToken cancellationToken)
+    private async Task<(int Discovered, int Events, int Enqueued)> DiscoverAsync(SupplierId only, IReadOnlyList<Subscription> active, DateTimeOffset now, CycleBudget budget, CancellationToken cancellationToken)
     {
+        var lease = $"{DiscoveryLease}.{SupplierNames.Key(only)}";
         // The discovery lease doubles as a cluster-wide timer: it is never released, so whoever gets it runs the full
         // discovery and nobody runs it again until it expires. Fresh subscriptions are resolved every cycle so a
         // "watch PO" takes its baseline at once rather than after the next full discovery.
-        var full = await _leases.TryStartPeriodAsync(DiscoveryLease, Owner, _options.DiscoveryInterval, cancellationToken);
+        var full = await _leases.TryStartPeriodAsync(lease, Owner, _options.DiscoveryInterval, cancellationToken);
         var fresh = now - (_options.WatchInterval * 2);
 
         // A full pass the budget cuts short resumes where it stopped (cursor), and releases the lease so the next
         // cycle carries on instead of waiting a whole discovery interval.
-        var start = full && active.Count > 0 ? _discoveryCursor % active.Count : 0;
+        var start = full && active.Count > 0 ? _discoveryCursor.GetValueOrDefault(only) % active.Count : 0;
         var targets = full ? [.. active.Skip(start), .. active.Take(start)] : active.Where(s => s.CreatedAt >= fresh).ToList();
 
         var discovered = 0;
@@ -137,14 +161,14 @@ public sealed partial class HoldWatcher
         var done = 0;
         foreach (var subscription in targets)
         {
-            foreach (var supplier in SuppliersFor(subscription))
+            foreach (var supplier in SuppliersFor(subscription).Where(s => s.Id == only))
             {
                 if (budget.Left <= 0 || budget.RateLimited)
                 {
                     if (full)
                     {
-                        _discoveryCursor = start + done;
-                        await _leases.ReleaseLeaseAsync(DiscoveryLease, Owner, cancellationToken);
+                        _discoveryCursor[only] = start + done;
+                        await _leases.ReleaseLeaseAsync(lease, Owner, cancellationToken);
                     }
 
                     return (discovered, events, enqueued);
@@ -184,7 +208,7 @@ public sealed partial class HoldWatcher
 
         if (full)
         {
-            _discoveryCursor = 0;
+            _discoveryCursor[only] = 0;
         }
 
         return (discovered, events, enqueued);

@@ -27,7 +27,10 @@ public sealed class HoldAlertsExtensionsTests
         await services.GetRequiredService<HoldWatcher>().RunCycleAsync(CancellationToken.None);
         var delivered = await services.GetRequiredService<AlertDelivery>().RunCycleAsync(CancellationToken.None);
 
-        Assert.Equal("ok", Assert.Single(cycles.GetMeasurementSnapshot()).Tags[AlertsTelemetry.OutcomeTag]);
+        // One cycle per supplier (each supplier polls on its own).
+        var measured = cycles.GetMeasurementSnapshot();
+        Assert.Equal(services.GetRequiredService<HoldWatcher>().Suppliers.Count, measured.Count);
+        Assert.All(measured, m => Assert.Equal("ok", m.Tags[AlertsTelemetry.OutcomeTag]));
         Assert.Equal(1, delivered.Dead);
         var failure = Assert.Single(failed.GetMeasurementSnapshot());
         Assert.Equal("conversation_unknown", failure.Tags[AlertsTelemetry.ReasonTag]);
