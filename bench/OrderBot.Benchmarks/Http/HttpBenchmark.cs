@@ -11,7 +11,7 @@ namespace OrderBot.Benchmarks.Http;
 /// concurrency a warm-up and a counted phase giving turns/s, p50/p99 request → reply, the bot's CPU ms per turn and
 /// its peak RSS. Targets are run in turn within each round (A B A B …) so a drift of the shared machine hits all.
 /// Args: [--targets orderbot,botbuilder,agents] [--baseline path/to/orderbot.dll] [--rounds 3] [--seconds 10]
-/// [--warmup 3] [--concurrency 1,32] [--port-base 4400]; roles used by the suite itself: --role connector|load.
+/// [--warmup 5] [--concurrency 1,32] [--port-base 4400]; roles used by the suite itself: --role connector|load.
 /// </summary>
 public sealed class HttpBenchmark : IBenchmarkSuite
 {

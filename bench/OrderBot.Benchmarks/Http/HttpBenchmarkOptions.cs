@@ -15,7 +15,7 @@ internal sealed class HttpBenchmarkOptions
 
     public double Seconds { get; private set; } = 10;
 
-    public double WarmupSeconds { get; private set; } = 3;
+    public double WarmupSeconds { get; private set; } = 5;
 
     public IReadOnlyList<int> Concurrency { get; private set; } = [1, 32];
 
