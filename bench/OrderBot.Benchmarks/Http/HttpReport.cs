@@ -41,19 +41,10 @@ internal static class HttpReport
         {
             foreach (var group in rows.Where(r => r.Target == target).GroupBy(r => r.Concurrency).OrderBy(g => g.Key))
             {
-                var loads = group.ToList();
-                var median = new LoadResult(
-                    (long)Median(loads.Select(r => (double)r.Load.Turns)),
-                    Median(loads.Select(r => r.Load.Seconds)),
-                    Median(loads.Select(r => r.Load.P50)),
-                    Median(loads.Select(r => r.Load.P99)),
-                    loads.Sum(r => r.Load.Errors),
-                    Median(loads.Select(r => r.Load.CpuMs)),
-                    Median(loads.Select(r => r.Load.RssPeakMb)),
-                    (long)Median(loads.Select(r => (double)r.Load.Replies)),
-                    Median(loads.Select(r => r.Load.HarnessCpuMs)));
-                Console.WriteLine(Format(new HttpRow(target, loads.Count, group.Key, median,
-                    Median(loads.Select(r => r.IdleRssMb)), Median(loads.Select(r => r.StartMs)))));
+                // Each figure is the median of the rounds' own figures (per-turn ratios are taken within a round).
+                var g = group.ToList();
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"{target,-16} {g.Count,5} {group.Key,5} {Median(g, r => r.Load.TurnsPerSecond),9:F0} {Median(g, r => r.Load.P50),9:F2} {Median(g, r => r.Load.P99),9:F2} {Median(g, r => r.Load.CpuMsPerTurn),12:F3} {Median(g, r => r.IdleRssMb),12:F0} {Median(g, r => r.Load.RssPeakMb),12:F0} {g.Sum(r => r.Load.Errors),7} {Median(g, r => r.Load.Replies),8:F0} {Median(g, r => r.StartMs),9:F0} {Median(g, r => r.Load.HarnessMsPerTurn),16:F3}"));
             }
         }
 
@@ -72,7 +63,32 @@ internal static class HttpReport
                     $"{bot} / faster anchor at 32 concurrent: median {Median(ratios):F2}x (rounds: {string.Join(", ", ratios.Select(x => x.ToString("F2", CultureInfo.InvariantCulture)))}; target >= 3x)"));
             }
         }
+
+        PrintBeforeAfter(rows);
     }
+
+    /// <summary>With <c>--baseline</c>: this build against the one before, round by round (paired), per concurrency.</summary>
+    private static void PrintBeforeAfter(List<HttpRow> rows)
+    {
+        foreach (var concurrency in rows.Select(r => r.Concurrency).Distinct().Order())
+        {
+            var pairs = rows.Where(r => r.Target == "orderbot" && r.Concurrency == concurrency)
+                .Select(after => (after, before: rows.FirstOrDefault(r => r.Target == "orderbot-before" && r.Round == after.Round && r.Concurrency == concurrency)))
+                .Where(p => p.before is not null)
+                .ToList();
+            if (pairs.Count == 0)
+            {
+                continue;
+            }
+
+            var speed = pairs.Select(p => p.after.Load.TurnsPerSecond / p.before!.Load.TurnsPerSecond).ToList();
+            var cpu = pairs.Select(p => p.after.Load.CpuMsPerTurn / p.before!.Load.CpuMsPerTurn).ToList();
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"orderbot / orderbot-before at {concurrency} concurrent: turns/s median {Median(speed):F2}x (rounds: {string.Join(", ", speed.Select(x => x.ToString("F2", CultureInfo.InvariantCulture)))}), CPU ms/turn median {Median(cpu):F2}x"));
+        }
+    }
+
+    private static double Median(List<HttpRow> rows, Func<HttpRow, double> figure) => Median(rows.Select(figure));
 
     private static double Median(IEnumerable<double> values)
     {
