@@ -47,7 +47,15 @@ public static class BotProtocolExtensions
         services.TryAddSingleton<IBotTokenProvider, BotTokenProvider>();
         services.TryAddTransient<ConnectorAuthHandler>();
 
+        // Every turn's reply goes through this client, so its pipeline is kept lean: one pooled SocketsHttpHandler
+        // (HTTP/1.1 keep-alive connections reused across turns; recycled every few minutes so a Connector's DNS
+        // change is seen, which also makes the factory's handler rotation unnecessary), and none of the factory's
+        // logging handlers, which format a logging scope with the request URI on every call even at Warning —
+        // Connector calls are already one span and one measurement each (ConnectorClient.Telemetry).
         services.AddHttpClient<ConnectorClient>(client => client.Timeout = Timeout.InfiniteTimeSpan)
+            .ConfigurePrimaryHttpMessageHandler(CreateConnectorHandler)
+            .SetHandlerLifetime(Timeout.InfiniteTimeSpan)
+            .RemoveAllLoggers()
             .AddHttpMessageHandler<ConnectorAuthHandler>()
             .AddResilienceHandler("connector", ConfigureConnectorResilience);
 
@@ -89,6 +97,16 @@ public static class BotProtocolExtensions
         var endpoint = endpoints.ServiceProvider.GetRequiredService<BotMessagesEndpoint>();
         return endpoints.MapPost(pattern, (HttpContext context) => endpoint.HandleAsync(context));
     }
+
+    /// <summary>The Connector client's connection pool (see the registration above).</summary>
+    internal static SocketsHttpHandler CreateConnectorHandler() => new()
+    {
+        PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+        PooledConnectionIdleTimeout = TimeSpan.FromSeconds(90),
+        AllowAutoRedirect = false,
+        UseCookies = false,
+        AutomaticDecompression = DecompressionMethods.None,
+    };
 
     /// <summary>
     /// Retry 412/429/502/503/504 (and connection failures) with exponential backoff and jitter, honouring

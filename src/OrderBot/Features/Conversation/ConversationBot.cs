@@ -55,6 +55,11 @@ public sealed partial class ConversationBot
     public async Task OnMessageAsync(TurnContext turn, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(turn);
+        if (await TryAnswerHelpAsync(turn, turn.Text ?? string.Empty, cancellationToken))
+        {
+            return;
+        }
+
         var scope = await TurnScope.LoadAsync(turn, _settings, _time, cancellationToken);
         var reply = await SavingAsync(turn, () => RespondToTextAsync(scope, turn.Text ?? string.Empty, cancellationToken));
         await turn.SendAsync(reply.ToActivity(), cancellationToken);

@@ -145,6 +145,19 @@ public sealed class ConversationBotTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Message_HelpTwice_CachedCardSameAsFreshlyBuilt()
+    {
+        var adapter = await _host.NewAdapterAsync();
+        var expected = Reply.ToAttachment(HelpCard.Build()).Content!.Value.GetRawText();
+
+        await adapter.ProcessAsync(adapter.MakeMessage("help"));
+        await adapter.ProcessAsync(adapter.MakeMessage("menu"));
+
+        Assert.Equal(expected, ReplyAssert.Card(ReplyAssert.Next(adapter)).GetRawText());
+        Assert.Equal(expected, ReplyAssert.Card(ReplyAssert.Next(adapter)).GetRawText());
+    }
+
+    [Fact]
     public async Task Message_Gibberish_PoliteSuggestions()
     {
         var adapter = await _host.NewAdapterAsync();
