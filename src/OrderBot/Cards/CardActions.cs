@@ -26,10 +26,13 @@ public static class CardActions
         public const string SettingsCountry = "settings.country";
         public const string HelpExample = "help.example";
 
+        /// <summary>"Retry" on an answer that lacked a supplier: the question asked again, answered in place.</summary>
+        public const string QuestionRetry = "question.retry";
+
         public static IReadOnlyList<string> All { get; } =
         [
             OrderRefresh, OrderItems, OrderTrack, OrderWatch, OrderView, AlertsMute, AlertsUnsubscribe,
-            ListPage, PickOrder, SettingsCountry, HelpExample,
+            ListPage, PickOrder, SettingsCountry, HelpExample, QuestionRetry,
         ];
     }
 
@@ -106,7 +109,7 @@ public static class CardActions
 
     /// <summary>"Retry": asks the same question again (a supplier that did not answer is asked afresh).</summary>
     public static ExecuteAction Retry(string question) =>
-        Execute("Retry", Verbs.HelpExample, new Dictionary<string, string> { [Keys.Text] = question });
+        Execute("Retry", Verbs.QuestionRetry, new Dictionary<string, string> { [Keys.Text] = question });
 
     public static ExecuteAction Refresh(Order order) => Execute("Refresh", Verbs.OrderRefresh, OrderData(order));
 
