@@ -104,7 +104,7 @@ public static class PoSummaryCard
         var actions = new List<CardAction> { CardActions.View(order, "Details") };
         var tracking = order.AllTracking().Where(t => t.Url is not null).Take(2);
         actions.AddRange(tracking.Select(t => new OpenUrlAction { Title = $"Track {t.Number}", Url = t.Url! }));
-        actions.Add(CardActions.Watch(order));
+        actions.Add(CardActions.WatchOrStop(order, context));
         items.Add(new ActionSet { Spacing = Spacing.Small, Actions = actions });
 
         return new Container { Separator = true, Spacing = Spacing.Medium, Items = items };

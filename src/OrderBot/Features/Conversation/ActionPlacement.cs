@@ -17,6 +17,13 @@ public enum ActionPlacement
     /// <summary>A change of state (watch, mute): the confirmation shows as a message; the card stays.</summary>
     KeepCard,
 
+    /// <summary>
+    /// Watch / Stop watching on an order card: the state changes, then the order card is read again and replaces
+    /// itself, its button now showing the new state; if the order cannot be read, the card stays and the change is
+    /// confirmed as a message.
+    /// </summary>
+    Rebuild,
+
     /// <summary>Refresh: a fresh card replaces the old one; a failed refresh keeps the old one and says so.</summary>
     Refresh,
 }
@@ -37,8 +44,11 @@ public static class ActionPlacements
 
             // "Save" on the country prompt answers that prompt; "Set my country" elsewhere opens it beside the card.
             CardActions.Verbs.SettingsCountry when data.ContainsKey(CardActions.Keys.Country) => ActionPlacement.InPlace,
-            CardActions.Verbs.OrderWatch or CardActions.Verbs.AlertsMute => ActionPlacement.KeepCard,
-            CardActions.Verbs.AlertsUnsubscribe => ActionPlacement.InPlace,
+            // Stop on the alert list carries the list's query: the list comes back without the item.
+            CardActions.Verbs.AlertsUnsubscribe when data.ContainsKey(CardActions.Keys.Query) => ActionPlacement.InPlace,
+            CardActions.Verbs.OrderWatch or CardActions.Verbs.AlertsUnsubscribe when data.GetValueOrDefault(CardActions.Keys.Card) == CardActions.OrderCard
+                => ActionPlacement.Rebuild,
+            CardActions.Verbs.OrderWatch or CardActions.Verbs.AlertsMute or CardActions.Verbs.AlertsUnsubscribe => ActionPlacement.KeepCard,
             _ => ActionPlacement.NewMessage,
         };
     }

@@ -55,7 +55,7 @@ public sealed partial class ConversationBot
     public async Task OnMessageAsync(TurnContext turn, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(turn);
-        var scope = await TurnScope.LoadAsync(turn, _settings, _time, cancellationToken);
+        var scope = await WithWatchingAsync(await TurnScope.LoadAsync(turn, _settings, _time, cancellationToken), cancellationToken);
         var reply = await SavingAsync(turn, () => RespondToTextAsync(scope, turn.Text ?? string.Empty, cancellationToken));
         await turn.SendAsync(reply.ToActivity(), cancellationToken);
     }
@@ -67,7 +67,7 @@ public sealed partial class ConversationBot
         var data = ReadData(turn.Activity.Value);
         var verb = data.GetValueOrDefault(CardActions.Keys.Verb);
         _metrics.CardAction(verb, "submit");
-        var scope = await TurnScope.LoadAsync(turn, _settings, _time, cancellationToken);
+        var scope = await WithWatchingAsync(await TurnScope.LoadAsync(turn, _settings, _time, cancellationToken), cancellationToken);
         if (verb == CardActions.Verbs.OrderRefresh)
         {
             // An old client's Refresh: the card above stays as it was either way, so a failure is just a note.
@@ -92,7 +92,7 @@ public sealed partial class ConversationBot
         var data = ReadData(value.Action?.Data);
         var verb = value.Action?.Verb;
         _metrics.CardAction(verb, "execute");
-        var scope = await TurnScope.LoadAsync(turn, _settings, _time, cancellationToken);
+        var scope = await WithWatchingAsync(await TurnScope.LoadAsync(turn, _settings, _time, cancellationToken), cancellationToken);
         var placement = ActionPlacements.Of(verb, data);
         if (placement == ActionPlacement.Refresh)
         {
@@ -101,7 +101,15 @@ public sealed partial class ConversationBot
         }
 
         var reply = await SavingAsync(turn, () => DispatchActionAsync(scope, verb, data, cancellationToken));
-        if (placement == ActionPlacement.InPlace || reply.Card is null)
+        if (placement == ActionPlacement.Rebuild && reply is { Card: null, Text: { Length: > 0 } changed } && changed != CannotSave)
+        {
+            // The order card again, read with the new subscription state; the change itself is the note beside it.
+            var rescoped = await WithWatchingAsync(scope, cancellationToken);
+            var (fresh, refreshed) = await RefreshAsync(rescoped, data, cancellationToken);
+            return refreshed ? await InPlaceAsync(turn, fresh with { Text = changed }, cancellationToken) : InvokeResponse.Message(changed);
+        }
+
+        if (placement is ActionPlacement.InPlace or ActionPlacement.Rebuild || reply.Card is null)
         {
             return await InPlaceAsync(turn, reply, cancellationToken);
         }
@@ -112,6 +120,10 @@ public sealed partial class ConversationBot
     }
 
     internal const string PostedBelow = "Answer posted below.";
+
+    /// <summary>The scope with the conversation's watched orders, so order cards show "Stop watching" where it applies.</summary>
+    private async Task<TurnScope> WithWatchingAsync(TurnScope scope, CancellationToken cancellationToken) =>
+        scope with { Card = scope.Card with { Watching = await _subscriptions.WatchedOrdersAsync(scope.Turn, cancellationToken) } };
 
     /// <summary>The answer replaces the clicked card; a note beside it ("Saved FR…", "Partial answer…") goes as a message.</summary>
     private static async Task<InvokeResponse> InPlaceAsync(TurnContext turn, Reply reply, CancellationToken cancellationToken)

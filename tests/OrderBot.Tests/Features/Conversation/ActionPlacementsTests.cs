@@ -19,12 +19,15 @@ public sealed class ActionPlacementsTests
     [InlineData(CardActions.Verbs.SettingsCountry, "country", ActionPlacement.InPlace)]
     [InlineData(CardActions.Verbs.OrderWatch, "", ActionPlacement.KeepCard)]
     [InlineData(CardActions.Verbs.AlertsMute, "", ActionPlacement.KeepCard)]
-    [InlineData(CardActions.Verbs.AlertsUnsubscribe, "", ActionPlacement.InPlace)]
+    [InlineData(CardActions.Verbs.AlertsUnsubscribe, "", ActionPlacement.KeepCard)]
+    [InlineData(CardActions.Verbs.AlertsUnsubscribe, "query", ActionPlacement.InPlace)]
+    [InlineData(CardActions.Verbs.AlertsUnsubscribe, "card", ActionPlacement.Rebuild)]
+    [InlineData(CardActions.Verbs.OrderWatch, "card", ActionPlacement.Rebuild)]
     [InlineData(CardActions.Verbs.OrderRefresh, "", ActionPlacement.Refresh)]
     [InlineData("order.teleport", "", ActionPlacement.NewMessage)]
     public void Of_Verb_Placement(string verb, string key, ActionPlacement expected)
     {
-        var data = key.Length == 0 ? new Dictionary<string, string>() : new Dictionary<string, string> { [key] = "2" };
+        var data = key.Length == 0 ? new Dictionary<string, string>() : new Dictionary<string, string> { [key] = key == CardActions.Keys.Card ? CardActions.OrderCard : "2" };
 
         Assert.Equal(expected, ActionPlacements.Of(verb, data));
     }

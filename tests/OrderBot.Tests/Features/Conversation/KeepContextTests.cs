@@ -1,5 +1,3 @@
-using System.Net;
-using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using OrderBot.Cards;
@@ -118,44 +116,11 @@ public sealed class KeepContextTests : IAsyncLifetime
         Assert.Equal(ConversationBot.PostedBelow, response.GetProperty("value").GetString());
     }
 
-    private async Task<JsonElement> AskForCardAsync(string conversation, string text)
-    {
-        var message = Activity(conversation, "message", $"\"text\":{JsonSerializer.Serialize(text)}");
-        using var body = new StringContent(message, Encoding.UTF8, "application/json");
-        Assert.Equal(HttpStatusCode.OK, (await _host.Client.PostAsync("/api/messages", body)).StatusCode);
-        var card = await NextCardAsync();
-        _connector.Clear();
-        return card;
-    }
+    private Task<JsonElement> AskForCardAsync(string conversation, string text) => Chat(conversation).AskForCardAsync(text);
 
-    private async Task<JsonElement> NextCardAsync()
-    {
-        for (var i = 0; i < 200; i++)
-        {
-            if (_connector.Requests.FirstOrDefault(r => r.Body.Contains("\"attachments\"", StringComparison.Ordinal)) is { } sent)
-            {
-                return sent.Json.GetProperty("attachments")[0].GetProperty("content").Clone();
-            }
+    private async Task<JsonElement> NextCardAsync() => HttpConversation.Card(await Chat("any").NextMessageAsync());
 
-            await _connector.WaitForRequestsAsync(_connector.Requests.Count + 1, TimeSpan.FromMilliseconds(100));
-        }
+    private Task<JsonElement> ExecuteAsync(string conversation, string verb, JsonElement data) => Chat(conversation).ExecuteAsync(verb, data);
 
-        throw new Xunit.Sdk.XunitException("The bot posted no card.");
-    }
-
-    private async Task<JsonElement> ExecuteAsync(string conversation, string verb, JsonElement data)
-    {
-        var value = JsonSerializer.Serialize(new { action = new { type = "Action.Execute", verb, data }, trigger = "manual" });
-        var invoke = Activity(conversation, "invoke", $"\"name\":\"adaptiveCard/action\",\"replyToId\":\"card-1\",\"value\":{value}");
-        using var body = new StringContent(invoke, Encoding.UTF8, "application/json");
-        var response = await _host.Client.PostAsync("/api/messages", body);
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        return JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Clone();
-    }
-
-    private string Activity(string conversation, string type, string extra) => $$"""
-        {"type":"{{type}}","id":"{{Guid.NewGuid():N}}","channelId":"emulator","serviceUrl":"{{_connector.ServiceUrl}}",
-         "from":{"id":"user-1","name":"Dana"},"recipient":{"id":"bot-1","name":"OrderBot"},
-         "conversation":{"id":"{{conversation}}"},"locale":"en-GB","localTimezone":"Europe/Paris",{{extra}}}
-        """;
+    private HttpConversation Chat(string conversation) => new(_host, _connector, conversation);
 }
