@@ -20,6 +20,13 @@ public abstract class CardAction
 
     [JsonPropertyOrder(-3)]
     public string? Tooltip { get; init; }
+
+    /// <summary>
+    /// <see cref="ActionMode.Secondary"/> puts the button in the "…" overflow menu. Settable after construction: the
+    /// layout (at most three primary buttons per row, so a phone shows whole titles) is decided where the row is built.
+    /// </summary>
+    [JsonPropertyOrder(-2)]
+    public ActionMode? Mode { get; set; }
 }
 
 /// <summary>Opens a web page in the client; never reaches the bot.</summary>

@@ -15,7 +15,9 @@ namespace OrderBot.AdaptiveCards;
 /// </remarks>
 public static class CardText
 {
-    private const string Always = "\\`*_[]()<>~";
+    // No parentheses: without a "[" (always escaped) they cannot form a link, and an escaped "\(ACOP\)" showed its
+    // backslashes in renderers that do not read markdown.
+    private const string Always = "\\`*_[]<>~";
     private const string AtStart = "#>-+";
 
     public static string Escape(string? text)

@@ -93,3 +93,14 @@ public enum ChoiceInputStyle
     [JsonStringEnumMemberName("filtered")]
     Filtered,
 }
+
+/// <summary>Where a button shows: in the row (primary) or in the "…" overflow menu (secondary). Adaptive Cards 1.5.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<ActionMode>))]
+public enum ActionMode
+{
+    [JsonStringEnumMemberName("primary")]
+    Primary,
+
+    [JsonStringEnumMemberName("secondary")]
+    Secondary,
+}

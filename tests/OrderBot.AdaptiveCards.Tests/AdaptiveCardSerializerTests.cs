@@ -79,6 +79,19 @@ public sealed class AdaptiveCardSerializerTests
     }
 
     [Fact]
+    public void Serialize_SecondaryAction_WritesModeSecondaryAfterTheTitle()
+    {
+        var card = new AdaptiveCard
+        {
+            Body = [new ActionSet { Actions = [new OpenUrlAction { Title = "Track", Tooltip = "0011", Url = new Uri("https://t.example/1"), Mode = ActionMode.Secondary }] }],
+        };
+
+        var action = AdaptiveCardSerializer.ToJsonObject(card)["body"]![0]!["actions"]![0]!;
+
+        Assert.Equal("""{"type":"Action.OpenUrl","title":"Track","tooltip":"0011","mode":"secondary","url":"https://t.example/1"}""", action.ToJsonString());
+    }
+
+    [Fact]
     public void Nested_ShowCard_HasNoSchemaVersionOrTeamsOptions()
     {
         var card = new AdaptiveCard

@@ -30,7 +30,7 @@ public sealed class AdaptiveCardValidatorTests
                         new ExecuteAction { Title = "Go", Verb = "v", Fallback = new SubmitAction { Title = "Go" } },
                         new OpenUrlAction { Title = "Open", Url = new Uri("https://example.com") },
                         new ToggleVisibilityAction { Title = "More", TargetElements = ["more"] },
-                        new ShowCardAction { Title = "Show", Card = AdaptiveCard.Nested(new TextBlock("inner")) },
+                        new ShowCardAction { Title = "Show", Card = AdaptiveCard.Nested(new TextBlock("inner")), Mode = ActionMode.Secondary },
                     ],
                 },
             ],
@@ -65,6 +65,7 @@ public sealed class AdaptiveCardValidatorTests
     [InlineData("""{"type":"ActionSet","actions":[{"type":"Action.Submit"}]}""", "$.body[0].actions[0].title")]
     [InlineData("""{"type":"ActionSet","actions":[{"type":"Action.ToggleVisibility","title":"x","targetElements":["ghost"]}]}""", "$.body[0].actions[0].targetElements[0]")]
     [InlineData("""{"type":"ActionSet","actions":[{"type":"Action.ShowCard","title":"x","card":{"type":"AdaptiveCard","body":[{"type":"TextBlock"}]}}]}""", "$.body[0].actions[0].card.body[0].text")]
+    [InlineData("""{"type":"ActionSet","actions":[{"type":"Action.OpenUrl","title":"a","url":"https://a.example"},{"type":"Action.OpenUrl","title":"b","url":"https://a.example"},{"type":"Action.OpenUrl","title":"c","url":"https://a.example"},{"type":"Action.OpenUrl","title":"d","url":"https://a.example","mode":"primary"}]}""", "$.body[0].actions")]
     [InlineData("""{"type":"Container","items":[{"type":"Column","items":[]}]}""", "$.body[0].items[0].type")]
     [InlineData("""{"type":"RichTextBlock","inlines":[{"type":"TextRun"}]}""", "$.body[0].inlines[0]")]
     public void Validate_BrokenElement_ReportsItsPath(string element, string expectedPath)

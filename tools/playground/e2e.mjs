@@ -120,7 +120,7 @@ await step('tracking button opens a working page', async () => {
   return `${open.length} tracking button(s); ${open[0].url} → 200`;
 });
 
-await step('Action.Execute button → invoke answered with a card', async () => {
+await step('Action.Execute button → invoke answered (a drill-down keeps the card and posts a new message)', async () => {
   const execute = actions(poCard).find(a => a.type === 'Action.Execute');
   expect(execute, 'no Action.Execute on the card');
   const response = await post('/_conversation/v1/invoke', {

@@ -26,7 +26,17 @@ public static partial class AdaptiveCardValidator
         {
             ValidateAction(array[i], $"{path}[{i}]", walk, needsTitle: true);
         }
+
+        // On a 320 px phone a fourth button in a row shrinks every title to a letter or two.
+        var primary = array.OfType<JsonObject>().Count(a => !string.Equals(Str(a, "mode"), "secondary", StringComparison.OrdinalIgnoreCase));
+        if (primary > MaxPrimaryActions)
+        {
+            walk.Add(path, $"has {primary} primary actions; at most {MaxPrimaryActions} fit a phone, give the rest \"mode\": \"secondary\"");
+        }
     }
+
+    /// <summary>Most buttons in one row (an ActionSet or the card's actions) that are not in the overflow menu.</summary>
+    public const int MaxPrimaryActions = 3;
 
     private static void ValidateAction(JsonNode? node, string path, Walk walk, bool needsTitle)
     {

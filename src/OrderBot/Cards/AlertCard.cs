@@ -60,7 +60,7 @@ public static class AlertCard
         var linked = tracking.Where(t => t.Url is not null).ToList();
         if (!aboutTracking && linked is [var single] && tracking.Count == 1)
         {
-            actions.Add(new OpenUrlAction { Title = $"Track {single.Number}", Url = single.Url! });
+            actions.Add(TrackButton(single));
         }
         else if (!aboutTracking && tracking.Count > 0)
         {

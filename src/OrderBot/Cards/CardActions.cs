@@ -26,10 +26,13 @@ public static class CardActions
         public const string SettingsCountry = "settings.country";
         public const string HelpExample = "help.example";
 
+        /// <summary>"Retry" on an answer that lacked a supplier: the question asked again, answered in place.</summary>
+        public const string QuestionRetry = "question.retry";
+
         public static IReadOnlyList<string> All { get; } =
         [
             OrderRefresh, OrderItems, OrderTrack, OrderWatch, OrderView, AlertsMute, AlertsUnsubscribe,
-            ListPage, PickOrder, SettingsCountry, HelpExample,
+            ListPage, PickOrder, SettingsCountry, HelpExample, QuestionRetry,
         ];
     }
 
@@ -56,6 +59,12 @@ public static class CardActions
 
         /// <summary>The example sentence a help button sends as if the user had typed it.</summary>
         public const string Text = "text";
+
+        /// <summary>
+        /// Which card the button sits on, when the answer may rebuild it in place (<see cref="OrderCard"/>: the order
+        /// card, re-read after Watch / Stop watching so its button shows the new state).
+        /// </summary>
+        public const string Card = "card";
 
         /// <summary>Id of the "remember this" toggle on the country prompt; arrives as "true" or "false".</summary>
         public const string Remember = "remember";
@@ -106,7 +115,7 @@ public static class CardActions
 
     /// <summary>"Retry": asks the same question again (a supplier that did not answer is asked afresh).</summary>
     public static ExecuteAction Retry(string question) =>
-        Execute("Retry", Verbs.HelpExample, new Dictionary<string, string> { [Keys.Text] = question });
+        Execute("Retry", Verbs.QuestionRetry, new Dictionary<string, string> { [Keys.Text] = question });
 
     public static ExecuteAction Refresh(Order order) => Execute("Refresh", Verbs.OrderRefresh, OrderData(order));
 
@@ -115,6 +124,28 @@ public static class CardActions
     public static ExecuteAction Track(Order order) => Execute("Track", Verbs.OrderTrack, OrderData(order));
 
     public static ExecuteAction Watch(Order order) => Execute("Watch this order", Verbs.OrderWatch, OrderData(order));
+
+    /// <summary>"Watch this order", or "Stop watching" when this conversation already watches it.</summary>
+    public static ExecuteAction WatchOrStop(Order order, CardContext context, bool onOrderCard = false)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var data = OrderData(order);
+        if (onOrderCard)
+        {
+            data[Keys.Card] = OrderCard;
+        }
+
+        if (context.WatchedBy(order) is not { } subscriptionId)
+        {
+            return Execute("Watch this order", Verbs.OrderWatch, data);
+        }
+
+        data[Keys.SubscriptionId] = subscriptionId;
+        return Execute("Stop watching", Verbs.AlertsUnsubscribe, data);
+    }
+
+    /// <summary>The value of <see cref="Keys.Card"/> on an order card's buttons: the card can be rebuilt from the order.</summary>
+    public const string OrderCard = "order";
 
     public static ExecuteAction View(Order order, string title = "View order") => Execute(title, Verbs.OrderView, OrderData(order));
 

@@ -9,6 +9,25 @@ namespace OrderBot.Cards;
 /// </summary>
 public sealed record CardContext(TimeZoneInfo TimeZone, CultureInfo Culture, DateTimeOffset Now)
 {
+    /// <summary>
+    /// The orders watched in this conversation (<see cref="WatchKey"/> → subscription id), so "Watch this order"
+    /// shows as "Watching ✓ / Stop watching" where it already is. Empty when unknown.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> Watching { get; init; } = new Dictionary<string, string>();
+
+    public static string WatchKey(SupplierId supplier, string orderNumber)
+    {
+        ArgumentNullException.ThrowIfNull(orderNumber);
+        return $"{SupplierNames.Key(supplier)}:{orderNumber.Trim().ToUpperInvariant()}";
+    }
+
+    /// <summary>The id of the subscription watching <paramref name="order"/> here, or null.</summary>
+    public string? WatchedBy(Order order)
+    {
+        ArgumentNullException.ThrowIfNull(order);
+        return Watching.GetValueOrDefault(WatchKey(order.Supplier, order.OrderNumber));
+    }
+
     public static CardContext Create(TimeProvider time, TimeZoneInfo? timeZone = null, CultureInfo? culture = null)
     {
         ArgumentNullException.ThrowIfNull(time);

@@ -6,9 +6,6 @@ namespace OrderBot.Cards;
 /// <summary>Pieces several builders share: headings, status colours, hold blocks, tracking buttons, paging.</summary>
 internal static class CardParts
 {
-    /// <summary>Short rows of buttons: Teams caps actions per set in its host config and wraps long rows badly on phones.</summary>
-    public const int ActionsPerSet = 5;
-
     /// <summary>Tracking buttons shown on a card; the rest are counted, never dropped silently.</summary>
     public const int MaxTrackingButtons = 10;
 
@@ -64,30 +61,53 @@ internal static class CardParts
         ],
     };
 
-    /// <summary>"Track …" buttons in rows; numbers without a carrier page and any beyond the cap are listed as text.</summary>
+    /// <summary>
+    /// The tracking numbers as text (a clerk reads them out to the carrier), then short "Track parcel" buttons — a
+    /// 20-digit number in a title wraps even on a desktop — with the number as tooltip: three in the row, the rest in
+    /// the overflow, beyond the cap none (they are still in the text).
+    /// </summary>
     public static IEnumerable<CardElement> TrackingElements(IEnumerable<Tracking> tracking)
     {
         var all = tracking.ToList();
-        var withUrl = all.Where(t => t.Url is not null && IsHttp(t.Url)).ToList();
-        var shown = withUrl.Take(MaxTrackingButtons).ToList();
-        foreach (var row in shown.Chunk(ActionsPerSet))
+        if (all.Count == 0)
         {
-            yield return new ActionSet
-            {
-                Actions = [.. row.Select(t => (CardAction)new OpenUrlAction { Title = $"Track {t.Number}", Url = t.Url! })],
-            };
+            yield break;
         }
 
-        var listed = all.Except(shown).Select(t => E(t.Number)).ToList();
-        if (listed.Count > 0)
+        var shown = all.Where(t => t.Url is not null && IsHttp(t.Url)).Take(MaxTrackingButtons).ToList();
+        var noun = all.Count == 1 ? "Tracking number" : "Tracking numbers";
+        yield return new TextBlock($"{noun}: {string.Join(", ", all.Select(t => E(t.Number)))}") { Spacing = Spacing.Small };
+        if (shown.Count > 0)
         {
-            var label = shown.Count > 0 ? "Other tracking numbers" : "Tracking numbers";
-            yield return new TextBlock($"{label}: {string.Join(", ", listed)}") { Spacing = Spacing.Small };
+            yield return Actions(shown.Select((t, i) => (CardAction)TrackButton(t, shown.Count == 1 ? "Track parcel" : $"Track parcel {i + 1}")));
         }
     }
 
+    /// <summary>A tracking page button with a short title; the number shows as its tooltip.</summary>
+    public static OpenUrlAction TrackButton(Tracking tracking, string title = "Track parcel")
+    {
+        ArgumentNullException.ThrowIfNull(tracking);
+        return new OpenUrlAction { Title = title, Tooltip = tracking.Number, Url = tracking.Url! };
+    }
+
+    /// <summary>A row of buttons: the first <see cref="MaxPrimaryActions"/> in the row, the rest in the "…" overflow.</summary>
     public static ActionSet Actions(params IEnumerable<CardAction> actions) =>
-        new() { Spacing = Spacing.Medium, Actions = [.. actions] };
+        new() { Spacing = Spacing.Medium, Actions = Overflow(actions) };
+
+    /// <summary>The buttons with every one after the first <see cref="MaxPrimaryActions"/> marked secondary.</summary>
+    public static List<CardAction> Overflow(IEnumerable<CardAction> actions)
+    {
+        var list = actions.ToList();
+        for (var i = MaxPrimaryActions; i < list.Count; i++)
+        {
+            list[i].Mode = ActionMode.Secondary;
+        }
+
+        return list;
+    }
+
+    /// <summary>Buttons a phone (320 px) shows in one row without shrinking their titles.</summary>
+    public const int MaxPrimaryActions = OrderBot.AdaptiveCards.Validation.AdaptiveCardValidator.MaxPrimaryActions;
 
     /// <summary>"Page 2 of 5 · 47 orders" with Previous/Next buttons built by <paramref name="pageAction"/>.</summary>
     public static IEnumerable<CardElement> Pager(Page page, string noun, CardContext context, Func<string, int, CardAction> pageAction)
@@ -150,7 +170,7 @@ internal static class CardParts
     public static bool NeedsAdmin(SupplierProblem problem) =>
         problem.Kind is SupplierProblemKind.AuthenticationFailed or SupplierProblemKind.Forbidden or SupplierProblemKind.NotConfigured;
 
-    private static bool IsHttp(Uri url) =>
+    internal static bool IsHttp(Uri url) =>
         url.IsAbsoluteUri && (url.Scheme == Uri.UriSchemeHttps || url.Scheme == Uri.UriSchemeHttp);
 }
 

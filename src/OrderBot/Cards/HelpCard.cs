@@ -30,10 +30,22 @@ public static class HelpCard
         return new AdaptiveCard { FallbackText = "Ask me \"where is PO 201120/1\".", Body = body };
     }
 
-    internal static IEnumerable<ActionSet> ExampleButtons() =>
-        Examples.Chunk(ActionsPerSet).Select(row => new ActionSet
+    /// <summary>
+    /// One example per row, so a phone shows each sentence whole; the first <see cref="CardParts.MaxPrimaryActions"/>
+    /// as buttons, the rest in one "…" overflow row.
+    /// </summary>
+    internal static IEnumerable<ActionSet> ExampleButtons()
+    {
+        foreach (var example in Examples.Take(MaxPrimaryActions))
         {
-            Spacing = Spacing.Small,
-            Actions = [.. row.Select(e => (CardAction)CardActions.Example(e))],
-        });
+            yield return new ActionSet { Spacing = Spacing.Small, Actions = [CardActions.Example(example)] };
+        }
+
+        var more = Examples.Skip(MaxPrimaryActions).Select(e => (CardAction)CardActions.Example(e)).ToList();
+        if (more.Count > 0)
+        {
+            more.ForEach(a => a.Mode = ActionMode.Secondary);
+            yield return new ActionSet { Spacing = Spacing.Small, Actions = more };
+        }
+    }
 }

@@ -40,7 +40,7 @@ public static class ItemsCard
             data[CardActions.Keys.Page] = n.ToString(System.Globalization.CultureInfo.InvariantCulture);
             return CardActions.Execute(title, CardActions.Verbs.OrderItems, data);
         }));
-        body.Add(Actions(CardActions.View(order, "Back to order"), CardActions.Watch(order), CardActions.Refresh(order)));
+        body.Add(Actions(CardActions.View(order, "Back to order"), CardActions.WatchOrStop(order, context), CardActions.Refresh(order)));
 
         return new AdaptiveCard
         {

@@ -26,8 +26,10 @@ public static class OrderStatusCard
         }
 
         body.AddRange(TrackingElements(order.AllTracking()));
-        body.Add(Actions(CardActions.Items(order), CardActions.Track(order), CardActions.Watch(order), CardActions.Refresh(order)));
-        body.Add(Subtle($"Checked {context.Time(context.Now)}"));
+        body.Add(Actions(CardActions.Items(order), CardActions.Track(order), CardActions.WatchOrStop(order, context, onOrderCard: true), CardActions.Refresh(order)));
+        body.Add(Subtle(context.WatchedBy(order) is null
+            ? $"Checked {context.TimeWithZone(context.Now)}"
+            : $"Checked {context.TimeWithZone(context.Now)} · Watching ✓"));
 
         return new AdaptiveCard
         {

@@ -101,11 +101,27 @@ public static class PoSummaryCard
             items.Add(new FactSet { Spacing = Spacing.Small, Facts = facts });
         }
 
+        // Three buttons fit a phone: Details, one Track (the page of a single parcel, the items card for several),
+        // Watch; each parcel's own page stays one tap away in the overflow.
         var actions = new List<CardAction> { CardActions.View(order, "Details") };
-        var tracking = order.AllTracking().Where(t => t.Url is not null).Take(2);
-        actions.AddRange(tracking.Select(t => new OpenUrlAction { Title = $"Track {t.Number}", Url = t.Url! }));
-        actions.Add(CardActions.Watch(order));
-        items.Add(new ActionSet { Spacing = Spacing.Small, Actions = actions });
+        var tracking = order.AllTracking().ToList();
+        var linked = tracking.Where(t => t.Url is not null && IsHttp(t.Url)).Take(MaxTrackingButtons).ToList();
+        if (tracking.Count == 1 && linked is [var single])
+        {
+            actions.Add(TrackButton(single));
+        }
+        else if (tracking.Count > 1)
+        {
+            actions.Add(CardActions.Execute($"Track {tracking.Count} parcels", CardActions.Verbs.OrderTrack, CardActions.OrderData(order)));
+        }
+
+        actions.Add(CardActions.WatchOrStop(order, context));
+        if (tracking.Count > 1)
+        {
+            actions.AddRange(linked.Select((t, i) => TrackButton(t, $"Track parcel {i + 1}")));
+        }
+
+        items.Add(new ActionSet { Spacing = Spacing.Small, Actions = Overflow(actions) });
 
         return new Container { Separator = true, Spacing = Spacing.Medium, Items = items };
     }

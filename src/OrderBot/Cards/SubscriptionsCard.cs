@@ -21,7 +21,8 @@ public static class SubscriptionsCard
 {
     public const int PageSize = 10;
 
-    public static AdaptiveCard Build(IReadOnlyList<SubscriptionView> subscriptions, CardContext context, string query, int page = 1)
+    /// <summary>The list; <paramref name="summary"/>, the answer in one sentence ("Watching 2 things here: …"), leads it and is its fallback text.</summary>
+    public static AdaptiveCard Build(IReadOnlyList<SubscriptionView> subscriptions, CardContext context, string query, int page = 1, string? summary = null)
     {
         ArgumentNullException.ThrowIfNull(subscriptions);
         ArgumentNullException.ThrowIfNull(context);
@@ -32,22 +33,27 @@ public static class SubscriptionsCard
         {
             Title("Orders I'm watching"),
         };
+        if (!string.IsNullOrWhiteSpace(summary))
+        {
+            body.Add(new TextBlock(E(summary)) { Spacing = Spacing.Small });
+        }
+
         if (subscriptions.Count == 0)
         {
             body.Add(new TextBlock("None yet. Press \"Watch this order\" on an order, or ask me to watch a PO."));
             body.Add(Actions(CardActions.Example("watch PO 201120/1")));
         }
 
-        body.AddRange(paging.Slice(subscriptions, PageSize).Select(s => Row(s, context)));
+        body.AddRange(paging.Slice(subscriptions, PageSize).Select(s => Row(s, context, query)));
         body.AddRange(Pager(paging, subscriptions.Count == 1 ? "order" : "orders", context, (t, n) => CardActions.Page(t, query, n)));
         return new AdaptiveCard
         {
-            FallbackText = $"Watching {subscriptions.Count} orders",
+            FallbackText = string.IsNullOrWhiteSpace(summary) ? $"Watching {subscriptions.Count} orders" : summary,
             Body = body,
         };
     }
 
-    private static ColumnSet Row(SubscriptionView subscription, CardContext context)
+    private static ColumnSet Row(SubscriptionView subscription, CardContext context, string query)
     {
         var heading = subscription.Description is { Length: > 0 } description
             ? E(description)
@@ -66,12 +72,15 @@ public static class SubscriptionsCard
         details.Add($"since {context.Date(subscription.Since)}");
         if (subscription.Muted)
         {
-            details.Add("muted");
+            details.Add("muted: no alerts");
+            heading += " (muted)";
         }
 
+        // The list's query comes back with Stop, so the answer is this list again, without the item.
         var stop = CardActions.Execute("Stop", CardActions.Verbs.AlertsUnsubscribe, new Dictionary<string, string>
         {
             [CardActions.Keys.SubscriptionId] = subscription.Id,
+            [CardActions.Keys.Query] = query,
         });
         return new ColumnSet
         {

@@ -8,7 +8,9 @@ namespace OrderBot.Cli;
 /// <summary>
 /// <c>orderbot chat</c>: a conversation in the terminal. Lines on stdin are messages; cards print as text with their
 /// buttons numbered, and typing a number clicks that button (asking first for any input the card needs, such as the
-/// country). "quit", "exit" or end of input ends the chat.
+/// country). "next" and "previous" click the card's Next / Previous page buttons; "back" shows the card before the
+/// last answer again, with its buttons (a drill-down posts a new card; the one it came from is still there).
+/// "quit", "exit" or end of input ends the chat.
 /// </summary>
 internal static class ChatCommand
 {
@@ -17,7 +19,7 @@ internal static class ChatCommand
         var (_, hostArgs, _) = CliArguments.Split(args);
         await using var session = await CliSession.StartAsync(hostArgs, clock, cancellationToken);
         await output.WriteLineAsync("OrderBot — ask about an order (e.g. \"where is PO 201120/1\"), type a button's number to click it, \"quit\" to leave.");
-        var buttons = new List<(CardButton Button, RenderedCard Card)>();
+        var history = new ChatHistory();
         while (await Prompt(output, input, "> ") is { } line)
         {
             line = line.Trim();
@@ -31,26 +33,53 @@ internal static class ChatCommand
                 break;
             }
 
+            var buttons = history.Buttons;
             if (int.TryParse(line, NumberStyles.None, CultureInfo.InvariantCulture, out var number) && number >= 1 && number <= buttons.Count)
             {
-                buttons = await ClickAsync(session, buttons[number - 1], input, output, cancellationToken);
+                history.Push(await ClickAsync(session, buttons[number - 1], input, output, cancellationToken));
                 continue;
             }
 
-            buttons = await PrintAsync(output, await session.SayAsync(line, cancellationToken));
+            switch (ChatHistory.Navigation(line))
+            {
+                case "back":
+                    if (history.Back() is { } previous)
+                    {
+                        await output.WriteLineAsync(previous.Text);
+                    }
+                    else
+                    {
+                        await output.WriteLineAsync("There is no earlier answer to go back to.");
+                    }
+
+                    continue;
+                case { } page:
+                    if (buttons.FirstOrDefault(b => b.Button.Title.StartsWith(page, StringComparison.OrdinalIgnoreCase)) is { Button: not null } pager)
+                    {
+                        history.Push(await ClickAsync(session, pager, input, output, cancellationToken));
+                    }
+                    else
+                    {
+                        await output.WriteLineAsync($"This answer has no {page.ToLowerInvariant()} page.");
+                    }
+
+                    continue;
+            }
+
+            history.Push(await PrintAsync(output, await session.SayAsync(line, cancellationToken)));
         }
 
         return 0;
     }
 
-    private static async Task<List<(CardButton, RenderedCard)>> ClickAsync(
+    private static async Task<Screen> ClickAsync(
         CliSession session, (CardButton Button, RenderedCard Card) clicked, TextReader input, TextWriter output, CancellationToken cancellationToken)
     {
         var (button, card) = clicked;
         if (button.Url is not null)
         {
             await output.WriteLineAsync("Open in your browser: " + button.Url);
-            return [];
+            return Screen.Empty;
         }
 
         var data = button.Data is { ValueKind: JsonValueKind.Object } given ? JsonNode.Parse(given.GetRawText())!.AsObject() : [];
@@ -58,7 +87,7 @@ internal static class ChatCommand
         {
             if (await AskInputAsync(field, input, output) is not { } value)
             {
-                return [];
+                return Screen.Empty;
             }
 
             data[field.Id] = value;
@@ -73,6 +102,8 @@ internal static class ChatCommand
             {
                 { Type: "application/vnd.microsoft.card.adaptive", Value: { } cardJson } =>
                     await PrintAsync(output, [new Activity { Type = ActivityTypes.Message, Attachments = [new Attachment { Content = cardJson }] }]),
+                // A drill-down posts its answer as a new message (already printed) and only points to it.
+                { Type: "application/vnd.microsoft.activity.message" } when sent.Any(a => a.IsType(ActivityTypes.Message)) => shown,
                 { Type: "application/vnd.microsoft.activity.message", Value: { ValueKind: JsonValueKind.String } text } =>
                     await PrintAsync(output, [Activity.CreateMessage(text.GetString())]),
                 { StatusCode: >= 400 } error => await PrintAsync(output, [Activity.CreateMessage($"(the bot answered {error.StatusCode})")]),
@@ -104,16 +135,19 @@ internal static class ChatCommand
         return match.Value ?? (typed.Length > 0 ? typed : field.Value ?? string.Empty);
     }
 
-    private static async Task<List<(CardButton, RenderedCard)>> PrintAsync(TextWriter output, IReadOnlyList<Activity> replies)
+    private static async Task<Screen> PrintAsync(TextWriter output, IReadOnlyList<Activity> replies)
     {
         var buttons = new List<(CardButton, RenderedCard)>();
         var number = 1;
+        var text = new List<string>();
         foreach (var reply in replies)
         {
-            await output.WriteLineAsync(ReplyText.Format(reply, ref number, buttons));
+            var formatted = ReplyText.Format(reply, ref number, buttons);
+            text.Add(formatted);
+            await output.WriteLineAsync(formatted);
         }
 
-        return replies.Count == 0 ? [] : buttons;
+        return replies.Count == 0 ? Screen.Empty : new Screen(string.Join(Environment.NewLine, text), buttons);
     }
 
     private static async Task<string?> Prompt(TextWriter output, TextReader input, string prompt)

@@ -11,6 +11,12 @@ public interface ISettingsStore
 
     Task SetAsync(string scope, string key, string value, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Sets a setting only if the scope does not have it yet, atomically (one statement, so two instances or two
+    /// concurrent turns cannot both win); returns true for the one call that stored it.
+    /// </summary>
+    Task<bool> TryAddAsync(string scope, string key, string value, CancellationToken cancellationToken = default);
+
     /// <summary>Removes one setting; returns false when it was not set.</summary>
     Task<bool> RemoveAsync(string scope, string key, CancellationToken cancellationToken = default);
 }

@@ -33,6 +33,27 @@ internal sealed partial class SqlStateStore
             cancellationToken);
     }
 
+    public async Task<bool> TryAddAsync(string scope, string key, string value, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        ArgumentNullException.ThrowIfNull(key);
+        ArgumentNullException.ThrowIfNull(value);
+        var count = await ExecuteAsync(
+            """
+            INSERT INTO setting (scope, setting_key, setting_value, updated_at) VALUES (@scope, @key, @value, @now)
+            ON CONFLICT (scope, setting_key) DO NOTHING
+            """,
+            c =>
+            {
+                Bind(c, "scope", scope);
+                Bind(c, "key", key);
+                Bind(c, "value", value);
+                Bind(c, "now", NowMs);
+            },
+            cancellationToken);
+        return count > 0;
+    }
+
     public async Task<bool> RemoveAsync(string scope, string key, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(scope);

@@ -9,6 +9,7 @@ public sealed class CardActionsTests
     [
         CardActions.Keys.Supplier, CardActions.Keys.Order, CardActions.Keys.Po, CardActions.Keys.Country,
         CardActions.Keys.Page, CardActions.Keys.Query, CardActions.Keys.SubscriptionId, CardActions.Keys.Text,
+        CardActions.Keys.Card,
     ];
 
     [Fact]
@@ -93,7 +94,7 @@ public sealed class CardActionsTests
 
         Assert.Empty(CardJson.OfType(json, "Action.OpenUrl"));
         Assert.DoesNotContain(CardJson.OfType(json, "Action.Execute"), a => (string)a["verb"]! == CardActions.Verbs.OrderTrack);
-        Assert.Contains("Tracking numbers: NOLINK1", CardJson.Texts(json));
+        Assert.Contains("Tracking number: NOLINK1", CardJson.Texts(json));
         Assert.Contains("It has left the warehouse. Tracking number:", CardJson.Texts(json));
     }
 }

@@ -14,6 +14,10 @@ public sealed class CardGoldenTests
         ["order-status-schneider-hold"] = () => OrderStatusCard.Build(SchneiderOnHold(), London),
         ["order-status-ingram-shipped"] = () => OrderStatusCard.Build(IngramShipped(), London),
         ["order-status-hostile-text"] = () => OrderStatusCard.Build(Hostile(), London),
+        ["order-status-watched"] = () => OrderStatusCard.Build(IngramShipped(), London with
+        {
+            Watching = new Dictionary<string, string> { [CardContext.WatchKey(SupplierId.Ingram, IngramShipped().OrderNumber)] = "42" },
+        }),
         ["po-summary-partial"] = () => PoSummaryCard.Build("201120/1", PartialPoResult(), London),
         ["items-schneider"] = () => ItemsCard.Build(SchneiderOnHold(), London),
         ["items-ingram"] = () => ItemsCard.Build(IngramShipped(), London),
@@ -29,7 +33,7 @@ public sealed class CardGoldenTests
             new SettingsView { Country = "FR", TimeZoneId = "Europe/Paris", Culture = "fr-FR" },
             new SettingsView { Country = "GB", IngramCustomerNumber = "20-123456" },
             "Purchasing"),
-        ["subscriptions"] = () => SubscriptionsCard.Build(Subscriptions(), London, "subscriptions"),
+        ["subscriptions"] = () => SubscriptionsCard.Build(Subscriptions(), London, "alerts.list", summary: "Watching 2 things here: Schneider Electric order 6010123456; Ingram Micro order 20-WX1YZ."),
         ["alert-hold-appeared"] = () => AlertCard.Build(new OrderAlert(AlertKind.HoldAppeared, SchneiderOnHold(), CreditHold, SubscriptionId: "sub-1"), London),
         ["alert-hold-released"] = () => AlertCard.Build(new OrderAlert(AlertKind.HoldReleased, SchneiderOnHold() with { Holds = [], Status = new StatusInfo(OrderStatus.Open, "OPEN", "Open") }, CreditHold, SubscriptionId: "sub-1"), London),
         ["alert-shipped"] = () => AlertCard.Build(new OrderAlert(AlertKind.Shipped, IngramShipped(), SubscriptionId: "sub-2"), London),

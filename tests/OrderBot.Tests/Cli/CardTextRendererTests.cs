@@ -2,6 +2,7 @@ using System.Text.Json;
 using OrderBot.AdaptiveCards;
 using OrderBot.Cards;
 using OrderBot.Cli;
+using OrderBot.Tests.Cards;
 using Xunit;
 
 namespace OrderBot.Tests.Cli;
@@ -52,6 +53,31 @@ public sealed class CardTextRendererTests
 
         Assert.Equal(string.Empty, rendered.Text);
         Assert.Empty(rendered.Buttons);
+    }
+
+    [Fact]
+    public void Format_PoSummary_EachOrdersButtonsRightUnderThatOrder()
+    {
+        var rendered = CardTextRenderer.Render(Json(PoSummaryCard.Build("201120/1", TestOrders.PartialPoResult(), TestOrders.London)));
+
+        var lines = CardTextRenderer.Format(rendered).Split(Environment.NewLine);
+        var headings = lines.Select((l, i) => (l, i)).Where(x => x.l.Contains(" order ", StringComparison.Ordinal) && !x.l.TrimStart().StartsWith('[')).Select(x => x.i).ToList();
+        var details = lines.Select((l, i) => (l, i)).Where(x => x.l.Contains("] Details", StringComparison.Ordinal)).Select(x => x.i).ToList();
+
+        Assert.NotEmpty(details);
+        Assert.All(details, d => Assert.Contains(headings, h => h < d && d - h < 10));
+        Assert.True(details[0] < headings[^1] || details.Count == 1, "the first order's Details comes before the last order");
+    }
+
+    [Fact]
+    public void Format_NothingFound_EachTipOnItsOwnLine()
+    {
+        var rendered = CardTextRenderer.Render(Json(NothingFoundCard.Build("PO 999", [OrderBot.Suppliers.Model.SupplierResult.Found(OrderBot.Suppliers.Model.SupplierId.Ingram, [], scope: "GB")], TestOrders.London)));
+
+        var text = CardTextRenderer.Format(rendered);
+
+        Assert.Contains(text.Split(Environment.NewLine), l => l.StartsWith("- Try the supplier's order number", StringComparison.Ordinal));
+        Assert.DoesNotContain("supplier's.- Try", text, StringComparison.Ordinal);
     }
 
     private static JsonElement Json(AdaptiveCard card) => JsonDocument.Parse(AdaptiveCardSerializer.Serialize(card)).RootElement.Clone();

@@ -124,4 +124,38 @@ public sealed class CliCommandTests : IDisposable
         Assert.Contains("Remember this for my next questions [Y/n]", text, StringComparison.Ordinal);
         Assert.Contains("Schneider Electric FR order 0100222222", text, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Chat_DetailsThenBack_ShowsThePoCardAgainAndItsNumbersClickIt()
+    {
+        // [1] is "Details" of the first order; "back" shows the PO card again; [1] then clicks its Details again.
+        using var input = new StringReader("where is PO 201120/1\n1\nback\n1\nquit\n");
+        using var output = new StringWriter();
+
+        var exit = await ChatCommand.RunAsync([StorageArg], input, output, NightClock.AtThreeAmUk());
+
+        var text = output.ToString();
+        Assert.Equal(0, exit);
+        var poHeading = text[..text.IndexOf("] Details", StringComparison.Ordinal)].Split('\n').Last(l => l.Contains("201120/1", StringComparison.Ordinal));
+        Assert.True(Count(text, poHeading) >= 2, "the PO card was not shown again after \"back\"");
+        Assert.DoesNotContain("no earlier answer", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Chat_NextAndPrevious_ClickThePagerButtons()
+    {
+        using var input = new StringReader("show all orders at ingram\nnext\nprevious\nquit\n");
+        using var output = new StringWriter();
+
+        var exit = await ChatCommand.RunAsync([StorageArg], input, output, NightClock.AtThreeAmUk());
+
+        var text = output.ToString();
+        Assert.Equal(0, exit);
+        Assert.Contains("Page 2 of", text, StringComparison.Ordinal);
+        Assert.True(Count(text, "Page 1 of") >= 2, text);
+        Assert.DoesNotContain("has no next page", text, StringComparison.Ordinal);
+    }
+
+    private static int Count(string text, string part) =>
+        (text.Length - text.Replace(part, string.Empty, StringComparison.Ordinal).Length) / Math.Max(1, part.Length);
 }

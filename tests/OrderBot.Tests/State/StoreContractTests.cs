@@ -198,6 +198,20 @@ public abstract partial class StoreContractTests : IAsyncLifetime
         Assert.Empty(await Settings.GetAllAsync("user:nobody"));
     }
 
+    [StoreFact]
+    public async Task TryAddAsync_ConcurrentCallsForOneKey_ExactlyOneStoresIt()
+    {
+        var scope = SettingScopes.Conversation("c-welcome");
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 8).Select(i => Task.Run(() => Settings.TryAddAsync(scope, "welcome.sent", "v" + i))));
+
+        Assert.Single(results, added => added);
+        var stored = (await Settings.GetAllAsync(scope))["welcome.sent"];
+        Assert.Equal("v" + Array.IndexOf(results, true), stored);
+        Assert.False(await Settings.TryAddAsync(scope, "welcome.sent", "again"));
+        Assert.True(await Settings.TryAddAsync(SettingScopes.Conversation("c-other"), "welcome.sent", "x"));
+    }
+
     private static ConversationReferenceRecord Reference(string conversationId, string serviceUrl) => new()
     {
         ConversationId = conversationId,

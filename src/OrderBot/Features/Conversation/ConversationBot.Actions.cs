@@ -41,14 +41,24 @@ public sealed partial class ConversationBot
                     !string.Equals(data.GetValueOrDefault(CardActions.Keys.Remember), "false", StringComparison.OrdinalIgnoreCase),
                     data.GetValueOrDefault(CardActions.Keys.Query),
                     cancellationToken);
-            case CardActions.Verbs.HelpExample when data.GetValueOrDefault(CardActions.Keys.Text) is { Length: > 0 } text:
+            case CardActions.Verbs.HelpExample or CardActions.Verbs.QuestionRetry when data.GetValueOrDefault(CardActions.Keys.Text) is { Length: > 0 } text:
                 return await RespondToTextAsync(scope, text, cancellationToken);
             default:
                 return Reply.FromText("Sorry, I can't handle that button any more. Type your question instead, or say \"help\".");
         }
     }
 
-    private async Task<Reply> OrderActionAsync(TurnScope scope, IReadOnlyDictionary<string, string> data, OrderAnswerKind kind, CancellationToken cancellationToken, bool fresh = false)
+    private async Task<Reply> OrderActionAsync(TurnScope scope, IReadOnlyDictionary<string, string> data, OrderAnswerKind kind, CancellationToken cancellationToken, bool fresh = false) =>
+        (await OrderActionWithKindAsync(scope, data, kind, cancellationToken, fresh)).Reply;
+
+    /// <summary>Refresh: the order's card as it is now, and whether that is what came back (not an error or "not found").</summary>
+    private async Task<(Reply Reply, bool Refreshed)> RefreshAsync(TurnScope scope, IReadOnlyDictionary<string, string> data, CancellationToken cancellationToken)
+    {
+        var (reply, kind) = await OrderActionWithKindAsync(scope, data, OrderAnswerKind.Status, cancellationToken, fresh: true);
+        return (reply, kind == AnswerKinds.Order);
+    }
+
+    private async Task<(Reply Reply, string Kind)> OrderActionWithKindAsync(TurnScope scope, IReadOnlyDictionary<string, string> data, OrderAnswerKind kind, CancellationToken cancellationToken, bool fresh = false)
     {
         var intent = OrderQuestion.IntentOf(kind);
         using var span = ConversationTelemetry.StartAnswer(intent);
@@ -56,14 +66,14 @@ public sealed partial class ConversationBot
             || data.GetValueOrDefault(CardActions.Keys.Order) is not { Length: > 0 } orderNumber)
         {
             _metrics.Answer(span, intent, AnswerKinds.NoIdentifier, partial: false);
-            return Reply.FromText("That button doesn't say which order it is for. Ask me with the PO or order number instead.");
+            return (Reply.FromText("That button doesn't say which order it is for. Ask me with the PO or order number instead."), AnswerKinds.NoIdentifier);
         }
 
         var page = ReadPage(data);
         using var typing = scope.Turn.StartTyping(cancellationToken);
         var answer = await _orders.AnswerOrderAsync(supplier, orderNumber, kind, scope.Settings, scope.Card, page, cancellationToken, fresh);
         _metrics.Answer(span, intent, answer.Kind, answer.Partial);
-        return answer.Reply!;
+        return (answer.Reply!, answer.Kind);
     }
 
     private async Task<Reply> PageAsync(TurnScope scope, IReadOnlyDictionary<string, string> data, CancellationToken cancellationToken)

@@ -60,7 +60,7 @@ public sealed partial class ConversationBot
             return;
         }
 
-        var scope = await TurnScope.LoadAsync(turn, _settings, _time, cancellationToken);
+        var scope = await WithWatchingAsync(await TurnScope.LoadAsync(turn, _settings, _time, cancellationToken), cancellationToken);
         var reply = await SavingAsync(turn, () => RespondToTextAsync(scope, turn.Text ?? string.Empty, cancellationToken));
         await turn.SendAsync(reply.ToActivity(), cancellationToken);
     }
@@ -72,27 +72,81 @@ public sealed partial class ConversationBot
         var data = ReadData(turn.Activity.Value);
         var verb = data.GetValueOrDefault(CardActions.Keys.Verb);
         _metrics.CardAction(verb, "submit");
-        var scope = await TurnScope.LoadAsync(turn, _settings, _time, cancellationToken);
+        var scope = await WithWatchingAsync(await TurnScope.LoadAsync(turn, _settings, _time, cancellationToken), cancellationToken);
+        if (verb == CardActions.Verbs.OrderRefresh)
+        {
+            // An old client's Refresh: the card above stays as it was either way, so a failure is just a note.
+            var (fresh, refreshed) = await RefreshAsync(scope, data, cancellationToken);
+            await turn.SendAsync(refreshed ? fresh.ToActivity() : Activity.CreateMessage(RefreshFailed(scope.Card, fresh)), cancellationToken);
+            return;
+        }
+
         var reply = await SavingAsync(turn, () => DispatchActionAsync(scope, verb, data, cancellationToken));
         await turn.SendAsync(reply.ToActivity(), cancellationToken);
     }
 
-    /// <summary>An Action.Execute click: the answer replaces the card (or shows as a message).</summary>
+    /// <summary>
+    /// An Action.Execute click. Where the answer goes depends on the action (<see cref="ActionPlacements"/>): a
+    /// drill-down posts a new message and leaves the clicked card as it was; paging and answered prompts replace it;
+    /// a failed refresh keeps it and says so.
+    /// </summary>
     public async Task<InvokeResponse> OnExecuteAsync(TurnContext turn, AdaptiveCardInvokeValue value, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(turn);
         ArgumentNullException.ThrowIfNull(value);
         var data = ReadData(value.Action?.Data);
-        _metrics.CardAction(value.Action?.Verb, "execute");
-        var scope = await TurnScope.LoadAsync(turn, _settings, _time, cancellationToken);
-        var reply = await SavingAsync(turn, () => DispatchActionAsync(scope, value.Action?.Verb, data, cancellationToken));
+        var verb = value.Action?.Verb;
+        _metrics.CardAction(verb, "execute");
+        var scope = await WithWatchingAsync(await TurnScope.LoadAsync(turn, _settings, _time, cancellationToken), cancellationToken);
+        var placement = ActionPlacements.Of(verb, data);
+        if (placement == ActionPlacement.Refresh)
+        {
+            var (fresh, refreshed) = await RefreshAsync(scope, data, cancellationToken);
+            return refreshed ? await InPlaceAsync(turn, fresh, cancellationToken) : InvokeResponse.Message(RefreshFailed(scope.Card, fresh));
+        }
+
+        var reply = await SavingAsync(turn, () => DispatchActionAsync(scope, verb, data, cancellationToken));
+        if (placement == ActionPlacement.Rebuild && reply is { Card: null, Text: { Length: > 0 } changed } && changed != CannotSave)
+        {
+            // The order card again, read with the new subscription state; the change itself is the note beside it.
+            var rescoped = await WithWatchingAsync(scope, cancellationToken);
+            var (fresh, refreshed) = await RefreshAsync(rescoped, data, cancellationToken);
+            return refreshed ? await InPlaceAsync(turn, fresh with { Text = changed }, cancellationToken) : InvokeResponse.Message(changed);
+        }
+
+        if (placement is ActionPlacement.InPlace or ActionPlacement.Rebuild || reply.Card is null)
+        {
+            return await InPlaceAsync(turn, reply, cancellationToken);
+        }
+
+        // The clicked card stays untouched: the answer is a new message, and the invoke only points to it.
+        await turn.SendAsync(reply.ToActivity(), cancellationToken);
+        return InvokeResponse.Message(placement == ActionPlacement.KeepCard && reply.Text is { Length: > 0 } confirmation ? confirmation : PostedBelow);
+    }
+
+    internal const string PostedBelow = "Answer posted below.";
+
+    /// <summary>The scope with the conversation's watched orders, so order cards show "Stop watching" where it applies.</summary>
+    private async Task<TurnScope> WithWatchingAsync(TurnScope scope, CancellationToken cancellationToken) =>
+        scope with { Card = scope.Card with { Watching = await _subscriptions.WatchedOrdersAsync(scope.Turn, cancellationToken) } };
+
+    /// <summary>The answer replaces the clicked card; a note beside it ("Saved FR…", "Partial answer…") goes as a message.</summary>
+    private static async Task<InvokeResponse> InPlaceAsync(TurnContext turn, Reply reply, CancellationToken cancellationToken)
+    {
         if (reply is { Card: not null, Text: { Length: > 0 } note })
         {
-            // The card replaces the clicked one; a note beside it ("Saved FR…", "Partial answer…") goes as a message.
             await turn.SendAsync(note, cancellationToken);
         }
 
         return reply.ToInvokeResponse();
+    }
+
+    /// <summary>"Couldn't refresh at 10:42 CET — …": the card keeps what was last checked; its Refresh is the retry.</summary>
+    internal static string RefreshFailed(CardContext card, Reply failed)
+    {
+        var reason = failed.Card?.FallbackText ?? failed.Text;
+        return $"Couldn't refresh at {card.TimeWithZone(card.Now)}{(string.IsNullOrWhiteSpace(reason) ? "." : " — " + reason.TrimEnd('.') + ".")} "
+            + "The card still shows what I last checked: press Refresh to retry.";
     }
 
     /// <summary>Answers text as if typed: also used by help examples and "Ask again" buttons.</summary>

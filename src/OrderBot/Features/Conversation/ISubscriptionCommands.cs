@@ -14,6 +14,9 @@ public interface ISubscriptionCommands
 
     /// <summary>Answers a card click with one of the subscription verbs; <paramref name="data"/> holds the card's data keys.</summary>
     Task<Reply> HandleActionAsync(TurnContext turn, string verb, IReadOnlyDictionary<string, string> data, CancellationToken cancellationToken);
+
+    /// <summary>The orders watched in the turn's conversation, <see cref="Cards.CardContext.WatchKey"/> → subscription id.</summary>
+    Task<IReadOnlyDictionary<string, string>> WatchedOrdersAsync(TurnContext turn, CancellationToken cancellationToken);
 }
 
 /// <summary>Registered until the subscriptions feature is: answers politely instead of staying silent.</summary>
@@ -26,4 +29,7 @@ public sealed class UnavailableSubscriptionCommands : ISubscriptionCommands
 
     public Task<Reply> HandleActionAsync(TurnContext turn, string verb, IReadOnlyDictionary<string, string> data, CancellationToken cancellationToken) =>
         Task.FromResult(Reply.FromText(Message));
+
+    public Task<IReadOnlyDictionary<string, string>> WatchedOrdersAsync(TurnContext turn, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyDictionary<string, string>>(new Dictionary<string, string>());
 }

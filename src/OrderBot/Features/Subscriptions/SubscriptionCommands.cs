@@ -16,8 +16,14 @@ namespace OrderBot.Features.Subscriptions;
 /// <param name="TimeZone">The conversation's time zone id (alerts show times in it).</param>
 public sealed record SubscriptionRequester(string ConversationId, string UserId, string? UserName = null, string? Locale = null, string? TimeZone = null);
 
-/// <summary>The answer to show: always a sentence confirming what changed, sometimes a card.</summary>
-public sealed record SubscriptionReply(string Text, AdaptiveCard? Card = null);
+/// <summary>
+/// The answer to show: always a sentence confirming what changed, sometimes a card. <see cref="TextOnCard"/>: the
+/// card already leads with the sentence, so the answer is the card alone (one message, not text and card saying the same).
+/// </summary>
+public sealed record SubscriptionReply(string Text, AdaptiveCard? Card = null)
+{
+    public bool TextOnCard { get; init; }
+}
 
 /// <summary>
 /// The <c>alerts.*</c> intents and the <c>order.watch</c> / <c>alerts.mute</c> / <c>alerts.unsubscribe</c> verbs.
@@ -64,6 +70,20 @@ public sealed partial class SubscriptionCommands
             CardActions.Verbs.AlertsUnsubscribe => Some(StopOneAsync(requester, data, cancellationToken)),
             _ => Task.FromResult<SubscriptionReply?>(null),
         };
+    }
+
+    /// <summary>The conversation's order subscriptions: <see cref="CardContext.WatchKey"/> → subscription id.</summary>
+    public async Task<IReadOnlyDictionary<string, string>> WatchedOrdersAsync(string conversationId, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(conversationId);
+        var all = await _store.ListForConversationAsync(conversationId, cancellationToken);
+        var watched = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var s in all.Where(s => s is { Kind: SubscriptionKind.Order, Supplier: not null, OrderNumber: { Length: > 0 }, HoldFilter: null }))
+        {
+            watched.TryAdd(CardContext.WatchKey(s.Supplier!.Value, s.OrderNumber!), s.Id.ToString(CultureInfo.InvariantCulture));
+        }
+
+        return watched;
     }
 
     /// <summary>
@@ -116,8 +136,7 @@ public sealed partial class SubscriptionCommands
         {
             if (!SaysAll(result.Text))
             {
-                var list = await ListAsync(requester, cancellationToken);
-                return list with { Text = "Which alerts should I stop? Press Stop next to one, or say \"stop all alerts\"." };
+                return await ListAsync(requester, cancellationToken, "Which alerts should I stop? Press Stop next to one, or say \"stop all alerts\".");
             }
 
             var removed = await _store.RemoveAllAsync(requester.ConversationId, cancellationToken);
@@ -137,21 +156,37 @@ public sealed partial class SubscriptionCommands
             : $"Stopped: I won't post here about {DescribeNew(target)} any more.");
     }
 
-    private async Task<SubscriptionReply> ListAsync(SubscriptionRequester requester, CancellationToken cancellationToken)
+    private async Task<SubscriptionReply> ListAsync(SubscriptionRequester requester, CancellationToken cancellationToken, string? lead = null)
     {
         var all = await _store.ListForConversationAsync(requester.ConversationId, cancellationToken);
-        var views = all.Select(s => new SubscriptionView(
-            s.Id.ToString(CultureInfo.InvariantCulture),
-            s.Supplier ?? SupplierId.Ingram,
-            s.OrderNumber ?? s.PoNumber ?? s.Account ?? s.Country ?? string.Empty,
-            s.PoNumber,
-            s.CreatedAt,
-            Description: Describe(s) + (s.IsActive ? string.Empty : " (paused: I was removed from this conversation)"))).ToList();
+        var views = new List<SubscriptionView>(all.Count);
+        foreach (var s in all)
+        {
+            var muted = s is { Kind: SubscriptionKind.Order, Supplier: { } supplier, OrderNumber: { Length: > 0 } number }
+                && await _store.IsMutedAsync(requester.ConversationId, supplier, number, cancellationToken);
+            views.Add(new SubscriptionView(
+                s.Id.ToString(CultureInfo.InvariantCulture),
+                s.Supplier ?? SupplierId.Ingram,
+                s.OrderNumber ?? s.PoNumber ?? s.Account ?? s.Country ?? string.Empty,
+                s.PoNumber,
+                s.CreatedAt,
+                Muted: muted,
+                Description: Describe(s) + (s.IsActive ? string.Empty : " (paused: I was removed from this conversation)")));
+        }
+
         var text = all.Count == 0
             ? "Nothing is being watched in this conversation."
             : $"Watching {Count(all.Count, "thing")} here: " + string.Join("; ", all.Select(Describe)) + ".";
-        return new SubscriptionReply(text, SubscriptionsCard.Build(views, CardContext.Create(_time), "alerts.list"));
+        if (lead is not null)
+        {
+            text = $"{lead} {text}";
+        }
+
+        return new SubscriptionReply(text, SubscriptionsCard.Build(views, CardContext.Create(_time), ListQuery, summary: text)) { TextOnCard = true };
     }
+
+    /// <summary>The paging query of the alert list; a Stop that carries it comes from the list, which is then re-sent without the item.</summary>
+    internal const string ListQuery = "alerts.list";
 
     private async Task<SubscriptionReply> WatchOrderAsync(SubscriptionRequester requester, IReadOnlyDictionary<string, string> data, CancellationToken cancellationToken)
     {
@@ -204,9 +239,14 @@ public sealed partial class SubscriptionCommands
         var existing = (await _store.ListForConversationAsync(requester.ConversationId, cancellationToken)).FirstOrDefault(s => s.Id == id);
 
         // RemoveAsync checks the conversation too: a subscription id from another conversation removes nothing.
-        return existing is not null && await _store.RemoveAsync(requester.ConversationId, id, cancellationToken)
-            ? new SubscriptionReply($"Stopped: I won't post here about {Describe(existing)} any more.")
-            : new SubscriptionReply("That alert is no longer set up here.");
+        var stopped = existing is not null && await _store.RemoveAsync(requester.ConversationId, id, cancellationToken)
+            ? $"Stopped: I won't post here about {Describe(existing!)} any more."
+            : "That alert is no longer set up here.";
+
+        // Stop on the list: the list comes back without the item (it replaces the clicked list in place).
+        return data.GetValueOrDefault(CardActions.Keys.Query) == ListQuery
+            ? await ListAsync(requester, cancellationToken, stopped)
+            : new SubscriptionReply(stopped);
     }
 
     private static NewSubscription? FromEntities(SubscriptionRequester requester, RecognizerResult result)

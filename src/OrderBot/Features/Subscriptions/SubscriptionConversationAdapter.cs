@@ -31,6 +31,12 @@ internal sealed class SubscriptionConversationAdapter : ISubscriptionCommands, I
         return ToReply(reply);
     }
 
+    public Task<IReadOnlyDictionary<string, string>> WatchedOrdersAsync(TurnContext turn, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(turn);
+        return _commands.WatchedOrdersAsync(Requester(turn).ConversationId, cancellationToken);
+    }
+
     public Task OnInstalledAsync(string conversationId, CancellationToken cancellationToken) =>
         _commands.ReactivateAsync(conversationId, cancellationToken);
 
@@ -45,5 +51,5 @@ internal sealed class SubscriptionConversationAdapter : ISubscriptionCommands, I
     private static Reply ToReply(SubscriptionReply? reply) =>
         reply is null
             ? Reply.FromText("I couldn't tell what to do with your alerts. Try \"watch PO 201120/1\", \"what am I watching\" or \"stop all alerts\".")
-            : new Reply(reply.Text, reply.Card);
+            : reply is { Card: { } card, TextOnCard: true } ? Reply.FromCard(card) : new Reply(reply.Text, reply.Card);
 }

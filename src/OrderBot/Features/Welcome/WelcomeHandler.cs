@@ -8,7 +8,7 @@ namespace OrderBot.Features.Welcome;
 
 /// <summary>
 /// Greets a conversation once when the bot is installed. Teams sends both <c>installationUpdate</c> (add) and a
-/// <c>conversationUpdate</c> naming the bot in membersAdded; a marker in the conversation's settings keeps it to one card.
+/// <c>conversationUpdate</c> naming the bot in membersAdded; a marker in the conversation's settings, claimed atomically, keeps it to one card.
 /// </summary>
 public sealed class WelcomeHandler
 {
@@ -49,13 +49,13 @@ public sealed class WelcomeHandler
         }
 
         var scope = SettingScopes.Conversation(turn.Activity.Conversation?.Id?.Split(';')[0] ?? "unknown");
-        var settings = await _store.GetAllAsync(scope, cancellationToken);
-        if (settings.ContainsKey(WelcomedKey))
+        // Claimed in one statement: the two install events often arrive together (even on two instances), and a
+        // read-then-write let both see "not welcomed yet".
+        if (!await _store.TryAddAsync(scope, WelcomedKey, "true", cancellationToken))
         {
             return;
         }
 
-        await _store.SetAsync(scope, WelcomedKey, "true", cancellationToken);
         var name = turn.Activity.Conversation?.IsGroup == true ? null : turn.Activity.From?.Name;
         await turn.SendAsync(Reply.FromCard(WelcomeCard.Build(name)).ToActivity(), cancellationToken);
     }

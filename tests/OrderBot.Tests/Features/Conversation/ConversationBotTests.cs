@@ -204,15 +204,16 @@ public sealed class ConversationBotTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Execute_ItemsOfSchneiderOrder_ItemsCard()
+    public async Task Execute_ItemsOfSchneiderOrder_ItemsCardAsNewMessage()
     {
         var adapter = await _host.NewAdapterAsync(schneiderDefaultCountry: "FR");
 
         var response = await adapter.ProcessAsync(Execute(CardActions.Verbs.OrderItems, """{"supplier":"schneider","order":"0100111111"}"""));
 
-        var fallback = ReplyAssert.Fallback(response!);
-        Assert.Equal("Items of Schneider Electric order 0100111111", fallback);
-        Assert.Contains("000020", response!.Value!.Value.GetRawText(), StringComparison.Ordinal);
+        Assert.Equal(ConversationBot.PostedBelow, response!.Value!.Value.GetString());
+        var card = ReplyAssert.Card(ReplyAssert.Next(adapter));
+        Assert.Equal("Items of Schneider Electric order 0100111111", card.GetProperty("fallbackText").GetString());
+        Assert.Contains("000020", card.GetRawText(), StringComparison.Ordinal);
     }
 
     [Fact]

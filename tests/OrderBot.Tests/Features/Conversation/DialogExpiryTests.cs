@@ -52,7 +52,8 @@ public sealed class DialogExpiryTests : IAsyncLifetime
 
         var response = await adapter.ProcessAsync(ConversationBotTests.Execute(CardActions.Verbs.SettingsCountry, data));
 
-        Assert.Equal("Which country are your orders in?", ReplyAssert.Fallback(response!));
+        Assert.Equal(ConversationBot.PostedBelow, response!.Value!.Value.GetString());
+        Assert.Equal("Which country are your orders in?", ReplyAssert.Fallback(ReplyAssert.Next(adapter)));
     }
 
     [Theory]

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using OrderBot.Cards;
+using OrderBot.Features.Conversation;
 using OrderBot.Protocol.Routing;
 using OrderBot.TestKit.Protocol;
 using Xunit;
@@ -93,7 +94,8 @@ public sealed class SettingsAndListTests : IAsyncLifetime
         var response = await adapter.ProcessAsync(ConversationBotTests.Execute(CardActions.Verbs.PickOrder, data));
 
         Assert.StartsWith("3 orders match CUSTPO", card.GetProperty("fallbackText").GetString(), StringComparison.Ordinal);
-        Assert.StartsWith("Ingram Micro order " + data.GetProperty("order").GetString(), ReplyAssert.Fallback(response!), StringComparison.Ordinal);
+        Assert.Equal(ConversationBot.PostedBelow, response!.Value!.Value.GetString());
+        Assert.StartsWith("Ingram Micro order " + data.GetProperty("order").GetString(), ReplyAssert.Fallback(ReplyAssert.Next(adapter)), StringComparison.Ordinal);
     }
 
     [Fact]
