@@ -33,9 +33,9 @@ public sealed class AlertsBenchmark : IBenchmarkSuite
 
     public async Task RunAsync(string[] args)
     {
-        var accounts = Arg(args, "--accounts", 200);
-        var minutes = Arg(args, "--minutes", 40);
-        var callsPerCycle = Arg(args, "--calls-per-cycle", 25);
+        var accounts = BenchArgs.Int(args, "--accounts", 200);
+        var minutes = BenchArgs.Int(args, "--minutes", 40);
+        var callsPerCycle = BenchArgs.Int(args, "--calls-per-cycle", 25);
         var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.Zero));
         var sandboxOptions = new IngramSandboxOptions { ClientId = "id", ClientSecret = "secret", EnforceAvailability = false };
         await using var sandbox = await IngramSandboxServer.StartAsync(sandboxOptions, clock);
@@ -50,11 +50,11 @@ public sealed class AlertsBenchmark : IBenchmarkSuite
         var options = Options.Create(new AlertsOptions
         {
             WatchInterval = TimeSpan.FromMinutes(1),
-            DiscoveryInterval = TimeSpan.FromMinutes(Arg(args, "--discovery-minutes", 30)),
+            DiscoveryInterval = TimeSpan.FromMinutes(BenchArgs.Int(args, "--discovery-minutes", 30)),
             MaxCallsPerCycle = callsPerCycle,
 
             // The sandbox's WATCH-1 hold lasts two 2-minute steps: poll open orders often enough to see it.
-            OpenPollPeriod = TimeSpan.FromMinutes(Arg(args, "--open-poll-minutes", 2)),
+            OpenPollPeriod = TimeSpan.FromMinutes(BenchArgs.Int(args, "--open-poll-minutes", 2)),
             HeldPollPeriod = TimeSpan.FromMinutes(1),
         });
         var watcher = new HoldWatcher(
@@ -145,7 +145,8 @@ public sealed class AlertsBenchmark : IBenchmarkSuite
         return builder.Build();
     }
 
-    private static Task AddConversationAsync(SqlStateStore store, string conversationId, string serviceUrl)
+    /// <summary>The personal-chat reference the protocol layer would have stored at install (shared by the alert suites).</summary>
+    internal static Task AddConversationAsync(SqlStateStore store, string conversationId, string serviceUrl)
     {
         var reference = new ConversationReference
         {
@@ -164,11 +165,4 @@ public sealed class AlertsBenchmark : IBenchmarkSuite
         });
     }
 
-    private static int Arg(string[] args, string name, int fallback)
-    {
-        var index = Array.IndexOf(args, name);
-        return index >= 0 && index + 1 < args.Length && int.TryParse(args[index + 1], NumberStyles.Integer, CultureInfo.InvariantCulture, out var value)
-            ? value
-            : fallback;
-    }
 }

@@ -38,7 +38,7 @@ public sealed class HoldToAlertBenchmark : IBenchmarkSuite
 
     public async Task RunAsync(string[] args)
     {
-        var trials = Arg(args, "--trials", 20);
+        var trials = BenchArgs.Int(args, "--trials", 20);
         var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.Zero));
         await using var schneider = await SchneiderSandboxServer.StartAsync(new SchneiderSandboxOptions { OrderCount = 20 }, clock);
         await using var ingram = await IngramSandboxServer.StartAsync(new IngramSandboxOptions { ClientId = "id", ClientSecret = "secret", BulkOrders = 20, EnforceAvailability = false }, clock);
@@ -60,7 +60,7 @@ public sealed class HoldToAlertBenchmark : IBenchmarkSuite
             store, store, store, client, new ProactiveMessenger(client, new InMemoryConversationReferenceStore(clock), NullLogger<ProactiveMessenger>.Instance),
             clock, options, NullLogger<AlertDelivery>.Instance);
 
-        await AddConversationAsync(store, "a:bench", connector.ServiceUrl);
+        await AlertsBenchmark.AddConversationAsync(store, "a:bench", connector.ServiceUrl);
         foreach (var (supplier, order) in new[] { (SupplierId.Schneider, SchneiderOrder), (SupplierId.Ingram, IngramOrder) })
         {
             await store.AddAsync(new NewSubscription { ConversationId = "a:bench", Kind = SubscriptionKind.Order, Supplier = supplier, OrderNumber = order, CreatedByUserId = "29:bench" });
@@ -158,30 +158,5 @@ public sealed class HoldToAlertBenchmark : IBenchmarkSuite
         return builder.Build();
     }
 
-    private static Task AddConversationAsync(SqlStateStore store, string conversationId, string serviceUrl)
-    {
-        var reference = new ConversationReference
-        {
-            Bot = new ChannelAccount { Id = "28:bot" },
-            Conversation = new ConversationAccount { Id = conversationId, ConversationType = "personal" },
-            ChannelId = "msteams",
-            ServiceUrl = serviceUrl,
-        };
-        return store.UpsertAsync(new ConversationReferenceRecord
-        {
-            ConversationId = conversationId,
-            ChannelId = "msteams",
-            ServiceUrl = serviceUrl,
-            ConversationType = "personal",
-            ReferenceJson = JsonSerializer.Serialize(reference, ProtocolJsonContext.Default.ConversationReference),
-        });
-    }
 
-    private static int Arg(string[] args, string name, int fallback)
-    {
-        var index = Array.IndexOf(args, name);
-        return index >= 0 && index + 1 < args.Length && int.TryParse(args[index + 1], NumberStyles.Integer, CultureInfo.InvariantCulture, out var value)
-            ? value
-            : fallback;
-    }
 }

@@ -28,9 +28,9 @@ public sealed class BudgetBenchmark : IBenchmarkSuite
 
     public async Task RunAsync(string[] args)
     {
-        var questions = Arg(args, "--questions", 300);
-        var distinct = Arg(args, "--pos", 20);
-        var concurrency = Arg(args, "--concurrency", 50);
+        var questions = BenchArgs.Int(args, "--questions", 300);
+        var distinct = BenchArgs.Int(args, "--pos", 20);
+        var concurrency = BenchArgs.Int(args, "--concurrency", 50);
         Console.WriteLine($"{questions} questions over {distinct} distinct POs at {concurrency} concurrent; Ingram 60 calls/60 s, 80 ms latency; turn deadline 10 s");
         foreach (var cached in new[] { false, true })
         {
@@ -99,11 +99,4 @@ public sealed class BudgetBenchmark : IBenchmarkSuite
         return builder.Build();
     }
 
-    private static int Arg(string[] args, string name, int fallback)
-    {
-        var index = Array.IndexOf(args, name);
-        return index >= 0 && index + 1 < args.Length && int.TryParse(args[index + 1], NumberStyles.Integer, CultureInfo.InvariantCulture, out var value)
-            ? value
-            : fallback;
-    }
 }

@@ -24,9 +24,9 @@ public sealed class SchneiderPoLookupBenchmark : IBenchmarkSuite
 
     public async Task RunAsync(string[] args)
     {
-        var orders = Arg(args, "--orders", 2000);
-        var latency = TimeSpan.FromMilliseconds(Arg(args, "--latency", 80));
-        var pageSize = Arg(args, "--page-size", 100);
+        var orders = BenchArgs.Int(args, "--orders", 2000);
+        var latency = TimeSpan.FromMilliseconds(BenchArgs.Int(args, "--latency", 80));
+        var pageSize = BenchArgs.Int(args, "--page-size", 100);
         var sandboxOptions = new SchneiderSandboxOptions { OrderCount = orders, Latency = latency };
         await using var sandbox = await SchneiderSandboxServer.StartAsync(sandboxOptions, TimeProvider.System);
         var deepPo = await DeepestFrPoAsync(sandbox, pageSize);
@@ -88,9 +88,4 @@ public sealed class SchneiderPoLookupBenchmark : IBenchmarkSuite
         return list[list.GetArrayLength() - 1].GetProperty("poNumber").GetString()!;
     }
 
-    private static int Arg(string[] args, string name, int fallback)
-    {
-        var index = Array.IndexOf(args, name);
-        return index >= 0 && index + 1 < args.Length && int.TryParse(args[index + 1], CultureInfo.InvariantCulture, out var value) ? value : fallback;
-    }
 }
