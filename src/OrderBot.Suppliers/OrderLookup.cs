@@ -87,19 +87,22 @@ public sealed partial class OrderLookup
     {
         var asked = only is { } id ? _suppliers.Where(s => s.Id == id) : _suppliers;
         var results = await Task.WhenAll(asked.Select(s => scope.Deadline is { } deadline
-            ? AskByAsync(s, deadline, ask, cancellationToken)
+            ? AskByAsync(s, deadline, scope.LateWindow, ask, cancellationToken)
             : AskOneAsync(s, ask, cancellationToken)));
         return new LookupResult(results);
     }
 
     /// <summary>
     /// One supplier, answered by <paramref name="deadline"/>: what has not arrived then is "did not answer in time"
-    /// (never "not found"), and its call is stopped. The deadline also flows to the supplier's pipeline
-    /// (<see cref="CallDeadline"/>), so a rate-limit pause that ends later is answered at once instead of waited out.
+    /// (never "not found"). The deadline also flows to the supplier's pipeline (<see cref="CallDeadline"/>), so a
+    /// rate-limit pause that ends later is answered at once instead of waited out. The late call is stopped, or, when
+    /// the scope allows a late answer, left running for <see cref="SupplierScope.LateWindow"/> more and handed back
+    /// in <see cref="SupplierResult.Late"/>.
     /// </summary>
     private async Task<SupplierResult> AskByAsync(
         IOrderSupplier supplier,
         DateTimeOffset deadline,
+        TimeSpan? lateWindow,
         Func<IOrderSupplier, CancellationToken, Task<SupplierResult>> ask,
         CancellationToken cancellationToken)
     {
@@ -109,29 +112,71 @@ public sealed partial class OrderLookup
             return NoAnswerInTime(supplier.Id);
         }
 
-        using var call = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        using var timer = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        // The call's own source, not linked: a late call must outlive the turn (whose token ends with the request).
+        // Until the deadline, the turn's cancellation still stops it.
+        var call = new CancellationTokenSource(Timeout.InfiniteTimeSpan, _time);
         Task<SupplierResult> answer;
-        using (CallDeadline.Use(deadline))
+        using (cancellationToken.Register(static c => ((CancellationTokenSource)c!).Cancel(), call))
         {
-            answer = AskOneAsync(supplier, ask, call.Token);
+            using var timer = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            using (CallDeadline.Use(deadline))
+            {
+                answer = AskOneAsync(supplier, ask, call.Token);
+            }
+
+            var expiry = Task.Delay(remaining, _time, timer.Token);
+            var first = await Task.WhenAny(answer, expiry);
+            if (first == answer || answer.IsCompleted)
+            {
+                await timer.CancelAsync();
+                call.Dispose();
+                return await answer;
+            }
+
+            cancellationToken.ThrowIfCancellationRequested();
         }
 
-        var expiry = Task.Delay(remaining, _time, timer.Token);
-        var first = await Task.WhenAny(answer, expiry);
-        if (first == answer)
+        Log.NoAnswerInTime(_logger, supplier.Id);
+        if (lateWindow is { } window && window > TimeSpan.Zero)
         {
-            await timer.CancelAsync();
-            return await answer;
+            call.CancelAfter(window);
+            return NoAnswerInTime(supplier.Id) with { Late = LateAsync(supplier.Id, answer, call) };
         }
 
-        cancellationToken.ThrowIfCancellationRequested();
         await call.CancelAsync();
+
+        // A supplier that already had its answer when the deadline fired finishes without looking at the token: that
+        // answer was in time and is kept. One still calling ends at the cancellation (bounded, in case it ignores it).
+        await Task.WhenAny(answer, Task.Delay(SettleGrace, TimeProvider.System, CancellationToken.None));
+        call.Dispose();
+        if (answer.IsCompletedSuccessfully && answer.Result.Problem?.Kind is not SupplierProblemKind.Timeout)
+        {
+            return answer.Result;
+        }
 
         // The stopped call ends with a cancellation nobody awaits; observe it so it is not reported as unobserved.
         _ = answer.ContinueWith(static t => t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
-        Log.NoAnswerInTime(_logger, supplier.Id);
         return NoAnswerInTime(supplier.Id);
+    }
+
+    /// <summary>How long a call stopped at the deadline may take to settle before it is left behind.</summary>
+    private static readonly TimeSpan SettleGrace = TimeSpan.FromMilliseconds(500);
+
+    /// <summary>The late call's answer; a stop at the end of the late window is "did not answer in time" again.</summary>
+    private static async Task<SupplierResult> LateAsync(SupplierId supplier, Task<SupplierResult> answer, CancellationTokenSource call)
+    {
+        try
+        {
+            return await answer;
+        }
+        catch (OperationCanceledException)
+        {
+            return NoAnswerInTime(supplier);
+        }
+        finally
+        {
+            call.Dispose();
+        }
     }
 
     private static SupplierResult NoAnswerInTime(SupplierId supplier) => SupplierResult.Failed(new SupplierProblem(

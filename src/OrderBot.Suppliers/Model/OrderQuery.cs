@@ -28,6 +28,12 @@ public sealed record SupplierScope
     /// </summary>
     public DateTimeOffset? Deadline { get; init; }
 
+    /// <summary>
+    /// With <see cref="Deadline"/>: a supplier still working at the deadline is not stopped but given this much longer;
+    /// its answer arrives in <see cref="SupplierResult.Late"/> (a posted card can then be updated). Null: stopped.
+    /// </summary>
+    public TimeSpan? LateWindow { get; init; }
+
     /// <summary>True to ask the supplier afresh rather than use a recent answer ("Refresh").</summary>
     public bool Fresh { get; init; }
 

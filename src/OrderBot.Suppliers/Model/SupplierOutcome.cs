@@ -67,6 +67,12 @@ public sealed record SupplierResult
 
     public bool Succeeded => Problem is null;
 
+    /// <summary>
+    /// For "did not answer in time" when the question allowed a late answer (<see cref="SupplierScope.LateWindow"/>):
+    /// the supplier's call, still running, ending with its own answer (or its own failure) within that window.
+    /// </summary>
+    public Task<SupplierResult>? Late { get; init; }
+
     public static SupplierResult Found(SupplierId supplier, IReadOnlyList<Order> orders, int calls = 0, string? scope = null) =>
         new() { Supplier = supplier, Orders = orders, Calls = calls, SearchedScope = scope };
 

@@ -162,7 +162,7 @@ public sealed class SupplierBoundsTests : IAsyncLifetime
         Assert.All(result.Problems, p => Assert.Equal(SupplierProblemKind.ServerError, p.Kind));
     }
 
-    [Fact(Skip = "Still flaky under the whole suite's parallel load (about 1 run in 6) after waiting for Schneider's whole answer: the race is elsewhere (suspect: the deadline timer and Schneider's completion both observed by AskByAsync's WhenAny on a loaded thread pool). Named in the session note (#14); a flaky test would block every landing.")]
+    [Fact]
     public async Task Ingram_AnswersAfterTheDeadline_SchneiderAnswerKept_IngramNamedAsNoAnswer()
     {
         // The attempt timeout (30 s) is longer than the question's deadline: only the deadline can end this.
@@ -190,6 +190,52 @@ public sealed class SupplierBoundsTests : IAsyncLifetime
         Assert.Equal(SupplierProblemKind.Timeout, problem.Kind);
         Assert.Equal("Ingram Micro did not answer in time.", problem.Message);
         Assert.Equal("turn deadline", problem.Detail);
+    }
+
+    [Fact]
+    public async Task LateWindow_IngramKeepsCalling_ItsOwnAnswerArrivesLate()
+    {
+        var lookup = Start(TimeSpan.FromSeconds(30));
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        _server.Schneider = context => FaultServer.Json(context, """{"code":" Invalid_OrderNumber"}""", 404);
+        _server.Ingram = async context =>
+        {
+            _server.Reached.TrySetResult();
+            await release.Task;
+            await FaultServer.Json(context, """{"serviceResponse":{"responseStatus":"Failed"}}""", 503);
+        };
+
+        var asked = lookup.GetOrderAsync("20-RD12H", Scope() with { LateWindow = TimeSpan.FromSeconds(50) });
+        await _server.Reached.Task.WaitAsync(Cap);
+        _time.Advance(TurnDeadline);
+        var result = await asked.WaitAsync(Cap);
+
+        var missing = result.Results.Single(r => r.Supplier == SupplierId.Ingram);
+        Assert.Equal(SupplierProblemKind.Timeout, missing.Problem?.Kind);
+        var late = Assert.IsType<Task<SupplierResult>>(missing.Late, exactMatch: false);
+        Assert.False(late.IsCompleted);
+        Assert.Null(result.Results.Single(r => r.Supplier == SupplierId.Schneider).Late);
+
+        release.SetResult();
+        var answered = await late.WaitAsync(Cap);
+        Assert.Equal(SupplierProblemKind.ServerError, answered.Problem?.Kind);
+    }
+
+    [Fact]
+    public async Task LateWindow_Ends_LateAnswerIsNoAnswerInTime()
+    {
+        var lookup = Start(TimeSpan.FromSeconds(120));
+        _server.Ingram = _server.Latency();
+
+        var asked = lookup.GetOrderAsync("20-RD12H", Scope() with { LateWindow = TimeSpan.FromSeconds(50) }, SupplierId.Ingram);
+        await _server.Reached.Task.WaitAsync(Cap);
+        _time.Advance(TurnDeadline);
+        var late = (await asked.WaitAsync(Cap)).Results.Single().Late!;
+        _time.Advance(TimeSpan.FromSeconds(50));
+        var answered = await late.WaitAsync(Cap);
+
+        Assert.Equal(SupplierProblemKind.Timeout, answered.Problem?.Kind);
+        Assert.Equal("Ingram Micro did not answer in time.", answered.Problem?.Message);
     }
 
     /// <summary>A supplier passed through unchanged, telling when its order answer is complete.</summary>
