@@ -57,6 +57,31 @@ public sealed class ProactiveMessenger
         }
     }
 
+    /// <summary>
+    /// Replaces message <paramref name="activityId"/>, sent earlier to the conversation of <paramref name="reference"/>,
+    /// with <paramref name="activity"/> (Connector <c>PUT …/activities/{id}</c>), e.g. a card completed after its turn.
+    /// </summary>
+    public async Task<ProactiveResult> UpdateAsync(ConversationReference reference, string activityId, Activity activity, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(reference);
+        ArgumentException.ThrowIfNullOrEmpty(activityId);
+        ArgumentNullException.ThrowIfNull(activity);
+        activity.ApplyConversationReference(reference);
+        activity.Id = activityId;
+        activity.ReplyToId = null;
+        using var scope = _logger.BeginScope(new ProactiveScope(reference.Conversation?.Id));
+        try
+        {
+            var response = await _client.UpdateActivityAsync(activity, cancellationToken);
+            return new ProactiveResult(response.Id ?? activityId, null, null);
+        }
+        catch (ConnectorException ex)
+        {
+            Log.ProactiveFailed(_logger, reference.Conversation?.Id, ex.Kind, ex.ErrorCode);
+            return new ProactiveResult(null, ex.Kind, ex.ErrorCode);
+        }
+    }
+
     /// <summary>Opens (or re-opens) the 1:1 chat with a user and sends <paramref name="activity"/> there.</summary>
     public async Task<ProactiveResult> SendToUserAsync(string serviceUrl, ChannelAccount bot, string userId, string tenantId, Activity activity, CancellationToken cancellationToken = default)
     {

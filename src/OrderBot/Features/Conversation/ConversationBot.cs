@@ -28,6 +28,7 @@ public sealed partial class ConversationBot
     private readonly TimeProvider _time;
     private readonly ConversationMetrics _metrics;
     private readonly ILogger<ConversationBot> _logger;
+    private readonly LateAnswers? _late;
 
     public ConversationBot(
         Recognizer recognizer,
@@ -38,8 +39,10 @@ public sealed partial class ConversationBot
         ISubscriptionCommands subscriptions,
         TimeProvider time,
         ConversationMetrics metrics,
-        ILogger<ConversationBot> logger)
+        ILogger<ConversationBot> logger,
+        LateAnswers? late = null)
     {
+        _late = late;
         _recognizer = recognizer;
         _settings = settings;
         _settingsCommands = settingsCommands;
@@ -62,7 +65,17 @@ public sealed partial class ConversationBot
 
         var scope = await WithWatchingAsync(await TurnScope.LoadAsync(turn, _settings, _time, cancellationToken), cancellationToken);
         var reply = await SavingAsync(turn, () => RespondToTextAsync(scope, turn.Text ?? string.Empty, cancellationToken));
-        await turn.SendAsync(reply.ToActivity(), cancellationToken);
+        await SendCompletingLaterAsync(scope, reply, cancellationToken);
+    }
+
+    /// <summary>Posts the reply; when a supplier was late for it, the posted card is completed once it answers.</summary>
+    private async Task SendCompletingLaterAsync(TurnScope scope, Reply reply, CancellationToken cancellationToken)
+    {
+        var sent = await scope.Turn.SendAsync(reply.ToActivity(), cancellationToken);
+        if (_late is not null && scope.Late.IsPending && reply.Card is not null && sent.Id is { Length: > 0 } id)
+        {
+            _late.Schedule(scope.Turn.Activity.GetConversationReference(), id, scope.Late);
+        }
     }
 
     /// <summary>An Action.Submit click: <c>message.value</c> = <c>{"verb": …, data…}</c>.</summary>
@@ -82,7 +95,7 @@ public sealed partial class ConversationBot
         }
 
         var reply = await SavingAsync(turn, () => DispatchActionAsync(scope, verb, data, cancellationToken));
-        await turn.SendAsync(reply.ToActivity(), cancellationToken);
+        await SendCompletingLaterAsync(scope, reply, cancellationToken);
     }
 
     /// <summary>
@@ -294,7 +307,14 @@ public sealed partial class ConversationBot
         }
 
         using var typing = scope.Turn.StartTyping(cancellationToken);
-        var answer = await _orders.AnswerAsync(question, scope.Settings, scope.Card, page, cancellationToken);
+        var answer = await _orders.AnswerAsync(question, scope.Settings, scope.Card, page, cancellationToken, allowLate: _late is not null);
+        if (answer.Late.Count > 0)
+        {
+            // Asked again once the late supplier is in: both answers then come from the answer cache.
+            var (settings, card) = (scope.Settings, scope.Card);
+            scope.Late.Set(answer.Late, ct => _orders.AnswerAsync(question, settings, card with { Now = _time.GetUtcNow() }, page, ct, allowLate: true));
+        }
+
         _metrics.Answer(span, intent, answer.Kind, answer.Partial);
         return (answer.Reply ?? CountryDialog.Prompt(scope.Settings, question.Text), answer.Orders, answer.Partial);
     }

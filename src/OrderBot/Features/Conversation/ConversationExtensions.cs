@@ -45,6 +45,7 @@ public static class ConversationExtensions
         services.TryAddSingleton<DialogSessions>();
         services.TryAddSingleton<OrderStatusService>();
         services.TryAddSingleton<ISubscriptionCommands, UnavailableSubscriptionCommands>();
+        services.TryAddSingleton<LateAnswers>();
         services.TryAddSingleton<ConversationBot>();
         services.TryAddSingleton<WelcomeHandler>();
 

@@ -21,6 +21,13 @@ public sealed class ConversationOptions
     /// answered; each supplier still working is named as "did not answer in time", with a Retry button.
     /// </summary>
     public TimeSpan TurnDeadline { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// How much longer, after the turn's deadline, a supplier that did not answer in time keeps being waited for
+    /// (default 45 s; 00:00:00 turns it off). When it answers, the posted card is updated in place with the complete
+    /// answer; when it does not, the card stays as sent ("did not answer in time", with Retry).
+    /// </summary>
+    public TimeSpan LateAnswerWindow { get; set; } = TimeSpan.FromSeconds(45);
 }
 
 /// <summary>Checks <see cref="ConversationOptions"/> at start-up; messages name the key.</summary>
@@ -38,6 +45,11 @@ public sealed class ConversationOptionsValidator : IValidateOptions<Conversation
         if (options.TurnDeadline < TimeSpan.FromMilliseconds(100) || options.TurnDeadline > TimeSpan.FromSeconds(14))
         {
             failures.Add($"{ConversationOptions.SectionName}:TurnDeadline must be between 00:00:00.1 and 00:00:14 (Teams gives a turn 15 s); it is {options.TurnDeadline}.");
+        }
+
+        if (options.LateAnswerWindow < TimeSpan.Zero || options.LateAnswerWindow > TimeSpan.FromMinutes(5))
+        {
+            failures.Add($"{ConversationOptions.SectionName}:LateAnswerWindow must be between 00:00:00 (off) and 00:05:00; it is {options.LateAnswerWindow}.");
         }
 
         if (options.DefaultSchneiderCountry is { Length: > 0 } country && (country.Length != 2 || !country.All(char.IsAsciiLetter)))

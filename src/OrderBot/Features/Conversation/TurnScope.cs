@@ -9,6 +9,9 @@ namespace OrderBot.Features.Conversation;
 /// <summary>What every handler of a turn needs to know about the asker, read once: identity, settings, zone, culture.</summary>
 public sealed record TurnScope(TurnContext Turn, Asker Asker, EffectiveSettings Settings, CardContext Card, RecognizerContext Recognizer)
 {
+    /// <summary>Set when the reply goes out without a late supplier (shared by every copy of the scope).</summary>
+    public Orders.LateFollowUp Late { get; } = new();
+
     public static async Task<TurnScope> LoadAsync(TurnContext turn, SettingsService settings, TimeProvider time, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(turn);

@@ -19,6 +19,12 @@ public sealed record OrderAnswer(Reply? Reply, bool NeedsSchneiderCountry)
     /// <summary>The orders the answer is about (empty when none were found).</summary>
     public IReadOnlyList<Order> Orders { get; init; } = [];
 
+    /// <summary>
+    /// Supplier calls still running after the deadline (asked with a late window): when one ends with an answer, the
+    /// question can be answered again, complete, and the posted card updated.
+    /// </summary>
+    public IReadOnlyList<Task<SupplierResult>> Late { get; init; } = [];
+
     public static OrderAnswer Of(Reply reply, string kind, bool partial = false) => new(reply, false) { Kind = kind, Partial = partial };
 
     public static OrderAnswer AskCountry { get; } = new(null, true);
@@ -57,7 +63,11 @@ public sealed class OrderStatusService
             && string.IsNullOrWhiteSpace(settings.ScopeFor(SupplierId.Schneider, question.Country, _options.Value.DefaultSchneiderCountry).Country);
     }
 
-    public async Task<OrderAnswer> AnswerAsync(OrderQuestion question, EffectiveSettings settings, CardContext context, int page, CancellationToken cancellationToken)
+    /// <summary>
+    /// Answers a typed question. <paramref name="allowLate"/>: a supplier still working at the deadline is left running
+    /// for <see cref="ConversationOptions.LateAnswerWindow"/> and handed back in <see cref="OrderAnswer.Late"/>.
+    /// </summary>
+    public async Task<OrderAnswer> AnswerAsync(OrderQuestion question, EffectiveSettings settings, CardContext context, int page, CancellationToken cancellationToken, bool allowLate = false)
     {
         ArgumentNullException.ThrowIfNull(question);
         ArgumentNullException.ThrowIfNull(context);
@@ -67,7 +77,14 @@ public sealed class OrderStatusService
         }
 
         var deadline = Deadline();
-        var result = await FindAsync(question, settings, deadline, cancellationToken);
+        var late = allowLate && _options.Value.LateAnswerWindow > TimeSpan.Zero ? _options.Value.LateAnswerWindow : (TimeSpan?)null;
+        var result = await FindAsync(question, settings, deadline, late, cancellationToken);
+        var answer = await AnswerFoundAsync(question, result, settings, context, page, deadline, cancellationToken);
+        return answer with { Late = [.. result.Results.Select(r => r.Late).OfType<Task<SupplierResult>>()] };
+    }
+
+    private async Task<OrderAnswer> AnswerFoundAsync(OrderQuestion question, LookupResult result, EffectiveSettings settings, CardContext context, int page, DateTimeOffset deadline, CancellationToken cancellationToken)
+    {
         var orders = result.Orders.ToList();
         if (orders.Count == 0)
         {
@@ -131,11 +148,11 @@ public sealed class OrderStatusService
     }
 
     /// <summary>Each supplier with its own scope, all at once; a reference is tried as PO and as order number.</summary>
-    private async Task<LookupResult> FindAsync(OrderQuestion question, EffectiveSettings settings, DateTimeOffset deadline, CancellationToken cancellationToken)
+    private async Task<LookupResult> FindAsync(OrderQuestion question, EffectiveSettings settings, DateTimeOffset deadline, TimeSpan? late, CancellationToken cancellationToken)
     {
         var asks = SuppliersFor(question.Supplier).Select(async supplier =>
         {
-            var scope = ScopeFor(supplier, question.Country, settings, deadline);
+            var scope = ScopeFor(supplier, question.Country, settings, deadline) with { LateWindow = late };
             if (question.Po is { } po)
             {
                 var found = await _lookup.FindByPoAsync(po, scope, supplier, cancellationToken);
@@ -189,7 +206,7 @@ public sealed class OrderStatusService
                     return order;
                 }
 
-                var detailed = await _lookup.GetDetailsAsync(order, scope with { Country = order.Country ?? scope.Country }, cancellationToken);
+                var detailed = await _lookup.GetDetailsAsync(order, scope with { Country = order.Country ?? scope.Country, LateWindow = null }, cancellationToken);
                 Interlocked.Add(ref calls, detailed.Results.Sum(r => r.Calls));
                 return detailed.Orders.FirstOrDefault(o => string.Equals(o.OrderNumber, order.OrderNumber, StringComparison.OrdinalIgnoreCase)) ?? order;
             }));
@@ -214,17 +231,36 @@ public sealed class OrderStatusService
         return result.Orders.Count <= ShipmentDetailsLimit ? candidates.Where(o => !o.Items.Any(i => i.Shipments.Count > 0)) : [];
     }
 
+    /// <summary>
+    /// One supplier's answer to a reference asked both as PO and as order number: the orders either found; "none"
+    /// only when both asks answered — an ask that failed (not one refusing the reference's form) is the answer then.
+    /// </summary>
     private static SupplierResult Merge(SupplierId supplier, LookupResult asPo, LookupResult asOrder)
     {
         var parts = asPo.Results.Concat(asOrder.Results).ToList();
         var orders = parts.SelectMany(r => r.Orders).DistinctBy(o => o.OrderNumber, StringComparer.OrdinalIgnoreCase).ToList();
         var succeeded = parts.Where(r => r.Succeeded).ToList();
+        // A reference refused as malformed by one ask (not a valid order number) is just not that kind of reference.
+        var failed = parts.Where(r => r.Problem is { Kind: not SupplierProblemKind.InvalidRequest }).ToList();
+        if (orders.Count == 0 && failed.Count > 0)
+        {
+            var lates = failed.Select(r => r.Late).OfType<Task<SupplierResult>>().ToList();
+            return lates.Count < 2 ? failed[0] : failed[0] with { Late = MergeLateAsync(supplier, lates) };
+        }
+
         if (succeeded.Count == 0)
         {
             return parts.FirstOrDefault() ?? SupplierResult.Found(supplier, []);
         }
 
         return SupplierResult.Found(supplier, orders, parts.Sum(r => r.Calls), succeeded.Select(r => r.SearchedScope).FirstOrDefault(s => s is not null));
+    }
+
+    /// <summary>Both late asks of one reference as one: the one that found orders, else one that answered.</summary>
+    private static async Task<SupplierResult> MergeLateAsync(SupplierId supplier, IReadOnlyList<Task<SupplierResult>> lates)
+    {
+        var results = await Task.WhenAll(lates);
+        return results.FirstOrDefault(r => r.Orders.Count > 0) ?? results.FirstOrDefault(r => r.Succeeded) ?? results[0] with { Supplier = supplier };
     }
 
     /// <summary>Orders matching a list's filters, each supplier asked with its own scope.</summary>
