@@ -38,6 +38,9 @@ internal sealed class CliSession : IActivitySender, IAsyncDisposable
         // The CLI must not take the server's port, nor print the host's logs between answers.
         builder.Configuration["urls"] = "http://127.0.0.1:0";
         builder.Logging.ClearProviders();
+
+        // One turn, printed once: a late supplier is "did not answer in time" (no card to update afterwards).
+        builder.Configuration["Conversation:LateAnswerWindow"] ??= "00:00:00";
         Program.Compose(builder, clock);
         builder.AddConversation();
         var app = builder.Build();

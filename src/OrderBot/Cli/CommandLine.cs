@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace OrderBot.Cli;
 
 /// <summary>Dispatches <c>orderbot &lt;command&gt;</c>; no command (or only host options) runs the bot server.</summary>
@@ -11,16 +13,37 @@ internal static class CommandLine
         }
 
         var rest = args[1..];
-        return args[0] switch
+        using var stop = new CancellationTokenSource();
+        using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
+        using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
+        try
         {
-            "ask" => await AskCommand.RunAsync(rest, Console.Out, Console.Error),
-            "chat" => await ChatCommand.RunAsync(rest, Console.In, Console.Out),
+            return await RunAsync(args[0], rest, stop.Token);
+        }
+        catch (OperationCanceledException) when (stop.IsCancellationRequested)
+        {
+            // Ctrl-C or SIGTERM mid-call: the supplier calls were stopped with the turn; nothing was half-saved.
+            await Console.Error.WriteLineAsync("Stopped.");
+            return 130;
+        }
+
+        void Stop(PosixSignalContext context)
+        {
+            context.Cancel = true;
+            stop.Cancel();
+        }
+    }
+
+    private static async Task<int?> RunAsync(string command, string[] rest, CancellationToken cancellationToken) =>
+        command switch
+        {
+            "ask" => await AskCommand.RunAsync(rest, Console.Out, Console.Error, cancellationToken: cancellationToken),
+            "chat" => await ChatCommand.RunAsync(rest, Console.In, Console.Out, cancellationToken: cancellationToken),
             "recognize" => await RecognizeCommand.RunAsync(rest, Console.In, Console.Out, TimeProvider.System),
             "package" => await PackageCommand.RunAsync(rest, Console.Out, Console.Error),
             "help" or "--help" or "-h" => PrintUsage(),
             _ => null,
         };
-    }
 
     private static int PrintUsage()
     {
