@@ -15,6 +15,38 @@ public sealed class HoldWatcherTests : IAsyncLifetime
     public async Task DisposeAsync() => await _h.DisposeAsync();
 
     [Fact]
+    public async Task SchneiderStalled_IngramLoopStillPollsAndItsHoldIsAlerted()
+    {
+        var ingram = ScriptedSupplier.Open(SupplierId.Ingram, "20-TL009", "ISO-I");
+        var schneider = ScriptedSupplier.Open(SupplierId.Schneider, "4000123", "ISO-S", country: "FR");
+        _h.Ingram.Set(ingram);
+        _h.Schneider.Set(schneider);
+        await _h.AddConversationAsync("a:personal-1", "personal");
+        await _h.SubscribeAsync("a:personal-1", SubscriptionKind.Order, "20-TL009", SupplierId.Ingram);
+        await _h.SubscribeAsync("a:personal-1", SubscriptionKind.Order, "4000123", SupplierId.Schneider);
+        var (watcher, delivery) = _h.NewInstance();
+        await watcher.RunCycleAsync(SupplierId.Ingram, CancellationToken.None);
+
+        // Schneider's socket stalls: its loop's cycle hangs on the call…
+        _h.Schneider.Stalled = true;
+        using var stop = new CancellationTokenSource();
+        var stalled = watcher.RunCycleAsync(SupplierId.Schneider, stop.Token);
+        await _h.Schneider.StallReached.Task.WaitAsync(TimeSpan.FromSeconds(30));
+
+        // …while Ingram's loop goes on: a new hold there is found and alerted.
+        _h.Ingram.Set(ScriptedSupplier.WithHold(ingram, ScriptedSupplier.CreditHold));
+        _h.Advance(TimeSpan.FromMinutes(2));
+        var held = await watcher.RunCycleAsync(SupplierId.Ingram, CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.Equal(1, held.Enqueued);
+        Assert.Equal(1, (await delivery.RunCycleAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(30))).Sent);
+        Assert.Contains("20-TL009", Assert.Single(_h.AlertRequests()).Body, StringComparison.Ordinal);
+        Assert.False(stalled.IsCompleted);
+
+        await stop.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => stalled.WaitAsync(TimeSpan.FromSeconds(30)));
+    }
+
+    [Fact]
     public async Task RunCycle_HoldAppearsThenReleased_OneAlertThenOneFollowUpPerConversation()
     {
         var order = ScriptedSupplier.Open(SupplierId.Ingram, "20-TL001", "WATCH-1");

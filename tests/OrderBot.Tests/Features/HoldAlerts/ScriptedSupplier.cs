@@ -26,6 +26,12 @@ internal sealed class ScriptedSupplier : IOrderSupplier
     /// <summary>Order numbers whose GetOrder throws (a bug in a mapper, say).</summary>
     public HashSet<string> Broken { get; } = new(StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>When true, every call hangs until its token is cancelled (a supplier whose socket stalled).</summary>
+    public bool Stalled { get; set; }
+
+    /// <summary>Completed when a stalled call has started.</summary>
+    public TaskCompletionSource StallReached { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
     public void Set(Order order)
     {
         lock (_gate)
@@ -43,7 +49,7 @@ internal sealed class ScriptedSupplier : IOrderSupplier
     }
 
     public Task<SupplierResult> FindByPoAsync(string po, SupplierScope scope, CancellationToken cancellationToken = default) =>
-        Answer(scope, o => string.Equals(o.CustomerPo, po.Trim(), StringComparison.OrdinalIgnoreCase));
+        Answer(scope, o => string.Equals(o.CustomerPo, po.Trim(), StringComparison.OrdinalIgnoreCase), cancellationToken);
 
     public Task<SupplierResult> GetOrderAsync(string orderNumber, SupplierScope scope, CancellationToken cancellationToken = default)
     {
@@ -52,7 +58,7 @@ internal sealed class ScriptedSupplier : IOrderSupplier
             throw new InvalidOperationException("scripted failure");
         }
 
-        return Answer(scope, o => string.Equals(o.OrderNumber, orderNumber, StringComparison.OrdinalIgnoreCase));
+        return Answer(scope, o => string.Equals(o.OrderNumber, orderNumber, StringComparison.OrdinalIgnoreCase), cancellationToken);
     }
 
     public Task<SupplierResult> GetOrderWithShipmentsAsync(string orderNumber, SupplierScope scope, CancellationToken cancellationToken = default) =>
@@ -63,16 +69,28 @@ internal sealed class ScriptedSupplier : IOrderSupplier
             (scope.IngramCustomerNumber is null || o.Account == scope.IngramCustomerNumber)
             && (scope.SchneiderPurchaserId is null || o.Account == scope.SchneiderPurchaserId)
             && (scope.Country is null || o.Country == scope.Country)
-            && (search.From is null || o.OrderDate >= search.From));
+            && (search.From is null || o.OrderDate >= search.From), cancellationToken);
 
-    private Task<SupplierResult> Answer(SupplierScope scope, Func<Order, bool> match)
+    private Task<SupplierResult> Answer(SupplierScope scope, Func<Order, bool> match, CancellationToken cancellationToken)
     {
+        if (Stalled)
+        {
+            return StallAsync(cancellationToken);
+        }
+
         lock (_gate)
         {
             Calls++;
             AllBackground &= scope.Background;
             return Task.FromResult(SupplierResult.Found(Id, [.. _orders.Values.Where(match)], calls: 1));
         }
+    }
+
+    private async Task<SupplierResult> StallAsync(CancellationToken cancellationToken)
+    {
+        StallReached.TrySetResult();
+        await Task.Delay(Timeout.Infinite, cancellationToken);
+        throw new InvalidOperationException("unreachable");
     }
 
     public static Order Open(SupplierId supplier, string number, string po, DateTimeOffset? eta = null, string? account = null, string? country = null) => new()
