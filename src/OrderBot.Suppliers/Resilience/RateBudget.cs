@@ -106,7 +106,8 @@ public sealed class RateBudget : IDisposable
                 await _background.AcquireAsync(linked.Token);
             }
 
-            await _all.AcquireAsync(linked.Token);
+            // A user's question queues ahead of the watcher's polls for the shared budget.
+            await _all.AcquireAsync(priority: !background, linked.Token);
             return true;
         }
         catch (OperationCanceledException) when (deadline.IsCancellationRequested && !cancellationToken.IsCancellationRequested)

@@ -2,7 +2,8 @@ namespace OrderBot.Suppliers.Resilience;
 
 /// <summary>
 /// An exact sliding-window limiter: it remembers when each permit was granted and gives it back one
-/// <c>hold</c> later. Waiters queue first-in first-out.
+/// <c>hold</c> later. Waiters queue first-in first-out, except that a priority waiter (a user's question) goes ahead
+/// of every ordinary one (the watcher's polls) — when the budget is scarce, people are answered first.
 /// </summary>
 /// <remarks>
 /// Why not <see cref="System.Threading.RateLimiting.SlidingWindowRateLimiter"/>: with manual replenishment its
@@ -18,7 +19,7 @@ internal sealed class SlidingLogLimiter : IDisposable
     private readonly TimeProvider _timeProvider;
     private readonly Lock _gate = new();
     private readonly Queue<DateTimeOffset> _grants = new();
-    private readonly LinkedList<TaskCompletionSource> _waiters = new();
+    private readonly LinkedList<Waiter> _waiters = new();
     private readonly ITimer _timer;
     private bool _disposed;
 
@@ -56,11 +57,14 @@ internal sealed class SlidingLogLimiter : IDisposable
     }
 
     /// <summary>Completes when a permit is granted; throws <see cref="OperationCanceledException"/> when cancelled first.</summary>
-    public async Task AcquireAsync(CancellationToken cancellationToken)
+    public Task AcquireAsync(CancellationToken cancellationToken) => AcquireAsync(priority: false, cancellationToken);
+
+    /// <summary>The same; a <paramref name="priority"/> caller queues ahead of every waiting non-priority caller.</summary>
+    public async Task AcquireAsync(bool priority, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
         TaskCompletionSource waiter;
-        LinkedListNode<TaskCompletionSource> node;
+        LinkedListNode<Waiter> node;
         lock (_gate)
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
@@ -74,7 +78,7 @@ internal sealed class SlidingLogLimiter : IDisposable
 
             // Continuations run asynchronously so a caller never resumes inside our lock or the timer callback.
             waiter = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-            node = _waiters.AddLast(waiter);
+            node = Enqueue(new Waiter(waiter, priority));
             Schedule(now);
         }
 
@@ -89,7 +93,7 @@ internal sealed class SlidingLogLimiter : IDisposable
             _disposed = true;
             foreach (var waiter in _waiters)
             {
-                waiter.TrySetException(new ObjectDisposedException(nameof(SlidingLogLimiter)));
+                waiter.Completion.TrySetException(new ObjectDisposedException(nameof(SlidingLogLimiter)));
             }
 
             _waiters.Clear();
@@ -98,7 +102,26 @@ internal sealed class SlidingLogLimiter : IDisposable
         _timer.Dispose();
     }
 
-    private void Cancel(LinkedListNode<TaskCompletionSource> node, CancellationToken cancellationToken)
+    /// <summary>After the last priority waiter (priority) or at the end (ordinary).</summary>
+    private LinkedListNode<Waiter> Enqueue(Waiter waiter)
+    {
+        if (!waiter.Priority)
+        {
+            return _waiters.AddLast(waiter);
+        }
+
+        var firstOrdinary = _waiters.First;
+        while (firstOrdinary is { Value.Priority: true })
+        {
+            firstOrdinary = firstOrdinary.Next;
+        }
+
+        return firstOrdinary is null ? _waiters.AddLast(waiter) : _waiters.AddBefore(firstOrdinary, waiter);
+    }
+
+    private sealed record Waiter(TaskCompletionSource Completion, bool Priority);
+
+    private void Cancel(LinkedListNode<Waiter> node, CancellationToken cancellationToken)
     {
         lock (_gate)
         {
@@ -109,7 +132,7 @@ internal sealed class SlidingLogLimiter : IDisposable
             }
 
             _waiters.Remove(node);
-            node.Value.TrySetCanceled(cancellationToken);
+            node.Value.Completion.TrySetCanceled(cancellationToken);
         }
     }
 
@@ -127,7 +150,7 @@ internal sealed class SlidingLogLimiter : IDisposable
             while (_waiters.First is { } first && _grants.Count < _limit)
             {
                 _waiters.RemoveFirst();
-                if (first.Value.TrySetResult())
+                if (first.Value.Completion.TrySetResult())
                 {
                     _grants.Enqueue(now);
                 }

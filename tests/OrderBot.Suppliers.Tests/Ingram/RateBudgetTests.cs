@@ -26,6 +26,31 @@ public sealed class RateBudgetTests
     }
 
     [Fact]
+    public async Task AcquireAsync_BudgetScarce_UserQuestionQueuedLaterGoesAheadOfTheWatcher()
+    {
+        var clock = new FakeTimeProvider(Start);
+        using var budget = new RateBudget(new RateBudgetSettings(4, TimeSpan.FromSeconds(60), 1.0, TimeSpan.FromHours(1)), clock);
+        Assert.True(await budget.AcquireAsync(background: false, CancellationToken.None));
+        clock.Advance(TimeSpan.FromSeconds(10));
+        for (var i = 0; i < 3; i++)
+        {
+            Assert.True(await budget.AcquireAsync(background: false, CancellationToken.None));
+        }
+
+        var poll = budget.AcquireAsync(background: true, CancellationToken.None);
+        var question = budget.AcquireAsync(background: false, CancellationToken.None);
+        Assert.Equal(2, budget.Waiting);
+
+        // One permit comes back (the first call's): the question gets it although the poll queued first.
+        clock.Advance(TimeSpan.FromSeconds(52));
+        Assert.True(await question.WaitAsync(TimeSpan.FromSeconds(30)));
+        Assert.False(poll.IsCompleted);
+
+        clock.Advance(TimeSpan.FromSeconds(10));
+        Assert.True(await poll.WaitAsync(TimeSpan.FromSeconds(30)));
+    }
+
+    [Fact]
     public async Task AcquireAsync_Background_OnlyGetsItsShareAndInteractiveKeepsHeadroom()
     {
         var clock = new FakeTimeProvider(Start);
