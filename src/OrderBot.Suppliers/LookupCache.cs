@@ -65,7 +65,7 @@ internal sealed class LookupCache
         // turn's deadline (CallDeadline) in, so the supplier span nests under the question and Retry-After still
         // knows how long the turn may wait.
         var asked = new Asked();
-        var context = (Parent: System.Diagnostics.Activity.Current, Deadline: Resilience.CallDeadline.Current);
+        var context = (Parent: System.Diagnostics.Activity.Current, Deadline: Resilience.CallDeadline.Current, LateEnd: Resilience.CallDeadline.WaitUntil);
         var result = await _cache.GetOrCreateAsync(
             key,
             (supplier, ask, asked, context),
@@ -76,7 +76,7 @@ internal sealed class LookupCache
                 System.Diagnostics.Activity.Current = state.context.Parent ?? previous;
                 try
                 {
-                    using (Resilience.CallDeadline.Use(state.context.Deadline))
+                    using (Resilience.CallDeadline.Use(state.context.Deadline, state.context.LateEnd))
                     {
                         return await state.ask(state.supplier, token);
                     }

@@ -119,7 +119,7 @@ public sealed partial class OrderLookup
         using (cancellationToken.Register(static c => ((CancellationTokenSource)c!).Cancel(), call))
         {
             using var timer = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            using (CallDeadline.Use(deadline))
+            using (CallDeadline.Use(deadline, deadline + lateWindow))
             {
                 answer = AskOneAsync(supplier, ask, call.Token);
             }

@@ -82,7 +82,7 @@ public sealed class RateBudget : IDisposable
         }
 
         var wait = Settings.MaxWait;
-        if (CallDeadline.Current is { } turnDeadline && turnDeadline - now - DeadlineMargin < wait)
+        if (CallDeadline.WaitUntil is { } turnDeadline && turnDeadline - now - DeadlineMargin < wait)
         {
             wait = turnDeadline - now - DeadlineMargin;
             if (wait <= TimeSpan.Zero)
