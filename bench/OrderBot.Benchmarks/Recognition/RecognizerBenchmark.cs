@@ -72,6 +72,27 @@ public sealed class RecognizerBenchmark : IBenchmarkSuite
         alone.Stop();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"recognizer alone: {lines / alone.Elapsed.TotalSeconds:N0} lines/s ({alone.Elapsed.TotalMilliseconds * 1000 / lines:N1} us/line)"));
+
+        // Accuracy on the labeled corpus (exact intent and entities), when run from the repository.
+        if (FindCorpus() is { } corpus)
+        {
+            Console.WriteLine($"accuracy on {Path.GetRelativePath(Environment.CurrentDirectory, corpus)}:");
+            Console.Write(Features.Recognition.CorpusScore.Format(Features.Recognition.CorpusScore.Score(recognizer, File.ReadLines(corpus))));
+        }
+    }
+
+    private static string? FindCorpus()
+    {
+        for (var directory = new DirectoryInfo(Environment.CurrentDirectory); directory is not null; directory = directory.Parent)
+        {
+            var candidate = Path.Combine(directory.FullName, "tests", "OrderBot.Tests", "TestData", "Recognition", "corpus.jsonl");
+            if (File.Exists(candidate))
+            {
+                return candidate;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>Counts what would be written, so the figure is the command's cost, not a growing buffer's.</summary>

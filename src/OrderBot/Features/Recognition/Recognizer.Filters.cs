@@ -122,12 +122,12 @@ public sealed partial class Recognizer
     [GeneratedRegex(@"\b[Ss][Cc][Hh][Nn][Ee][Ii][Dd][Ee][Rr]|(?<![\w-])SE(?![\w'-])|\bse\.com\b|\bmyse\b", RegexOptions.CultureInvariant)]
     private static partial Regex SchneiderName();
 
-    [GeneratedRegex(@"\b(?<cat>credit|flooring|sales|special[ ]bid|bid|shipment|shipping|freight|weight|address|delivery|billing|bill|invoice|invoicing|export|end[ ]user|pricing|price[ ]change|price|margin|other|customer|ecommerce)(?:[ ](?:check|only|card|limit|data))?[ ]holds?\b|\bholds?[ ](?:for|because[ ]of|due[ ]to|on)[ ](?:a[ ]|the[ ])?(?<cat>credit|pricing|price|export|billing|shipping|shipment|sales)\b|\bon[ ]hold[ ]for[ ](?<cat>credit|pricing|price|export|billing|shipping|shipment|sales)\b", Options)]
+    [GeneratedRegex(@"\b(?<cat>credit|flooring|sales|special[ ]bid|bid|shipment|shipping|freight|weight|address|delivery|billing|bill|invoice|invoicing|export|end[ ]user|pricing|price[ ]change|price|margin|other|customer|ecommerce)(?:[ ](?:check|only|card|limit|data))?[ ]holds?\b|\bholds?[ ](?:for|because[ ]of|due[ ]to|on)[ ](?:a[ ]|the[ ])?(?<cat>credit|pricing|price|export|billing|shipping|shipment|sales)\b|\b(?:on[ ]hold|held|blocked)[ ]for[ ](?<cat>credit|pricing|price|export|billing|shipping|shipment|sales)\b", Options)]
     private static partial Regex HoldCategoryPattern();
 
     [GeneratedRegex(@"\bbilling[ ]errors?\b", Options)]
     private static partial Regex BillingErrorPattern();
 
-    [GeneratedRegex(@"\b(?:(?<partial>(?:partially|partly|part)[ ]?shipped|partial(?:ly)?[ ](?:shipments?|deliver(?:y|ies|ed)))|(?<back>back[ ]?order(?:ed|s)?|on[ ]back[ ]?order)|(?<hold>on[ ]hold|holds?|held|blocked)|(?<progress>in[ ]progress|in[ ]process|processing|being[ ]processed)|(?<shipped>(?<!\bnot[ ](?:yet[ ])?)(?:shipped|dispatched))|(?<invoiced>invoiced|billed)|(?<cancelled>cancell?ed|deleted)|(?<open>open[ ](?:orders?|pos|ones|purchase[ ]orders)|(?:still|currently|are|is|status(?:[ ]is)?)[ ]open))\b", Options)]
+    [GeneratedRegex(@"\b(?:(?<partial>(?:partially|partly|part)[ ]?shipped|partial(?:ly)?[ ](?:shipments?|deliver(?:y|ies|ed)))|(?<back>back[ ]?order(?:ed|s)?|on[ ]back[ ]?order)|(?<hold>on[ ]hold|holds?|held|blocked)|(?<progress>in[ ]progress|in[ ]process|processing|being[ ]processed)|(?<shipped>(?<!\bnot[ ](?:yet[ ])?)(?:shipped|dispatched))|(?<invoiced>invoiced|billed)|(?<cancelled>cancell?ed|deleted)|(?<open>open[ ](?:(?:schneider|ingram|micro|electric|se|im)[ ]){0,2}(?:orders?|pos|ones|purchase[ ]orders)|(?:still|currently|are|is|status(?:[ ]is)?)[ ]open))\b", Options)]
     private static partial Regex StatusPattern();
 }

@@ -24,7 +24,9 @@ public sealed partial class Recognizer
          "number", "id", "ref", "reference", "po", "order", "orders", "account", "customer", "purchaser", "alerts", "alert",
          "watch", "notify", "stop", "set", "use", "country", "invoice", "invoiced", "cancelled", "canceled", "all", "any",
          "show", "list", "find", "get", "check", "look", "lookup", "tell", "give", "send", "yes", "no", "ok", "okay",
-         "hello", "hi", "hey", "please", "again", "later", "too", "also", "not", "doesn't", "didn't", "isn't", "hasn't"],
+         "hello", "hi", "hey", "please", "again", "later", "too", "also", "not", "doesn't", "didn't", "isn't", "hasn't",
+         "progress", "process", "processing", "overdue", "backordered", "billed", "blocked", "held", "shipment",
+         "shipments", "parcel", "parcels", "week", "month", "year", "days", "since", "last", "this", "credit"],
         StringComparer.Ordinal);
 
     /// <summary>"my time zone is America/New_York" names a zone, not the United States (settings read the raw text).</summary>

@@ -94,16 +94,16 @@ public sealed partial class Recognizer
         return GreetingOrHelp().IsMatch(words) ? Intents.Help : Intents.None;
     }
 
-    [GeneratedRegex(@"^ (?:help|\?|what can you do|what do you do|what can i (?:ask|do|say)|how do (?:i|you|we)|how does (?:this|it) work|commands|usage|menu|who are you|what are you|what is this|show (?:me )?(?:the )?commands)\b| what can you do ", Options)]
+    [GeneratedRegex(@"^ (?:(?:pls|please|plz|hey|hi|ok|so|quick one)[ ]+)*(?:(?:show (?:me )?(?:the )?)?help|\?|what can you do|what do you do|what can i (?:ask|do|say)|how do (?:i|you|we)|how does (?:this|it) work|commands|usage|menu|who are you|what are you|what is this|show (?:me )?(?:the )?commands)\b| what can you do ", Options)]
     private static partial Regex HelpQuestion();
 
-    [GeneratedRegex(@"^ (?:unsubscribe|unwatch|unfollow)\b|\b(?:stop|unsubscribe|unwatch|unfollow|mute|cancel|turn off|switch off|disable|remove|delete|end|no more|don't|do not|quit)\b.*\b(?:alerts?|alerting|notifications?|notify(?:ing)?|watch(?:ing)?|subscriptions?|subscribed|following|follow|monitoring|monitor|pings?|pinging|updates)\b", Options)]
+    [GeneratedRegex(@"\b(?:unsubscribe|unwatch|unfollow)\b|\b(?:stop|unsubscribe|unwatch|unfollow|mute|cancel|turn off|switch off|disable|remove|delete|end|no more|don't|do not|quit)\b.*\b(?:alerts?|alerting|notifications?|notify(?:ing)?|watch(?:ing)?|subscriptions?|subscribed|following|follow|monitoring|monitor|pings?|pinging|updates)\b", Options)]
     private static partial Regex UnsubscribeCue();
 
-    [GeneratedRegex(@"\bwhat (?:am i|are we|is this channel|is this team) (?:watching|subscribed|following|monitoring)\b|\bwhich (?:orders|pos|purchase orders|suppliers) (?:am i|are we|is this channel|does this channel) (?:watching|following|subscribed|monitoring)\b|\b(?:list|show|view|see|display|which|what|any|get)(?: \S+){0,3} (?:alerts|subscriptions|watches|watchlist|watch list)\b|\bmy (?:alerts|subscriptions|watchlist|watch list)\b|\bwhat (?:alerts|subscriptions)\b", Options)]
+    [GeneratedRegex(@"\bwhat (?:am i|are we|is this channel|is this team) (?:watching|subscribed|following|monitoring)\b|\bwhich (?:orders|pos|purchase orders|suppliers) (?:am i|are we|is this channel|does this channel) (?:watching|following|subscribed|monitoring)\b|\bwhich (?:orders|pos|purchase orders) (?:do|did) (?:i|we) (?:watch|follow|monitor|subscribe to)\b|\b(?:list|show|view|see|display|which|what|any|get)(?: \S+){0,3} (?:alerts|subscriptions|watches|watchlist|watch list)\b|\bmy (?:alerts|subscriptions|watchlist|watch list)\b|\bwhat (?:alerts|subscriptions)\b", Options)]
     private static partial Regex AlertsListCue();
 
-    [GeneratedRegex(@"\b(?:alert|alerts|notify|notification|notifications|watch|subscribe|follow|monitor|ping|warn|keep (?:an )?eye|let (?:me|us|the team) know|tell (?:me|us) (?:when|if|as soon))\b", Options)]
+    [GeneratedRegex(@"\b(?:alert|alerts|notify|notification|notifications|watch|subscribe|follow|monitor|ping|warn|keep (?:an )?eye|let (?:me|us|the team) know|tell (?:me|us) (?:when|if|as soon)|keep (?:me|us|the team) (?:posted|updated|informed|in the loop))\b", Options)]
     private static partial Regex SubscribeCue();
 
     [GeneratedRegex(@"\b(?:set|change|update|switch|use|save|remember|configure)\b(?: \S+){0,4}? (?:country|customer (?:number|no|id|account)|account(?: number| no| id)?|purchaser(?: id)?|time ?zone|tz|locale|language|defaults?|myse(?: id)?)\b|\bmy (?:\S+ ){0,3}(?:country|customer (?:number|no|id)|account(?: number| no| id)?|purchaser id|time ?zone|tz) (?:is|to|should be)\b|\bi(?: am|'m) (?:based |located )?in\b|\bdefault (?:country|supplier|account)\b", Options)]

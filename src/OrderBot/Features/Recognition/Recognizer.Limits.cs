@@ -73,7 +73,7 @@ public sealed partial class Recognizer
     [GeneratedRegex(@"\b(?:late|overdue|delayed|past due|behind schedule|running behind)\b", Options)]
     private static partial Regex LateCue();
 
-    [GeneratedRegex(@"\bwhat (?:does|do|is|'s) (?:the )?(?:(?:ingram|schneider) )?(?:hold )?(?:(?:reason )?code )?(?!(?:it|he|she|we|us|u|one|all|you)\b)(?<code>[a-z0-9]{1,3}) (?:mean|stand for)\b|\b(?:meaning of|explain) (?:the )?(?:hold )?(?:reason )?code (?<code>[a-z0-9]{1,3})\b", Options)]
+    [GeneratedRegex(@"\bwhat (?:does|do|is|'s) (?:the )?(?:(?:ingram|schneider) )?(?:hold )?(?:(?:reason )?code )?(?!(?:it|he|she|we|us|u|one|all|you)\b)(?<code>[a-z0-9]{1,3}) (?:mean|stand for)\b|\b(?:meaning of|explain) (?:the )?(?:hold )?(?:reason )?code (?<code>[a-z0-9]{1,3})\b|\bwhat (?:is|'s) (?:the )?(?:(?:hold|reason|hold reason) )?code (?<code>[a-z0-9]{1,3})(?: (?:please|pls|thanks|thx))?(?: $| hold\b| mean)|\bwhat (?:is|'s) (?:the )?hold (?<code>[a-z]{1,2}[0-9]?)(?: (?:please|pls|thanks|thx))? $|\bexplain (?:the )?(?<code>[a-z]{1,2}[0-9]?) hold\b", Options)]
     private static partial Regex HoldCodeQuestion();
 
     [GeneratedRegex(@"\bfor (?:the )?(?:end[ -]?(?:user|customer)|customer|client|reseller) (?<name>(?!number\b|no\b|id\b|account\b)[a-z][a-z0-9&' ]{1,40}?)(?: (?:at|in|on|from|with|that|which|this|last|since)\b| $)", Options)]

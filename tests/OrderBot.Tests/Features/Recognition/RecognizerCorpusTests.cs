@@ -1,0 +1,49 @@
+using OrderBot.Features.Recognition;
+using Xunit.Abstractions;
+
+namespace OrderBot.Tests.Features.Recognition;
+
+/// <summary>
+/// The recognizer measured on its labeled corpus (tools/corpus/generate.py → TestData/Recognition/corpus.jsonl):
+/// exact intent and entities, per split and intent. The held-out part uses phrasings and identifiers the train part
+/// does not have, and the recognizer is never tuned on it; the figures are printed in the test output.
+/// </summary>
+public sealed class RecognizerCorpusTests(ITestOutputHelper output)
+{
+    private static readonly string[] Lines =
+        File.ReadAllLines(Path.Combine(AppContext.BaseDirectory, "TestData", "Recognition", "corpus.jsonl"));
+
+    private static readonly Lazy<(IReadOnlyList<IntentScore> Scores, List<string> Failures)> Scored = new(() =>
+    {
+        var failures = new List<string>();
+        return (CorpusScore.Score(new Recognizer(), Lines, failures), failures);
+    });
+
+    [Fact]
+    public void Corpus_HasAtLeast1500Rows_InBothSplits_CoveringEveryIntent()
+    {
+        var scores = Scored.Value.Scores;
+        Assert.True(scores.Sum(s => s.Total) >= 1500, $"{scores.Sum(s => s.Total)} rows");
+        Assert.True(scores.Where(s => s.Split == "heldout").Sum(s => s.Total) >= 400);
+        var intents = typeof(Intents).GetFields().Select(f => (string)f.GetValue(null)!).ToList();
+        Assert.All(intents, intent => Assert.Contains(scores, s => s.Split == "train" && s.Intent == intent));
+        Assert.All(intents, intent => Assert.Contains(scores, s => s.Split == "heldout" && s.Intent == intent));
+    }
+
+    [Fact]
+    public void HeldOut_AtLeast97PercentExact()
+    {
+        var (scores, failures) = Scored.Value;
+        output.WriteLine(CorpusScore.Format(scores));
+        var accuracy = CorpusScore.Accuracy(scores, "heldout");
+        Assert.True(accuracy >= 0.97, $"held-out {accuracy:P1}:\n{string.Join('\n', failures.Where(f => f.StartsWith("[heldout]", StringComparison.Ordinal)))}");
+    }
+
+    [Fact]
+    public void Train_AtLeast99PercentExact()
+    {
+        var (scores, failures) = Scored.Value;
+        var accuracy = CorpusScore.Accuracy(scores, "train");
+        Assert.True(accuracy >= 0.99, $"train {accuracy:P1}:\n{string.Join('\n', failures.Where(f => f.StartsWith("[train]", StringComparison.Ordinal)))}");
+    }
+}
