@@ -19,8 +19,9 @@ public sealed record TurnScope(TurnContext Turn, Asker Asker, EffectiveSettings 
         var asker = Asker.From(turn.Activity);
         var saved = await settings.LoadAsync(asker, cancellationToken);
 
-        // The client's zone describes where the user is now; the saved one covers clients that send none.
-        var zone = FindZone(turn.Activity.LocalTimezone) ?? saved.TimeZone ?? TimeZoneInfo.Utc;
+        // A zone the user saved ("set my time zone to CET") is what they asked for, so it wins over the client's;
+        // the client's covers everyone who saved none.
+        var zone = saved.TimeZone ?? FindZone(turn.Activity.LocalTimezone) ?? TimeZoneInfo.Utc;
         var culture = FindCulture(turn.Activity.Locale);
         var now = time.GetUtcNow();
         return new TurnScope(

@@ -29,10 +29,14 @@ internal static partial class DatePhrases
     {
         DateOnly? from = null;
         DateOnly? to = null;
+
+        // "due this week" looks ahead: the whole week, not the part already past (ordered/shipped end today).
+        var ahead = AheadCue().IsMatch(text);
         text = Apply(text, RangePattern(), m => Range(Parse(m.Groups["a"].Value, calendar), Parse(m.Groups["b"].Value, calendar)), ref from, ref to);
+        text = Apply(text, YearPattern(), m => Year(m.Groups["y"].Value), ref from, ref to);
         text = Apply(text, LastPattern(), m => Last(m, calendar), ref from, ref to);
         text = Apply(text, AgoPattern(), m => Ago(m, calendar), ref from, ref to);
-        text = Apply(text, ThisPattern(), m => This(m.Groups["u"].Value, calendar), ref from, ref to);
+        text = Apply(text, ThisPattern(), m => This(m.Groups["u"].Value, calendar, ahead), ref from, ref to);
         text = Apply(text, SincePattern(), m => Parse(m.Groups["a"].Value, calendar) is { } d ? Since(m.Groups["p"].Value, d) : null, ref from, ref to);
         text = Apply(text, BeforePattern(), m => Parse(m.Groups["a"].Value, calendar) is { } d
             ? (null, m.Groups["p"].Value.StartsWith("before", StringComparison.OrdinalIgnoreCase) ? d.Start.AddDays(-1) : d.End)
@@ -149,17 +153,22 @@ internal static partial class DatePhrases
         return (day, day);
     }
 
-    private static (DateOnly? From, DateOnly? To)? This(string unit, LocalCalendar calendar)
+    private static (DateOnly? From, DateOnly? To)? This(string unit, LocalCalendar calendar, bool ahead)
     {
         var today = calendar.Today;
-        return Unit(unit) switch
+        var (start, end) = Unit(unit) switch
         {
-            'w' => (calendar.StartOfWeek(today), today),
-            'm' => (FirstOfMonth(today), today),
-            'q' => (FirstOfQuarter(today), today),
-            _ => (new DateOnly(today.Year, 1, 1), today),
+            'w' => (calendar.StartOfWeek(today), calendar.StartOfWeek(today).AddDays(6)),
+            'm' => (FirstOfMonth(today), FirstOfMonth(today).AddMonths(1).AddDays(-1)),
+            'q' => (FirstOfQuarter(today), FirstOfQuarter(today).AddMonths(3).AddDays(-1)),
+            _ => (new DateOnly(today.Year, 1, 1), new DateOnly(today.Year, 12, 31)),
         };
+        return (start, ahead ? end : today);
     }
+
+    /// <summary>"orders in 2026": that calendar year.</summary>
+    private static (DateOnly? From, DateOnly? To)? Year(string year) =>
+        int.TryParse(year, NumberStyles.None, CultureInfo.InvariantCulture, out var y) ? (new DateOnly(y, 1, 1), new DateOnly(y, 12, 31)) : null;
 
     private static DateOnly Back(DateOnly today, char unit, int n) => unit switch
     {
@@ -210,6 +219,12 @@ internal static partial class DatePhrases
 
     [GeneratedRegex(@"\b(?<n>" + Count + @")[ ]+(?<u>days?|weeks?|months?|years?)[ ]+ago\b", Options)]
     private static partial Regex AgoPattern();
+
+    [GeneratedRegex(@"\b(?:in|during|for|of|from)[ ]+(?:the[ ]+year[ ]+)?(?<y>(?:19|20)\d{2})\b(?![/.-]\d)", Options)]
+    private static partial Regex YearPattern();
+
+    [GeneratedRegex(@"\b(?:due|arriving|arrive|arrives|arrival|deliver(?:y|ies|ed)?|expected|eta)\b", Options)]
+    private static partial Regex AheadCue();
 
     [GeneratedRegex(@"\b(?:this|current|so[ ]far[ ]this)[ ]+(?<u>week|month|quarter|year)\b", Options)]
     private static partial Regex ThisPattern();

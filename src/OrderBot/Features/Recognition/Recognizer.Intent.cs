@@ -60,6 +60,12 @@ public sealed partial class Recognizer
         var filtered = entities.Has(EntityKeys.Status) || entities.Has(EntityKeys.Hold) || entities.Has(EntityKeys.From) ||
             entities.Has(EntityKeys.To) || entities.Has(EntityKeys.Supplier) || entities.Has(EntityKeys.Country) ||
             entities.Has(EntityKeys.Account);
+        // "orders arriving this month" asks for a list by delivery date, not for one order's parcels.
+        if (!identified && entities.Has(EntityKeys.DateOn) && (entities.Has(EntityKeys.From) || entities.Has(EntityKeys.To)) && ListCue().IsMatch(words))
+        {
+            return Intents.OrderList;
+        }
+
         if (TrackCue().IsMatch(words))
         {
             return Intents.ShipmentTrack;
@@ -106,7 +112,7 @@ public sealed partial class Recognizer
     [GeneratedRegex(@"\b(?:alert|alerts|notify|notification|notifications|watch|subscribe|follow|monitor|ping|warn|keep (?:an )?eye|let (?:me|us|the team) know|tell (?:me|us) (?:when|if|as soon)|keep (?:me|us|the team) (?:posted|updated|informed|in the loop))\b", Options)]
     private static partial Regex SubscribeCue();
 
-    [GeneratedRegex(@"\b(?:set|change|update|switch|use|save|remember|configure)\b(?: \S+){0,4}? (?:country|customer (?:number|no|id|account)|account(?: number| no| id)?|purchaser(?: id)?|time ?zone|tz|locale|language|defaults?|myse(?: id)?)\b|\bmy (?:\S+ ){0,3}(?:country|customer (?:number|no|id)|account(?: number| no| id)?|purchaser id|time ?zone|tz) (?:is|to|should be)\b|\bi(?: am|'m) (?:based |located )?in\b|\bdefault (?:country|supplier|account)\b", Options)]
+    [GeneratedRegex(@"\b(?:set|change|update|switch|use|save|remember|configure)\b(?: \S+){0,4}? (?:country|customer (?:number|no|id|account)|account(?: number| no| id)?|purchaser(?: id)?|time ?zone|tz|locale|language|defaults?|myse(?: id)?)\b|\b(?:my|our) (?:\S+ ){0,3}(?:country|customer (?:number|no|id)|account(?: number| no| id)?|purchaser id|time ?zone|tz) (?:is|to|should be)\b|\bi(?: am|'m) (?:based |located )?in\b|\bdefault (?:country|supplier|account)\b", Options)]
     private static partial Regex SettingsCue();
 
     [GeneratedRegex(@"\b(?:track|tracking|trace|eta|parcel|package|courier|carrier|waybill|consignment|in transit|shipping status|shipment status|delivery (?:date|status|time)|arrive|arriving|arrival|be delivered|get delivered|delivered when|when will (?:it|they|this|that|my order|the order|we|i) (?:ship|arrive|be|get)|(?:where|when) (?:is|are|was) (?:my|the|our) (?:shipment|shipments|delivery|deliveries|parcel|package))\b", Options)]

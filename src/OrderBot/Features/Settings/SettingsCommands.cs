@@ -45,6 +45,13 @@ public sealed partial class SettingsCommands
         {
             changes.Add((SettingKeys.TimeZone, zone.Id, $"time zone {zone.Id}"));
         }
+        else if (ZoneAbbreviation().Match(recognized.Text) is { Success: true } abbreviation
+            && ZoneAbbreviations.TryGetValue(abbreviation.Groups["a"].Value, out var iana)
+            && TimeZoneInfo.TryFindSystemTimeZoneById(iana, out var named))
+        {
+            // An abbreviation names a zone and its summer time together: CET and CEST are both Europe/Paris here.
+            changes.Add((SettingKeys.TimeZone, named.Id, $"time zone {named.Id} ({abbreviation.Groups["a"].Value.ToUpperInvariant()})"));
+        }
 
         if (recognized.Account is { } account)
         {
@@ -89,6 +96,20 @@ public sealed partial class SettingsCommands
 
     [GeneratedRegex(@"\b[A-Za-z]+/[A-Za-z_\-]+(/[A-Za-z_\-]+)?\b|\bUTC\b", RegexOptions.CultureInvariant)]
     private static partial Regex TimeZoneId();
+
+    /// <summary>Common abbreviations people type for their zone, each to the IANA zone that observes it.</summary>
+    private static readonly Dictionary<string, string> ZoneAbbreviations = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["CET"] = "Europe/Paris", ["CEST"] = "Europe/Paris", ["MEZ"] = "Europe/Berlin", ["MESZ"] = "Europe/Berlin",
+        ["GMT"] = "Europe/London", ["BST"] = "Europe/London", ["WET"] = "Europe/Lisbon", ["WEST"] = "Europe/Lisbon",
+        ["EET"] = "Europe/Athens", ["EEST"] = "Europe/Athens", ["EST"] = "America/New_York", ["EDT"] = "America/New_York",
+        ["CST"] = "America/Chicago", ["CDT"] = "America/Chicago", ["MST"] = "America/Denver", ["MDT"] = "America/Denver",
+        ["PST"] = "America/Los_Angeles", ["PDT"] = "America/Los_Angeles", ["JST"] = "Asia/Tokyo",
+        ["AEST"] = "Australia/Sydney", ["AEDT"] = "Australia/Sydney", ["UTC"] = "UTC",
+    };
+
+    [GeneratedRegex(@"\b(?:time ?zone|tz|zone)\b.*?\b(?<a>CEST|CET|MESZ|MEZ|GMT|BST|WEST|WET|EEST|EET|EST|EDT|CST|CDT|MST|MDT|PST|PDT|JST|AEST|AEDT)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex ZoneAbbreviation();
 
     [GeneratedRegex(@"\b(?:language|locale|speak)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex LanguageCue();
