@@ -40,11 +40,17 @@ public sealed class MessageExtensionOptionsValidator : IValidateOptions<MessageE
             failures.Add($"{MessageExtensionOptions.SectionName}:MaxResults must be between 1 and 25; it is {options.MaxResults}.");
         }
 
-        if (options.LinkHost is { Length: > 0 } host && Uri.CheckHostName(host.Split(':')[0]) == UriHostNameType.Unknown)
+        if (options.LinkHost is { Length: > 0 } host && !IsHost(host))
         {
             failures.Add($"{MessageExtensionOptions.SectionName}:LinkHost must be a host name such as orderbot.example.com (no scheme or path); it is '{host}'.");
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
+
+    /// <summary>A bare authority ("orderbot.example.com", "localhost:4100"): no scheme, path, query or user info.</summary>
+    private static bool IsHost(string host) =>
+        !host.Contains('/', StringComparison.Ordinal) && !host.Contains('@', StringComparison.Ordinal)
+        && Uri.TryCreate("https://" + host, UriKind.Absolute, out var uri)
+        && string.Equals(uri.Authority, host, StringComparison.OrdinalIgnoreCase) && uri.PathAndQuery == "/";
 }
