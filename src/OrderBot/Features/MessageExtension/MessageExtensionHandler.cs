@@ -25,6 +25,16 @@ public sealed partial class MessageExtensionHandler
 
     internal const string Hint = "Type a PO or order number, e.g. 201120/1, PO CUSTPO or \"on hold at ingram\".";
     internal const string NotOurLink = "That isn't an OrderBot order link.";
+    internal const string UnknownPlace = "OrderBot's message extension works in chats and channels; ask me there, or in a chat with OrderBot.";
+
+    /// <summary>Conversation types the extension answers in (an invoke that names none, e.g. the Emulator's, is a chat).</summary>
+    private static readonly HashSet<string> KnownConversationTypes = new(StringComparer.OrdinalIgnoreCase) { "personal", "groupChat", "channel" };
+
+    /// <summary>The answer for an invoke from a conversation type the extension does not know, or null.</summary>
+    private static InvokeResponse? Unsupported(TurnContext turn) =>
+        turn.Activity.Conversation?.ConversationType is { Length: > 0 } type && !KnownConversationTypes.Contains(type)
+            ? InvokeResponse.ComposeExtension(MessagingExtensionResult.Message(UnknownPlace))
+            : null;
 
     private readonly Recognizer _recognizer;
     private readonly SettingsService _settings;
@@ -56,6 +66,11 @@ public sealed partial class MessageExtensionHandler
     {
         ArgumentNullException.ThrowIfNull(turn);
         ArgumentNullException.ThrowIfNull(query);
+        if (Unsupported(turn) is { } unsupported)
+        {
+            return unsupported;
+        }
+
         var scope = await LoadScopeAsync(turn, cancellationToken);
         var text = query.Text(QueryParameter);
         var results = text is null
@@ -76,6 +91,11 @@ public sealed partial class MessageExtensionHandler
     {
         ArgumentNullException.ThrowIfNull(turn);
         ArgumentNullException.ThrowIfNull(link);
+        if (Unsupported(turn) is { } unsupported)
+        {
+            return unsupported;
+        }
+
         if (!OrderLinks.TryParse(link.Url, _options.Value.LinkHost, out var supplier, out var orderNumber))
         {
             return InvokeResponse.ComposeExtension(MessagingExtensionResult.Message(NotOurLink));
@@ -91,6 +111,11 @@ public sealed partial class MessageExtensionHandler
     {
         ArgumentNullException.ThrowIfNull(turn);
         ArgumentNullException.ThrowIfNull(action);
+        if (Unsupported(turn) is { } unsupported)
+        {
+            return Task.FromResult(unsupported);
+        }
+
         var message = ShareOrderForm.PlainText(action.MessagePayload?.Body?.Content);
         string? po = null;
         if (!string.IsNullOrWhiteSpace(message))
@@ -107,6 +132,11 @@ public sealed partial class MessageExtensionHandler
     {
         ArgumentNullException.ThrowIfNull(turn);
         ArgumentNullException.ThrowIfNull(action);
+        if (Unsupported(turn) is { } unsupported)
+        {
+            return unsupported;
+        }
+
         var data = ConversationBot.ReadData(action.Data);
         var text = data.GetValueOrDefault(PoInput)?.Trim();
         if (string.IsNullOrEmpty(text))

@@ -117,6 +117,18 @@ public sealed class MessageExtensionTests
     }
 
     [Fact]
+    public async Task Query_UnknownConversationType_SaysWhereItWorks()
+    {
+        await using var connector = await FakeConnector.StartAsync();
+        await using var host = await AppHost.StartAsync(Args);
+
+        var result = ComposeExtension(await InvokeAsync(host, connector, "conv-me-odd", "composeExtension/query", Query("201120/1"), conversationType: "meetingStage"));
+
+        Assert.Equal("message", result.GetProperty("type").GetString());
+        Assert.StartsWith("OrderBot's message extension works in chats and channels", result.GetProperty("text").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task QueryLink_OrderLink_UnfurlsIntoTheOrderCard()
     {
         await using var connector = await FakeConnector.StartAsync();
@@ -194,12 +206,13 @@ public sealed class MessageExtensionTests
 
     private static string Title(JsonElement attachment) => attachment.GetProperty("preview").GetProperty("content").GetProperty("title").GetString()!;
 
-    private static async Task<JsonElement> InvokeAsync(AppHost host, FakeConnector connector, string conversation, string name, string value)
+    private static async Task<JsonElement> InvokeAsync(AppHost host, FakeConnector connector, string conversation, string name, string value, string? conversationType = null)
     {
+        var type = conversationType is null ? "" : $",\"conversationType\":\"{conversationType}\"";
         var activity = $$"""
             {"type":"invoke","name":"{{name}}","id":"{{Guid.NewGuid():N}}","channelId":"emulator","serviceUrl":"{{connector.ServiceUrl}}",
              "from":{"id":"user-1","name":"Dana"},"recipient":{"id":"bot-1","name":"OrderBot"},
-             "conversation":{"id":"{{conversation}}"},"locale":"en-GB","localTimezone":"Europe/London","value":{{value}}}
+             "conversation":{"id":"{{conversation}}"{{type}}},"locale":"en-GB","localTimezone":"Europe/London","value":{{value}}}
             """;
         using var body = new StringContent(activity, Encoding.UTF8, "application/json");
         using var response = await host.Client.PostAsync("/api/messages", body);
