@@ -1,6 +1,7 @@
 using OrderBot.Cli;
 using OrderBot.Features.Conversation;
 using OrderBot.Features.HoldAlerts;
+using OrderBot.Features.MessageExtension;
 using OrderBot.Hosting;
 using OrderBot.Protocol.Hosting;
 using OrderBot.State;
@@ -57,6 +58,7 @@ public partial class Program
         builder.AddOrderLookup();
         builder.AddBotProtocol();
         builder.AddConversation();
+        builder.AddMessageExtension();
         builder.AddHoldAlerts();
         builder.Services.AddSingleton<OrderBot.Protocol.Routing.IConversationReferenceStore, ConversationReferenceBridge>();
         builder.AddOrderBotOperability();

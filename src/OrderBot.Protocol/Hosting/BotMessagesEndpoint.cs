@@ -86,7 +86,14 @@ internal sealed class BotMessagesEndpoint
         if (invokeResponse is not null)
         {
             context.Response.ContentType = "application/json; charset=utf-8";
-            await JsonSerializer.SerializeAsync(context.Response.Body, invokeResponse, ProtocolJsonContext.Default.InvokeResponse, cancellationToken);
+            if (invokeResponse.Body is { } body)
+            {
+                await JsonSerializer.SerializeAsync(context.Response.Body, body, ProtocolJsonContext.Default.JsonElement, cancellationToken);
+            }
+            else
+            {
+                await JsonSerializer.SerializeAsync(context.Response.Body, invokeResponse, ProtocolJsonContext.Default.InvokeResponse, cancellationToken);
+            }
         }
     }
 

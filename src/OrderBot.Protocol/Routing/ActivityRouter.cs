@@ -12,6 +12,9 @@ public delegate Task<InvokeResponse> InvokeHandler(TurnContext turn, Cancellatio
 /// <summary>Handles an Action.Execute click; the action is already parsed and checked.</summary>
 public delegate Task<InvokeResponse> AdaptiveCardActionHandler(TurnContext turn, AdaptiveCardInvokeValue value, CancellationToken cancellationToken);
 
+/// <summary>Handles a <c>composeExtension/*</c> invoke whose value is already parsed.</summary>
+public delegate Task<InvokeResponse> ComposeExtensionHandler<in TValue>(TurnContext turn, TValue value, CancellationToken cancellationToken);
+
 /// <summary>
 /// The route table: (selector → handler) rows tried in registration order; the first match handles the turn.
 /// Activities no row selects are acknowledged with 200 and logged as ignored.
@@ -60,6 +63,38 @@ public sealed class ActivityRouter
         });
     }
 
+    /// <summary>A message extension search (<c>composeExtension/query</c>).</summary>
+    public ActivityRouter OnComposeExtensionQuery(ComposeExtensionHandler<MessagingExtensionQuery> handler) =>
+        OnComposeExtension(ProtocolNames.ComposeExtensionQuery, ProtocolJsonContext.Default.MessagingExtensionQuery, handler);
+
+    /// <summary>A pasted link of a domain in the manifest's <c>messageHandlers</c> (<c>composeExtension/queryLink</c>).</summary>
+    public ActivityRouter OnComposeExtensionQueryLink(ComposeExtensionHandler<AppBasedLinkQuery> handler) =>
+        OnComposeExtension(ProtocolNames.ComposeExtensionQueryLink, ProtocolJsonContext.Default.AppBasedLinkQuery, handler);
+
+    /// <summary>An action command asking for its task module (<c>composeExtension/fetchTask</c>).</summary>
+    public ActivityRouter OnComposeExtensionFetchTask(ComposeExtensionHandler<MessagingExtensionAction> handler) =>
+        OnComposeExtension(ProtocolNames.ComposeExtensionFetchTask, ProtocolJsonContext.Default.MessagingExtensionAction, handler);
+
+    /// <summary>An action command's task module submitted (<c>composeExtension/submitAction</c>).</summary>
+    public ActivityRouter OnComposeExtensionSubmitAction(ComposeExtensionHandler<MessagingExtensionAction> handler) =>
+        OnComposeExtension(ProtocolNames.ComposeExtensionSubmitAction, ProtocolJsonContext.Default.MessagingExtensionAction, handler);
+
+    /// <summary>
+    /// A value that is not an object of the expected shape is answered with a composeExtension <c>message</c> result
+    /// (shown in the flyout, HTTP 200) without calling the handler: Teams shows any other body as an error bubble.
+    /// </summary>
+    private ActivityRouter OnComposeExtension<TValue>(string name, System.Text.Json.Serialization.Metadata.JsonTypeInfo<TValue> type, ComposeExtensionHandler<TValue> handler)
+        where TValue : class
+    {
+        ArgumentNullException.ThrowIfNull(handler);
+        return OnInvoke(name, async (turn, ct) => ReadValue(turn.Activity, type) is { } value
+            ? await handler(turn, value, ct)
+            : InvokeResponse.ComposeExtension(MessagingExtensionResult.Message(MalformedComposeExtensionValue)));
+    }
+
+    /// <summary>What a malformed <c>composeExtension/*</c> value is answered with.</summary>
+    public const string MalformedComposeExtensionValue = "Sorry, I couldn't read that request. Try again, or ask me in a chat.";
+
     /// <summary>An invoke with the given name; the handler's result becomes the HTTP body.</summary>
     public ActivityRouter OnInvoke(string name, InvokeHandler handler)
     {
@@ -105,7 +140,11 @@ public sealed class ActivityRouter
     private static bool IsCardSubmit(Activity activity) =>
         activity.Value is { ValueKind: not JsonValueKind.Null and not JsonValueKind.Undefined } && string.IsNullOrWhiteSpace(activity.Text);
 
-    private static AdaptiveCardInvokeValue? ReadCardAction(Activity activity)
+    private static AdaptiveCardInvokeValue? ReadCardAction(Activity activity) =>
+        ReadValue(activity, ProtocolJsonContext.Default.AdaptiveCardInvokeValue);
+
+    private static TValue? ReadValue<TValue>(Activity activity, System.Text.Json.Serialization.Metadata.JsonTypeInfo<TValue> type)
+        where TValue : class
     {
         if (activity.Value is not { ValueKind: JsonValueKind.Object } value)
         {
@@ -114,7 +153,7 @@ public sealed class ActivityRouter
 
         try
         {
-            return value.Deserialize(ProtocolJsonContext.Default.AdaptiveCardInvokeValue);
+            return value.Deserialize(type);
         }
         catch (JsonException)
         {

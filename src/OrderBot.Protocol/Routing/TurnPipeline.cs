@@ -91,7 +91,7 @@ public sealed class TurnPipeline
                     await turn.SendAsync(_options.TenantNotAllowedMessage, cancellationToken);
                 }
 
-                return (isInvoke ? InvokeResponse.Error(403, "TenantNotAllowed", _options.TenantNotAllowedMessage) : null, TurnOutcomes.TenantDenied);
+                return (isInvoke ? InvokeError(activity, 403, "TenantNotAllowed", _options.TenantNotAllowedMessage) : null, TurnOutcomes.TenantDenied);
             }
 
             await TrackReferenceAsync(activity, cancellationToken);
@@ -99,7 +99,7 @@ public sealed class TurnPipeline
             if (route is null)
             {
                 Log.Ignored(_logger, turn.CorrelationId, activity.Type, activity.Name);
-                return (isInvoke ? InvokeResponse.Error(501, "NotImplemented", $"Invoke '{activity.Name}' is not supported.") : null, TurnOutcomes.Ignored);
+                return (isInvoke ? InvokeError(activity, 501, "NotImplemented", $"Invoke '{activity.Name}' is not supported.") : null, TurnOutcomes.Ignored);
             }
 
             span?.SetTag(ProtocolTelemetry.Tags.Route, route.Name);
@@ -117,7 +117,7 @@ public sealed class TurnPipeline
             var apology = $"Sorry, something went wrong on my side. If you contact support, quote reference {turn.CorrelationId}.";
             if (isInvoke)
             {
-                return (InvokeResponse.Error(500, "InternalError", apology), TurnOutcomes.Failed);
+                return (InvokeError(activity, 500, "InternalError", apology), TurnOutcomes.Failed);
             }
 
             if (activity.IsType(ActivityTypes.Message))
@@ -128,6 +128,15 @@ public sealed class TurnPipeline
             return (null, TurnOutcomes.Failed);
         }
     }
+
+    /// <summary>
+    /// An invoke that cannot be answered: the AC-UAM error envelope, except for message extensions, whose client
+    /// shows anything but a <c>composeExtension</c> body as a bare error; they get the text as a message result.
+    /// </summary>
+    private static InvokeResponse InvokeError(Activity activity, int statusCode, string code, string message) =>
+        activity.Name?.StartsWith("composeExtension/", StringComparison.OrdinalIgnoreCase) == true
+            ? InvokeResponse.ComposeExtension(MessagingExtensionResult.Message(message))
+            : InvokeResponse.Error(statusCode, code, message);
 
     private static System.Diagnostics.Activity? StartSpan(string type, Activity activity, string correlationId)
     {

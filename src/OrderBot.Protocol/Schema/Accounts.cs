@@ -52,6 +52,9 @@ public sealed class Attachment
 
     public string? ThumbnailUrl { get; set; }
 
+    /// <summary>Message extension results only: the compact card shown in the result list (thumbnail or hero card).</summary>
+    public Attachment? Preview { get; set; }
+
     [JsonExtensionData]
     public IDictionary<string, JsonElement>? ExtensionData { get; set; }
 

@@ -23,6 +23,10 @@ public static class ProtocolNames
 {
     public const string AdaptiveCardActionInvoke = "adaptiveCard/action";
     public const string ActionExecute = "Action.Execute";
+    public const string ComposeExtensionQuery = "composeExtension/query";
+    public const string ComposeExtensionQueryLink = "composeExtension/queryLink";
+    public const string ComposeExtensionFetchTask = "composeExtension/fetchTask";
+    public const string ComposeExtensionSubmitAction = "composeExtension/submitAction";
     public const string InstallAdd = "add";
     public const string InstallRemove = "remove";
     public const string InstallAddUpgrade = "add-upgrade";
@@ -34,5 +38,6 @@ public static class ProtocolNames
     public const string AdaptiveCardContentType = "application/vnd.microsoft.card.adaptive";
     public const string MessageContentType = "application/vnd.microsoft.activity.message";
     public const string ErrorContentType = "application/vnd.microsoft.error";
+    public const string ThumbnailCardContentType = "application/vnd.microsoft.card.thumbnail";
     public const string MentionEntityType = "mention";
 }

@@ -109,10 +109,17 @@ public sealed class ErrorDetail
 
 /// <summary>
 /// The body written back for an <c>invoke</c> activity: <c>{statusCode, type, value}</c> (AC-UAM).
-/// The HTTP status stays 200; <see cref="StatusCode"/> carries the outcome.
+/// The HTTP status stays 200; <see cref="StatusCode"/> carries the outcome. Invokes whose protocol defines its own
+/// body (<c>composeExtension/*</c> answer <c>{"composeExtension": …}</c> or <c>{"task": …}</c>) set <see cref="Body"/>,
+/// which is then written as the whole HTTP body instead of the envelope.
 /// </summary>
 public sealed class InvokeResponse
 {
+    /// <summary>When set, the HTTP body as it is (never part of the envelope).</summary>
+    [JsonIgnore]
+    public JsonElement? Body { get; set; }
+
+
     public int StatusCode { get; set; } = 200;
 
     public string? Type { get; set; }
@@ -129,6 +136,20 @@ public sealed class InvokeResponse
     /// <summary>Shows <paramref name="text"/> to the user.</summary>
     public static InvokeResponse Message(string text) =>
         new() { StatusCode = 200, Type = ProtocolNames.MessageContentType, Value = JsonSerializer.SerializeToElement(text, ProtocolJsonContext.Default.String) };
+
+    /// <summary>An invoke answered with a body of its own protocol's shape (HTTP 200, no envelope).</summary>
+    public static InvokeResponse FromBody(JsonElement body) => new() { StatusCode = 200, Body = body };
+
+    /// <summary>A <c>composeExtension/*</c> answer: <c>{"composeExtension": result}</c>.</summary>
+    public static InvokeResponse ComposeExtension(MessagingExtensionResult result) =>
+        FromBody(JsonSerializer.SerializeToElement(new MessagingExtensionResponse { ComposeExtension = result }, ProtocolJsonContext.Default.MessagingExtensionResponse));
+
+    /// <summary>A <c>composeExtension/fetchTask</c> answer that opens a task module showing <paramref name="card"/>.</summary>
+    public static InvokeResponse TaskModule(string title, JsonElement card) =>
+        FromBody(JsonSerializer.SerializeToElement(new TaskModuleResponse
+        {
+            Task = new TaskModuleContinue { Value = new TaskModuleInfo { Title = title, Card = Attachment.AdaptiveCard(card) } },
+        }, ProtocolJsonContext.Default.TaskModuleResponse));
 
     /// <summary>An error envelope <c>{statusCode, "application/vnd.microsoft.error", {code, message}}</c>.</summary>
     public static InvokeResponse Error(int statusCode, string code, string message) =>

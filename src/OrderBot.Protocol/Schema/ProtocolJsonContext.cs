@@ -22,7 +22,14 @@ namespace OrderBot.Protocol.Schema;
 [JsonSerializable(typeof(InvokeResponse))]
 [JsonSerializable(typeof(AdaptiveCardInvokeValue))]
 [JsonSerializable(typeof(TokenResponse))]
+[JsonSerializable(typeof(MessagingExtensionQuery))]
+[JsonSerializable(typeof(AppBasedLinkQuery))]
+[JsonSerializable(typeof(MessagingExtensionAction))]
+[JsonSerializable(typeof(MessagingExtensionResponse))]
+[JsonSerializable(typeof(TaskModuleResponse))]
+[JsonSerializable(typeof(ThumbnailCard))]
 [JsonSerializable(typeof(string))]
+[JsonSerializable(typeof(JsonElement))]
 public sealed partial class ProtocolJsonContext : JsonSerializerContext
 {
 }

@@ -28,6 +28,7 @@ public sealed class SettingsDocumentationTests
         { "Sandbox:Ingram", typeof(IngramSandboxOptions) },
         { "Storage", typeof(StorageOptions) },
         { "Conversation", typeof(ConversationOptions) },
+        { "MessageExtension", typeof(OrderBot.Features.MessageExtension.MessageExtensionOptions) },
         { "Alerts", typeof(AlertsOptions) },
         { "Telemetry", typeof(OrderBot.Hosting.TelemetryOptions) },
     };

@@ -53,6 +53,25 @@ public sealed class ShippedManifestTests
     }
 
     [Fact]
+    public void Manifest_ComposeExtension_FindOrderShareOrderStatusAndOrderLinks()
+    {
+        var extension = Assert.Single(Manifest["composeExtensions"]!.AsArray())!;
+        Assert.Equal("${{BOT_ID}}", (string?)extension["botId"]);
+        var commands = extension["commands"]!.AsArray().ToDictionary(c => (string)c!["id"]!, c => c!);
+        var find = commands[OrderBot.Features.MessageExtension.MessageExtensionHandler.FindOrderCommand];
+        Assert.Equal(("query", "Find order"), ((string?)find["type"], (string?)find["title"]));
+        Assert.Equal(OrderBot.Features.MessageExtension.MessageExtensionHandler.QueryParameter, (string?)Assert.Single(find["parameters"]!.AsArray())!["name"]);
+        var share = commands[OrderBot.Features.MessageExtension.MessageExtensionHandler.ShareOrderCommand];
+        Assert.Equal(("action", "Share order status", true), ((string?)share["type"], (string?)share["title"], (bool?)share["fetchTask"]));
+        Assert.Contains("message", share["context"]!.AsArray().Select(c => (string?)c));
+        Assert.All(commands.Values, c => Assert.InRange(((string)c["title"]!).Length, 1, 32));
+        Assert.All(commands.Values, c => Assert.InRange(((string)c["description"]!).Length, 1, 128));
+        var handler = Assert.Single(extension["messageHandlers"]!.AsArray())!;
+        Assert.Equal("link", (string?)handler["type"]);
+        Assert.Equal(["${{BOT_DOMAIN}}"], handler["value"]!["domains"]!.AsArray().Select(d => (string?)d));
+    }
+
+    [Fact]
     public void Manifest_TextFields_StayWithinLimits()
     {
         Assert.InRange(((string)Manifest["name"]!["short"]!).Length, 1, 30);

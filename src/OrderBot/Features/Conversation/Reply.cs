@@ -40,6 +40,7 @@ public sealed record Reply(string? Text, AdaptiveCard? Card)
         Content = CardElement(card),
     };
 
-    private static JsonElement CardElement(AdaptiveCard card) =>
+    /// <summary>The card as the JSON an attachment or invoke response carries.</summary>
+    public static JsonElement CardElement(AdaptiveCard card) =>
         JsonSerializer.SerializeToElement<JsonNode>(AdaptiveCardSerializer.ToJsonObject(card), (System.Text.Json.Serialization.Metadata.JsonTypeInfo<JsonNode>)AdaptiveCardSerializer.Options.GetTypeInfo(typeof(JsonNode)));
 }

@@ -25,6 +25,9 @@ public sealed record OrderAnswer(Reply? Reply, bool NeedsSchneiderCountry)
     /// </summary>
     public IReadOnlyList<Task<SupplierResult>> Late { get; init; } = [];
 
+    /// <summary>The suppliers that could not be asked (named in the answer), empty when every one answered.</summary>
+    public IReadOnlyList<SupplierProblem> Problems { get; init; } = [];
+
     public static OrderAnswer Of(Reply reply, string kind, bool partial = false) => new(reply, false) { Kind = kind, Partial = partial };
 
     public static OrderAnswer AskCountry { get; } = new(null, true);
@@ -47,8 +50,9 @@ public sealed class OrderStatusService
         _time = time ?? TimeProvider.System;
     }
 
-    /// <summary>When the answer being built must go out: every supplier call of this question shares it.</summary>
-    private DateTimeOffset Deadline() => _time.GetUtcNow() + _options.Value.TurnDeadline;
+    /// <summary>When the answer being built must go out: every supplier call of this question shares it;
+    /// <paramref name="budget"/> overrides the turn's deadline for surfaces with a shorter limit (message extensions).</summary>
+    private DateTimeOffset Deadline(TimeSpan? budget = null) => _time.GetUtcNow() + (budget ?? _options.Value.TurnDeadline);
 
     /// <summary>The suppliers a question goes to: the one named, else all configured.</summary>
     public IReadOnlyList<SupplierId> SuppliersFor(SupplierId? named) =>
@@ -67,7 +71,11 @@ public sealed class OrderStatusService
     /// Answers a typed question. <paramref name="allowLate"/>: a supplier still working at the deadline is left running
     /// for <see cref="ConversationOptions.LateAnswerWindow"/> and handed back in <see cref="OrderAnswer.Late"/>.
     /// </summary>
-    public async Task<OrderAnswer> AnswerAsync(OrderQuestion question, EffectiveSettings settings, CardContext context, int page, CancellationToken cancellationToken, bool allowLate = false)
+    public Task<OrderAnswer> AnswerAsync(OrderQuestion question, EffectiveSettings settings, CardContext context, int page, CancellationToken cancellationToken, bool allowLate = false) =>
+        AnswerAsync(question, settings, context, page, null, cancellationToken, allowLate);
+
+    /// <summary>The same, every supplier call within <paramref name="budget"/> (null: the turn's deadline).</summary>
+    public async Task<OrderAnswer> AnswerAsync(OrderQuestion question, EffectiveSettings settings, CardContext context, int page, TimeSpan? budget, CancellationToken cancellationToken, bool allowLate = false)
     {
         ArgumentNullException.ThrowIfNull(question);
         ArgumentNullException.ThrowIfNull(context);
@@ -76,7 +84,7 @@ public sealed class OrderStatusService
             return OrderAnswer.AskCountry;
         }
 
-        var deadline = Deadline();
+        var deadline = Deadline(budget);
         var late = allowLate && _options.Value.LateAnswerWindow > TimeSpan.Zero ? _options.Value.LateAnswerWindow : (TimeSpan?)null;
         var result = await FindAsync(question, settings, deadline, late, cancellationToken);
         var answer = await AnswerFoundAsync(question, result, settings, context, page, deadline, cancellationToken);
@@ -86,11 +94,13 @@ public sealed class OrderStatusService
     private async Task<OrderAnswer> AnswerFoundAsync(OrderQuestion question, LookupResult result, EffectiveSettings settings, CardContext context, int page, DateTimeOffset deadline, CancellationToken cancellationToken)
     {
         var orders = result.Orders.ToList();
+        var problems = result.Problems.ToList();
         if (orders.Count == 0)
         {
-            return result.AllFailed
+            var none = result.AllFailed
                 ? OrderAnswer.Of(Reply.FromCard(SupplierUnavailableCard.Build([.. result.Problems], context, question.Text)), AnswerKinds.Unavailable)
                 : OrderAnswer.Of(Reply.FromCard(NothingFoundCard.Build(question.SearchedFor, result.Results, context, question.Text)), AnswerKinds.NotFound, result.IsPartial);
+            return none with { Problems = problems };
         }
 
         // One order and a complete answer: the order itself. A PO with a supplier missing keeps the summary, which
@@ -98,20 +108,24 @@ public sealed class OrderStatusService
         if (orders.Count == 1 && (question.Po is null || !result.IsPartial))
         {
             var single = await SingleAsync(question.Kind, orders[0], settings, context, [.. result.Problems], deadline, cancellationToken);
-            return single with { Partial = result.IsPartial, Orders = orders };
+            return single with { Partial = result.IsPartial, Orders = orders, Problems = problems };
         }
 
         // Several orders: for a PO they are the PO's parts (show them together); otherwise the user must pick.
         var answer = question.Po is { } po
             ? OrderAnswer.Of(Reply.FromCard(PoSummaryCard.Build(po, result, context, page, question.PagingQuery, question.Text)), AnswerKinds.PoSummary, result.IsPartial)
             : OrderAnswer.Of(Reply.FromCard(PickListCard.Build(question.SearchedFor, orders, context, question.PagingQuery, page)), AnswerKinds.PickList, result.IsPartial);
-        return answer with { Orders = orders };
+        return answer with { Orders = orders, Problems = problems };
     }
 
     /// <summary>One order by supplier and number (card buttons): status, or items and shipments. <c>fresh</c> (Refresh)
     /// asks the supplier even when a recent answer is cached.</summary>
     public Task<OrderAnswer> AnswerOrderAsync(SupplierId supplier, string orderNumber, OrderAnswerKind kind, EffectiveSettings settings, CardContext context, int page, CancellationToken cancellationToken, bool fresh = false) =>
         AnswerOrderAsync(supplier, orderNumber, kind, settings, context, page, Deadline(), cancellationToken, fresh);
+
+    /// <summary>One order's status card by supplier and number, every call within <paramref name="budget"/>.</summary>
+    public Task<OrderAnswer> AnswerOrderWithinAsync(SupplierId supplier, string orderNumber, EffectiveSettings settings, CardContext context, TimeSpan budget, CancellationToken cancellationToken) =>
+        AnswerOrderAsync(supplier, orderNumber, OrderAnswerKind.Status, settings, context, 1, Deadline(budget), cancellationToken);
 
     private async Task<OrderAnswer> AnswerOrderAsync(SupplierId supplier, string orderNumber, OrderAnswerKind kind, EffectiveSettings settings, CardContext context, int page, DateTimeOffset deadline, CancellationToken cancellationToken, bool fresh = false)
     {
@@ -128,9 +142,10 @@ public sealed class OrderStatusService
                 : OrderAnswer.Of(Reply.FromCard(NothingFoundCard.Build($"order {orderNumber}", result.Results, context)), AnswerKinds.NotFound);
         }
 
-        return kind == OrderAnswerKind.Status
+        var answer = kind == OrderAnswerKind.Status
             ? OrderAnswer.Of(Reply.FromCard(OrderStatusCard.Build(order, context)), AnswerKinds.Order)
             : OrderAnswer.Of(Reply.FromCard(ItemsCard.Build(order, context, page)), AnswerKinds.Items);
+        return answer with { Orders = [order] };
     }
 
     private async Task<OrderAnswer> SingleAsync(OrderAnswerKind kind, Order order, EffectiveSettings settings, CardContext context, IReadOnlyList<SupplierProblem> problems, DateTimeOffset deadline, CancellationToken cancellationToken)
@@ -264,11 +279,15 @@ public sealed class OrderStatusService
     }
 
     /// <summary>Orders matching a list's filters, each supplier asked with its own scope.</summary>
-    public async Task<LookupResult> SearchAsync(OrderListQuery query, EffectiveSettings settings, TimeZoneInfo zone, CancellationToken cancellationToken)
+    public Task<LookupResult> SearchAsync(OrderListQuery query, EffectiveSettings settings, TimeZoneInfo zone, CancellationToken cancellationToken) =>
+        SearchAsync(query, settings, zone, null, cancellationToken);
+
+    /// <summary>The same, every supplier call within <paramref name="budget"/> (null: the turn's deadline).</summary>
+    public async Task<LookupResult> SearchAsync(OrderListQuery query, EffectiveSettings settings, TimeZoneInfo zone, TimeSpan? budget, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);
         var search = query.ToSearch(zone);
-        var deadline = Deadline();
+        var deadline = Deadline(budget);
         var results = await Task.WhenAll(SuppliersFor(query.Supplier).Select(supplier =>
             _lookup.SearchAsync(search, ScopeFor(supplier, query.Country, settings, deadline), supplier, cancellationToken)));
         return new LookupResult([.. results.SelectMany(r => r.Results)]);
