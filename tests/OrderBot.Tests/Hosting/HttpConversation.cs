@@ -27,6 +27,9 @@ internal sealed class HttpConversation(AppHost host, FakeConnector connector, st
         Assert.Equal(HttpStatusCode.OK, status.StatusCode);
     }
 
+    /// <summary>Posts a message activity with the given extra JSON members (e.g. attachments); returns the HTTP status.</summary>
+    public async Task<HttpStatusCode> PostMessageAsync(string extraJson) => (await PostAsync(Activity("message", extraJson))).StatusCode;
+
     /// <summary>The messages (typing left out) the bot has posted so far.</summary>
     public IReadOnlyList<JsonElement> Messages() =>
         [.. connector.Requests.Select(r => r.Json).Where(j => j.TryGetProperty("type", out var t) && t.GetString() == "message")];

@@ -58,6 +58,13 @@ public sealed partial class ConversationBot
     public async Task OnMessageAsync(TurnContext turn, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(turn);
+        if (IsInsertedCard(turn.Activity))
+        {
+            // The user posted an order card from the compose box (the message extension) into this chat: it is
+            // an answer shared, not a question to the bot.
+            return;
+        }
+
         if (await TryAnswerHelpAsync(turn, turn.Text ?? string.Empty, cancellationToken))
         {
             return;
@@ -138,6 +145,20 @@ public sealed partial class ConversationBot
     }
 
     internal const string PostedBelow = "Answer posted below.";
+
+    /// <summary>
+    /// A message that is only a card inserted from a message extension: Teams wraps it as
+    /// <c>&lt;span class="inline-compose-card" itemtype="http://schema.skype.com/InputExtension"&gt;</c> with the card
+    /// attached, and nothing the user typed besides.
+    /// </summary>
+    internal static bool IsInsertedCard(Activity activity) =>
+        activity.Attachments is { Count: > 0 }
+        && activity.Text is { } text
+        && text.Contains("schema.skype.com/InputExtension", StringComparison.OrdinalIgnoreCase)
+        && string.IsNullOrWhiteSpace(MarkupTags().Replace(text, string.Empty).Replace("&nbsp;", " ", StringComparison.Ordinal));
+
+    [System.Text.RegularExpressions.GeneratedRegex("<[^>]*>")]
+    private static partial System.Text.RegularExpressions.Regex MarkupTags();
 
     /// <summary>The scope with the conversation's watched orders, so order cards show "Stop watching" where it applies.</summary>
     private async Task<TurnScope> WithWatchingAsync(TurnScope scope, CancellationToken cancellationToken) =>

@@ -124,10 +124,13 @@ public sealed partial class MessageExtensionHandler
                 Text = Plain(string.Join(" ", problems.Select(p => CardParts.ProblemSentence(p, context)))),
             });
 
-    /// <summary>"PO 201120/1 · Ingram Micro order 20-RD12K" / "On hold: waiting for credit approval".</summary>
+    /// <summary>
+    /// "PO 201120/1 · Ingram 20-RD12K" / "On hold: waiting for credit approval" — short, because the flyout shows two
+    /// lines of title (the card itself carries the full heading).
+    /// </summary>
     internal static ThumbnailCard Preview(Order order)
     {
-        var heading = Plain(CardParts.OrderHeading(order));
+        var heading = $"{(order.Supplier == SupplierId.Ingram ? "Ingram" : "Schneider")} {order.OrderNumber}";
         var status = OrderStatusKeys.Display(order.Status.Status);
         return new ThumbnailCard
         {

@@ -108,6 +108,23 @@ public sealed class KeepContextTests : IAsyncLifetime
         Assert.Equal("application/vnd.microsoft.card.adaptive", response.GetProperty("type").GetString());
     }
 
+    [Fact]
+    public async Task CardInsertedFromTheComposeBox_IsNotAnsweredAsAQuestion()
+    {
+        // What Agents Playground (and Teams) send when the user picks a message-extension result in the bot's chat.
+        const string inserted = """
+            "text":"<span class=\"inline-compose-card\" itemid=\"0\" itemtype=\"http://schema.skype.com/InputExtension\"><span itemprop=\"cardId\"></span></span>",
+            "attachments":[{"contentType":"application/vnd.microsoft.card.adaptive","content":{"type":"AdaptiveCard","version":"1.5","body":[]}}]
+            """;
+        var chat = Chat("conv-inserted");
+
+        Assert.Equal(System.Net.HttpStatusCode.OK, await chat.PostMessageAsync(inserted));
+        Assert.Empty(chat.Messages());
+
+        // The same chat still answers a question typed after it.
+        Assert.Equal("AdaptiveCard", (await chat.AskForCardAsync("help")).GetProperty("type").GetString());
+    }
+
     private static void AssertCardKept(JsonElement response)
     {
         // A message answer leaves the clicked card exactly as it was (a card answer would replace it).
