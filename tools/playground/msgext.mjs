@@ -61,6 +61,15 @@ try {
     await sleep(2000);
     await page.screenshot({ path: `${outDir}/playground-msgext-inserted.png` });
     console.log(`wrote ${outDir}/playground-msgext-inserted.png`);
+    // An order link pasted into a message unfurls into the order card (composeExtension/queryLink).
+    await page.getByRole('button', { name: 'Trigger Message Extension App' }).click();
+    await page.getByRole('menuitem', { name: 'Link Unfurling' }).click();
+    const url = page.locator('input[aria-label="Enter an URL"], input[placeholder="Enter an URL"], textarea[aria-label="Enter an URL"]').first();
+    await url.fill('https://orderbot.example.com/orders/schneider/0100111111');
+    await url.press('Enter');
+    await sleep(3000);
+    await page.screenshot({ path: `${outDir}/playground-msgext-link.png` });
+    console.log(`wrote ${outDir}/playground-msgext-link.png`);
 } finally {
     await browser.close();
 }
