@@ -24,17 +24,52 @@ internal static class CardParts
         _ => TextColor.Default,
     };
 
-    /// <summary>"On hold (HOLD – Credit hold)": the normalized status with the supplier's own words beside it.</summary>
+    /// <summary>
+    /// "On hold (Sales hold, code S)": the normalized status in words first, the supplier's own words and code beside
+    /// it only where they add something — never the same word twice ("In progress", not "In progress (InProgress –
+    /// InProcess)"), and a shouted label in sentence case.
+    /// </summary>
     public static string StatusText(StatusInfo status)
     {
         var display = OrderStatusKeys.Display(status.Status);
-        // The supplier's words beside ours, unless they say the same thing ("Shipped (S)", not "Shipped (S – Shipped)").
-        var supplier = string.Join(" – ", new[] { status.SupplierCode, status.SupplierLabel }
-            .Where(s => !string.IsNullOrWhiteSpace(s) && !string.Equals(s.Trim(), display, StringComparison.OrdinalIgnoreCase))
-            .Select(s => s!.Trim())
-            .Distinct(StringComparer.OrdinalIgnoreCase));
-        return supplier.Length == 0 ? display : $"{display} ({E(supplier)})";
+        var label = Informative(status.SupplierLabel, status.Status) ? SentenceCase(status.SupplierLabel!.Trim()) : null;
+        var code = Informative(status.SupplierCode, status.Status) && !SameWords(status.SupplierCode!, status.SupplierLabel)
+            ? status.SupplierCode!.Trim()
+            : null;
+        var extra = (label, code) switch
+        {
+            ({ } l, { } c) => $"{l}, code {c}",
+            ({ } l, null) => l,
+            (null, { } c) => $"code {c}",
+            _ => null,
+        };
+        return extra is null ? display : $"{display} ({E(extra)})";
     }
+
+    /// <summary>Words of a supplier that say more than the status itself (not empty, not a synonym of it).</summary>
+    private static bool Informative(string? words, OrderStatus status) =>
+        !string.IsNullOrWhiteSpace(words) && !StatusSynonyms(status).Contains(Letters(words));
+
+    private static bool SameWords(string a, string? b) => b is not null && Letters(a) == Letters(b);
+
+    private static string Letters(string text) => new([.. text.Where(char.IsLetterOrDigit).Select(char.ToLowerInvariant)]);
+
+    private static string[] StatusSynonyms(OrderStatus status) => status switch
+    {
+        OrderStatus.Open => ["open", "pending", "new"],
+        OrderStatus.InProgress => ["inprogress", "inprocess", "processing", "released", "beingprocessed"],
+        OrderStatus.OnHold => ["onhold", "hold", "held", "blocked"],
+        OrderStatus.Backordered => ["backordered", "backorder", "onbackorder"],
+        OrderStatus.PartiallyShipped => ["partiallyshipped", "partialshipment", "partlyshipped"],
+        OrderStatus.Shipped => ["shipped", "ship", "shipment", "dispatched", "delivered"],
+        OrderStatus.Invoiced => ["invoiced", "billed"],
+        OrderStatus.Cancelled => ["cancelled", "canceled", "deleted"],
+        _ => ["unknown"],
+    };
+
+    /// <summary>"SALES HOLD" → "Sales hold"; mixed-case text is kept as the supplier wrote it.</summary>
+    private static string SentenceCase(string text) =>
+        text.Any(char.IsLower) || text.Length < 2 ? text : char.ToUpperInvariant(text[0]) + text[1..].ToLowerInvariant();
 
     public static TextBlock Status(StatusInfo status) =>
         new(StatusText(status)) { Color = StatusColor(status.Status), Weight = TextWeight.Bolder, Spacing = Spacing.Small };
