@@ -24,13 +24,14 @@ public static class PoSummaryCard
         ArgumentNullException.ThrowIfNull(result);
         ArgumentNullException.ThrowIfNull(context);
 
-        var orders = result.Orders.ToList();
+        // Held orders first: they are what the reader has to act on. Otherwise the suppliers' order is kept.
+        var orders = result.Orders.OrderBy(o => Urgency(o.Status.Status)).ToList();
         var paging = Page.Of(orders.Count, page, PageSize);
         var noun = orders.Count == 1 ? "order" : "orders";
         var body = new List<CardElement>
         {
             Title($"PO {E(po)}"),
-            new TextBlock(CountLine(orders.Count, noun, result, context)) { Spacing = Spacing.None, IsSubtle = !result.IsPartial },
+            new TextBlock(CountLine(orders.Count, noun, result, context) + Breakdown(orders)) { Spacing = Spacing.None, IsSubtle = !result.IsPartial, Wrap = true },
         };
 
         foreach (var order in paging.Slice(orders, PageSize))
@@ -56,6 +57,25 @@ public static class PoSummaryCard
             Body = body,
         };
     }
+
+    /// <summary>Where attention goes first: holds, then orders that are late to ship, then open ones, then done.</summary>
+    private static int Urgency(OrderStatus status) => status switch
+    {
+        OrderStatus.OnHold => 0,
+        OrderStatus.Backordered => 1,
+        OrderStatus.PartiallyShipped => 2,
+        OrderStatus.Open or OrderStatus.InProgress or OrderStatus.Unknown => 3,
+        OrderStatus.Shipped => 4,
+        OrderStatus.Invoiced => 5,
+        _ => 6,
+    };
+
+    /// <summary>" 1 on hold, 1 in progress, 1 invoiced." — the answer in one line, before the details (several orders only).</summary>
+    private static string Breakdown(List<Order> orders) =>
+        orders.Count < 2
+            ? string.Empty
+            : " " + string.Join(", ", orders.GroupBy(o => o.Status.Status).OrderBy(g => Urgency(g.Key))
+                .Select(g => $"{g.Count()} {OrderStatusKeys.Display(g.Key).ToLowerInvariant()}")) + ".";
 
     /// <summary>A count never claims completeness: with a supplier missing it says "so far" and who is missing.</summary>
     private static string CountLine(int count, string noun, LookupResult result, CardContext context)

@@ -109,6 +109,17 @@ public sealed class KeepContextTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task PoCard_LeadsWithTheAnswer_HeldOrderFirst()
+    {
+        var card = (await AskForCardAsync("conv-po-order", "where is PO 201120/1")).GetRawText();
+
+        // The count line says what the orders are; the held Ingram order comes before the others.
+        Assert.Contains("3 orders found. 1 on hold, 1 in progress, 1 invoiced.", card, StringComparison.Ordinal);
+        var held = card.IndexOf("order 20-RF55A", StringComparison.Ordinal);
+        Assert.True(held > 0 && held < card.IndexOf("order 0100111111", StringComparison.Ordinal) && held < card.IndexOf("order 20-RF56B", StringComparison.Ordinal), card);
+    }
+
+    [Fact]
     public async Task CardInsertedFromTheComposeBox_IsNotAnsweredAsAQuestion()
     {
         // What Agents Playground (and Teams) send when the user picks a message-extension result in the bot's chat.
