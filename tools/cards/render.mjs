@@ -5,38 +5,13 @@
 import { chromium } from 'playwright-core';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { hostConfig, hostCss } from './host-config.mjs';
 
 const require = createRequire(import.meta.url);
 const rendererPath = require.resolve('adaptivecards/dist/adaptivecards.min.js');
 // Teams processes TextBlock markdown (the bare renderer does not), so escapes render as Teams shows them.
 const markdownPath = require.resolve('markdown-it/dist/markdown-it.min.js');
 
-// Close to Teams' light theme: Segoe UI, its foreground colours and spacing.
-const hostConfig = {
-  fontFamily: "'Segoe UI', 'Helvetica Neue', Arial, sans-serif",
-  spacing: { small: 4, default: 8, medium: 12, large: 16, extraLarge: 24, padding: 16 },
-  fontSizes: { small: 12, default: 14, medium: 16, large: 20, extraLarge: 24 },
-  fontWeights: { lighter: 200, default: 400, bolder: 600 },
-  containerStyles: {
-    default: {
-      backgroundColor: '#FFFFFF',
-      foregroundColors: {
-        default: { default: '#242424', subtle: '#616161' },
-        accent: { default: '#5B5FC7', subtle: '#5B5FC7' },
-        good: { default: '#237B4B', subtle: '#237B4B' },
-        warning: { default: '#835C00', subtle: '#835C00' },
-        attention: { default: '#C4314B', subtle: '#C4314B' },
-      },
-    },
-    emphasis: { backgroundColor: '#F5F5F5' },
-    attention: { backgroundColor: '#FCF4F6' },
-    good: { backgroundColor: '#E7F2DA' },
-    warning: { backgroundColor: '#FBF6D9' },
-    accent: { backgroundColor: '#E8EBFA' },
-  },
-  actions: { maxActions: 6, buttonSpacing: 8, showCard: { actionMode: 'inline' }, actionsOrientation: 'horizontal', actionAlignment: 'left' },
-  factSet: { title: { weight: 'bolder', wrap: true, maxWidth: 180 }, value: { wrap: true }, spacing: 12 },
-};
 
 async function main([input, output, ...rest]) {
   if (!input || !output) {
@@ -55,6 +30,7 @@ async function main([input, output, ...rest]) {
   try {
     const page = await browser.newPage({ viewport: { width: width + 40, height: 800 } });
     await page.setContent(`<html><body style="margin:0;background:#F0F0F0"><div id="host" style="width:${width}px;margin:20px;background:#fff;border-radius:6px;box-shadow:0 1px 3px rgba(0,0,0,.2)"></div></body></html>`);
+    await page.addStyleTag({ content: hostCss });
     await page.addScriptTag({ path: rendererPath });
     await page.addScriptTag({ path: markdownPath });
     const problems = await page.evaluate(({ card, hostConfig }) => {

@@ -22,7 +22,7 @@ public enum AlertKind
 /// <param name="Order">The order as it is now.</param>
 /// <param name="Hold">The hold that appeared or was released (for hold alerts).</param>
 /// <param name="PreviousEta">The estimated delivery before it slipped (for ETA alerts).</param>
-/// <param name="SubscriptionId">The subscription that caused the alert, echoed by "Mute this order".</param>
+/// <param name="SubscriptionId">The subscription that caused the alert, echoed by "Mute".</param>
 public sealed record OrderAlert(
     AlertKind Kind,
     Order Order,
@@ -30,7 +30,7 @@ public sealed record OrderAlert(
     DateTimeOffset? PreviousEta = null,
     string? SubscriptionId = null);
 
-/// <summary>A proactive alert: what happened, the order's key facts, and View order / Track / Mute this order.</summary>
+/// <summary>A proactive alert: what happened, the order's key facts, and Details / Track / Mute.</summary>
 public static class AlertCard
 {
     public static AdaptiveCard Build(OrderAlert alert, CardContext context)
@@ -74,7 +74,7 @@ public static class AlertCard
             mute[CardActions.Keys.SubscriptionId] = alert.SubscriptionId;
         }
 
-        actions.Add(CardActions.Execute("Mute this order", CardActions.Verbs.AlertsMute, mute));
+        actions.Add(CardActions.Execute("Mute", CardActions.Verbs.AlertsMute, mute, "No more alerts for this order here"));
         body.Add(Actions(actions));
         body.Add(Subtle($"Noticed {context.TimeWithZone(context.Now)}"));
 

@@ -71,7 +71,7 @@ public static class CardActions
     }
 
     /// <summary>An <c>Action.Execute</c> with its <c>Action.Submit</c> fallback carrying the same data plus the verb.</summary>
-    public static ExecuteAction Execute(string title, string verb, IReadOnlyDictionary<string, string>? data = null)
+    public static ExecuteAction Execute(string title, string verb, IReadOnlyDictionary<string, string>? data = null, string? tooltip = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(title);
         ArgumentException.ThrowIfNullOrWhiteSpace(verb);
@@ -85,6 +85,7 @@ public static class CardActions
         return new ExecuteAction
         {
             Title = title,
+            Tooltip = tooltip,
             Verb = verb,
             Data = executeData,
             Fallback = new SubmitAction { Title = title, Data = submitData },
@@ -117,15 +118,22 @@ public static class CardActions
     public static ExecuteAction Retry(string question) =>
         Execute("Retry", Verbs.QuestionRetry, new Dictionary<string, string> { [Keys.Text] = question });
 
-    public static ExecuteAction Refresh(Order order) => Execute("Refresh", Verbs.OrderRefresh, OrderData(order));
+    public static ExecuteAction Refresh(Order order) => Execute("Refresh", Verbs.OrderRefresh, OrderData(order), "Ask the supplier again");
 
-    public static ExecuteAction Items(Order order) => Execute("Items", Verbs.OrderItems, OrderData(order));
+    public static ExecuteAction Items(Order order) => Execute("Items", Verbs.OrderItems, OrderData(order), "Lines, quantities and serial numbers");
 
-    public static ExecuteAction Track(Order order) => Execute("Track", Verbs.OrderTrack, OrderData(order));
+    public static ExecuteAction Track(Order order, string? tooltip = "The parcels and their tracking pages") => Execute("Track", Verbs.OrderTrack, OrderData(order), tooltip);
 
-    public static ExecuteAction Watch(Order order) => Execute("Watch this order", Verbs.OrderWatch, OrderData(order));
+    // Button titles are one short word so three of them and the "…" overflow fit a 320 px phone without an ellipsis
+    // (tools/cards/widths.mjs); the tooltip says the rest.
+    public const string WatchTitle = "Watch";
+    public const string WatchTooltip = "Alert this chat when the order goes on hold or changes";
+    public const string UnwatchTitle = "Unwatch";
+    public const string UnwatchTooltip = "Stop watching this order here";
 
-    /// <summary>"Watch this order", or "Stop watching" when this conversation already watches it.</summary>
+    public static ExecuteAction Watch(Order order) => Execute(WatchTitle, Verbs.OrderWatch, OrderData(order), WatchTooltip);
+
+    /// <summary>"Watch", or "Unwatch" when this conversation already watches it.</summary>
     public static ExecuteAction WatchOrStop(Order order, CardContext context, bool onOrderCard = false)
     {
         ArgumentNullException.ThrowIfNull(context);
@@ -137,17 +145,17 @@ public static class CardActions
 
         if (context.WatchedBy(order) is not { } subscriptionId)
         {
-            return Execute("Watch this order", Verbs.OrderWatch, data);
+            return Execute(WatchTitle, Verbs.OrderWatch, data, WatchTooltip);
         }
 
         data[Keys.SubscriptionId] = subscriptionId;
-        return Execute("Stop watching", Verbs.AlertsUnsubscribe, data);
+        return Execute(UnwatchTitle, Verbs.AlertsUnsubscribe, data, UnwatchTooltip);
     }
 
     /// <summary>The value of <see cref="Keys.Card"/> on an order card's buttons: the card can be rebuilt from the order.</summary>
     public const string OrderCard = "order";
 
-    public static ExecuteAction View(Order order, string title = "View order") => Execute(title, Verbs.OrderView, OrderData(order));
+    public static ExecuteAction View(Order order, string title = "Details", string? tooltip = "The order's status, holds and dates") => Execute(title, Verbs.OrderView, OrderData(order), tooltip);
 
     public static ExecuteAction Page(string title, string query, int page) =>
         Execute(title, Verbs.ListPage, new Dictionary<string, string>

@@ -10,8 +10,8 @@ namespace OrderBot.Cards;
 public sealed record CardContext(TimeZoneInfo TimeZone, CultureInfo Culture, DateTimeOffset Now)
 {
     /// <summary>
-    /// The orders watched in this conversation (<see cref="WatchKey"/> → subscription id), so "Watch this order"
-    /// shows as "Watching ✓ / Stop watching" where it already is. Empty when unknown.
+    /// The orders watched in this conversation (<see cref="WatchKey"/> → subscription id), so "Watch"
+    /// shows as "Watching ✓ / Unwatch" where it already is. Empty when unknown.
     /// </summary>
     public IReadOnlyDictionary<string, string> Watching { get; init; } = new Dictionary<string, string>();
 

@@ -79,7 +79,13 @@ internal static class CardParts
             ? $"{SupplierNames.Display(order.Supplier)} {E(country)}"
             : SupplierNames.Display(order.Supplier);
 
-    public static string OrderHeading(Order order) => $"{SupplierName(order)} order {E(order.OrderNumber)}";
+    public static string OrderHeading(Order order) => $"{SupplierName(order)} order {Id(order.OrderNumber)}";
+
+    /// <summary>
+    /// An order number or PO for a TextBlock: escaped, its hyphens non-breaking (U+2011) so a narrow card never splits
+    /// "20-WX1YZ" as "20-" / "WX1YZ". Pasted back into a message it is read as a plain hyphen (TextCleaner).
+    /// </summary>
+    public static string Id(string? text) => E(text?.Replace('-', '\u2011'));
 
     /// <summary>A coloured block per hold: code and the supplier's text, what it means, what to do.</summary>
     public static Container HoldBlock(Hold hold) => new()
@@ -97,7 +103,7 @@ internal static class CardParts
     };
 
     /// <summary>
-    /// The tracking numbers as text (a clerk reads them out to the carrier), then short "Track parcel" buttons — a
+    /// The tracking numbers as text (a clerk reads them out to the carrier), then short "Track" buttons — a
     /// 20-digit number in a title wraps even on a desktop — with the number as tooltip: three in the row, the rest in
     /// the overflow, beyond the cap none (they are still in the text).
     /// </summary>
@@ -114,12 +120,12 @@ internal static class CardParts
         yield return new TextBlock($"{noun}: {string.Join(", ", all.Select(t => E(t.Number)))}") { Spacing = Spacing.Small };
         if (shown.Count > 0)
         {
-            yield return Actions(shown.Select((t, i) => (CardAction)TrackButton(t, shown.Count == 1 ? "Track parcel" : $"Track parcel {i + 1}")));
+            yield return Actions(shown.Select((t, i) => (CardAction)TrackButton(t, shown.Count == 1 ? "Track" : $"Track {i + 1}")));
         }
     }
 
     /// <summary>A tracking page button with a short title; the number shows as its tooltip.</summary>
-    public static OpenUrlAction TrackButton(Tracking tracking, string title = "Track parcel")
+    public static OpenUrlAction TrackButton(Tracking tracking, string title = "Track")
     {
         ArgumentNullException.ThrowIfNull(tracking);
         return new OpenUrlAction { Title = title, Tooltip = tracking.Number, Url = tracking.Url! };

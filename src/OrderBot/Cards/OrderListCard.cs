@@ -53,7 +53,7 @@ public static class OrderListCard
         var details = new List<string>();
         if (!string.IsNullOrWhiteSpace(order.CustomerPo))
         {
-            details.Add($"PO {E(order.CustomerPo)}");
+            details.Add($"PO {Id(order.CustomerPo)}");
         }
 
         if (order.OrderDate is { } date)

@@ -43,8 +43,8 @@ public static class OrderStatusCard
     internal static List<Fact> Facts(Order order, CardContext context)
     {
         var facts = new List<Fact>();
-        Add(facts, "PO", E(order.CustomerPo));
-        Add(facts, "Order", E(order.OrderNumber));
+        Add(facts, "PO", Id(order.CustomerPo));
+        Add(facts, "Order", Id(order.OrderNumber));
         Add(facts, "Ordered", order.OrderDate is { } date ? context.Date(date) : null);
         Add(facts, "Account", E(string.Join(" ", new[] { order.Account, order.AccountName }.Where(s => !string.IsNullOrWhiteSpace(s)))));
         Add(facts, "Total", order.Total is { } total ? context.Money(total) : null);

@@ -30,7 +30,7 @@ public static class PoSummaryCard
         var noun = orders.Count == 1 ? "order" : "orders";
         var body = new List<CardElement>
         {
-            Title($"PO {E(po)}"),
+            Title($"PO {Id(po)}"),
             new TextBlock(CountLine(orders.Count, noun, result, context) + Breakdown(orders)) { Spacing = Spacing.None, IsSubtle = !result.IsPartial, Wrap = true },
         };
 
@@ -50,7 +50,7 @@ public static class PoSummaryCard
             body.Add(Actions(CardActions.Retry(question)));
         }
 
-        body.Add(Subtle($"Checked {context.Time(context.Now)}"));
+        body.Add(Subtle($"Checked {context.TimeWithZone(context.Now)}"));
         return new AdaptiveCard
         {
             FallbackText = $"PO {po}: {orders.Count} {noun}" + (result.IsPartial ? " (partial answer)" : string.Empty),
@@ -132,13 +132,13 @@ public static class PoSummaryCard
         }
         else if (tracking.Count > 1)
         {
-            actions.Add(CardActions.Execute($"Track {tracking.Count} parcels", CardActions.Verbs.OrderTrack, CardActions.OrderData(order)));
+            actions.Add(CardActions.Track(order, $"Track {tracking.Count} parcels"));
         }
 
         actions.Add(CardActions.WatchOrStop(order, context));
         if (tracking.Count > 1)
         {
-            actions.AddRange(linked.Select((t, i) => TrackButton(t, $"Track parcel {i + 1}")));
+            actions.AddRange(linked.Select((t, i) => TrackButton(t, $"Track {i + 1}")));
         }
 
         items.Add(new ActionSet { Spacing = Spacing.Small, Actions = Overflow(actions) });

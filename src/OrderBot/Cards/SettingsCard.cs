@@ -50,5 +50,5 @@ public static class SettingsCard
         new("Schneider Electric purchaser", Show(view.SchneiderPurchaserId)),
     ];
 
-    private static string Show(string? value) => string.IsNullOrWhiteSpace(value) ? "not set" : E(value);
+    private static string Show(string? value) => string.IsNullOrWhiteSpace(value) ? "not set" : Id(value);
 }

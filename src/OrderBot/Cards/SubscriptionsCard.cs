@@ -35,12 +35,12 @@ public static class SubscriptionsCard
         };
         if (!string.IsNullOrWhiteSpace(summary))
         {
-            body.Add(new TextBlock(E(summary)) { Spacing = Spacing.Small });
+            body.Add(new TextBlock(Id(summary)) { Spacing = Spacing.Small });
         }
 
         if (subscriptions.Count == 0)
         {
-            body.Add(new TextBlock("None yet. Press \"Watch this order\" on an order, or ask me to watch a PO."));
+            body.Add(new TextBlock("None yet. Press \"Watch\" on an order, or ask me to watch a PO."));
             body.Add(Actions(CardActions.Example("watch PO 201120/1")));
         }
 
@@ -56,12 +56,12 @@ public static class SubscriptionsCard
     private static ColumnSet Row(SubscriptionView subscription, CardContext context, string query)
     {
         var heading = subscription.Description is { Length: > 0 } description
-            ? E(description)
-            : $"{SupplierNames.Display(subscription.Supplier)} order {E(subscription.OrderNumber)}";
+            ? Id(description)
+            : $"{SupplierNames.Display(subscription.Supplier)} order {Id(subscription.OrderNumber)}";
         var details = new List<string>();
         if (!string.IsNullOrWhiteSpace(subscription.CustomerPo))
         {
-            details.Add($"PO {E(subscription.CustomerPo)}");
+            details.Add($"PO {Id(subscription.CustomerPo)}");
         }
 
         if (subscription.LastStatus is { } status)

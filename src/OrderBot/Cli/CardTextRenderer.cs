@@ -70,7 +70,9 @@ public static partial class CardTextRenderer
     }
 
     /// <summary>Removes CommonMark backslash escapes: "PO 201120\/1" reads "PO 201120/1".</summary>
-    public static string Unescape(string text) => Escaped().Replace(text, "$1");
+    /// <remarks>A card's non-breaking hyphens (U+2011, kept order numbers whole in a narrow card) print as plain ones, so a
+    /// number copied from the terminal is the supplier's.</remarks>
+    public static string Unescape(string text) => Escaped().Replace(text, "$1").Replace('\u2011', '-');
 
     /// <summary>One walk over a card: its text, buttons, inputs and the layout that places each button.</summary>
     private sealed class Walker

@@ -52,4 +52,22 @@ public sealed class CardEscapingTests
             Assert.DoesNotContain('\n', t);
         });
     }
+
+    [Fact]
+    public void OrderNumber_KeepsItsHyphensTogetherOnANarrowCard_AndIsReadBackWhenPasted()
+    {
+        var order = TestOrders.SchneiderOnHold() with { OrderNumber = "20-WX1YZ", CustomerPo = "CUST-PO-7" };
+
+        var texts = CardJson.Texts(CardJson.Of(OrderStatusCard.Build(order, TestOrders.London))).ToList();
+
+        // A narrow card may wrap at a plain hyphen ("20-" / "WX1YZ"); U+2011 looks the same and never breaks.
+        Assert.Contains(texts, t => t.Contains("20\u2011WX1YZ", StringComparison.Ordinal));
+        Assert.DoesNotContain(texts, t => t.Contains("20-WX1YZ", StringComparison.Ordinal) || t.Contains("CUST-PO-7", StringComparison.Ordinal));
+
+        // Copied from the card into a message, it is the supplier's number again.
+        var pasted = new OrderBot.Features.Recognition.Recognizer().Recognize(
+            "where is order 20\u2011WX1YZ",
+            new OrderBot.Features.Recognition.RecognizerContext(new DateTimeOffset(2026, 12, 2, 9, 0, 0, TimeSpan.Zero), "en-GB"));
+        Assert.Equal("20-WX1YZ", pasted.Order);
+    }
 }

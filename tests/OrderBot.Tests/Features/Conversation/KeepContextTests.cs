@@ -50,7 +50,7 @@ public sealed class KeepContextTests : IAsyncLifetime
     [InlineData(CardActions.Verbs.PickOrder, "Ingram Micro order 20-RF55A")]
     public async Task Execute_DrillDown_PostsNewMessageAndKeepsTheClickedCard(string verb, string expectedFallback)
     {
-        // The same data as an alert's "View order" / "Track", a list's "Open" and a pick list's "Choose".
+        // The same data as an alert's "Details" / "Track", a list's "Open" and a pick list's "Choose".
         var data = JsonDocument.Parse("""{"supplier":"ingram","order":"20-RF55A"}""").RootElement;
 
         var response = await ExecuteAsync("conv-drill-" + verb, verb, data);
@@ -115,8 +115,8 @@ public sealed class KeepContextTests : IAsyncLifetime
 
         // The count line says what the orders are; the held Ingram order comes before the others.
         Assert.Contains("3 orders found. 1 on hold, 1 in progress, 1 invoiced.", card, StringComparison.Ordinal);
-        var held = card.IndexOf("order 20-RF55A", StringComparison.Ordinal);
-        Assert.True(held > 0 && held < card.IndexOf("order 0100111111", StringComparison.Ordinal) && held < card.IndexOf("order 20-RF56B", StringComparison.Ordinal), card);
+        var held = card.IndexOf("order 20\\u2011RF55A", StringComparison.Ordinal);
+        Assert.True(held > 0 && held < card.IndexOf("order 0100111111", StringComparison.Ordinal) && held < card.IndexOf("order 20\\u2011RF56B", StringComparison.Ordinal), card);
     }
 
     [Fact]

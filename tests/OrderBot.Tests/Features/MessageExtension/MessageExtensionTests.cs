@@ -74,7 +74,7 @@ public sealed class MessageExtensionTests
         await using var connector = await FakeConnector.StartAsync();
         await using var host = await AppHost.StartAsync(Args);
         var conversation = new HttpConversation(host, connector, "conv-me-watched");
-        // "Watch this order" on an order card (a typed "watch order X" names no supplier).
+        // "Watch" on an order card (a typed "watch order X" names no supplier).
         await conversation.ExecuteAsync("order.watch", JsonDocument.Parse("""{"supplier":"ingram","order":"20-RD12K"}""").RootElement);
 
         var result = ComposeExtension(await InvokeAsync(host, connector, "conv-me-watched", "composeExtension/query", Query("")));

@@ -37,8 +37,8 @@ public sealed class SubscriptionStateTests : IAsyncLifetime
         Assert.Equal("application/vnd.microsoft.card.adaptive", response.GetProperty("type").GetString());
         var updated = response.GetProperty("value").GetRawText();
         Assert.Contains("Watching \\u2713", updated, StringComparison.Ordinal);
-        Assert.Contains("\"Stop watching\"", updated, StringComparison.Ordinal);
-        Assert.DoesNotContain("\"Watch this order\"", updated, StringComparison.Ordinal);
+        Assert.Contains("\"Unwatch\"", updated, StringComparison.Ordinal);
+        Assert.DoesNotContain("\"Watch\"", updated, StringComparison.Ordinal);
         Assert.StartsWith("Done: I'll post here", Assert.Single(chat.Messages()).GetProperty("text").GetString(), StringComparison.Ordinal);
     }
 
@@ -52,7 +52,7 @@ public sealed class SubscriptionStateTests : IAsyncLifetime
         var stop = ReplyAssertData(card, CardActions.Verbs.AlertsUnsubscribe);
         var response = await chat.ExecuteAsync(CardActions.Verbs.AlertsUnsubscribe, stop);
 
-        Assert.Contains("\"Watch this order\"", response.GetProperty("value").GetRawText(), StringComparison.Ordinal);
+        Assert.Contains("\"Watch\"", response.GetProperty("value").GetRawText(), StringComparison.Ordinal);
         Assert.StartsWith("Stopped:", Assert.Single(chat.Messages()).GetProperty("text").GetString(), StringComparison.Ordinal);
     }
 
@@ -71,8 +71,9 @@ public sealed class SubscriptionStateTests : IAsyncLifetime
         Assert.False(message.TryGetProperty("text", out var text) && text.GetString() is { Length: > 0 }, "text beside the card");
         var card = HttpConversation.Card(message);
         Assert.StartsWith("Watching 2 things here", card.GetProperty("fallbackText").GetString(), StringComparison.Ordinal);
-        Assert.Contains("Ingram Micro order 20-RF55A (muted)", card.GetRawText(), StringComparison.Ordinal);
-        Assert.DoesNotContain("20-RD12K (muted)", card.GetRawText(), StringComparison.Ordinal);
+        Assert.Contains("Ingram Micro order 20\\u2011RF55A (muted)", card.GetRawText(), StringComparison.Ordinal);
+        Assert.Contains("Ingram Micro order 20\\u2011RD12K", card.GetRawText(), StringComparison.Ordinal);
+        Assert.DoesNotContain("20\\u2011RD12K (muted)", card.GetRawText(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -89,8 +90,8 @@ public sealed class SubscriptionStateTests : IAsyncLifetime
         Assert.Equal("application/vnd.microsoft.card.adaptive", response.GetProperty("type").GetString());
         var updated = response.GetProperty("value");
         Assert.StartsWith("Stopped: I won't post here about Ingram Micro order 20-RF55A any more. Watching 1 thing here", updated.GetProperty("fallbackText").GetString(), StringComparison.Ordinal);
-        Assert.DoesNotContain("Ingram Micro order 20-RF55A\"", updated.GetRawText(), StringComparison.Ordinal);
-        Assert.Contains("20-RD12K", updated.GetRawText(), StringComparison.Ordinal);
+        Assert.DoesNotContain("Ingram Micro order 20\\u2011RF55A\"", updated.GetRawText(), StringComparison.Ordinal);
+        Assert.Contains("Ingram Micro order 20\\u2011RD12K", updated.GetRawText(), StringComparison.Ordinal);
         Assert.Empty(chat.Messages());
     }
 
