@@ -24,12 +24,22 @@ public sealed class LookupCacheOptions
 }
 
 /// <summary>
+/// Forgets the reused answers that show an order, once the watcher has seen the order change: the next question
+/// about it (a "Details" on the alert, a typed status) asks the supplier, so a card never contradicts an alert.
+/// </summary>
+public interface IAnswerCacheInvalidator
+{
+    Task ForgetOrderAsync(SupplierId supplier, string orderNumber, CancellationToken cancellationToken = default);
+}
+
+/// <summary>
 /// Supplier answers to user questions, reused briefly per question and scope through <see cref="HybridCache"/>
 /// (in-process; its stampede protection makes identical concurrent questions share one call, so 50 people asking
 /// for the same PO spend one of Ingram's 60 calls a minute, not 50). Failures are never kept; the watcher
 /// (<see cref="SupplierScope.Background"/>) and Refresh (<see cref="SupplierScope.Fresh"/>) always ask the supplier.
+/// Each answer is tagged with the orders in it, so the watcher can forget every answer showing an order that changed.
 /// </summary>
-internal sealed class LookupCache
+internal sealed class LookupCache : IAnswerCacheInvalidator
 {
     private readonly HybridCache _cache;
     private readonly LookupCacheOptions _options;
@@ -94,14 +104,30 @@ internal sealed class LookupCache
             return result;
         }
 
-        if (result.Orders.Count > 0 && result.Orders.All(o => OrderStatusKeys.IsFinal(o.Status.Status)))
+        if (asked.Value && result.Orders.Count > 0)
         {
-            await _cache.SetAsync(key, result, new HybridCacheEntryOptions { Expiration = _options.Final, LocalCacheExpiration = _options.Final }, cancellationToken: CancellationToken.None);
+            // Stored again now that its orders are known: tagged with them, and kept longer when they are all closed.
+            var keep = result.Orders.All(o => OrderStatusKeys.IsFinal(o.Status.Status)) ? _options.Final : _options.Open;
+            await _cache.SetAsync(
+                key,
+                result,
+                new HybridCacheEntryOptions { Expiration = keep, LocalCacheExpiration = keep },
+                result.Orders.Select(o => OrderTag(o.Supplier, o.OrderNumber)).Distinct(StringComparer.Ordinal),
+                CancellationToken.None);
         }
 
         // A shared or reused answer cost this caller no supplier call.
         return asked.Value ? result : result with { Calls = 0 };
     }
+
+    public async Task ForgetOrderAsync(SupplierId supplier, string orderNumber, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(orderNumber);
+        await _cache.RemoveByTagAsync(OrderTag(supplier, orderNumber), cancellationToken);
+    }
+
+    private static string OrderTag(SupplierId supplier, string orderNumber) =>
+        $"order|{SupplierNames.Key(supplier)}|{orderNumber.Trim().ToUpperInvariant()}";
 
     private sealed class Asked
     {
@@ -118,6 +144,7 @@ public static class LookupRegistration
         builder.Services.AddOptions<LookupCacheOptions>().Bind(builder.Configuration.GetSection(LookupCacheOptions.SectionName));
         builder.Services.AddHybridCache();
         builder.Services.TryAddSingleton<LookupCache>();
+        builder.Services.TryAddSingleton<IAnswerCacheInvalidator>(sp => sp.GetRequiredService<LookupCache>());
         builder.Services.TryAddSingleton(sp => new OrderLookup(
             sp.GetServices<IOrderSupplier>(),
             sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<OrderLookup>>(),

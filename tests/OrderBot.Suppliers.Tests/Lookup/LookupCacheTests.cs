@@ -68,6 +68,27 @@ public sealed class LookupCacheTests : IDisposable
         Assert.Equal(2, _ingram.Calls);
     }
 
+    [Fact]
+    public async Task ForgetOrder_AfterTheWatcherSawItChange_EveryAnswerShowingItAsksAgain_OthersStay()
+    {
+        await _lookup.FindByPoAsync("201120/1", new SupplierScope { Country = "GB" });
+        await _lookup.GetOrderAsync("20-RF55A", new SupplierScope { Country = "GB" });
+        await _lookup.FindByPoAsync("OTHER-PO", new SupplierScope { Country = "GB" });
+        Assert.Equal(3, _ingram.Calls);
+        var invalidator = _host.Services.GetRequiredService<IAnswerCacheInvalidator>();
+
+        // Another order's change forgets nothing; a change of 20-RF55A (any case) forgets the PO and the order answer.
+        await invalidator.ForgetOrderAsync(SupplierId.Schneider, "20-RF55A");
+        await _lookup.FindByPoAsync("201120/1", new SupplierScope { Country = "GB" });
+        Assert.Equal(3, _ingram.Calls);
+        await invalidator.ForgetOrderAsync(SupplierId.Ingram, "20-rf55a ");
+        await _lookup.FindByPoAsync("201120/1", new SupplierScope { Country = "GB" });
+        await _lookup.GetOrderAsync("20-RF55A", new SupplierScope { Country = "GB" });
+        Assert.Equal(5, _ingram.Calls);
+        await _lookup.FindByPoAsync("OTHER-PO", new SupplierScope { Country = "GB" });
+        Assert.Equal(5, _ingram.Calls);
+    }
+
     private sealed class CountingSupplier(SupplierId id) : IOrderSupplier
     {
         private int _calls;
@@ -90,7 +111,7 @@ public sealed class LookupCacheTests : IDisposable
 
             return Fail
                 ? SupplierResult.Failed(new SupplierProblem(id, SupplierProblemKind.ServerError, "Ingram Micro answered 503."), calls: 1)
-                : SupplierResult.Found(id, [new Order { Supplier = id, OrderNumber = "20-RF55A", CustomerPo = po, Status = new StatusInfo(OrderStatus.OnHold, "S", "SALES HOLD") }], calls: 1);
+                : SupplierResult.Found(id, [new Order { Supplier = id, OrderNumber = po == "OTHER-PO" ? "20-ZZ999" : "20-RF55A", CustomerPo = po, Status = new StatusInfo(OrderStatus.OnHold, "S", "SALES HOLD") }], calls: 1);
         }
 
         public Task<SupplierResult> GetOrderAsync(string orderNumber, SupplierScope scope, CancellationToken cancellationToken = default) =>

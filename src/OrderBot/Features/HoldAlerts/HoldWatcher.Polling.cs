@@ -117,9 +117,16 @@ public sealed partial class HoldWatcher
 
         var version = before is null ? 0 : before.Version;
         var after = OrderSnapshot.Of(order, version, before, now);
-        if (before is not null && OrderDiff.Changed(before, after))
+        var changed = before is not null && OrderDiff.Changed(before, after);
+        if (changed)
         {
             after = after with { Version = version + 1 };
+        }
+
+        if ((changed || events.Count > 0) && _answers is not null)
+        {
+            // The alert's "Details" (or a typed question) must not show the order as it was before the change.
+            await _answers.ForgetOrderAsync(supplier, orderNumber, cancellationToken);
         }
 
         // Written after the outbox: a crash before this line re-decides the same events under the same keys.

@@ -29,6 +29,7 @@ public sealed partial class HoldWatcher
     private readonly AlertsOptions _options;
     private readonly AlertsMetrics? _metrics;
     private readonly ILogger<HoldWatcher> _logger;
+    private readonly IAnswerCacheInvalidator? _answers;
     private readonly System.Collections.Concurrent.ConcurrentDictionary<SupplierId, int> _discoveryCursor = new();
 
     public HoldWatcher(
@@ -41,8 +42,10 @@ public sealed partial class HoldWatcher
         IOptions<AlertsOptions> options,
         ILogger<HoldWatcher> logger,
         AlertsInstance? instance = null,
-        AlertsMetrics? metrics = null)
+        AlertsMetrics? metrics = null,
+        IAnswerCacheInvalidator? answers = null)
     {
+        _answers = answers;
         Owner = (instance ?? new AlertsInstance()).Id;
         ArgumentNullException.ThrowIfNull(suppliers);
         _suppliers = suppliers.ToDictionary(s => s.Id);

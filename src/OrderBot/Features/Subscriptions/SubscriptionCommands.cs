@@ -78,9 +78,13 @@ public sealed partial class SubscriptionCommands
         ArgumentException.ThrowIfNullOrWhiteSpace(conversationId);
         var all = await _store.ListForConversationAsync(conversationId, cancellationToken);
         var watched = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var s in all.Where(s => s is { Kind: SubscriptionKind.Order, Supplier: not null, OrderNumber: { Length: > 0 }, HoldFilter: null }))
+        foreach (var s in all.Where(s => s is { Kind: SubscriptionKind.Order, OrderNumber: { Length: > 0 }, HoldFilter: null }))
         {
-            watched.TryAdd(CardContext.WatchKey(s.Supplier!.Value, s.OrderNumber!), s.Id.ToString(CultureInfo.InvariantCulture));
+            // A typed "watch order X" names no supplier and watches order X wherever it is found.
+            foreach (var supplier in s.Supplier is { } one ? [one] : Enum.GetValues<SupplierId>())
+            {
+                watched.TryAdd(CardContext.WatchKey(supplier, s.OrderNumber!), s.Id.ToString(CultureInfo.InvariantCulture));
+            }
         }
 
         return watched;

@@ -47,6 +47,9 @@ internal sealed class AlertsHarness : IAsyncDisposable
     /// <summary>The suppliers the watcher asks; the scripted pair unless a test puts real clients here.</summary>
     public IReadOnlyList<IOrderSupplier>? Suppliers { get; set; }
 
+    /// <summary>The answer cache the watchers created from now on tell which orders changed (none unless a test sets it).</summary>
+    public OrderBot.Suppliers.IAnswerCacheInvalidator? Answers { get; set; }
+
     /// <summary>The instruments instances created from now on record into (none unless a test sets them).</summary>
     public AlertsMetrics? Metrics { get; set; }
 
@@ -112,7 +115,7 @@ internal sealed class AlertsHarness : IAsyncDisposable
         var instance = new AlertsInstance();
         var options = Microsoft.Extensions.Options.Options.Create(Options);
         var router = new AlertRouter(store, store, Time, Metrics);
-        var watcher = new HoldWatcher(Suppliers ?? [Ingram, Schneider], store, store, store, router, Time, options, NullLogger<HoldWatcher>.Instance, instance, Metrics);
+        var watcher = new HoldWatcher(Suppliers ?? [Ingram, Schneider], store, store, store, router, Time, options, NullLogger<HoldWatcher>.Instance, instance, Metrics, Answers);
         var http = new HttpClient();
         _clients.Add(http);
         var client = new ConnectorClient(http);

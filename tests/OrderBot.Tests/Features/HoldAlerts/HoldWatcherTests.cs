@@ -47,6 +47,43 @@ public sealed class HoldWatcherTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task RunCycle_OrderChanged_TheAnswerCacheForgetsIt_SoDetailsOnTheAlertShowsTheHold()
+    {
+        var answers = new ForgottenOrders();
+        _h.Answers = answers;
+        var order = ScriptedSupplier.Open(SupplierId.Ingram, "20-TL001", "WATCH-1");
+        _h.Ingram.Set(order);
+        await _h.AddConversationAsync("a:personal-1", "personal");
+        await _h.SubscribeAsync("a:personal-1", SubscriptionKind.Order, "20-TL001", SupplierId.Ingram);
+        var (watcher, _) = _h.NewInstance();
+
+        await watcher.RunCycleAsync(CancellationToken.None);
+        _h.Advance(TimeSpan.FromMinutes(2));
+        await watcher.RunCycleAsync(CancellationToken.None);
+        Assert.Empty(answers.Orders); // the baseline and an unchanged order keep the cached answers
+
+        _h.Ingram.Set(ScriptedSupplier.WithHold(order, ScriptedSupplier.CreditHold));
+        _h.Advance(TimeSpan.FromMinutes(2));
+        Assert.Equal(1, (await watcher.RunCycleAsync(CancellationToken.None)).Enqueued);
+        Assert.Equal(["Ingram:20-TL001"], answers.Orders);
+    }
+
+    private sealed class ForgottenOrders : OrderBot.Suppliers.IAnswerCacheInvalidator
+    {
+        public List<string> Orders { get; } = [];
+
+        public Task ForgetOrderAsync(SupplierId supplier, string orderNumber, CancellationToken cancellationToken = default)
+        {
+            lock (Orders)
+            {
+                Orders.Add($"{supplier}:{orderNumber}");
+            }
+
+            return Task.CompletedTask;
+        }
+    }
+
+    [Fact]
     public async Task RunCycle_HoldAppearsThenReleased_OneAlertThenOneFollowUpPerConversation()
     {
         var order = ScriptedSupplier.Open(SupplierId.Ingram, "20-TL001", "WATCH-1");

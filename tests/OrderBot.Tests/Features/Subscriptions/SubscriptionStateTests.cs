@@ -43,6 +43,19 @@ public sealed class SubscriptionStateTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Message_TypedWatchNamingNoSupplier_TheOrderCardShowsItWatched()
+    {
+        var chat = Chat("conv-typed-watch");
+        await chat.SayAsync("watch order 20-RF55A");
+        _connector.Clear();
+
+        var card = (await chat.AskForCardAsync("status of order 20-RF55A")).GetRawText();
+
+        Assert.Contains("\"Unwatch\"", card, StringComparison.Ordinal);
+        Assert.DoesNotContain("\"Watch\"", card, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Message_OrderAlreadyWatched_CardOffersStopWatchingWhichRestoresWatch()
     {
         var chat = Chat("conv-watched-ask");
