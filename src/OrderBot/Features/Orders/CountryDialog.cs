@@ -3,7 +3,7 @@ using OrderBot.Features.Conversation;
 using OrderBot.Features.Recognition;
 using OrderBot.Features.Settings;
 
-namespace OrderBot.Features.Clarification;
+namespace OrderBot.Features.Orders;
 
 /// <summary>
 /// "Which country?" for a Schneider lookup: remembers the pending question, shows the country prompt, and on the
