@@ -3,7 +3,6 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using OrderBot.Features.Recognition;
-using OrderBot.Features.Settings;
 using OrderBot.Protocol.Hosting;
 
 namespace OrderBot.Features.Conversation;

@@ -1,7 +1,6 @@
 using System.Globalization;
 using OrderBot.Cards;
 using OrderBot.Features.Recognition;
-using OrderBot.Features.Settings;
 using OrderBot.Protocol.Routing;
 
 namespace OrderBot.Features.Conversation;

@@ -1,4 +1,3 @@
-using OrderBot.Features.Settings;
 using OrderBot.Protocol.Routing;
 
 namespace OrderBot.Features.Conversation;

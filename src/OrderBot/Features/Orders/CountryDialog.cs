@@ -1,7 +1,6 @@
 using OrderBot.Cards;
 using OrderBot.Features.Conversation;
 using OrderBot.Features.Recognition;
-using OrderBot.Features.Settings;
 
 namespace OrderBot.Features.Orders;
 

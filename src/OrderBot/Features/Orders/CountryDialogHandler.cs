@@ -2,7 +2,6 @@ using System.Diagnostics;
 using OrderBot.Cards;
 using OrderBot.Features.Conversation;
 using OrderBot.Features.Recognition;
-using OrderBot.Features.Settings;
 
 namespace OrderBot.Features.Orders;
 

@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Options;
 using OrderBot.Cards;
 using OrderBot.Features.Conversation;
-using OrderBot.Features.Settings;
 using OrderBot.Suppliers;
 using OrderBot.Suppliers.Model;
 

@@ -1,5 +1,6 @@
 using System.Reflection;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using OrderBot.Cards;
 using OrderBot.Features.Conversation;
 using OrderBot.Features.Recognition;
@@ -24,6 +25,25 @@ public sealed class HandlerTableTests
         Assert.All(intents, intent => Assert.NotNull(table.ForIntent(intent)));
         Assert.All(CardActions.Verbs.All, verb => Assert.NotNull(table.ForVerb(verb)));
         Assert.Null(table.ForIntent(Intents.None));
+    }
+
+    [Fact]
+    public async Task Message_NoFeatureRegistered_PoliteAnswersNeverSilence()
+    {
+        await using var host = await ConversationHost.StartAsync();
+        var adapter = await host.NewAdapterAsync(
+            schneiderDefaultCountry: "FR",
+            configure: setup =>
+            {
+                setup.Services.RemoveAll<IIntentHandler>();
+                setup.Services.RemoveAll<IActionHandler>();
+            });
+
+        await adapter.ProcessAsync(adapter.MakeMessage("where is PO 201120/1"));
+        var response = await adapter.ProcessAsync(ConversationBotTests.Execute(CardActions.Verbs.OrderRefresh, """{"supplier":"schneider","order":"0100222222"}"""));
+
+        Assert.StartsWith("Sorry, I didn't get that.", ReplyAssert.Next(adapter).Text, StringComparison.Ordinal);
+        Assert.Contains("can't handle that button", response!.Value!.Value.GetString(), StringComparison.Ordinal);
     }
 
     [Fact]
