@@ -106,7 +106,7 @@ public sealed class CountryDialogHandler : IDialogHandler, IActionHandler
         using var typing = scope.Turn.StartTyping(cancellationToken);
         var answer = await _orders.AnswerAsync(pending with { Country = pending.Country ?? country }, scope.Settings, scope.Card, 1, cancellationToken);
         _metrics.Answer(span, pending.Intent, answer.Kind, answer.Partial);
-        var reply = answer.Reply ?? Reply.FromText("I still couldn't search Schneider Electric.");
+        var reply = answer.Reply;
         return note is null ? reply : reply with { Text = reply.Text is null ? note : note + " " + reply.Text };
     }
 }

@@ -77,7 +77,7 @@ public sealed class OrderAnswers
         }
 
         _metrics.Answer(span, intent, answer.Kind, answer.Partial);
-        return new AnsweredOrders(answer.Reply ?? CountryDialog.Prompt(scope.Settings, question.Text), answer.Orders, answer.Partial);
+        return new AnsweredOrders(answer.Reply, answer.Orders, answer.Partial);
     }
 
     /// <summary>
@@ -101,7 +101,7 @@ public sealed class OrderAnswers
         using var typing = scope.Turn.StartTyping(cancellationToken);
         var answer = await _orders.AnswerOrderAsync(supplier, orderNumber, kind, scope.Settings, scope.Card, page, cancellationToken, fresh);
         _metrics.Answer(span, intent, answer.Kind, answer.Partial);
-        return answer.Reply! with { Failed = answer.Kind is not (AnswerKinds.Order or AnswerKinds.Items) };
+        return answer.Reply with { Failed = answer.Kind is not (AnswerKinds.Order or AnswerKinds.Items) };
     }
 
     /// <summary>The 1-based page a paging button asks for (1 when it names none).</summary>
