@@ -88,6 +88,22 @@ public sealed class HandlerTableTests
         Assert.Null(table.ForVerb(CardActions.Verbs.OrderRefresh));
     }
 
+    [Fact]
+    public void AddConversationHandler_Twice_RegisteredOnceUnderEachOfItsInterfaces()
+    {
+        var services = new ServiceCollection();
+
+        services.AddConversationHandler<FirstHandler>();
+        services.AddConversationHandler<FirstHandler>();
+
+        Assert.Single(services, d => d.ServiceType == typeof(FirstHandler));
+        Assert.Single(services, d => d.ServiceType == typeof(IIntentHandler));
+        Assert.Single(services, d => d.ServiceType == typeof(IActionHandler));
+        Assert.DoesNotContain(services, d => d.ServiceType == typeof(IDialogHandler));
+        using var provider = services.BuildServiceProvider();
+        Assert.Same(provider.GetRequiredService<FirstHandler>(), provider.GetRequiredService<IIntentHandler>());
+    }
+
     private static HandlerTable Empty() => new([], [], [], []);
 
     private class FirstHandler : IIntentHandler, IActionHandler
