@@ -1,7 +1,7 @@
 using OrderBot.Cli;
-using OrderBot.Features.Conversation;
 using OrderBot.Features.HoldAlerts;
 using OrderBot.Features.MessageExtension;
+using OrderBot.Features.Subscriptions;
 using OrderBot.Hosting;
 using OrderBot.Protocol.Hosting;
 using OrderBot.State;
@@ -59,6 +59,7 @@ public partial class Program
         builder.AddBotProtocol();
         builder.AddConversation();
         builder.AddMessageExtension();
+        builder.AddSubscriptions();
         builder.AddHoldAlerts();
         builder.Services.AddSingleton<OrderBot.Protocol.Routing.IConversationReferenceStore, ConversationReferenceBridge>();
         builder.AddOrderBotOperability();

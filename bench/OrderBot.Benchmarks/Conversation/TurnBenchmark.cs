@@ -6,6 +6,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using OrderBot.Features.Conversation;
+using OrderBot.Hosting;
 using OrderBot.Protocol.Hosting;
 using OrderBot.Protocol.Routing;
 using OrderBot.Protocol.Schema;

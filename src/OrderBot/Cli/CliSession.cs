@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text.Json;
-using OrderBot.Features.Conversation;
+using OrderBot.Hosting;
 using OrderBot.Protocol.Routing;
 using OrderBot.Protocol.Schema;
 

@@ -1,7 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.Extensions.Options;
-using OrderBot.Features.Settings;
 using OrderBot.State;
 
 namespace OrderBot.Features.Conversation;

@@ -15,6 +15,21 @@ public sealed record Reply(string? Text, AdaptiveCard? Card)
 
     public static Reply FromCard(AdaptiveCard card, string? text = null) => new(text, card);
 
+    /// <summary>
+    /// A button that carries a question (help examples, Retry): the pipeline answers <paramref name="text"/> as if
+    /// it had been typed.
+    /// </summary>
+    public static Reply AsIfTyped(string text) => new(null, null) { Typed = text };
+
+    /// <summary>The text to answer as if typed (see <see cref="AsIfTyped"/>); null for an answer.</summary>
+    public string? Typed { get; init; }
+
+    /// <summary>
+    /// Not the answer asked for but why there is none (not found, supplier unavailable, no identifier): a Refresh
+    /// that gets one keeps the card it was pressed on and says why.
+    /// </summary>
+    public bool Failed { get; init; }
+
     /// <summary>The message activity carrying this answer.</summary>
     public Activity ToActivity()
     {

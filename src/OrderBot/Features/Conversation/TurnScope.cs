@@ -1,7 +1,6 @@
 using System.Globalization;
 using OrderBot.Cards;
 using OrderBot.Features.Recognition;
-using OrderBot.Features.Settings;
 using OrderBot.Protocol.Routing;
 
 namespace OrderBot.Features.Conversation;
@@ -10,7 +9,7 @@ namespace OrderBot.Features.Conversation;
 public sealed record TurnScope(TurnContext Turn, Asker Asker, EffectiveSettings Settings, CardContext Card, RecognizerContext Recognizer)
 {
     /// <summary>Set when the reply goes out without a late supplier (shared by every copy of the scope).</summary>
-    public Orders.LateFollowUp Late { get; } = new();
+    public LateFollowUp Late { get; } = new();
 
     public static async Task<TurnScope> LoadAsync(TurnContext turn, SettingsService settings, TimeProvider time, CancellationToken cancellationToken)
     {

@@ -1,4 +1,3 @@
-using OrderBot.Features.Conversation;
 using OrderBot.Features.Subscriptions;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -12,7 +11,8 @@ public static class HoldAlertsExtensions
 {
     /// <summary>
     /// Registers <c>Alerts</c> options (validated at start), the subscription commands, the watcher and the delivery
-    /// services. Needs <c>AddOrderBotState</c>, <c>AddBotProtocol</c> and the supplier registrations.
+    /// services. Needs <c>AddOrderBotState</c>, <c>AddBotProtocol</c> and the supplier registrations; the chat's
+    /// "watch PO X" and its buttons are <c>AddSubscriptions</c>.
     /// </summary>
     public static IHostApplicationBuilder AddHoldAlerts(this IHostApplicationBuilder builder)
     {
@@ -30,10 +30,6 @@ public static class HoldAlertsExtensions
         services.TryAddSingleton<AlertsInstance>();
         services.TryAddTransient<AlertDelivery>();
         services.TryAddSingleton<SubscriptionCommands>();
-        services.TryAddSingleton<SubscriptionConversationAdapter>();
-        // Replaces the conversation's "alerts aren't available" default, whichever of the two is registered first.
-        services.Replace(ServiceDescriptor.Singleton<ISubscriptionCommands>(sp => sp.GetRequiredService<SubscriptionConversationAdapter>()));
-        services.AddSingleton<IInstallationObserver>(sp => sp.GetRequiredService<SubscriptionConversationAdapter>());
         services.AddHostedService<HoldWatcherService>();
         services.AddHostedService<AlertDeliveryService>();
         return builder;

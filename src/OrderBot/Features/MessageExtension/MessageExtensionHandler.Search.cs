@@ -30,7 +30,7 @@ public sealed partial class MessageExtensionHandler
             }
 
             var answer = await _orders.AnswerAsync(question, scope.Settings, scope.Card, 1, Budget, cancellationToken);
-            return share && answer.Reply?.Card is { } card
+            return share && answer.Reply.Card is { } card
                 ? new Results([WithPreview(card, Preview(answer, scope.Card, question.SearchedFor))])
                 : new Results(ResultsOf(answer, scope.Card, question.SearchedFor));
         }
@@ -100,7 +100,7 @@ public sealed partial class MessageExtensionHandler
     {
         if (answer.Orders.Count == 0)
         {
-            return answer.Reply?.Card is { } card ? [WithPreview(card, Preview(answer, context, searchedFor))] : [];
+            return answer.Reply.Card is { } card ? [WithPreview(card, Preview(answer, context, searchedFor))] : [];
         }
 
         var results = answer.Orders.Select(o => OrderResult(o, context)).ToList();

@@ -3,7 +3,6 @@ using OrderBot.Cards;
 using OrderBot.Features.Conversation;
 using OrderBot.Features.Orders;
 using OrderBot.Features.Recognition;
-using OrderBot.Features.Settings;
 using OrderBot.Protocol.Routing;
 using TurnScope = OrderBot.Features.Conversation.TurnScope;
 using OrderBot.Protocol.Schema;
@@ -37,24 +36,21 @@ public sealed partial class MessageExtensionHandler
             : null;
 
     private readonly Recognizer _recognizer;
-    private readonly SettingsService _settings;
+    private readonly TurnScopes _scopes;
     private readonly OrderStatusService _orders;
-    private readonly ISubscriptionCommands _subscriptions;
     private readonly IOptions<MessageExtensionOptions> _options;
     private readonly TimeProvider _time;
 
     public MessageExtensionHandler(
         Recognizer recognizer,
-        SettingsService settings,
+        TurnScopes scopes,
         OrderStatusService orders,
-        ISubscriptionCommands subscriptions,
         IOptions<MessageExtensionOptions> options,
         TimeProvider time)
     {
         _recognizer = recognizer;
-        _settings = settings;
+        _scopes = scopes;
         _orders = orders;
-        _subscriptions = subscriptions;
         _options = options;
         _time = time;
     }
@@ -151,11 +147,8 @@ public sealed partial class MessageExtensionHandler
             : InvokeResponse.ComposeExtension(MessagingExtensionResult.List([.. results.Attachments.Take(1)]));
     }
 
-    private async Task<TurnScope> LoadScopeAsync(TurnContext turn, CancellationToken cancellationToken)
-    {
-        var scope = await TurnScope.LoadAsync(turn, _settings, _time, cancellationToken);
-        return scope with { Card = scope.Card with { Watching = await _subscriptions.WatchedOrdersAsync(turn, cancellationToken) } };
-    }
+    private Task<TurnScope> LoadScopeAsync(TurnContext turn, CancellationToken cancellationToken) =>
+        _scopes.LoadAsync(turn, cancellationToken);
 
     private RecognizerContext RecognizerContextFor(TurnContext turn) =>
         new(_time.GetUtcNow(), turn.Activity.Locale, turn.Activity.LocalTimezone);

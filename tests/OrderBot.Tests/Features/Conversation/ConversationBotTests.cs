@@ -176,7 +176,7 @@ public sealed class ConversationBotTests : IAsyncLifetime
 
         await adapter.ProcessAsync(adapter.MakeMessage("which POs am I watching"));
 
-        Assert.Equal(UnavailableSubscriptionCommands.Message, ReplyAssert.Next(adapter).Text);
+        Assert.Equal("Alerts aren't available yet.", ReplyAssert.Next(adapter).Text);
     }
 
     [Fact]
@@ -246,7 +246,7 @@ public sealed class ConversationBotTests : IAsyncLifetime
 
         var response = await adapter.ProcessAsync(Execute(CardActions.Verbs.OrderWatch, """{"supplier":"ingram","order":"20-RF55A"}"""));
 
-        Assert.Equal(UnavailableSubscriptionCommands.Message, response!.Value!.Value.GetString());
+        Assert.Equal("Alerts aren't available yet.", response!.Value!.Value.GetString());
     }
 
     [Fact]

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using OrderBot.Features.Conversation;
+using OrderBot.Hosting;
 using OrderBot.Protocol.Hosting;
 using OrderBot.Protocol.Routing;
 using OrderBot.Sandbox.Ingram;

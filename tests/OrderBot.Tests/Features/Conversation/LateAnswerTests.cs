@@ -1,6 +1,6 @@
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
-using OrderBot.Features.Orders;
+using OrderBot.Features.Conversation;
 using OrderBot.TestKit.Protocol;
 using OrderBot.Tests.Hosting;
 using Xunit;

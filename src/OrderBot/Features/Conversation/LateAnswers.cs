@@ -2,12 +2,11 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using OrderBot.Features.Conversation;
 using OrderBot.Protocol.Hosting;
 using OrderBot.Protocol.Schema;
 using OrderBot.Suppliers.Model;
 
-namespace OrderBot.Features.Orders;
+namespace OrderBot.Features.Conversation;
 
 /// <summary>
 /// A turn's answer that went out without a supplier that was late: the calls still running and how to answer the
@@ -17,11 +16,12 @@ public sealed class LateFollowUp
 {
     public IReadOnlyList<Task<SupplierResult>> Calls { get; private set; } = [];
 
-    public Func<CancellationToken, Task<OrderAnswer>>? Reanswer { get; private set; }
+    /// <summary>The question answered again; null when a supplier missed the deadline again or no card came back.</summary>
+    public Func<CancellationToken, Task<Reply?>>? Reanswer { get; private set; }
 
     public bool IsPending => Calls.Count > 0 && Reanswer is not null;
 
-    public void Set(IReadOnlyList<Task<SupplierResult>> calls, Func<CancellationToken, Task<OrderAnswer>> reanswer)
+    public void Set(IReadOnlyList<Task<SupplierResult>> calls, Func<CancellationToken, Task<Reply?>> reanswer)
     {
         Calls = calls;
         Reanswer = reanswer;
@@ -84,14 +84,14 @@ public sealed partial class LateAnswers : IDisposable
             }
 
             var answer = await followUp.Reanswer!(_stopping.Token);
-            if (answer.Late.Count > 0 || answer.Reply?.Card is null)
+            if (answer?.Card is null)
             {
                 // Asked again, a supplier missed the deadline again: the card as posted is as good.
                 return;
             }
 
             var messenger = _services.GetRequiredService<ProactiveMessenger>();
-            var activity = answer.Reply.ToActivity();
+            var activity = answer.ToActivity();
             var sent = await messenger.UpdateAsync(reference, activityId, activity, _stopping.Token);
             if (sent.Succeeded)
             {

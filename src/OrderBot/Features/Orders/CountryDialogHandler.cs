@@ -1,20 +1,45 @@
 using System.Diagnostics;
-using OrderBot.Features.Clarification;
-using OrderBot.Features.Orders;
+using OrderBot.Cards;
+using OrderBot.Features.Conversation;
 using OrderBot.Features.Recognition;
-using OrderBot.Features.Settings;
 
-namespace OrderBot.Features.Conversation;
+namespace OrderBot.Features.Orders;
 
-/// <summary>The "which country?" dialog's steps, each inside a <c>dialog country</c> span.</summary>
-public sealed partial class ConversationBot
+/// <summary>
+/// The "which country?" dialog's steps, each inside a <c>dialog country</c> span: a typed answer while the question
+/// waits, and the country prompt card's Save (<c>settings.country</c>; with no country chosen, as the settings
+/// card's "Change country" sends it, the prompt itself).
+/// </summary>
+public sealed class CountryDialogHandler : IDialogHandler, IActionHandler
 {
+    private readonly Recognizer _recognizer;
+    private readonly SettingsService _settings;
+    private readonly DialogSessions _dialogs;
+    private readonly OrderStatusService _orders;
+    private readonly ConversationMetrics _metrics;
+
+    public CountryDialogHandler(Recognizer recognizer, SettingsService settings, DialogSessions dialogs, OrderStatusService orders, ConversationMetrics metrics)
+    {
+        _recognizer = recognizer;
+        _settings = settings;
+        _dialogs = dialogs;
+        _orders = orders;
+        _metrics = metrics;
+    }
+
+    public string Dialog => CountryDialog.Name;
+
+    IReadOnlyCollection<string> IActionHandler.Verbs { get; } = [CardActions.Verbs.SettingsCountry];
+
     /// <summary>
     /// A message arrived while the country question waits: a country answers it, a non-question asks again, and a new
     /// question replaces it (null: carry on with that question).
     /// </summary>
-    private async Task<Reply?> ContinueCountryDialogAsync(TurnScope scope, PendingDialog dialog, string text, RecognizerResult recognized, CancellationToken cancellationToken)
+    public async Task<Reply?> ContinueAsync(TurnScope scope, PendingDialog dialog, string text, RecognizerResult recognized, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(scope);
+        ArgumentNullException.ThrowIfNull(dialog);
+        ArgumentNullException.ThrowIfNull(recognized);
         using var step = ConversationTelemetry.StartDialog(dialog.Name, dialog.Step);
         if (CountryDialog.ReadTypedCountry(_recognizer, text, scope.Recognizer) is { } country && recognized.AnyIdentifier is null)
         {
@@ -34,24 +59,20 @@ public sealed partial class ConversationBot
         return null;
     }
 
-    /// <summary>Ends whatever dialog waits (cancel, start over); returns it, or null when none was live.</summary>
-    private async Task<PendingDialog?> EndDialogAsync(TurnScope scope, string outcome, CancellationToken cancellationToken)
+    /// <summary>The country chosen on the prompt card (or the settings card's "Change country", which first shows the choice).</summary>
+    public async Task<Reply> HandleAsync(TurnScope scope, string verb, IReadOnlyDictionary<string, string> data, CancellationToken cancellationToken)
     {
-        // Load first: the store may still hold an expired row, which is nothing to cancel for the user.
-        var (pending, _) = await _dialogs.LoadAsync(scope.Asker, cancellationToken);
-        using var step = pending is null ? null : ConversationTelemetry.StartDialog(pending.Name, pending.Step);
-        await _dialogs.EndAsync(scope.Asker, cancellationToken);
-        if (pending is not null)
+        ArgumentNullException.ThrowIfNull(scope);
+        ArgumentNullException.ThrowIfNull(data);
+        if (string.IsNullOrWhiteSpace(data.GetValueOrDefault(CardActions.Keys.Country)))
         {
-            _metrics.DialogStep(step, pending.Name, outcome);
+            // "Change country" on the settings card: nothing chosen yet, so show the choice.
+            return Reply.FromCard(CountryPromptCard.Build(null, scope.Settings.Get(SettingKeys.SchneiderCountry)));
         }
 
-        return pending;
-    }
-
-    /// <summary>The country chosen on the prompt card (or the settings card's "Change country").</summary>
-    private async Task<Reply> AnswerCountryFromCardAsync(TurnScope scope, string country, bool remember, string? question, CancellationToken cancellationToken)
-    {
+        var country = data.GetValueOrDefault(CardActions.Keys.Country) ?? string.Empty;
+        var remember = !string.Equals(data.GetValueOrDefault(CardActions.Keys.Remember), "false", StringComparison.OrdinalIgnoreCase);
+        var question = data.GetValueOrDefault(CardActions.Keys.Query);
         var (dialog, _) = await _dialogs.LoadAsync(scope.Asker, cancellationToken);
         using var step = ConversationTelemetry.StartDialog(CountryDialog.Name, dialog?.Step ?? 0);
         return await AnswerCountryAsync(scope, step, country, remember, question ?? dialog?.Value(CountryDialog.QuestionKey), cancellationToken);
@@ -85,7 +106,7 @@ public sealed partial class ConversationBot
         using var typing = scope.Turn.StartTyping(cancellationToken);
         var answer = await _orders.AnswerAsync(pending with { Country = pending.Country ?? country }, scope.Settings, scope.Card, 1, cancellationToken);
         _metrics.Answer(span, pending.Intent, answer.Kind, answer.Partial);
-        var reply = answer.Reply ?? Reply.FromText("I still couldn't search Schneider Electric.");
+        var reply = answer.Reply;
         return note is null ? reply : reply with { Text = reply.Text is null ? note : note + " " + reply.Text };
     }
 }

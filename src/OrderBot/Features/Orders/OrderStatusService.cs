@@ -1,18 +1,16 @@
 using Microsoft.Extensions.Options;
 using OrderBot.Cards;
 using OrderBot.Features.Conversation;
-using OrderBot.Features.Settings;
 using OrderBot.Suppliers;
 using OrderBot.Suppliers.Model;
 
 namespace OrderBot.Features.Orders;
 
-/// <summary>The outcome of an order question: an answer, or the one thing still needed (the Schneider country).</summary>
-public sealed record OrderAnswer(Reply? Reply, bool NeedsSchneiderCountry)
+/// <summary>The answer to an order question, and what kind of answer it is.</summary>
+/// <param name="Reply">What to show.</param>
+/// <param name="Kind">Which answer this is, one of <see cref="AnswerKinds"/> (for telemetry).</param>
+public sealed record OrderAnswer(Reply Reply, string Kind)
 {
-    /// <summary>Which answer this is, one of <see cref="AnswerKinds"/> (for telemetry).</summary>
-    public string Kind { get; init; } = AnswerKinds.Clarification;
-
     /// <summary>True when a supplier could not be asked but the others' answer went out.</summary>
     public bool Partial { get; init; }
 
@@ -28,9 +26,7 @@ public sealed record OrderAnswer(Reply? Reply, bool NeedsSchneiderCountry)
     /// <summary>The suppliers that could not be asked (named in the answer), empty when every one answered.</summary>
     public IReadOnlyList<SupplierProblem> Problems { get; init; } = [];
 
-    public static OrderAnswer Of(Reply reply, string kind, bool partial = false) => new(reply, false) { Kind = kind, Partial = partial };
-
-    public static OrderAnswer AskCountry { get; } = new(null, true);
+    public static OrderAnswer Of(Reply reply, string kind, bool partial = false) => new(reply, kind) { Partial = partial };
 }
 
 /// <summary>
@@ -68,7 +64,8 @@ public sealed class OrderStatusService
     }
 
     /// <summary>
-    /// Answers a typed question. <paramref name="allowLate"/>: a supplier still working at the deadline is left running
+    /// Answers a typed question. The caller has checked <see cref="LacksSchneiderCountry"/> first (once: the chat
+    /// asks for the country, the message extension says it needs one). <paramref name="allowLate"/>: a supplier still working at the deadline is left running
     /// for <see cref="ConversationOptions.LateAnswerWindow"/> and handed back in <see cref="OrderAnswer.Late"/>.
     /// </summary>
     public Task<OrderAnswer> AnswerAsync(OrderQuestion question, EffectiveSettings settings, CardContext context, int page, CancellationToken cancellationToken, bool allowLate = false) =>
@@ -79,11 +76,6 @@ public sealed class OrderStatusService
     {
         ArgumentNullException.ThrowIfNull(question);
         ArgumentNullException.ThrowIfNull(context);
-        if (LacksSchneiderCountry(question, settings))
-        {
-            return OrderAnswer.AskCountry;
-        }
-
         var deadline = Deadline(budget);
         var late = allowLate && _options.Value.LateAnswerWindow > TimeSpan.Zero ? _options.Value.LateAnswerWindow : (TimeSpan?)null;
         var result = await FindAsync(question, settings, deadline, late, cancellationToken);
@@ -159,7 +151,7 @@ public sealed class OrderStatusService
         }
 
         var detailed = await AnswerOrderAsync(order.Supplier, order.OrderNumber, kind, settings, context, 1, deadline, cancellationToken);
-        return detailed with { Reply = detailed.Reply! with { Text = note } };
+        return detailed with { Reply = detailed.Reply with { Text = note } };
     }
 
     /// <summary>Each supplier with its own scope, all at once; a reference is tried as PO and as order number.</summary>

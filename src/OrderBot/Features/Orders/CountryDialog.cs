@@ -1,9 +1,8 @@
 using OrderBot.Cards;
 using OrderBot.Features.Conversation;
 using OrderBot.Features.Recognition;
-using OrderBot.Features.Settings;
 
-namespace OrderBot.Features.Clarification;
+namespace OrderBot.Features.Orders;
 
 /// <summary>
 /// "Which country?" for a Schneider lookup: remembers the pending question, shows the country prompt, and on the

@@ -3,7 +3,7 @@ using OrderBot.Protocol.Schema;
 using OrderBot.State;
 using OrderBot.Suppliers.Model;
 
-namespace OrderBot.Features.Settings;
+namespace OrderBot.Features.Conversation;
 
 /// <summary>The setting keys, stored per user (<c>user:&lt;id&gt;</c>) and per channel (<c>conversation:&lt;id&gt;</c>).</summary>
 public static class SettingKeys

@@ -1,0 +1,70 @@
+using OrderBot.Cards;
+using OrderBot.Features.Conversation;
+using OrderBot.Features.Recognition;
+
+namespace OrderBot.Features.Orders;
+
+/// <summary>"Orders on credit hold" → the matching orders from every supplier in scope, and the paging of every list card.</summary>
+public sealed class OrderListHandler : IIntentHandler, IActionHandler
+{
+    private readonly OrderStatusService _orders;
+    private readonly OrderAnswers _answers;
+    private readonly ConversationMetrics _metrics;
+
+    public OrderListHandler(OrderStatusService orders, OrderAnswers answers, ConversationMetrics metrics)
+    {
+        _orders = orders;
+        _answers = answers;
+        _metrics = metrics;
+    }
+
+    IReadOnlyCollection<string> IIntentHandler.Intents { get; } = [Intents.OrderList];
+
+    IReadOnlyCollection<string> IActionHandler.Verbs { get; } = [CardActions.Verbs.ListPage];
+
+    public Task<Reply> AnswerAsync(TurnScope scope, RecognizerResult recognized, CancellationToken cancellationToken) =>
+        AnswerListAsync(scope, OrderListQuery.FromRecognized(recognized), 1, cancellationToken);
+
+    /// <summary>Next/Previous: a list's page, or a pick list's or PO summary's (their paging query names the question).</summary>
+    public async Task<Reply> HandleAsync(TurnScope scope, string verb, IReadOnlyDictionary<string, string> data, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        var query = data.GetValueOrDefault(CardActions.Keys.Query) ?? string.Empty;
+        var page = OrderAnswers.ReadPage(data);
+        if (OrderListQuery.TryDecode(query, out var list))
+        {
+            return await AnswerListAsync(scope, list, page, cancellationToken);
+        }
+
+        if (OrderQuestion.FromPagingQuery(query) is { } question)
+        {
+            return await _answers.AnswerAsync(scope, question, page, cancellationToken);
+        }
+
+        return Reply.FromText("That list has expired. Ask me again and I'll fetch it fresh.");
+    }
+
+    private async Task<Reply> AnswerListAsync(TurnScope scope, OrderListQuery query, int page, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        using var span = ConversationTelemetry.StartAnswer(Intents.OrderList);
+        var probe = new OrderQuestion(query.Title(), OrderAnswerKind.Status, null, null, "list", query.Supplier, query.Country);
+        if (_orders.LacksSchneiderCountry(probe, scope.Settings))
+        {
+            _metrics.Answer(span, Intents.OrderList, AnswerKinds.Clarification, partial: false);
+            return Reply.FromText("To list Schneider Electric orders I need a country: say e.g. \"set my Schneider country to FR\", or add the country to your question.");
+        }
+
+        using var typing = scope.Turn.StartTyping(cancellationToken);
+        var result = await _orders.SearchAsync(query, scope.Settings, scope.Card.TimeZone, cancellationToken);
+        if (result.AllFailed)
+        {
+            _metrics.Answer(span, Intents.OrderList, AnswerKinds.Unavailable, partial: false);
+            return Reply.FromCard(SupplierUnavailableCard.Build([.. result.Problems], scope.Card));
+        }
+
+        _metrics.Answer(span, Intents.OrderList, AnswerKinds.List, result.IsPartial);
+        var (limited, notes) = OrderListLimits.Apply(query, result.Orders.OrderByDescending(o => o.OrderDate), scope.Card);
+        return Reply.FromCard(OrderListCard.Build(query.Title(), limited, scope.Card, query.Encode(), page, [.. result.Problems], notes));
+    }
+}
