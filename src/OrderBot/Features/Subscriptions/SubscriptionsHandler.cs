@@ -56,8 +56,15 @@ public sealed class SubscriptionsHandler : IIntentHandler, IActionHandler, IWatc
     /// </summary>
     private async Task<Reply> WithOrderCardAsync(TurnScope scope, RecognizerResult recognized, Reply confirmation, CancellationToken cancellationToken)
     {
-        if (confirmation.Card is not null || OrderQuestion.From(recognized) is not { } question
-            || await _orders.AnswerWithOrdersAsync(scope, question, page: 1, cancellationToken, askForCountry: false) is not { } answered)
+        if (confirmation.Card is not null || OrderQuestion.From(recognized) is not { } question)
+        {
+            return confirmation;
+        }
+
+        // Read after the subscription was saved, so the card beside "Done: I'll post here…" offers Unwatch, not Watch.
+        var watching = await _commands.WatchedOrdersAsync(Requester(scope.Turn).ConversationId, cancellationToken);
+        scope = scope with { Card = scope.Card with { Watching = watching } };
+        if (await _orders.AnswerWithOrdersAsync(scope, question, page: 1, cancellationToken, askForCountry: false) is not { } answered)
         {
             return confirmation;
         }

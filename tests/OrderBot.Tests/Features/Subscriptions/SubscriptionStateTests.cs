@@ -47,6 +47,9 @@ public sealed class SubscriptionStateTests : IAsyncLifetime
     {
         var chat = Chat("conv-typed-watch");
         await chat.SayAsync("watch order 20-RF55A");
+        var confirmation = Assert.Single(chat.Messages());
+        Assert.StartsWith("Done: I'll post here", confirmation.GetProperty("text").GetString(), StringComparison.Ordinal);
+        Assert.Contains("\"Unwatch\"", HttpConversation.Card(confirmation).GetRawText(), StringComparison.Ordinal);
         _connector.Clear();
 
         var card = (await chat.AskForCardAsync("status of order 20-RF55A")).GetRawText();
