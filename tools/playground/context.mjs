@@ -54,7 +54,7 @@ try {
     const poAfter = await cards().filter({ hasText: '3 orders found' }).last().innerText();
     expect(poAfter === poBefore, `the PO card changed after Details:\n${poBefore}\n---\n${poAfter}`);
     await page.screenshot({ path: `${outDir}/playground-po-details.png` });
-    console.log(`PO card kept (${poAfter.split('\n')[1]}); order card below; wrote playground-po-details.png`);
+    console.log(`PO card kept ("${poAfter.split('\n').find(l => l.includes('orders found'))}"); order card below; wrote playground-po-details.png`);
 
     // 2. Alert → Details.
     await send('watch order 0100111111');
@@ -75,6 +75,9 @@ try {
     expect(await alertAfter.locator('button', { hasText: 'Mute' }).count() === 1, 'the alert lost its Mute button');
     const order = await cards().last().innerText();
     expect(/0100111111/.test(order) && /Checked/.test(order), `the order card did not arrive: ${order}`);
+    // What the alert calls a hold, the order card shows too (not a cached "In progress" from before the change), and
+    // the watched order offers Unwatch.
+    expect(/On hold/.test(order) && /Unwatch/.test(order) && /Watching/.test(order), `the order card contradicts the alert: ${order}`);
     await cards().last().scrollIntoViewIfNeeded();
     await page.screenshot({ path: `${outDir}/playground-alert-details.png` });
     console.log('alert kept with its Mute; order card below; wrote playground-alert-details.png');
