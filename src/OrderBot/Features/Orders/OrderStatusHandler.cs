@@ -47,9 +47,15 @@ public sealed class OrderStatusHandler : IIntentHandler, IActionHandler
         }
 
         var answer = await _answers.AnswerAsync(scope, question, page: 1, cancellationToken);
-        return recognized.More is { } more
-            ? answer with { Text = Join(answer.Text, $"I answered {question.SearchedFor} only; ask me separately about {more}.") }
-            : answer;
+        if (recognized.More is not { } more)
+        {
+            return answer;
+        }
+
+        // "where is PO 201120/1 and PO CUSTPO": each answered in its own message (its card names it), in the order asked.
+        var second = question with { Po = question.Po is null ? null : more, OrderNumber = question.Po is null ? more : null, Ref = null };
+        await scope.Turn.SendAsync(answer.ToActivity(), cancellationToken);
+        return await _answers.AnswerAsync(scope, second, page: 1, cancellationToken);
     }
 
     public async Task<Reply> HandleAsync(TurnScope scope, string verb, IReadOnlyDictionary<string, string> data, CancellationToken cancellationToken)

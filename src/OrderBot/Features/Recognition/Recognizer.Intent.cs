@@ -32,7 +32,7 @@ public sealed partial class Recognizer
             return Intents.AlertsList;
         }
 
-        if (SubscribeCue().IsMatch(words))
+        if (SubscribeCue().IsMatch(MentionedAlert().Replace(words, " ")))
         {
             return Intents.AlertsSubscribe;
         }
@@ -99,6 +99,14 @@ public sealed partial class Recognizer
 
         return GreetingOrHelp().IsMatch(words) ? Intents.Help : Intents.None;
     }
+
+    /// <summary>
+    /// An alert talked about, not asked for: "the alert was wrong", "this notification says…" (often a quoted or
+    /// forwarded message). Removed before the subscribe cue is looked for, unless it is being set up ("set up an alert",
+    /// "I'd like the alerts for PO X").
+    /// </summary>
+    [GeneratedRegex(@"(?<!\b(?:set up|setup|create|add|get|give|send|want|need|like|make|turn on|switch on|enable|start)(?: me| us)? )\b(?:the|this|that|these|those|your|my|its|an|yesterday's|today's|last) (?:alerts?|notifications?)\b(?! (?:me|us|the team|this|when|if|for|on|about|as soon)\b)", Options)]
+    private static partial Regex MentionedAlert();
 
     [GeneratedRegex(@"^ (?:(?:pls|please|plz|hey|hi|ok|so|quick one)[ ]+)*(?:(?:show (?:me )?(?:the )?)?help|\?|what can you do|what do you do|what can i (?:ask|do|say)|how do (?:i|you|we)|how does (?:this|it) work|commands|usage|menu|who are you|what are you|what is this|show (?:me )?(?:the )?commands)\b| what can you do ", Options)]
     private static partial Regex HelpQuestion();

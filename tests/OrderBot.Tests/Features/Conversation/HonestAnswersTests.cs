@@ -100,11 +100,25 @@ public sealed class HonestAnswersTests : IDisposable
     }
 
     [Fact]
-    public async Task TwoPosInOneMessage_AnswersTheFirstAndNamesTheSecond()
+    public async Task TwoPosInOneMessage_EachAnsweredInTurn()
     {
         var text = await AskAsync("where is PO 201120/1 and PO CUSTPO");
 
-        Assert.StartsWith("I answered PO 201120/1 only; ask me separately about CUSTPO.", text, StringComparison.Ordinal);
+        var first = text.IndexOf("PO 201120/1\n", StringComparison.Ordinal);
+        var second = text.IndexOf("PO CUSTPO\n", StringComparison.Ordinal);
+        Assert.True(first == 0 && second > first, text);
+        Assert.Contains("order 20-RF55A", text[..second], StringComparison.Ordinal);
+        Assert.Contains("order 20-RD12H", text[second..], StringComparison.Ordinal);
+        Assert.DoesNotContain("ask me separately", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task TwoOrdersInOneMessage_EachAnsweredInTurn()
+    {
+        var text = await AskAsync("status of order 0100111111 and order 20-RF56B");
+
+        var second = text.IndexOf("order 20-RF56B", StringComparison.Ordinal);
+        Assert.True(text.IndexOf("order 0100111111", StringComparison.Ordinal) is >= 0 and var first && second > first, text);
     }
 
     [Fact]
@@ -130,6 +144,16 @@ public sealed class HonestAnswersTests : IDisposable
 
         Assert.StartsWith("I only answer in English for now", text, StringComparison.Ordinal);
         Assert.DoesNotContain("country DE", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task MarkupMentioningAnAlert_IsAQuestionNotASubscription()
+    {
+        var text = await AskAsync("<p>the <b>alert</b> was wrong, where is PO 201120/1</p>");
+
+        Assert.DoesNotContain("I'll post here", text, StringComparison.Ordinal);
+        Assert.StartsWith("PO 201120/1", text, StringComparison.Ordinal);
+        Assert.Contains("order 0100111111", text, StringComparison.Ordinal);
     }
 
     [Fact]
