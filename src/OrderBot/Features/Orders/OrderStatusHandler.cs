@@ -43,7 +43,14 @@ public sealed class OrderStatusHandler : IIntentHandler, IActionHandler
         if (OrderQuestion.From(recognized) is not { } question)
         {
             _metrics.Answer(null, recognized.Intent, AnswerKinds.NoIdentifier, partial: false);
-            return Reply.FromText("Which order? Give me the PO or the supplier's order number, e.g. \"where is PO 201120/1\".");
+            return Reply.FromText(recognized.Catalog is { } product
+                ? $"I can't find orders by product: the suppliers look orders up by PO or order number, not by catalog number {product}. Tell me the order too, e.g. \"when will item {product} on PO 201120/1 arrive\", and I'll find that line."
+                : "Which order? Give me the PO or the supplier's order number, e.g. \"where is PO 201120/1\".");
+        }
+
+        if (recognized.Catalog is { } catalog)
+        {
+            return await AnswerLineAsync(scope, question, catalog, cancellationToken);
         }
 
         var answer = await _answers.AnswerAsync(scope, question, page: 1, cancellationToken);
@@ -89,6 +96,55 @@ public sealed class OrderStatusHandler : IIntentHandler, IActionHandler
         var now = await _answers.AnswerAsync(scope, question, page: 1, cancellationToken);
         return now with { Text = Join(cannot, now.Text is null ? "Here is where it stands now." : now.Text) };
     }
+
+    /// <summary>
+    /// "when will item LV438570 on order X arrive": the order's items card, led by that line in one sentence — its
+    /// status, quantities and delivery date — or by "not on this order" when no line carries that catalog number.
+    /// </summary>
+    private async Task<Reply> AnswerLineAsync(TurnScope scope, OrderQuestion question, string catalog, CancellationToken cancellationToken)
+    {
+        var items = question with { Kind = OrderAnswerKind.Items };
+        var answered = (await _answers.AnswerWithOrdersAsync(scope, items, page: 1, cancellationToken))!;
+        if (answered.Orders.Count == 0)
+        {
+            return answered.Reply; // not found, a supplier missing, or the country prompt
+        }
+
+        var lines = answered.Orders
+            .SelectMany(o => o.Items.Where(i => Same(i.CatalogNumber, catalog) || Same(i.ProductReference, catalog)).Select(i => (Order: o, Item: i)))
+            .ToList();
+        var said = lines.Count == 0
+            ? $"No line of {question.SearchedFor} is catalog number {catalog}; here are its items."
+            : string.Join(" ", lines.Select(l => Line(l.Order, l.Item, catalog, scope.Card)));
+        return answered.Reply with { Text = Join(said, answered.Reply.Text ?? string.Empty).Trim() };
+    }
+
+    private static string Line(Suppliers.Model.Order order, Suppliers.Model.OrderItem item, string catalog, CardContext card)
+    {
+        var parts = new List<string>();
+        if (item.Status is { } status)
+        {
+            parts.Add(Suppliers.Model.OrderStatusKeys.Display(status.Status).ToLowerInvariant());
+        }
+
+        if (item.QuantityOrdered is { } ordered)
+        {
+            parts.Add($"{Quantity(item.QuantityShipped ?? 0)} of {Quantity(ordered)} shipped");
+        }
+
+        if (item.QuantityBackordered is > 0 and var backordered)
+        {
+            parts.Add($"{Quantity(backordered)} backordered");
+        }
+
+        parts.Add(item.EstimatedDelivery is { } eta ? $"estimated delivery {card.Date(eta)}" : "no delivery date given");
+        return $"{catalog} (item {item.ItemNumber}) on {Suppliers.Model.SupplierNames.Display(order.Supplier)} order {order.OrderNumber}: {string.Join(", ", parts)}.";
+    }
+
+    private static string Quantity(decimal value) => value.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture);
+
+    private static bool Same(string? value, string catalog) =>
+        value is not null && string.Equals(value.Trim().TrimEnd('/'), catalog.Trim().TrimEnd('/'), StringComparison.OrdinalIgnoreCase);
 
     private static string Join(string? first, string second) => string.IsNullOrEmpty(first) ? second : $"{first} {second}";
 }

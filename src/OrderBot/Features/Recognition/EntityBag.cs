@@ -50,6 +50,7 @@ internal sealed class EntityBag
         EntityKeys.Code => 13,
         EntityKeys.Unsupported => 14,
         EntityKeys.More => 15,
+        EntityKeys.Catalog => 16,
         _ => throw new ArgumentOutOfRangeException(nameof(key), key, "Not an entity key."),
     };
 }

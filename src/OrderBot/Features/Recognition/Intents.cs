@@ -51,6 +51,9 @@ public static class EntityKeys
     /// <summary>Another PO or order in the same message, answered separately.</summary>
     public const string More = "more";
 
+    /// <summary>A product's catalog number ("item LV438570", "part A9N18388"): found within an order's lines, never searched for.</summary>
+    public const string Catalog = "catalog";
+
     public static IReadOnlyList<string> All { get; } =
-        [Po, Order, Ref, Item, Supplier, Account, Country, Status, Hold, From, To, DateOn, Late, Code, Unsupported, More];
+        [Po, Order, Ref, Item, Supplier, Account, Country, Status, Hold, From, To, DateOn, Late, Code, Unsupported, More, Catalog];
 }

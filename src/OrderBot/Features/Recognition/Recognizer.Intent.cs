@@ -52,6 +52,13 @@ public sealed partial class Recognizer
             return Intents.OrderChange;
         }
 
+        // A product's catalog number is found within an order's lines: with the order, its items; without, the
+        // status handler says it needs the order (no supplier searches by product).
+        if (entities.Has(EntityKeys.Catalog))
+        {
+            return identified ? Intents.OrderItems : Intents.OrderStatus;
+        }
+
         if (entities.Has(EntityKeys.Late) && !identified)
         {
             return Intents.OrderList;

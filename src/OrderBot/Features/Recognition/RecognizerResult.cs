@@ -55,6 +55,9 @@ public sealed record RecognizerResult(string Text, string Intent, IReadOnlyDicti
     /// <summary>A second PO or order in the same message.</summary>
     public string? More => Get(EntityKeys.More);
 
+    /// <summary>A product's catalog number asked about ("when will item LV438570 arrive").</summary>
+    public string? Catalog => Get(EntityKeys.Catalog);
+
     private string? Get(string key) => Entities.TryGetValue(key, out var value) ? value : null;
 
     private static DateOnly? ParseDate(string? value) =>

@@ -157,6 +157,24 @@ public sealed class HonestAnswersTests : IDisposable
     }
 
     [Fact]
+    public async Task ItemWithoutAnOrder_SaysOrdersAreFoundByPoOrOrderNumber_NotNotFound()
+    {
+        var text = await AskAsync("when will item LV438570 arrive");
+
+        Assert.StartsWith("I can't find orders by product", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("No order found", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ItemOnAnOrder_AnswersThatLine_ThenTheItems()
+    {
+        var text = await AskAsync("when will item LV438570 on order 0100111111 arrive");
+
+        Assert.StartsWith("LV438570 (item 000010) on Schneider Electric order 0100111111: open, 0 of 3 shipped, 3 backordered, estimated delivery ", text, StringComparison.Ordinal);
+        Assert.Contains("Items of Schneider Electric FR order 0100111111", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task PoWithAZeroWidthSpaceInside_IsTheWholePo()
     {
         var text = await AskAsync("where is PO 2011\u200B20/1");
