@@ -147,6 +147,25 @@ internal static class CardParts
         return list;
     }
 
+    /// <summary>Where attention goes first: holds, then orders that are late to ship, then open ones, then done.</summary>
+    public static int Urgency(OrderStatus status) => status switch
+    {
+        OrderStatus.OnHold => 0,
+        OrderStatus.Backordered => 1,
+        OrderStatus.PartiallyShipped => 2,
+        OrderStatus.Open or OrderStatus.InProgress or OrderStatus.Unknown => 3,
+        OrderStatus.Shipped => 4,
+        OrderStatus.Invoiced => 5,
+        _ => 6,
+    };
+
+    /// <summary>" 1 on hold, 1 in progress, 1 invoiced." — the answer in one line, before the details (several orders only).</summary>
+    public static string Breakdown(IReadOnlyCollection<Order> orders) =>
+        orders.Count < 2
+            ? string.Empty
+            : " " + string.Join(", ", orders.GroupBy(o => o.Status.Status).OrderBy(g => Urgency(g.Key))
+                .Select(g => $"{g.Count()} {OrderStatusKeys.Display(g.Key).ToLowerInvariant()}")) + ".";
+
     /// <summary>Buttons a phone (320 px) shows in one row without shrinking their titles.</summary>
     public const int MaxPrimaryActions = OrderBot.AdaptiveCards.Validation.AdaptiveCardValidator.MaxPrimaryActions;
 

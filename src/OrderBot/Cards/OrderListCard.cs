@@ -31,7 +31,7 @@ public static class OrderListCard
         var body = new List<CardElement>
         {
             Title(E(title)),
-            new TextBlock(orders.Count == 0 ? "No orders." : $"{context.Count(orders.Count)} {noun}") { IsSubtle = true, Spacing = Spacing.None },
+            new TextBlock(orders.Count == 0 ? "No orders." : $"{context.Count(orders.Count)} {noun}.{(orders.DistinctBy(o => o.Status.Status).Count() > 1 ? Breakdown(orders) : string.Empty)}{BySupplier(orders, context)}") { IsSubtle = true, Spacing = Spacing.None, Wrap = true },
         };
 
         // What the list could not apply comes before the orders: the reader must know which question this answers.
@@ -45,6 +45,13 @@ public static class OrderListCard
             FallbackText = $"{title}: {orders.Count} {noun}",
             Body = body,
         };
+    }
+
+    /// <summary>" Schneider Electric 31 · Ingram Micro 28." when the list holds orders of both suppliers.</summary>
+    private static string BySupplier(IReadOnlyList<Order> orders, CardContext context)
+    {
+        var groups = orders.GroupBy(o => o.Supplier).OrderBy(g => g.Key).ToList();
+        return groups.Count < 2 ? string.Empty : " " + string.Join(" · ", groups.Select(g => $"{SupplierNames.Display(g.Key)} {context.Count(g.Count())}")) + ".";
     }
 
     /// <summary>One order in a list: heading, coloured status, a subtle line of key facts, one button.</summary>

@@ -58,25 +58,6 @@ public static class PoSummaryCard
         };
     }
 
-    /// <summary>Where attention goes first: holds, then orders that are late to ship, then open ones, then done.</summary>
-    private static int Urgency(OrderStatus status) => status switch
-    {
-        OrderStatus.OnHold => 0,
-        OrderStatus.Backordered => 1,
-        OrderStatus.PartiallyShipped => 2,
-        OrderStatus.Open or OrderStatus.InProgress or OrderStatus.Unknown => 3,
-        OrderStatus.Shipped => 4,
-        OrderStatus.Invoiced => 5,
-        _ => 6,
-    };
-
-    /// <summary>" 1 on hold, 1 in progress, 1 invoiced." — the answer in one line, before the details (several orders only).</summary>
-    private static string Breakdown(List<Order> orders) =>
-        orders.Count < 2
-            ? string.Empty
-            : " " + string.Join(", ", orders.GroupBy(o => o.Status.Status).OrderBy(g => Urgency(g.Key))
-                .Select(g => $"{g.Count()} {OrderStatusKeys.Display(g.Key).ToLowerInvariant()}")) + ".";
-
     /// <summary>A count never claims completeness: with a supplier missing it says "so far" and who is missing.</summary>
     private static string CountLine(int count, string noun, LookupResult result, CardContext context)
     {

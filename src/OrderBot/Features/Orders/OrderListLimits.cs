@@ -25,6 +25,13 @@ public static class OrderListLimits
             notes.Add($"I can't filter by {unsupported}, so this list is not narrowed by it.");
         }
 
+        if (query.NotClosed)
+        {
+            // Held orders first: they are the ones that need the clerk.
+            orders = [.. orders.Where(o => o.Status.Status is not (OrderStatus.Shipped or OrderStatus.Invoiced or OrderStatus.Cancelled))
+                .OrderBy(o => CardParts.Urgency(o.Status.Status))];
+        }
+
         if (query.Late)
         {
             var open = orders.Where(o => !Shipped(o.Status.Status) && o.Status.Status != OrderStatus.Cancelled).ToList();

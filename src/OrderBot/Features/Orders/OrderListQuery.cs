@@ -19,6 +19,18 @@ public sealed record OrderListQuery(OrderStatus? Status, HoldCategory? Hold, Dat
     /// <summary>"what's late": delivery date passed, not shipped.</summary>
     public bool Late { get; init; }
 
+    /// <summary>
+    /// "released orders": read as released to the warehouse (Ingram status R), which both suppliers report as in
+    /// progress; the title says so, since the word could also mean "released from a hold".
+    /// </summary>
+    public bool Released { get; init; }
+
+    /// <summary>
+    /// "open orders": what a clerk means by it — not yet shipped, invoiced or cancelled (on hold, in progress, partly
+    /// shipped…), not only the suppliers' own "Open" status. Searched unfiltered and narrowed here.
+    /// </summary>
+    public bool NotClosed { get; init; }
+
     /// <summary>A filter the user asked for that cannot be applied, in words (the answer names it).</summary>
     public string? Unsupported { get; init; }
 
@@ -28,10 +40,14 @@ public sealed record OrderListQuery(OrderStatus? Status, HoldCategory? Hold, Dat
     public static OrderListQuery FromRecognized(RecognizerResult recognized)
     {
         ArgumentNullException.ThrowIfNull(recognized);
-        return new OrderListQuery(recognized.Status, recognized.Hold, recognized.From, recognized.To, recognized.Supplier, recognized.Country)
+        // "not yet released" is the suppliers' Open status itself (Ingram W); "open orders" is everything not closed.
+        var notClosed = recognized.Status == OrderStatus.Open && !recognized.Text.Contains("released", StringComparison.OrdinalIgnoreCase);
+        return new OrderListQuery(notClosed ? null : recognized.Status, recognized.Hold, recognized.From, recognized.To, recognized.Supplier, recognized.Country)
         {
+            NotClosed = notClosed,
             DateOn = recognized.DateOn,
             Late = recognized.Late,
+            Released = recognized.Status == OrderStatus.InProgress && recognized.Text.Contains("released", StringComparison.OrdinalIgnoreCase),
             Unsupported = recognized.Unsupported,
         };
     }
@@ -47,6 +63,8 @@ public sealed record OrderListQuery(OrderStatus? Status, HoldCategory? Hold, Dat
         Add(parts, "country", Country);
         Add(parts, "on", DateOn);
         Add(parts, "late", Late ? "1" : null);
+        Add(parts, "released", Released ? "1" : null);
+        Add(parts, "open", NotClosed ? "1" : null);
         Add(parts, "unsupported", Unsupported?.Replace(";", ",", StringComparison.Ordinal).Replace("=", " ", StringComparison.Ordinal));
         return Prefix + string.Join(';', parts);
     }
@@ -72,6 +90,8 @@ public sealed record OrderListQuery(OrderStatus? Status, HoldCategory? Hold, Dat
                 "country" when value.Length == 2 => decoded with { Country = value.ToUpperInvariant() },
                 "on" when value is "shipped" or "due" or "changed" => decoded with { DateOn = value },
                 "late" => decoded with { Late = value == "1" },
+                "released" => decoded with { Released = value == "1" },
+                "open" => decoded with { NotClosed = value == "1" },
                 "unsupported" when value.Length is > 0 and <= 120 => decoded with { Unsupported = value },
                 _ => decoded,
             };
@@ -98,7 +118,11 @@ public sealed record OrderListQuery(OrderStatus? Status, HoldCategory? Hold, Dat
     /// <summary>A card title in words, e.g. "Orders on hold (credit) at Ingram Micro".</summary>
     public string Title()
     {
-        var title = new StringBuilder(Late ? "Late orders (delivery date passed, not shipped)" : Status is { } status ? $"{OrderStatusKeys.Display(status)} orders" : "Orders");
+        var title = new StringBuilder(Late ? "Late orders (delivery date passed, not shipped)"
+            : Released ? "Released orders (with the warehouse: in progress, not yet shipped)"
+            : NotClosed ? "Open orders (not yet shipped, invoiced or cancelled)"
+            : Status == OrderStatus.Open ? "Orders not yet released (status Open)"
+            : Status is { } status ? $"{OrderStatusKeys.Display(status)} orders" : "Orders");
         if (Hold is { } hold)
         {
             title.Append(CultureInfo.InvariantCulture, $" on {hold.ToString().ToLowerInvariant()} hold");
@@ -127,6 +151,11 @@ public sealed record OrderListQuery(OrderStatus? Status, HoldCategory? Hold, Dat
         if (Supplier is { } supplier)
         {
             title.Append(" at ").Append(SupplierNames.Display(supplier));
+        }
+
+        if (Country is { } country)
+        {
+            title.Append(" in ").Append(country);
         }
 
         return title.ToString();

@@ -128,6 +128,6 @@ public sealed partial class Recognizer
     [GeneratedRegex(@"\bbilling[ ]errors?\b", Options)]
     private static partial Regex BillingErrorPattern();
 
-    [GeneratedRegex(@"\b(?:(?<partial>(?:partially|partly|part)[ ]?shipped|partial(?:ly)?[ ](?:shipments?|deliver(?:y|ies|ed)))|(?<back>back[ ]?order(?:ed|s)?|on[ ]back[ ]?order)|(?<hold>on[ ]hold|holds?|held|blocked)|(?<progress>in[ ]progress|in[ ]process|processing|being[ ]processed)|(?<shipped>(?<!\bnot[ ](?:yet[ ])?)(?:shipped|dispatched))|(?<invoiced>invoiced|billed)|(?<cancelled>cancell?ed|deleted)|(?<open>open[ ](?:(?:schneider|ingram|micro|electric|se|im)[ ]){0,2}(?:orders?|pos|ones|purchase[ ]orders)|(?:still|currently|are|is|status(?:[ ]is)?)[ ]open))\b", Options)]
+    [GeneratedRegex(@"\b(?:(?<partial>(?:partially|partly|part)[ ]?shipped|partial(?:ly)?[ ](?:shipments?|deliver(?:y|ies|ed)))|(?<back>back[ ]?order(?:ed|s)?|on[ ]back[ ]?order)|(?<hold>on[ ]hold|holds?|held|blocked)|(?<progress>in[ ]progress|in[ ]process|processing|being[ ]processed|(?<!\bnot[ ](?:yet[ ])?)released)|(?<shipped>(?<!\bnot[ ](?:yet[ ])?)(?:shipped|dispatched))|(?<invoiced>invoiced|billed)|(?<cancelled>cancell?ed|deleted)|(?<open>not[ ](?:yet[ ])?released|open[ ](?:(?:schneider|ingram|micro|electric|se|im)[ ]){0,2}(?:orders?|pos|ones|purchase[ ]orders)|(?:still|currently|are|is|status(?:[ ]is)?)[ ]open))\b", Options)]
     private static partial Regex StatusPattern();
 }

@@ -175,6 +175,41 @@ public sealed class HonestAnswersTests : IDisposable
     }
 
     [Fact]
+    public async Task OpenOrdersAtASupplierInACountry_AreTheNotClosedOnes_AndTheTitleSaysSo()
+    {
+        var text = await AskAsync("open orders at ingram in GB");
+
+        Assert.StartsWith("Open orders (not yet shipped, invoiced or cancelled) at Ingram Micro in GB", text, StringComparison.Ordinal);
+        var counts = text.Split('\n')[1];
+        Assert.Matches(@"^\d+ orders\. \d+ on hold, .*\d+ in progress\.$", counts);
+        Assert.DoesNotContain("invoiced", counts, StringComparison.Ordinal);
+        Assert.DoesNotContain("cancelled", counts, StringComparison.Ordinal);
+        Assert.DoesNotContain(" shipped,", counts.Replace("partially shipped", string.Empty, StringComparison.Ordinal), StringComparison.Ordinal);
+        Assert.DoesNotContain("\nInvoiced", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Schneider Electric FR order", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task SummaryOfOpenOrders_CountsByStatusHoldsFirst_AndBySupplier()
+    {
+        var text = await AskAsync("summary of my open orders");
+
+        var counts = text.Split('\n')[1];
+        Assert.Matches(@"^\d+ orders\. \d+ on hold, .* Schneider Electric \d+ · Ingram Micro \d+\.$", counts);
+        Assert.Contains("\nOn hold", text.Split("Ingram Micro GB order", 2)[1][..40], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ReleasedOrdersThisMonth_AreThoseWithTheWarehouse_NeverInvoicedOnes()
+    {
+        var text = await AskAsync("released ingram orders this month");
+
+        Assert.StartsWith("Released orders (with the warehouse: in progress, not yet shipped) placed from", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("\nInvoiced", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("\nOpen\n", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task PoWithAZeroWidthSpaceInside_IsTheWholePo()
     {
         var text = await AskAsync("where is PO 2011\u200B20/1");
