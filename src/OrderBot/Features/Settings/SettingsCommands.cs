@@ -85,7 +85,11 @@ public sealed partial class SettingsCommands
             await _settings.SetAsync(scope.Asker, forChannel, key, value, cancellationToken);
         }
 
-        return Reply.FromText($"Saved for {who}: {string.Join(", ", changes.Select(c => c.Label))}.");
+        // A country named without a supplier goes to both; say how to set one alone, so nothing changes unseen.
+        var both = recognized.Country is { } set && recognized.Supplier is null
+            ? $" To set one supplier only, say e.g. \"set my Ingram country to {set}\"."
+            : string.Empty;
+        return Reply.FromText($"Saved for {who}: {string.Join(", ", changes.Select(c => c.Label))}.{both}");
     }
 
     [GeneratedRegex(@"^\s*(show\s+(me\s+)?)?(my\s+)?(settings|preferences)\s*\??\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

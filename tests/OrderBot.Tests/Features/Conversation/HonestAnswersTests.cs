@@ -210,6 +210,14 @@ public sealed class HonestAnswersTests : IDisposable
     }
 
     [Fact]
+    public async Task SetMyCountry_SaysBothSuppliersChanged_AndHowToSetOne()
+    {
+        var text = await AskAsync("set my country to DE");
+
+        Assert.StartsWith("Saved for you: Schneider Electric country DE, Ingram Micro country DE. To set one supplier only, say e.g. \"set my Ingram country to DE\".", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task PoWithAZeroWidthSpaceInside_IsTheWholePo()
     {
         var text = await AskAsync("where is PO 2011\u200B20/1");
