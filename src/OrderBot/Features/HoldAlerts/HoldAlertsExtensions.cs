@@ -30,6 +30,7 @@ public static class HoldAlertsExtensions
         services.TryAddSingleton<AlertsInstance>();
         services.TryAddTransient<AlertDelivery>();
         services.TryAddSingleton<SubscriptionCommands>();
+        services.TryAddSingleton<OrderBot.Features.Orders.IHoldAges, WatchedHoldAges>();
         services.AddHostedService<HoldWatcherService>();
         services.AddHostedService<AlertDeliveryService>();
         return builder;

@@ -33,10 +33,20 @@ internal sealed record OrderSnapshot
     public string? Account { get; init; }
     public string? Country { get; init; }
 
+    /// <summary>When the watcher first saw the order's current hold ("on hold for more than 3 days"); null when not held.</summary>
+    public DateTimeOffset? HeldSince { get; init; }
+
+    /// <summary>The hold was already there at the watcher's first look, so it is at least <see cref="HeldSince"/> old.</summary>
+    public bool HeldSinceFirstLook { get; init; }
+
     /// <summary>The order as the watcher remembers it; <paramref name="before"/> carries when it was first seen shipped.</summary>
     public static OrderSnapshot Of(Order order, int version, OrderSnapshot? before = null, DateTimeOffset? now = null)
     {
         var tracked = order.AllTracking().Any();
+        var held = order.Status.Status == OrderStatus.OnHold || order.Holds.Count > 0;
+        var wasHeld = before is not null && (before.Status == OrderStatus.OnHold || before.Holds.Count > 0);
+        // A hold already there at the first look (or in a snapshot from before HeldSince existed) is "at least" that old.
+        var firstLook = held && (before is null || (wasHeld && before.HeldSince is null) || (wasHeld && before.HeldSinceFirstLook));
         var shipped = tracked || OrderDiff.LeftWarehouse(order.Status.Status) || before?.LeftWarehouse == true;
         return new()
         {
@@ -50,6 +60,8 @@ internal sealed record OrderSnapshot
             CustomerPo = order.CustomerPo,
             Account = order.Account,
             Country = order.Country,
+            HeldSince = held ? (wasHeld ? before!.HeldSince : null) ?? now : null,
+            HeldSinceFirstLook = firstLook,
         };
     }
 

@@ -11,8 +11,11 @@ public sealed class OrderListHandler : IIntentHandler, IActionHandler
     private readonly OrderAnswers _answers;
     private readonly ConversationMetrics _metrics;
 
-    public OrderListHandler(OrderStatusService orders, OrderAnswers answers, ConversationMetrics metrics)
+    private readonly IHoldAges? _holdAges;
+
+    public OrderListHandler(OrderStatusService orders, OrderAnswers answers, ConversationMetrics metrics, IHoldAges? holdAges = null)
     {
+        _holdAges = holdAges;
         _orders = orders;
         _answers = answers;
         _metrics = metrics;
@@ -64,7 +67,28 @@ public sealed class OrderListHandler : IIntentHandler, IActionHandler
         }
 
         _metrics.Answer(span, Intents.OrderList, AnswerKinds.List, result.IsPartial);
-        var (limited, notes) = OrderListLimits.Apply(query, result.Orders.OrderByDescending(o => o.OrderDate), scope.Card);
+        var ages = query.HeldDays is null ? null : await HoldAgesAsync(result.Orders, cancellationToken);
+        var (limited, notes) = OrderListLimits.Apply(query, result.Orders.OrderByDescending(o => o.OrderDate), scope.Card, ages);
         return Reply.FromCard(OrderListCard.Build(query.Title(), limited, scope.Card, query.Encode(), page, [.. result.Problems], notes));
+    }
+
+    /// <summary>When each held order's hold began, for those the watcher knows (local store reads, no supplier call).</summary>
+    private async Task<IReadOnlyDictionary<string, HoldAge>> HoldAgesAsync(IEnumerable<Suppliers.Model.Order> orders, CancellationToken cancellationToken)
+    {
+        var ages = new Dictionary<string, HoldAge>(StringComparer.Ordinal);
+        if (_holdAges is null)
+        {
+            return ages;
+        }
+
+        foreach (var order in orders.Where(o => o.Status.Status == Suppliers.Model.OrderStatus.OnHold || o.Holds.Count > 0))
+        {
+            if (await _holdAges.OfAsync(order.Supplier, order.OrderNumber, cancellationToken) is { } age)
+            {
+                ages[OrderListLimits.HoldAgeKey(order.Supplier, order.OrderNumber)] = age;
+            }
+        }
+
+        return ages;
     }
 }

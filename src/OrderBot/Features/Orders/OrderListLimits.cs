@@ -11,7 +11,11 @@ namespace OrderBot.Features.Orders;
 /// </summary>
 public static class OrderListLimits
 {
-    public static (IReadOnlyList<Order> Orders, IReadOnlyList<string> Notes) Apply(OrderListQuery query, IEnumerable<Order> found, CardContext context)
+    public static (IReadOnlyList<Order> Orders, IReadOnlyList<string> Notes) Apply(
+        OrderListQuery query,
+        IEnumerable<Order> found,
+        CardContext context,
+        IReadOnlyDictionary<string, HoldAge>? holdAges = null)
     {
         ArgumentNullException.ThrowIfNull(query);
         ArgumentNullException.ThrowIfNull(found);
@@ -30,6 +34,11 @@ public static class OrderListLimits
             // Held orders first: they are the ones that need the clerk.
             orders = [.. orders.Where(o => o.Status.Status is not (OrderStatus.Shipped or OrderStatus.Invoiced or OrderStatus.Cancelled))
                 .OrderBy(o => CardParts.Urgency(o.Status.Status))];
+        }
+
+        if (query.HeldDays is { } days)
+        {
+            return HeldLongerThan(days, orders, context, holdAges ?? new Dictionary<string, HoldAge>(), notes);
         }
 
         if (query.Late)
@@ -74,6 +83,53 @@ public static class OrderListLimits
 
         return (orders, notes);
     }
+
+    /// <summary>
+    /// Held orders whose hold is known to be older than <paramref name="days"/>, longest first. The suppliers give no
+    /// hold date, so a hold's age is known only from the watcher; the others are counted in a note, never dropped
+    /// silently and never guessed.
+    /// </summary>
+    private static (IReadOnlyList<Order>, IReadOnlyList<string>) HeldLongerThan(
+        int days, List<Order> orders, CardContext context, IReadOnlyDictionary<string, HoldAge> ages, List<string> notes)
+    {
+        var threshold = context.Now - TimeSpan.FromDays(days);
+        var held = orders.Where(o => o.Status.Status == OrderStatus.OnHold || o.Holds.Count > 0).ToList();
+        var known = new List<(Order Order, HoldAge Age)>();
+        var unknown = 0;
+        foreach (var order in held)
+        {
+            if (ages.GetValueOrDefault(HoldAgeKey(order.Supplier, order.OrderNumber)) is not { } age)
+            {
+                unknown++;
+            }
+            else if (age.Since <= threshold)
+            {
+                known.Add((order, age));
+            }
+            else if (age.AtLeast)
+            {
+                unknown++; // first seen already held, too recently to tell
+            }
+        }
+
+        if (unknown > 0)
+        {
+            notes.Add($"The suppliers don't say when a hold began, so I can tell only for orders I watch, from when I first saw the hold. "
+                + $"{Count(unknown, "held order")} I can't date may also qualify: say \"orders on hold\" to see them all.");
+        }
+
+        var shown = known.OrderBy(k => k.Age.Since).Select(k => k.Order).ToList();
+        if (shown.Count > 0)
+        {
+            var oldest = known.Min(k => k.Age.Since);
+            notes.Add($"Longest held first; the oldest hold here was first seen {context.Date(oldest)}.");
+        }
+
+        return (shown, notes);
+    }
+
+    /// <summary>The key of <see cref="Apply"/>'s hold ages: supplier and order number.</summary>
+    public static string HoldAgeKey(SupplierId supplier, string orderNumber) => CardContext.WatchKey(supplier, orderNumber);
 
     private static bool Shipped(OrderStatus status) => status is OrderStatus.PartiallyShipped or OrderStatus.Shipped or OrderStatus.Invoiced;
 

@@ -31,6 +31,9 @@ public sealed record OrderListQuery(OrderStatus? Status, HoldCategory? Hold, Dat
     /// </summary>
     public bool NotClosed { get; init; }
 
+    /// <summary>"on hold for more than 3 days": held orders whose hold is known to be older (<see cref="IHoldAges"/>).</summary>
+    public int? HeldDays { get; init; }
+
     /// <summary>A filter the user asked for that cannot be applied, in words (the answer names it).</summary>
     public string? Unsupported { get; init; }
 
@@ -45,6 +48,7 @@ public sealed record OrderListQuery(OrderStatus? Status, HoldCategory? Hold, Dat
         return new OrderListQuery(notClosed ? null : recognized.Status, recognized.Hold, recognized.From, recognized.To, recognized.Supplier, recognized.Country)
         {
             NotClosed = notClosed,
+            HeldDays = recognized.HeldDays,
             DateOn = recognized.DateOn,
             Late = recognized.Late,
             Released = recognized.Status == OrderStatus.InProgress && recognized.Text.Contains("released", StringComparison.OrdinalIgnoreCase),
@@ -65,6 +69,7 @@ public sealed record OrderListQuery(OrderStatus? Status, HoldCategory? Hold, Dat
         Add(parts, "late", Late ? "1" : null);
         Add(parts, "released", Released ? "1" : null);
         Add(parts, "open", NotClosed ? "1" : null);
+        Add(parts, "held", HeldDays?.ToString(CultureInfo.InvariantCulture));
         Add(parts, "unsupported", Unsupported?.Replace(";", ",", StringComparison.Ordinal).Replace("=", " ", StringComparison.Ordinal));
         return Prefix + string.Join(';', parts);
     }
@@ -92,6 +97,7 @@ public sealed record OrderListQuery(OrderStatus? Status, HoldCategory? Hold, Dat
                 "late" => decoded with { Late = value == "1" },
                 "released" => decoded with { Released = value == "1" },
                 "open" => decoded with { NotClosed = value == "1" },
+                "held" when int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var days) => decoded with { HeldDays = days },
                 "unsupported" when value.Length is > 0 and <= 120 => decoded with { Unsupported = value },
                 _ => decoded,
             };
@@ -121,6 +127,7 @@ public sealed record OrderListQuery(OrderStatus? Status, HoldCategory? Hold, Dat
         var title = new StringBuilder(Late ? "Late orders (delivery date passed, not shipped)"
             : Released ? "Released orders (with the warehouse: in progress, not yet shipped)"
             : NotClosed ? "Open orders (not yet shipped, invoiced or cancelled)"
+            : HeldDays is { } held ? $"Orders on hold for more than {held} day{(held == 1 ? string.Empty : "s")}"
             : Status == OrderStatus.Open ? "Orders not yet released (status Open)"
             : Status is { } status ? $"{OrderStatusKeys.Display(status)} orders" : "Orders");
         if (Hold is { } hold)

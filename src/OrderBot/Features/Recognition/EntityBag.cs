@@ -51,6 +51,7 @@ internal sealed class EntityBag
         EntityKeys.Unsupported => 14,
         EntityKeys.More => 15,
         EntityKeys.Catalog => 16,
+        EntityKeys.HeldDays => 17,
         _ => throw new ArgumentOutOfRangeException(nameof(key), key, "Not an entity key."),
     };
 }

@@ -54,6 +54,9 @@ public static class EntityKeys
     /// <summary>A product's catalog number ("item LV438570", "part A9N18388"): found within an order's lines, never searched for.</summary>
     public const string Catalog = "catalog";
 
+    /// <summary>"on hold for more than 3 days": the number of days (weeks are counted as 7).</summary>
+    public const string HeldDays = "heldDays";
+
     public static IReadOnlyList<string> All { get; } =
-        [Po, Order, Ref, Item, Supplier, Account, Country, Status, Hold, From, To, DateOn, Late, Code, Unsupported, More, Catalog];
+        [Po, Order, Ref, Item, Supplier, Account, Country, Status, Hold, From, To, DateOn, Late, Code, Unsupported, More, Catalog, HeldDays];
 }

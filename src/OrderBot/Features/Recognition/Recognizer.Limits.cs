@@ -41,9 +41,13 @@ public sealed partial class Recognizer
         {
             entities.Set(EntityKeys.Unsupported, $"end customer \"{customer.Groups["name"].Value.Trim()}\"");
         }
-        else if (HoldAgeCue().IsMatch(words))
+        else if (HoldAgeCue().Match(words) is { Success: true } age)
         {
-            entities.Set(EntityKeys.Unsupported, "how long an order has been on hold");
+            // "on hold for more than 3 days" / "2 weeks": a number of days, checked against when the hold was first seen.
+            var n = int.Parse(age.Groups["n"].Value, System.Globalization.CultureInfo.InvariantCulture);
+            var days = age.Groups["unit"].Value.StartsWith('w') ? n * 7 : age.Groups["unit"].Value.StartsWith('h') ? Math.Max(1, n / 24) : n;
+            entities.Set(EntityKeys.HeldDays, Math.Min(days, 3650).ToString(System.Globalization.CultureInfo.InvariantCulture));
+            entities.Set(EntityKeys.Status, "on_hold");
         }
 
         // "watch PO BR": a two-letter word after "PO" is not a country to watch all orders of, and not a PO either.
@@ -79,7 +83,7 @@ public sealed partial class Recognizer
     [GeneratedRegex(@"\bfor (?:the )?(?:end[ -]?(?:user|customer)|customer|client|reseller) (?<name>(?!number\b|no\b|id\b|account\b)[a-z][a-z0-9&' ]{1,40}?)(?: (?:at|in|on|from|with|that|which|this|last|since)\b| $)", Options)]
     private static partial Regex EndCustomerCue();
 
-    [GeneratedRegex(@"\bon hold (?:for )?(?:more than|over|longer than|at least|for) \d+ (?:days?|weeks?|hours?)\b|\bheld (?:for )?(?:more than|over|longer than) \d+\b", Options)]
+    [GeneratedRegex(@"\b(?:on hold|held|blocked) (?:for )?(?:more than|over|longer than|at least|for|since) (?<n>\d{1,4}) ?(?<unit>days?|d|weeks?|wks?|hours?|hrs?)?\b", Options)]
     private static partial Regex HoldAgeCue();
 
     [GeneratedRegex(@"\b(?:po|order|purchase order) (?<v>[a-z]{2}) ", Options)]

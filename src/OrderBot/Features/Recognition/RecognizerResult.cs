@@ -58,6 +58,9 @@ public sealed record RecognizerResult(string Text, string Intent, IReadOnlyDicti
     /// <summary>A product's catalog number asked about ("when will item LV438570 arrive").</summary>
     public string? Catalog => Get(EntityKeys.Catalog);
 
+    /// <summary>"on hold for more than N days": N.</summary>
+    public int? HeldDays => int.TryParse(Get(EntityKeys.HeldDays), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var days) ? days : null;
+
     private string? Get(string key) => Entities.TryGetValue(key, out var value) ? value : null;
 
     private static DateOnly? ParseDate(string? value) =>

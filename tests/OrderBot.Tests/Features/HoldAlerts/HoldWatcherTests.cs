@@ -1,3 +1,4 @@
+using OrderBot.Features.HoldAlerts;
 using OrderBot.State;
 using OrderBot.Suppliers.Model;
 
@@ -66,6 +67,52 @@ public sealed class HoldWatcherTests : IAsyncLifetime
         _h.Advance(TimeSpan.FromMinutes(2));
         Assert.Equal(1, (await watcher.RunCycleAsync(CancellationToken.None)).Enqueued);
         Assert.Equal(["Ingram:20-TL001"], answers.Orders);
+    }
+
+    [Fact]
+    public async Task HoldAge_FromWhenTheWatcherFirstSawTheHold_FiltersOnHoldForMoreThanNDays()
+    {
+        var early = ScriptedSupplier.WithHold(ScriptedSupplier.Open(SupplierId.Ingram, "20-TL001", "AGE-1"), ScriptedSupplier.CreditHold);
+        var later = ScriptedSupplier.Open(SupplierId.Ingram, "20-TL002", "AGE-2");
+        _h.Ingram.Set(early);
+        _h.Ingram.Set(later);
+        await _h.AddConversationAsync("a:personal-1", "personal");
+        await _h.SubscribeAsync("a:personal-1", SubscriptionKind.Order, "20-TL001", SupplierId.Ingram);
+        await _h.SubscribeAsync("a:personal-1", SubscriptionKind.Order, "20-TL002", SupplierId.Ingram);
+        var (watcher, _) = _h.NewInstance();
+        var start = _h.Time.GetUtcNow();
+
+        await watcher.RunCycleAsync(CancellationToken.None); // 20-TL001 already held at the first look
+        _h.Advance(TimeSpan.FromDays(1));
+        _h.Ingram.Set(ScriptedSupplier.WithHold(later, ScriptedSupplier.CreditHold));
+        await watcher.RunCycleAsync(CancellationToken.None); // 20-TL002's hold seen appearing
+        _h.Advance(TimeSpan.FromDays(3));
+        await watcher.RunCycleAsync(CancellationToken.None);
+
+        var ages = new WatchedHoldAges(_h.Store);
+        var first = await ages.OfAsync(SupplierId.Ingram, "20-TL001");
+        var second = await ages.OfAsync(SupplierId.Ingram, "20-TL002");
+        Assert.Equal(new OrderBot.Features.Orders.HoldAge(start, AtLeast: true), first);
+        Assert.Equal(new OrderBot.Features.Orders.HoldAge(start.AddDays(1), AtLeast: false), second);
+
+        var unwatched = ScriptedSupplier.WithHold(ScriptedSupplier.Open(SupplierId.Ingram, "20-TL003", "AGE-3"), ScriptedSupplier.CreditHold);
+        var known = new Dictionary<string, OrderBot.Features.Orders.HoldAge>
+        {
+            [OrderBot.Features.Orders.OrderListLimits.HoldAgeKey(SupplierId.Ingram, "20-TL001")] = first!,
+            [OrderBot.Features.Orders.OrderListLimits.HoldAgeKey(SupplierId.Ingram, "20-TL002")] = second!,
+        };
+        var context = OrderBot.Cards.CardContext.Create(_h.Time);
+        OrderBot.Features.Orders.OrderListQuery HeldFor(int days) => new(OrderStatus.OnHold, null, null, null, null, null) { HeldDays = days };
+
+        // More than 2 days: both watched holds (4 and 3 days), longest first; the unwatched one is counted, not guessed.
+        var (twoDays, notes) = OrderBot.Features.Orders.OrderListLimits.Apply(HeldFor(2), [unwatched, _h.Ingram.Get("20-TL002"), _h.Ingram.Get("20-TL001")], context, known);
+        Assert.Equal(["20-TL001", "20-TL002"], twoDays.Select(o => o.OrderNumber));
+        Assert.Contains(notes, n => n.Contains("1 held order I can't date", StringComparison.Ordinal));
+
+        // More than 5 days: none known; 20-TL001 (first seen held 4 days ago) might be, so it is counted with the unwatched one.
+        var (fiveDays, notesFive) = OrderBot.Features.Orders.OrderListLimits.Apply(HeldFor(5), [unwatched, _h.Ingram.Get("20-TL002"), _h.Ingram.Get("20-TL001")], context, known);
+        Assert.Empty(fiveDays);
+        Assert.Contains(notesFive, n => n.Contains("2 held orders I can't date", StringComparison.Ordinal));
     }
 
     private sealed class ForgottenOrders : OrderBot.Suppliers.IAnswerCacheInvalidator
