@@ -85,7 +85,9 @@ def build(split):
         rows += order_rows(['tracking number for order {o}', 'track my order {o}'], orders, 'shipment.track')
         rows += po_rows(['track shipment for PO {po}'], pos, 'shipment.track')
         rows += po_rows(['keep an eye on PO {po}', 'let me know when PO {po} changes'], pos, 'alerts.subscribe')
-        rows += order_rows(['watch ingram order {o}'.replace('ingram ', ''), 'alert me if order {o} goes on hold'], orders, 'alerts.subscribe')
+        rows += order_rows(['watch ingram order {o}'.replace('ingram ', '')], orders, 'alerts.subscribe')
+        # Labelled as the train part labels "let me know if PO … goes on hold": the hold is a filter of the watch.
+        rows += [(f'alert me if order {o} goes on hold', 'alerts.subscribe', {'order': o, 'status': 'on_hold'}) for o in orders]
         rows += po_rows(['stop alerts for PO {po}', 'no more alerts about PO {po}'], pos, 'alerts.unsubscribe')
         rows += order_rows(['stop watching my order {o}'], orders, 'alerts.unsubscribe')
         rows += po_rows(['please cancel PO {po}'], pos, 'order.change')
