@@ -106,10 +106,10 @@ internal sealed partial class IngramSupplier : IOrderSupplier
                 .Where(o => search.Status is not { } s || o.Status.Status == s || o.SubOrders.Any(x => x.Status.Status == s))
                 .Where(o => search.Hold is not { } h || o.Holds.Any(x => x.Category == h))
                 .OrderByDescending(o => o.OrderDate)
-                .Take(search.Limit)
                 .ToList(),
             limit: search.Limit,
-            cancellationToken);
+            cancellationToken,
+            filtersLocally: search.Hold is not null || (search.Status is not null && serverCode is null));
     }
 
     /// <summary>"20-RD12H-11" (a sub-order) → "20-RD12H"; anything else unchanged (trimmed, upper-case).</summary>
@@ -134,7 +134,8 @@ internal sealed partial class IngramSupplier : IOrderSupplier
         Func<IngramSearchQuery, IngramSearchQuery> shape,
         Func<IReadOnlyList<Order>, IReadOnlyList<Order>> select,
         int limit,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        bool filtersLocally = false)
     {
         var options = _options.CurrentValue;
         var (customer, country, refused) = Resolve(scope, options);
@@ -147,6 +148,8 @@ internal sealed partial class IngramSupplier : IOrderSupplier
         var query = shape(new IngramSearchQuery { CustomerNumber = customer, Country = country, PageSize = options.PageSize });
         var orders = new List<Order>();
         var calls = 0;
+        var morePages = false;
+        var found = 0;
         for (var pageNumber = 1; pageNumber <= options.MaxPages; pageNumber++)
         {
             var result = await _client.SearchAsync(query with { PageNumber = pageNumber }, scope.Background, cancellationToken);
@@ -158,15 +161,24 @@ internal sealed partial class IngramSupplier : IOrderSupplier
 
             var page = result.Page!;
             orders.AddRange(page.Orders.Select(o => IngramOrderMapper.Map(o, ToIsoCountry(country), customer)));
-            if (!HasMorePages(page, pageNumber, options.PageSize) || select(orders).Count >= limit)
+            found = (int)Math.Min(int.MaxValue, page.OrdersFound);
+            morePages = HasMorePages(page, pageNumber, options.PageSize);
+            if (!morePages || select(orders).Count >= limit)
             {
                 break;
             }
         }
 
         var merged = orders.GroupBy(o => o.OrderNumber, StringComparer.OrdinalIgnoreCase).Select(g => g.First()).ToList();
+        var selected = select(merged);
         var pages = calls == 1 ? "1 page" : $"{calls} pages";
-        return SupplierResult.Found(SupplierId.Ingram, select(merged), calls, $"{scopeText}, customer {customer}, {pages}");
+        return SupplierResult.Found(SupplierId.Ingram, [.. selected.Take(limit)], calls, $"{scopeText}, customer {customer}, {pages}") with
+        {
+            // Stopped at the limit or the page cap with pages left: there may be more. The server's count is the total
+            // only when nothing was filtered here.
+            MoreExist = selected.Count > limit || morePages,
+            MatchCount = filtersLocally || found == 0 ? null : found,
+        };
     }
 
     /// <summary>The customer number and Ingram country a call goes to, or why no call may be made now.</summary>

@@ -68,6 +68,15 @@ public sealed record SupplierResult
     public bool Succeeded => Problem is null;
 
     /// <summary>
+    /// The supplier has more matching orders than <see cref="Orders"/> holds: a search stopped at its limit (the newest
+    /// <see cref="OrderSearch.Limit"/>) or at its page cap. A list must then say it is not all of them.
+    /// </summary>
+    public bool MoreExist { get; init; }
+
+    /// <summary>How many orders match in all, when the supplier says (null: unknown).</summary>
+    public int? MatchCount { get; init; }
+
+    /// <summary>
     /// For "did not answer in time" when the question allowed a late answer (<see cref="SupplierScope.LateWindow"/>):
     /// the supplier's call, still running, ending with its own answer (or its own failure) within that window.
     /// </summary>

@@ -166,19 +166,21 @@ internal sealed partial class SchneiderSupplier : IOrderSupplier
             return SupplierResult.Failed(problem, scan.Calls);
         }
 
-        var orders = scan.Matches
+        var matching = scan.Matches
             .Select(m => SchneiderMapper.FromSearch(m, country))
             .Where(o => search.Status is null || o.Status.Status == search.Status)
             .OrderByDescending(o => o.OrderDate)
-            .Take(Math.Max(0, search.Limit))
             .ToList();
+        var complete = scan.PagesRead >= scan.TotalPages;
         return new SupplierResult
         {
             Supplier = SupplierId.Schneider,
-            Orders = orders,
+            Orders = [.. matching.Take(Math.Max(0, search.Limit))],
             Problem = scan.Problem,
             Calls = scan.Calls,
             SearchedScope = $"{Scope(country)}, {scan.PagesRead} of {scan.TotalPages} pages",
+            MoreExist = matching.Count > search.Limit || !complete,
+            MatchCount = complete ? matching.Count : null,
         };
     }
 

@@ -19,7 +19,8 @@ public static class OrderListCard
         string query,
         int page = 1,
         IReadOnlyList<SupplierProblem>? problems = null,
-        IReadOnlyList<string>? notes = null)
+        IReadOnlyList<string>? notes = null,
+        bool notAll = false)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(title);
         ArgumentNullException.ThrowIfNull(orders);
@@ -31,7 +32,7 @@ public static class OrderListCard
         var body = new List<CardElement>
         {
             Title(E(title)),
-            new TextBlock(orders.Count == 0 ? "No orders." : $"{context.Count(orders.Count)} {noun}.{(orders.DistinctBy(o => o.Status.Status).Count() > 1 ? Breakdown(orders) : string.Empty)}{BySupplier(orders, context)}") { IsSubtle = true, Spacing = Spacing.None, Wrap = true },
+            new TextBlock(orders.Count == 0 ? "No orders." : $"{context.Count(orders.Count)} {noun}{(notAll ? " shown, not all of them" : string.Empty)}.{(orders.DistinctBy(o => o.Status.Status).Count() > 1 ? Breakdown(orders) : string.Empty)}{BySupplier(orders, context)}") { IsSubtle = true, Spacing = Spacing.None, Wrap = true },
         };
 
         // What the list could not apply comes before the orders: the reader must know which question this answers.

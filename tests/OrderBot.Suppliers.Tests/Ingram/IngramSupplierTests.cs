@@ -134,6 +134,20 @@ public sealed class IngramSupplierTests
         Assert.Equal(8, result.Orders.Count);
         Assert.Equal(3, result.Calls);
         Assert.Equal(result.Orders.OrderByDescending(o => o.OrderDate).Select(o => o.OrderNumber), result.Orders.Select(o => o.OrderNumber));
+        // Stopped at the limit with pages left: not all of them, and the server's count (no local filter) is the total.
+        Assert.True(result.MoreExist);
+        Assert.True(result.MatchCount > 8, $"MatchCount {result.MatchCount}");
+    }
+
+    [Fact]
+    public async Task SearchAsync_AllMatchesRead_NotMarkedAsMore()
+    {
+        await using var harness = await IngramHarness.StartAsync();
+
+        var result = await harness.Supplier.SearchAsync(new OrderSearch { Hold = HoldCategory.Credit, Limit = 500 }, Uk);
+
+        Assert.False(result.MoreExist);
+        Assert.Null(result.MatchCount); // the hold filter is applied here, so the server's count is not the answer's
     }
 
     [Fact]

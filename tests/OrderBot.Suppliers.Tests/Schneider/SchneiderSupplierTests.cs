@@ -199,6 +199,12 @@ public sealed class SchneiderSupplierTests
         Assert.Equal(3, result.Orders.Count);
         Assert.All(result.Orders, o => Assert.Equal(OrderStatus.Shipped, o.Status.Status));
         Assert.Equal(result.Orders.OrderByDescending(o => o.OrderDate), result.Orders);
+        Assert.True(result.MoreExist);
+        Assert.True(result.MatchCount > 3, $"MatchCount {result.MatchCount}");
+
+        var all = await host.Supplier.SearchAsync(new OrderSearch { Status = OrderStatus.Shipped, Limit = 500 }, Fr);
+        Assert.False(all.MoreExist);
+        Assert.Equal(result.MatchCount, all.Orders.Count);
     }
 
     [Fact]

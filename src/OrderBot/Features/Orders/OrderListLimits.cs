@@ -128,6 +128,20 @@ public static class OrderListLimits
         return (shown, notes);
     }
 
+    /// <summary>
+    /// "Ingram Micro has 812 matching orders; this list has its 50 newest." — one line per supplier whose search
+    /// stopped at its limit or page cap, so a list never passes off the cap as the count.
+    /// </summary>
+    public static IReadOnlyList<string> Capped(IEnumerable<SupplierResult> results, bool narrowedHere = false)
+    {
+        ArgumentNullException.ThrowIfNull(results);
+        return [.. results.Where(r => r.Succeeded && r.MoreExist).Select(r => narrowedHere
+            ? $"{SupplierNames.Display(r.Supplier)} has more orders than the {r.Orders.Count} newest I checked; older ones are not in this list."
+            : r.MatchCount is { } all && all > r.Orders.Count
+            ? $"{SupplierNames.Display(r.Supplier)} has {all} matching orders; this list has its {r.Orders.Count} newest. Narrow the question (a date, a status or a country) to see the others."
+            : $"{SupplierNames.Display(r.Supplier)} has more matching orders than the {r.Orders.Count} newest here. Narrow the question (a date, a status or a country) to see the others.")];
+    }
+
     /// <summary>The key of <see cref="Apply"/>'s hold ages: supplier and order number.</summary>
     public static string HoldAgeKey(SupplierId supplier, string orderNumber) => CardContext.WatchKey(supplier, orderNumber);
 

@@ -37,6 +37,12 @@ public sealed record OrderListQuery(OrderStatus? Status, HoldCategory? Hold, Dat
     /// <summary>A filter the user asked for that cannot be applied, in words (the answer names it).</summary>
     public string? Unsupported { get; init; }
 
+    /// <summary>The orders a search reads per supplier when the list is narrowed after it (open, late, due, held for N days).</summary>
+    public const int NarrowedSearchLimit = 500;
+
+    /// <summary>The list is narrowed after the supplier search, so the suppliers' counts are not the list's.</summary>
+    public bool NarrowedHere => NotClosed || Late || HeldDays is not null || DateOn is "due" or "shipped";
+
     /// <summary>True when the supplier search itself filters on the window (order date); otherwise the window is applied here or named.</summary>
     public bool SearchesByOrderDate => DateOn is null or "changed";
 
@@ -114,6 +120,8 @@ public sealed record OrderListQuery(OrderStatus? Status, HoldCategory? Hold, Dat
         var byOrderDate = SearchesByOrderDate && !Late;
         return new OrderSearch
         {
+            // Narrowed here after the search: read more of the newest orders, so the narrowing has something to work on.
+            Limit = NarrowedHere ? NarrowedSearchLimit : new OrderSearch().Limit,
             Status = Late ? null : Status,
             Hold = Hold,
             From = byOrderDate && From is { } from ? StartOfDay(from, zone) : null,

@@ -218,6 +218,16 @@ public sealed class HonestAnswersTests : IDisposable
     }
 
     [Fact]
+    public async Task ListAboveTheSearchLimit_SaysNotAll_AndHowManyMatch()
+    {
+        var text = await AskAsync("all orders");
+
+        var lines = text.Split('\n');
+        Assert.Matches(@"^\d+ orders shown, not all of them\.", lines[1]);
+        Assert.Matches(@"^Schneider Electric has \d+ matching orders; this list has its 50 newest\.", lines[2]);
+    }
+
+    [Fact]
     public async Task PoWithAZeroWidthSpaceInside_IsTheWholePo()
     {
         var text = await AskAsync("where is PO 2011\u200B20/1");
