@@ -227,6 +227,22 @@ public sealed class HonestAnswersTests : IDisposable
         Assert.Matches(@"^Schneider Electric has \d+ matching orders; this list has its 50 newest\.", lines[2]);
     }
 
+    [Theory]
+    [InlineData("schneider orders in 2026", "Orders placed from 1 Jan 2026 to 31 Dec 2026 at Schneider Electric\n")]
+    [InlineData("which orders am I following", "Orders I'm watching\n")]
+    [InlineData("what are my subscriptions", "Orders I'm watching\n")]
+    [InlineData("our schneider purchaser id is 1100001111", "Saved for you: Schneider purchaser id 1100001111.")]
+    [InlineData("where is customer order number CUSTPO", "PO CUSTPO\n")]
+    [InlineData("set my time zone to Europe/Paris", "Saved for you: time zone Europe/Paris.")]
+    [InlineData("set my time zone to CET", "Saved for you: time zone Europe/Paris (CET).")]
+    [InlineData("what's overdue", "Late orders (delivery date passed, not shipped)\n")]
+    public async Task CommonPhrasing_IsTheQuestionAsked(string question, string answerStart)
+    {
+        var text = await AskAsync(question);
+
+        Assert.StartsWith(answerStart, text, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task PoWithAZeroWidthSpaceInside_IsTheWholePo()
     {
