@@ -65,6 +65,7 @@ public sealed partial class ConversationBot
     /// <summary>Posts the reply; when a supplier was late for it, the posted card is completed once it answers.</summary>
     private async Task SendCompletingLaterAsync(TurnScope scope, Reply reply, CancellationToken cancellationToken)
     {
+        await SendEarlierAsync(scope.Turn, reply, cancellationToken);
         var sent = await scope.Turn.SendAsync(reply.ToActivity(), cancellationToken);
         if (_late is not null && scope.Late.IsPending && reply.Card is not null && sent.Id is { Length: > 0 } id)
         {
@@ -113,6 +114,7 @@ public sealed partial class ConversationBot
         }
 
         var reply = await SavingAsync(turn, () => DispatchActionAsync(scope, verb, data, cancellationToken));
+        await SendEarlierAsync(turn, reply, cancellationToken);
         if (placement == ActionPlacement.Rebuild && reply is { Card: null, Text: { Length: > 0 } changed } && changed != CannotSave)
         {
             // The order card again, read with the new subscription state; the change itself is the note beside it.
@@ -132,6 +134,15 @@ public sealed partial class ConversationBot
     }
 
     internal const string PostedBelow = "Answer posted below.";
+
+    /// <summary>The answers a reply carries before itself (<see cref="Reply.Earlier"/>), each as its own message.</summary>
+    private static async Task SendEarlierAsync(TurnContext turn, Reply reply, CancellationToken cancellationToken)
+    {
+        foreach (var earlier in reply.Earlier)
+        {
+            await turn.SendAsync(earlier.ToActivity(), cancellationToken);
+        }
+    }
 
     /// <summary>
     /// A message that is only a card inserted from a message extension: Teams wraps it as

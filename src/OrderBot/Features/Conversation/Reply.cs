@@ -30,6 +30,12 @@ public sealed record Reply(string? Text, AdaptiveCard? Card)
     /// </summary>
     public bool Failed { get; init; }
 
+    /// <summary>
+    /// Whole answers posted before this one, in order, each its own message ("where is PO A and PO B": A's answer,
+    /// then B's). The pipeline sends them; this answer goes where it would have gone alone.
+    /// </summary>
+    public IReadOnlyList<Reply> Earlier { get; init; } = [];
+
     /// <summary>The message activity carrying this answer.</summary>
     public Activity ToActivity()
     {

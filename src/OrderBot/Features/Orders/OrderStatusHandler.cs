@@ -61,8 +61,7 @@ public sealed class OrderStatusHandler : IIntentHandler, IActionHandler
 
         // "where is PO 201120/1 and PO CUSTPO": each answered in its own message (its card names it), in the order asked.
         var second = question with { Po = question.Po is null ? null : more, OrderNumber = question.Po is null ? more : null, Ref = null };
-        await scope.Turn.SendAsync(answer.ToActivity(), cancellationToken);
-        return await _answers.AnswerAsync(scope, second, page: 1, cancellationToken);
+        return await _answers.AnswerAsync(scope, second, page: 1, cancellationToken) with { Earlier = [answer] };
     }
 
     public async Task<Reply> HandleAsync(TurnScope scope, string verb, IReadOnlyDictionary<string, string> data, CancellationToken cancellationToken)
