@@ -134,6 +134,10 @@ public sealed record Order
     /// <summary>Holds on the order or any of its sub-orders (deduplicated by code and text).</summary>
     public IReadOnlyList<Hold> Holds { get; init; } = [];
 
+    /// <summary>On hold: a hold status, or a hold on the order or a sub-order.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public bool IsHeld => Status.Status == OrderStatus.OnHold || Holds.Count > 0;
+
     public IReadOnlyList<SubOrder> SubOrders { get; init; } = [];
 
     /// <summary>Items, when details were fetched; empty for a search hit.</summary>

@@ -33,6 +33,10 @@ internal sealed record OrderSnapshot
     public string? Account { get; init; }
     public string? Country { get; init; }
 
+    /// <summary>On hold at this look, as <see cref="Order.IsHeld"/>.</summary>
+    [JsonIgnore]
+    public bool Held => Status == OrderStatus.OnHold || Holds.Count > 0;
+
     /// <summary>When the watcher first saw the order's current hold ("on hold for more than 3 days"); null when not held.</summary>
     public DateTimeOffset? HeldSince { get; init; }
 
@@ -43,10 +47,10 @@ internal sealed record OrderSnapshot
     public static OrderSnapshot Of(Order order, int version, OrderSnapshot? before = null, DateTimeOffset? now = null)
     {
         var tracked = order.AllTracking().Any();
-        var held = order.Status.Status == OrderStatus.OnHold || order.Holds.Count > 0;
-        var wasHeld = before is not null && (before.Status == OrderStatus.OnHold || before.Holds.Count > 0);
+        var held = order.IsHeld;
+        var wasHeld = before?.Held == true;
         // A hold already there at the first look (or in a snapshot from before HeldSince existed) is "at least" that old.
-        var firstLook = held && (before is null || (wasHeld && before.HeldSince is null) || (wasHeld && before.HeldSinceFirstLook));
+        var firstLook = held && (before is null || (wasHeld && (before.HeldSince is null || before.HeldSinceFirstLook)));
         var shipped = tracked || OrderDiff.LeftWarehouse(order.Status.Status) || before?.LeftWarehouse == true;
         return new()
         {

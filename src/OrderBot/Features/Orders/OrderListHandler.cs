@@ -82,7 +82,7 @@ public sealed class OrderListHandler : IIntentHandler, IActionHandler
             return ages;
         }
 
-        foreach (var order in orders.Where(o => o.Status.Status == Suppliers.Model.OrderStatus.OnHold || o.Holds.Count > 0))
+        foreach (var order in orders.Where(o => o.IsHeld))
         {
             if (await _holdAges.OfAsync(order.Supplier, order.OrderNumber, cancellationToken) is { } age)
             {

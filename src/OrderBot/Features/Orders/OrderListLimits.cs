@@ -93,7 +93,7 @@ public static class OrderListLimits
         int days, List<Order> orders, CardContext context, IReadOnlyDictionary<string, HoldAge> ages, List<string> notes)
     {
         var threshold = context.Now - TimeSpan.FromDays(days);
-        var held = orders.Where(o => o.Status.Status == OrderStatus.OnHold || o.Holds.Count > 0).ToList();
+        var held = orders.Where(o => o.IsHeld).ToList();
         var known = new List<(Order Order, HoldAge Age)>();
         var unknown = 0;
         foreach (var order in held)
