@@ -7,37 +7,19 @@
 //
 // Usage: node widths.mjs <folder> [--widths 320,540] [--shots <outdir>] [--only a.json,b.json]
 //        node widths.mjs --self-test      (proves each check fires on a card built to break it)
-import { chromium } from 'playwright-core';
 import { readFileSync, readdirSync, mkdirSync } from 'node:fs';
 import { join, basename } from 'node:path';
-import { createRequire } from 'node:module';
-import { hostConfig, hostCss } from './host-config.mjs';
-
-const require = createRequire(import.meta.url);
-const rendererPath = require.resolve('adaptivecards/dist/adaptivecards.min.js');
-const markdownPath = require.resolve('markdown-it/dist/markdown-it.min.js');
+import { withCardPage } from './card-page.mjs';
 
 function option(args, name, fallback) {
   const i = args.indexOf(name);
   return i >= 0 ? args[i + 1] : fallback;
 }
 
-// Runs inside the page: renders one card into a host of the given width and returns the problems seen.
-function renderAndInspect({ card, hostConfig, width }) {
-  const AC = window.AdaptiveCards;
-  const markdown = window.markdownit({ linkify: true });
-  AC.AdaptiveCard.onProcessMarkdown = (text, result) => {
-    result.outputHtml = markdown.render(text);
-    result.didProcess = true;
-  };
-  const host = document.getElementById('host');
-  host.style.width = `${width}px`;
-  host.innerHTML = '';
-  const adaptiveCard = new AC.AdaptiveCard();
-  adaptiveCard.hostConfig = new AC.HostConfig(hostConfig);
-  adaptiveCard.parse(card, new AC.SerializationContext(AC.Versions.v1_5));
-  const root = adaptiveCard.render();
-  host.appendChild(root);
+// Runs inside the page: renders one card at the given width and returns the problems a reader would see.
+function inspect({ card, width }) {
+  window.renderCard(card, width);
+  const root = document.getElementById('host').firstElementChild;
 
   const problems = [];
   // 1. Action titles: the button or any element inside it whose text is wider than its box is cut (ellipsis).
@@ -73,26 +55,8 @@ function renderAndInspect({ card, hostConfig, width }) {
   return problems;
 }
 
-async function withPage(fn) {
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
-      '--disable-sync', '--no-first-run'],
-  });
-  try {
-    const page = await browser.newPage({ viewport: { width: 1000, height: 900 } });
-    await page.setContent('<html><body style="margin:0;background:#F0F0F0"><div id="host" style="margin:20px;background:#fff;border-radius:6px;box-shadow:0 1px 3px rgba(0,0,0,.2)"></div></body></html>');
-    await page.addStyleTag({ content: hostCss });
-    await page.addScriptTag({ path: rendererPath });
-    await page.addScriptTag({ path: markdownPath });
-    return await fn(page);
-  } finally {
-    await browser.close();
-  }
-}
-
 async function check(page, card, width) {
-  return page.evaluate(renderAndInspect, { card, hostConfig, width });
+  return page.evaluate(inspect, { card, width });
 }
 
 async function selfTest(page) {
@@ -123,7 +87,7 @@ async function selfTest(page) {
 }
 
 async function main(args) {
-  if (args[0] === '--self-test') return withPage(selfTest);
+  if (args[0] === '--self-test') return withCardPage(selfTest);
   const folder = args[0];
   if (!folder) {
     console.error('usage: node widths.mjs <folder> [--widths 320,540] [--shots <outdir>] [--only a.json,b.json]');
@@ -134,7 +98,7 @@ async function main(args) {
   const only = option(args, '--only', null)?.split(',');
   if (shots) mkdirSync(shots, { recursive: true });
   const files = readdirSync(folder).filter((f) => f.endsWith('.json') && (!only || only.includes(f))).sort();
-  return withPage(async (page) => {
+  return withCardPage(async (page) => {
     let failures = 0;
     for (const file of files) {
       const card = JSON.parse(readFileSync(join(folder, file), 'utf8'));
