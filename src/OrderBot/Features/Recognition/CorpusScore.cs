@@ -87,6 +87,8 @@ public static class CorpusScore
     private static string Percent(int correct, int total) =>
         (total == 0 ? 100 : 100.0 * correct / total).ToString("0.0", CultureInfo.InvariantCulture) + " %";
 
+    /// <summary>Intent and entities in one comparable line; <c>unsupported</c> is free text in words and is not compared
+    /// (docs/recognition-labels.md).</summary>
     private static string Describe(string intent, IEnumerable<(string Key, string Value)> entities) =>
-        $"{intent} {string.Join(", ", entities.Select(e => $"{e.Key}={e.Value}").Order(StringComparer.Ordinal))}";
+        $"{intent} {string.Join(", ", entities.Where(e => e.Key != EntityKeys.Unsupported).Select(e => $"{e.Key}={e.Value}").Order(StringComparer.Ordinal))}";
 }

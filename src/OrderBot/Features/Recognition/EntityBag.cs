@@ -52,6 +52,11 @@ internal sealed class EntityBag
         EntityKeys.More => 15,
         EntityKeys.Catalog => 16,
         EntityKeys.HeldDays => 17,
+        EntityKeys.Ask => 18,
+        EntityKeys.TimeZone => 19,
+        EntityKeys.Language => 20,
+        EntityKeys.DateFormat => 21,
+        EntityKeys.Say => 22,
         _ => throw new ArgumentOutOfRangeException(nameof(key), key, "Not an entity key."),
     };
 }

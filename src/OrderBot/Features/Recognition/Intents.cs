@@ -13,6 +13,12 @@ public static class Intents
     public const string SettingsSet = "settings.set";
     public const string Help = "help";
 
+    /// <summary>"settings", "what time zone are you using": shows the saved settings.</summary>
+    public const string SettingsShow = "settings.show";
+
+    /// <summary>"thanks", "hi there", "merci": a short human answer (entity <see cref="EntityKeys.Say"/>).</summary>
+    public const string Smalltalk = "smalltalk";
+
     /// <summary>"cancel PO X", "change the quantity on order Y": something only the supplier can do.</summary>
     public const string OrderChange = "order.change";
 
@@ -57,6 +63,21 @@ public static class EntityKeys
     /// <summary>"on hold for more than 3 days": the number of days (weeks are counted as 7).</summary>
     public const string HeldDays = "heldDays";
 
+    /// <summary>The one value a question about one order asks for, to lead the answer: <c>why</c>, <c>eta</c>, <c>serials</c>, <c>pro</c>.</summary>
+    public const string Ask = "ask";
+
+    /// <summary>A time zone to save, as an IANA id ("UK time" is <c>Europe/London</c>).</summary>
+    public const string TimeZone = "timezone";
+
+    /// <summary>A language to save, ISO 639-1 lower case.</summary>
+    public const string Language = "language";
+
+    /// <summary>A date format to save: <c>mdy</c>, <c>dmy</c> or <c>iso</c>.</summary>
+    public const string DateFormat = "dateFormat";
+
+    /// <summary>What kind of small talk: <c>hello</c>, <c>thanks</c>, <c>bye</c>, <c>ok</c>.</summary>
+    public const string Say = "say";
+
     public static IReadOnlyList<string> All { get; } =
-        [Po, Order, Ref, Item, Supplier, Account, Country, Status, Hold, From, To, DateOn, Late, Code, Unsupported, More, Catalog, HeldDays];
+        [Po, Order, Ref, Item, Supplier, Account, Country, Status, Hold, From, To, DateOn, Late, Code, Unsupported, More, Catalog, HeldDays, Ask, TimeZone, Language, DateFormat, Say];
 }

@@ -61,6 +61,25 @@ public sealed record RecognizerResult(string Text, string Intent, IReadOnlyDicti
     /// <summary>"on hold for more than N days": N.</summary>
     public int? HeldDays => int.TryParse(Get(EntityKeys.HeldDays), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var days) ? days : null;
 
+    /// <summary>The one value the question asks for: <c>why</c>, <c>eta</c>, <c>serials</c>, <c>pro</c>.</summary>
+    public string? Ask => Get(EntityKeys.Ask);
+
+    /// <summary>A time zone to save (IANA id).</summary>
+    public string? TimeZone => Get(EntityKeys.TimeZone);
+
+    /// <summary>A language to save (ISO 639-1).</summary>
+    public string? Language => Get(EntityKeys.Language);
+
+    /// <summary>A date format to save: <c>mdy</c>, <c>dmy</c>, <c>iso</c>.</summary>
+    public string? DateFormat => Get(EntityKeys.DateFormat);
+
+    /// <summary>Small talk: <c>hello</c>, <c>thanks</c>, <c>bye</c>, <c>ok</c>.</summary>
+    public string? Say => Get(EntityKeys.Say);
+
+    /// <summary>Every identifier of the message after the first (<see cref="More"/>, space-separated).</summary>
+    public IReadOnlyList<string> MoreIdentifiers =>
+        More is { } more ? more.Split(' ', StringSplitOptions.RemoveEmptyEntries) : [];
+
     private string? Get(string key) => Entities.TryGetValue(key, out var value) ? value : null;
 
     private static DateOnly? ParseDate(string? value) =>
