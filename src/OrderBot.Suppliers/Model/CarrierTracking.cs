@@ -68,7 +68,10 @@ public static class CarrierTracking
         }
 
         var template = string.IsNullOrWhiteSpace(urlTemplate) ? carrier.UrlTemplate : urlTemplate;
-        return new Tracking(trimmed, new Uri(string.Format(System.Globalization.CultureInfo.InvariantCulture, template, Uri.EscapeDataString(trimmed))));
+        return new Tracking(trimmed, new Uri(string.Format(System.Globalization.CultureInfo.InvariantCulture, template, Uri.EscapeDataString(trimmed))))
+        {
+            Carrier = carrier.Name,
+        };
     }
 
     /// <summary>

@@ -49,7 +49,7 @@ public sealed class IngramSupplierTests
 
         Assert.True(result.Succeeded);
         Assert.Empty(result.Orders);
-        Assert.Contains("Ingram Micro UK", result.SearchedScope, StringComparison.Ordinal);
+        Assert.Contains("Ingram Micro GB", result.SearchedScope, StringComparison.Ordinal);
     }
 
     [Fact]
