@@ -42,7 +42,7 @@ public sealed record Hold(
 /// <summary>One tracking number, with the carrier's tracking page when the supplier gives one.</summary>
 public sealed record Tracking(string Number, Uri? Url)
 {
-    /// <summary>The carrier's short name from OrderBot's carrier table (e.g. <c>DB Schenker</c>), when known.</summary>
+    /// <summary>The carrier's short name from OrderBot's carrier table (e.g. <c>UPS</c>, <c>Schenker</c>), when known.</summary>
     public string? Carrier { get; init; }
 }
 
