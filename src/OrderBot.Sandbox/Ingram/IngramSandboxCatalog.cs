@@ -31,6 +31,8 @@ internal static class IngramSandboxCatalog
         "20-RF55A" =>
         [
             Line("001", "20-RF55A-11", 5, 4) with { Parcels = [new("RM", "ROYAL MAIL 24", "AB123456790GB", 4)] },
+            // On the same sales hold, with no shipment at all yet.
+            Line("003", "20-RF55A-11", 4, 10) with { NoShipmentUntilShipped = true, Parcels = [new("RM", "ROYAL MAIL 24", "AB123456791GB", 10)] },
             Line("002", "20-RF55A-12", 2, 5) with
             {
                 Backordered = 2,

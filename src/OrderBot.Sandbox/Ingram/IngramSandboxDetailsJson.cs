@@ -151,7 +151,7 @@ internal static class IngramSandboxDetailsJson
                 WriteShipment(writer, line, sub, order, stage, group.Key.CarrierCode, group.Key.CarrierName, group.Key.Ltl, [.. group]);
             }
         }
-        else
+        else if (!line.NoShipmentUntilShipped)
         {
             WriteShipment(writer, line, sub, order, stage, null, null, false, []);
         }

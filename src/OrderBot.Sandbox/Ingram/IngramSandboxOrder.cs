@@ -66,6 +66,9 @@ public sealed record IngramSandboxLine
     public string? WarehouseId { get; init; }
     public IReadOnlyList<string> Serials { get; init; } = [];
     public IReadOnlyList<IngramSandboxParcel> Parcels { get; init; } = [];
+
+    /// <summary>Until it ships, the line has no shipment at all (an empty <c>shipmentdetails</c>), not one carrying its status.</summary>
+    public bool NoShipmentUntilShipped { get; init; }
 }
 
 /// <summary>A parcel (or, for LTL freight, a freight bill with a PRO number) carrying a line.</summary>

@@ -121,8 +121,9 @@ internal static class CardParts
     {
         ArgumentNullException.ThrowIfNull(hold);
         var where = string.IsNullOrWhiteSpace(hold.Scope) ? "Hold" : $"Hold on {Id(hold.Scope)}";
-        var text = string.IsNullOrWhiteSpace(hold.SupplierText) ? null : hold.SupplierText.Trim();
-        var code = string.IsNullOrWhiteSpace(hold.Code) || SameWords(hold.Code, text) ? null : hold.Code.Trim();
+        // Words that only say "hold" again ("Hold OnHold: On Hold") add nothing to the title.
+        var text = string.IsNullOrWhiteSpace(hold.SupplierText) || !Informative(hold.SupplierText, OrderStatus.OnHold) ? null : hold.SupplierText.Trim();
+        var code = string.IsNullOrWhiteSpace(hold.Code) || SameWords(hold.Code, text) || !Informative(hold.Code, OrderStatus.OnHold) ? null : hold.Code.Trim();
         return (text, code) switch
         {
             ({ } t, { } c) => $"{where}: {E(t)} (code {E(c)})",

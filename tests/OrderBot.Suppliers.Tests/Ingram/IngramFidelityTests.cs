@@ -104,6 +104,11 @@ public sealed class IngramFidelityTests
         Assert.Equal(4m, shipment.Quantity);
         Assert.Equal(("S", "SALES HOLD"), (shipment.Status!.SupplierCode, shipment.Status.SupplierLabel));
         Assert.Equal(("20", "Crick, UK"), (shipment.WarehouseId, shipment.Location));
+        // A line on the same hold with no shipment at all: held, nothing shipped, no shipment invented.
+        var bare = order.Items.Single(i => i.ItemNumber == "003");
+        Assert.Equal(OrderStatus.OnHold, bare.Status!.Status);
+        Assert.Null(bare.QuantityShipped);
+        Assert.Empty(bare.Shipments);
         // The released sub-order's line has not shipped either: its 3 confirmed units are not "3 shipped".
         var released = order.Items.Single(i => i.ItemNumber == "002");
         Assert.Null(released.QuantityShipped);

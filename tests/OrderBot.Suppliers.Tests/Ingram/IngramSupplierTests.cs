@@ -86,7 +86,7 @@ public sealed class IngramSupplierTests
 
         var order = Assert.Single(result.Orders);
         Assert.True(order.HasDetails);
-        Assert.Equal(2, order.Items.Count);
+        Assert.Equal(3, order.Items.Count);
         // Search gave the sub-orders and the coded hold; details the lines.
         Assert.Equal(2, order.SubOrders.Count);
         Assert.Equal(2, result.Calls);
