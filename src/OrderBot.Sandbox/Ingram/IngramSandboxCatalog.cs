@@ -31,14 +31,14 @@ internal static class IngramSandboxCatalog
         "20-RF55A" =>
         [
             Line("001", "20-RF55A-11", 5, 4) with { Parcels = [new("RM", "ROYAL MAIL 24", "AB123456790GB", 4)] },
-            // On the same sales hold, with no shipment at all yet.
-            Line("003", "20-RF55A-11", 4, 10) with { NoShipmentUntilShipped = true, Parcels = [new("RM", "ROYAL MAIL 24", "AB123456791GB", 10)] },
             Line("002", "20-RF55A-12", 2, 5) with
             {
                 Backordered = 2,
                 BackorderEta = startedAt.Date.AddDays(9),
                 Parcels = [new("DP", "DPD NEXT DAY", "15501234567891", 3)],
             },
+            // On the same sales hold as line 001, with no shipment at all yet.
+            Line("003", "20-RF55A-11", 4, 10) with { NoShipmentUntilShipped = true, Parcels = [new("RM", "ROYAL MAIL 24", "AB123456791GB", 10)] },
         ],
         "20-RF56B" =>
         [
