@@ -1,6 +1,9 @@
 namespace OrderBot.Sandbox.Ingram;
 
-/// <summary>The spec's per-country windows, as the simulated server enforces them (500 outside, by its clock).</summary>
+/// <summary>
+/// The spec's per-country windows, as the simulated server enforces them (500 outside, by its clock). The spec gives
+/// weekday windows only ("availability may be limited during weekends"), so Saturdays and Sundays (local) are open.
+/// </summary>
 internal static class IngramSandboxAvailability
 {
     private static readonly Dictionary<string, (TimeOnly From, TimeOnly To, string Zone)> Windows = new(StringComparer.OrdinalIgnoreCase)
@@ -26,7 +29,13 @@ internal static class IngramSandboxAvailability
             return true;
         }
 
-        var local = TimeOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, TimeZoneInfo.FindSystemTimeZoneById(window.Zone)).DateTime);
+        var localNow = TimeZoneInfo.ConvertTime(now, TimeZoneInfo.FindSystemTimeZoneById(window.Zone));
+        if (localNow.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday)
+        {
+            return true;
+        }
+
+        var local = TimeOnly.FromDateTime(localNow.DateTime);
         return window.From < window.To
             ? local >= window.From && local < window.To
             : local >= window.From || local < window.To;

@@ -37,6 +37,8 @@ internal static class IngramSandboxCatalog
                 BackorderEta = startedAt.Date.AddDays(9),
                 Parcels = [new("DP", "DPD NEXT DAY", "15501234567891", 3)],
             },
+            // On the same sales hold as line 001, with no shipment at all yet.
+            Line("003", "20-RF55A-11", 4, 10) with { NoShipmentUntilShipped = true, Parcels = [new("RM", "ROYAL MAIL 24", "AB123456791GB", 10)] },
         ],
         "20-RF56B" =>
         [
@@ -75,7 +77,8 @@ internal static class IngramSandboxCatalog
             {
                 Serials = ["TV75Q801", "TV75Q802", "TV75Q803", "TV75Q804", "TV75Q805", "TV75Q806"],
                 Parcels = [new("SK", "DB SCHENKER", "PRO70011234", 6, Ltl: true)],
-                Warehouse = "Fort Worth, TX",
+                // Heavy freight from the central warehouse (spec: UK accounts' central warehouse 81, Straubing).
+                WarehouseId = "81",
             },
             Line("002", "20-LT001-11", 0, 20) with { Parcels = [new("TN", "TNT EXPRESS", "GE123456789WW", 20)] },
         ],
@@ -87,6 +90,12 @@ internal static class IngramSandboxCatalog
                 Parcels = [new("PN", "POSTNL", "3SABCD1234567", 6), new("CO", "COLISSIMO", "6A12345678901", 6, FromStep: 2)],
             },
             Line("002", "20-PS001-12", 2, 3) with { Backordered = 3, BackorderEta = startedAt.Date.AddDays(14) },
+        ],
+        "20-VO001" => [Line("001", "20-VO001-11", 1, 2)],
+        "20-VO002" =>
+        [
+            Line("001", "20-VO002-11", 0, 5) with { Parcels = [new("UP", "UPS STANDARD", "1Z999AA10123456787", 5)] },
+            Line("002", "20-VO002-12", 4, 1),
         ],
         _ => [],
     };

@@ -86,6 +86,9 @@ public sealed class IngramSandboxData
                 EntryTimestamp = order.EntryTimestamp,
                 SubOrders = order.SubOrders.Select(s => s.Copy()).ToList(),
                 Lines = order.Lines,
+                OrderType = order.OrderType,
+                EndUserPo = order.EndUserPo,
+                ShipTo = order.ShipTo,
             };
             replaced.SubOrders.ForEach(change);
             _orders[_orders.IndexOf(order)] = replaced;
@@ -151,9 +154,30 @@ public sealed class IngramSandboxData
             },
             // Details showcase: LTL freight with a PRO number beside a parcel, and a partial shipment with a backorder.
             Make("20-LT001", "201130/LTL", day.AddHours(5), Sub("20-LT001-11", "4", "SHIPPED")),
-            Make("20-PS001", "201130/PART", day.AddHours(6), Sub("20-PS001-11", "4", "SHIPPED"), Sub("20-PS001-12", "R", "RELEASED")),
+            // A drop-ship order: delivered to the end user's address, under the end user's own PO.
+            DropShip(
+                Make("20-PS001", "201130/PART", day.AddHours(6), Sub("20-PS001-11", "4", "SHIPPED"), Sub("20-PS001-12", "R", "RELEASED")),
+                "EU-4471",
+                ["NORTHWIND CLINIC", "12 HIGH STREET", "NORTHAMPTON", "NN1 1AA", "UK"]),
+            // Deleted at Ingram: a whole order (status V, hold reason VO) and one sub-order of an order that goes on.
+            Make("20-VO001", "201201/DEL", day.AddHours(7), Sub("20-VO001-11", "V", "DELETED", "VO", "DELETED ORDER")),
+            Make("20-VO002", "201201/DEL", day.AddHours(8), Sub("20-VO002-11", "R", "RELEASED"), Sub("20-VO002-12", "V", "DELETED", "VO", "DELETED ORDER")),
         ];
     }
+
+    private static IngramSandboxOrder DropShip(IngramSandboxOrder order, string endUserPo, IReadOnlyList<string> shipTo) => new()
+    {
+        OrderNumber = order.OrderNumber,
+        Country = order.Country,
+        CustomerNumber = order.CustomerNumber,
+        CustomerPo = order.CustomerPo,
+        EntryTimestamp = order.EntryTimestamp,
+        SubOrders = order.SubOrders,
+        Lines = order.Lines,
+        OrderType = "D",
+        EndUserPo = endUserPo,
+        ShipTo = shipTo,
+    };
 
 #pragma warning disable CA5394 // Seeded, deterministic test data: predictability is the point.
     private IEnumerable<IngramSandboxOrder> Bulk()

@@ -35,7 +35,12 @@ internal static class IngramSandboxDetailsJson
         var currency = order.Country == "UK" ? "GBP" : order.Country == "CH" ? "CHF" : order.Country is "HU" or "SE" ? (order.Country == "HU" ? "HUF" : "SEK") : "EUR";
         var subtotal = lines.Sum(l => l.UnitPrice * l.Quantity);
         writer.WriteString("ordernumber", order.OrderNumber);
-        writer.WriteString("ordertype", "S");
+        writer.WriteString("ordertype", order.OrderType);
+        if (order.EndUserPo is { } endUserPo)
+        {
+            writer.WriteString("enduserponumber", endUserPo);
+        }
+
         writer.WriteString("customerordernumber", order.CustomerPo);
         writer.WriteString("orderstatus", HeaderStatus(subs));
         writer.WriteString("entrytimestamp", order.EntryTimestamp.ToOffset(TimeSpan.FromHours(-7)).ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture));
@@ -44,6 +49,21 @@ internal static class IngramSandboxDetailsJson
         writer.WriteNumber("ordersubtotal", subtotal);
         writer.WriteNumber("freightamount", 8);
         writer.WriteString("currencycode", currency);
+        if (order.ShipTo is [var name, var street, var city, var postcode, var country])
+        {
+            writer.WriteStartObject("shiptoaddress");
+            writer.WriteString("name", name);
+            writer.WriteString("addressline1", street);
+            writer.WriteString("city", city);
+            writer.WriteString("postalcode", postcode);
+            writer.WriteString("countrycode", country);
+            writer.WriteEndObject();
+        }
+        else
+        {
+            writer.WriteNull("shiptoaddress");
+        }
+
         writer.WriteNull("enduserinfo");
         writer.WriteStartArray("lines");
         foreach (var line in lines)
@@ -131,7 +151,7 @@ internal static class IngramSandboxDetailsJson
                 WriteShipment(writer, line, sub, order, stage, group.Key.CarrierCode, group.Key.CarrierName, group.Key.Ltl, [.. group]);
             }
         }
-        else
+        else if (!line.NoShipmentUntilShipped)
         {
             WriteShipment(writer, line, sub, order, stage, null, null, false, []);
         }
@@ -144,8 +164,9 @@ internal static class IngramSandboxDetailsJson
     {
         writer.WriteStartObject();
         writer.WriteNumber("quantity", parcels.Count > 0 ? parcels.Sum(p => p.Quantity) : line.Quantity - line.Backordered);
-        writer.WriteString("shipfromwarehouseid", "10");
-        writer.WriteString("warehousename", line.Warehouse);
+        var warehouse = IngramSandboxCodes.Warehouse(order.Country, line.WarehouseId);
+        writer.WriteString("shipfromwarehouseid", warehouse.Id);
+        writer.WriteString("warehousename", warehouse.Location);
         var (status, description) = stage switch
         {
             Stage.Shipped => ("S", "Shipped"),

@@ -188,11 +188,11 @@ public static class IngramSandboxEndpoints
         statusCode = 200;
         if (matches.Count == 0)
         {
-            return IngramSandboxJson.NotFound();
+            return IngramSandboxJson.NotFound(state.Options.CodeTablePreamble);
         }
 
         var page = matches.Skip((pageNumber - 1) * pageSize).Take(pageSize).ToList();
-        return IngramSandboxJson.SearchFound(page, matches.Count, pageSize, pageNumber, customer, country);
+        return IngramSandboxJson.SearchFound(page, matches.Count, pageSize, pageNumber, customer, country, state.Options.CodeTablePreamble);
     }
 
     /// <summary>

@@ -11,10 +11,10 @@ internal static class IngramSandboxJson
 {
     private static readonly JsonWriterOptions Indented = new() { Indented = true };
 
-    public static byte[] SearchFound(IReadOnlyList<IngramSandboxOrder> page, int found, int pageSize, int pageNumber, string customer, string country) =>
+    public static byte[] SearchFound(IReadOnlyList<IngramSandboxOrder> page, int found, int pageSize, int pageNumber, string customer, string country, bool codeTable = false) =>
         Write(writer =>
         {
-            Preamble(writer, "SUCCESS", "Data found");
+            Preamble(writer, "SUCCESS", codeTable ? string.Create(CultureInfo.InvariantCulture, $"{found} Records Found.") : "Data found", codeTable);
             writer.WriteStartObject("ordesearchresponse");
             writer.WriteString("ordersfound", found.ToString(CultureInfo.InvariantCulture));
             writer.WriteString("pagesize", pageSize.ToString(CultureInfo.InvariantCulture));
@@ -51,10 +51,21 @@ internal static class IngramSandboxJson
             writer.WriteEndObject();
         });
 
-    /// <summary>"Not found" the way v5 says it: HTTP 200, FAILED, "No data found", zero counts.</summary>
-    public static byte[] NotFound() => Write(writer =>
+    /// <summary>
+    /// "Not found" the way v5 says it: HTTP 200, FAILED, "No data found", zero counts; with the code table's keys,
+    /// SUCCESS and "No Data Found for given Search Criteria." (that table's other "nothing matched" row).
+    /// </summary>
+    public static byte[] NotFound(bool codeTable = false) => Write(writer =>
     {
-        Preamble(writer, "FAILED", "No data found");
+        if (codeTable)
+        {
+            Preamble(writer, "SUCCESS", "No Data Found for given Search Criteria.", codeTable);
+        }
+        else
+        {
+            Preamble(writer, "FAILED", "No data found");
+        }
+
         writer.WriteStartObject("ordesearchresponse");
         writer.WriteString("ordersfound", "0");
         writer.WriteString("pagesize", "0");
@@ -92,12 +103,12 @@ internal static class IngramSandboxJson
         writer.WriteString("expires_in", ((long)lifetime.TotalSeconds).ToString(CultureInfo.InvariantCulture));
     });
 
-    private static void Preamble(Utf8JsonWriter writer, string status, string message)
+    private static void Preamble(Utf8JsonWriter writer, string status, string message, bool codeTable = false)
     {
         writer.WriteStartObject("servicerresponse");
         writer.WriteStartObject("responsepreamble");
-        writer.WriteString("requeststatus", status);
-        writer.WriteString("returnmessage", message);
+        writer.WriteString(codeTable ? "responsestatus" : "requeststatus", status);
+        writer.WriteString(codeTable ? "responsemessage" : "returnmessage", message);
         writer.WriteEndObject();
         writer.WriteEndObject();
     }

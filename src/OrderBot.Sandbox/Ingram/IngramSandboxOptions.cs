@@ -41,6 +41,13 @@ public sealed class IngramSandboxOptions
     /// </summary>
     public bool EnforceAvailability { get; set; }
 
+    /// <summary>
+    /// False (default): the search preamble says <c>requeststatus</c>/<c>returnmessage</c>, as the spec's field table and
+    /// sample do. True: <c>responsestatus</c>/<c>responsemessage</c> with the messages of the spec's "Response Preamble
+    /// Status Codes" table ("3 Records Found.", and "No Data Found for given Search Criteria." with SUCCESS).
+    /// </summary>
+    public bool CodeTablePreamble { get; set; }
+
     /// <summary>Fault: added latency per API call.</summary>
     public TimeSpan Latency { get; set; } = TimeSpan.Zero;
 

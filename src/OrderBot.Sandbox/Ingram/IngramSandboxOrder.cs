@@ -13,6 +13,15 @@ public sealed class IngramSandboxOrder
     /// <summary>True for WATCH-1's order, whose status follows the clock.</summary>
     public bool FollowsTimeline { get; init; }
 
+    /// <summary>The details' <c>ordertype</c>: <c>S</c> stock, <c>D</c> direct (drop-ship), …</summary>
+    public string OrderType { get; init; } = "S";
+
+    /// <summary>The end user's PO (<c>enduserponumber</c>), for drop-ship orders.</summary>
+    public string? EndUserPo { get; init; }
+
+    /// <summary>The <c>shiptoaddress</c> lines (name, street, city, postcode, country), when the order has one.</summary>
+    public IReadOnlyList<string>? ShipTo { get; init; }
+
     /// <summary>The order lines the details resource serves; their parcels show once their sub-order has shipped.</summary>
     public IReadOnlyList<IngramSandboxLine> Lines { get; init; } = [];
 
@@ -31,6 +40,9 @@ public sealed class IngramSandboxOrder
         FollowsTimeline = FollowsTimeline,
         Lines = Lines,
         Step = step ?? Step,
+        OrderType = OrderType,
+        EndUserPo = EndUserPo,
+        ShipTo = ShipTo,
     };
 }
 
@@ -50,9 +62,13 @@ public sealed record IngramSandboxLine
     public int Backordered { get; init; }
 
     public DateTimeOffset? BackorderEta { get; init; }
-    public string Warehouse { get; init; } = "Milton Keynes";
+    /// <summary>The <c>shipfromwarehouseid</c>; null: the order country's first local warehouse of the spec's table.</summary>
+    public string? WarehouseId { get; init; }
     public IReadOnlyList<string> Serials { get; init; } = [];
     public IReadOnlyList<IngramSandboxParcel> Parcels { get; init; } = [];
+
+    /// <summary>Until it ships, the line has no shipment at all (an empty <c>shipmentdetails</c>), not one carrying its status.</summary>
+    public bool NoShipmentUntilShipped { get; init; }
 }
 
 /// <summary>A parcel (or, for LTL freight, a freight bill with a PRO number) carrying a line.</summary>
@@ -123,6 +139,34 @@ internal static class IngramSandboxCodes
         "C3" or "C4" or "C5" or "C8" or "CC" or "CH" or "CL" or "PC" or "PD" or "FL" => ("C", "CREDIT HOLD"),
         "BA" or "SF" or "WT" or "IN" => ("D", "SHIPMENT HOLD"),
         "ZS" => ("O", "ECOMMERCE HOLD"),
+        "VO" => ("V", "DELETED"),
         _ => ("S", "SALES HOLD"),
     };
+
+    /// <summary>
+    /// The spec's "Ingram Micro Warehouse Identifiers" table: per account country, the local warehouses then the
+    /// central one, as (id, location). The sandbox ships only from these ids.
+    /// </summary>
+    private static readonly Dictionary<string, (string Id, string Location)[]> Warehouses = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["AT"] = [("28", "Vienna, Austria"), ("44", "Straubing, DE")],
+        ["BE"] = [("NL01", "Tilburg, NL"), ("PE02", "Tilburg, NL"), ("PEDE", "Straubing, DE")],
+        ["CH"] = [("27", "Altishofen, CH"), ("44", "Straubing, DE")],
+        ["DE"] = [("44", "Straubing, DE")],
+        ["ES"] = [("29", "Tarragona, ES"), ("78", "Tarragona, ES"), ("43", "Madrid, ES"), ("81", "Straubing, DE")],
+        ["FR"] = [("21", "Lomme, FR"), ("82", "Lomme, FR"), ("81", "Straubing, DE")],
+        ["HU"] = [("40", "Fót, HU"), ("44", "Straubing, DE")],
+        ["IT"] = [("23", "Settala, IT"), ("86", "Settala, IT"), ("81", "Straubing, DE")],
+        ["NL"] = [("NL01", "Tilburg, NL"), ("PE02", "Tilburg, NL"), ("PEDE", "Straubing, DE")],
+        ["PT"] = [("26", "Sintra, PT"), ("81", "Straubing, DE")],
+        ["SE"] = [("33", "Rosersberg, SE"), ("84", "Rosersberg, SE"), ("81", "Straubing, DE")],
+        ["UK"] = [("20", "Crick, UK"), ("85", "Crick, UK"), ("81", "Straubing, DE")],
+    };
+
+    /// <summary>The warehouse a line ships from: its own id, else the country's first local one; with the table's location.</summary>
+    public static (string Id, string Location) Warehouse(string country, string? id)
+    {
+        var rows = Warehouses.GetValueOrDefault(country) ?? Warehouses["UK"];
+        return id is null ? rows[0] : Array.Find(rows, r => r.Id == id) is { Id: not null } found ? found : (id, "Unknown");
+    }
 }

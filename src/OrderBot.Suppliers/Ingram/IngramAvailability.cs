@@ -1,4 +1,5 @@
 using System.Globalization;
+using OrderBot.Suppliers.Model;
 
 namespace OrderBot.Suppliers.Ingram;
 
@@ -20,7 +21,8 @@ public sealed record IngramAvailabilityDecision(bool IsOpen, DateTimeOffset? Ava
 
 /// <summary>
 /// Ingram's availability windows per country (spec "System Availability"). Pure: the caller passes the time.
-/// The spec speaks of weekdays; we apply the windows every day by default because maintenance runs at weekends too.
+/// The spec gives weekday windows and says only that weekends "may be limited": by default a Saturday or Sunday
+/// (the country's local date) is not restricted, and a weekend outage is reported from Ingram's own answer.
 /// </summary>
 public static class IngramAvailability
 {
@@ -49,8 +51,8 @@ public static class IngramAvailability
     /// <summary>Decides for <paramref name="ingramCountry"/> at <paramref name="now"/>. Unknown countries are never blocked.</summary>
     /// <param name="ingramCountry">Ingram's code (UK, DE, …).</param>
     /// <param name="now">The current instant.</param>
-    /// <param name="applyOnWeekends">False: Saturdays and Sundays (local) are not restricted.</param>
-    public static IngramAvailabilityDecision Check(string ingramCountry, DateTimeOffset now, bool applyOnWeekends = true)
+    /// <param name="applyOnWeekends">False (the spec): Saturdays and Sundays (local) are not restricted; true applies the weekday windows every day.</param>
+    public static IngramAvailabilityDecision Check(string ingramCountry, DateTimeOffset now, bool applyOnWeekends = false)
     {
         var window = WindowFor(ingramCountry);
         if (window is null || window.IsAlwaysOpen)
@@ -81,11 +83,17 @@ public static class IngramAvailability
             day = day.AddDays(1);
         }
 
-        var opensLocal = day.ToDateTime(window.From);
+        // A weekday closure that runs into a Saturday ends at the weekend's start, which is not restricted.
+        var opens = !applyOnWeekends && day.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday && day > DateOnly.FromDateTime(local.DateTime)
+            ? TimeOnly.MinValue
+            : window.From;
+        var opensLocal = day.ToDateTime(opens);
         var opensAt = new DateTimeOffset(opensLocal, zone.GetUtcOffset(opensLocal));
+        // Named as everywhere else: "Ingram Micro GB" (ISO), not Ingram's own "UK".
+        var iso = IngramSupplier.ToIsoCountry(window.Country);
         var message = string.Create(
             CultureInfo.InvariantCulture,
-            $"Ingram Micro {window.Country} is unavailable until {window.From:HH\\:mm} ({window.Country} time)");
+            $"{SupplierNames.Display(SupplierId.Ingram, iso)} is unavailable until {opens:HH\\:mm} ({iso} time)");
         return new IngramAvailabilityDecision(false, opensAt, message);
     }
 }

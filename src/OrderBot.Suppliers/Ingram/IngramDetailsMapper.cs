@@ -42,7 +42,8 @@ internal static class IngramDetailsMapper
         ArgumentNullException.ThrowIfNull(detail);
         var currency = detail.Currencycode?.Trim();
         var lines = detail.Lines ?? [];
-        var items = lines.Select((line, index) => Item(line, index, currency, trackingUrlTemplate)).ToList();
+        var items = lines.Select((line, index) => Item(line, index, currency, trackingUrlTemplate, hit.Country)).ToList();
+        var carriers = items.SelectMany(i => i.Shipments).Select(s => s.Carrier).OfType<string>().Distinct(StringComparer.OrdinalIgnoreCase).ToList();
         var heldSubOrders = hit.SubOrders.Where(s => s.Hold is not null).Select(s => s.Number).ToHashSet(StringComparer.OrdinalIgnoreCase);
         var lineHolds = lines
             .Select((line, index) => LineHold(line, index, heldSubOrders.Contains(line.Erpordernumber?.Trim() ?? string.Empty)))
@@ -57,15 +58,37 @@ internal static class IngramDetailsMapper
             EstimatedDelivery = items.Where(i => i.EstimatedDelivery is not null).Min(i => i.EstimatedDelivery),
             Total = detail.Ordersubtotal is { } sub && currency is { Length: > 0 } ? new Money(sub, currency) : hit.Total,
             TotalWithTax = detail.Ordertotalvalue is { } total && currency is { Length: > 0 } ? new Money(total, currency) : hit.TotalWithTax,
-            Carrier = hit.Carrier ?? items.SelectMany(i => i.Shipments).Select(s => s.Carrier).FirstOrDefault(c => c is not null),
+            Carrier = hit.Carrier ?? carriers.FirstOrDefault(),
+            Carriers = carriers,
+            OrderType = IngramOrderTypes.Describe(detail.Ordertype) ?? hit.OrderType,
+            EndUserPo = FirstText(detail.Enduserponumber) ?? hit.EndUserPo,
+            Freight = detail.Freightamount is { } freight && currency is { Length: > 0 } ? new Money(freight, currency) : hit.Freight,
+            ShipTo = Address(detail.Shiptoaddress) ?? hit.ShipTo,
         };
     }
 
-    internal static OrderItem Item(IngramWireLine line, int index, string? currency, string? trackingUrlTemplate = null)
+    /// <summary>The ship-to address in one line, as sent: attention, name, street lines, "city state postcode", country.</summary>
+    internal static string? Address(IngramWireAddress? address)
+    {
+        if (address is null)
+        {
+            return null;
+        }
+
+        var place = string.Join(" ", new[] { address.City, address.State, address.Postalcode }.Select(v => FirstText(v)).OfType<string>());
+        var parts = new[] { address.Attention, address.Name, address.Addressline1, address.Addressline2, address.Addressline3, place, address.Countrycode }
+            .Select(v => FirstText(v))
+            .OfType<string>()
+            .ToList();
+        return parts.Count == 0 ? null : string.Join(", ", parts);
+    }
+
+    internal static OrderItem Item(IngramWireLine line, int index, string? currency, string? trackingUrlTemplate = null, string? country = null)
     {
         ArgumentNullException.ThrowIfNull(line);
-        var shipments = Shipments(line, trackingUrlTemplate).ToList();
-        var shipped = shipments.Where(s => s.ShippedDate is not null || s.Tracking.Count > 0).Sum(s => s.ShippedQuantity ?? 0);
+        var shipments = Shipments(line, trackingUrlTemplate, country).ToList();
+        // Only shipments whose own status or date says they shipped count: a held line's quantity is not "shipped".
+        var shipped = shipments.Sum(s => s.ShippedQuantity ?? 0);
         var description = string.Join(" ", new[] { line.Partdescription1, line.Partdescription2 }
             .Where(s => !string.IsNullOrWhiteSpace(s)).Select(s => s!.Trim()));
         return new OrderItem
@@ -76,6 +99,7 @@ internal static class IngramDetailsMapper
             Description = description.Length == 0 ? null : description,
             Vendor = FirstText(line.Vendorname),
             QuantityOrdered = line.Requestedquantity,
+            QuantityConfirmed = line.Confirmedquantity,
             QuantityShipped = shipped > 0 ? shipped : null,
             QuantityBackordered = line.Backorderquantity,
             Status = LineStatus(line.Linestatus),
@@ -93,10 +117,10 @@ internal static class IngramDetailsMapper
     /// <c>trackingnumber</c> entries no parcel mentions are added to the line's first shipment (or one of their own),
     /// so no number Ingram sent is lost.
     /// </summary>
-    internal static IEnumerable<Shipment> Shipments(IngramWireLine line, string? trackingUrlTemplate = null)
+    internal static IEnumerable<Shipment> Shipments(IngramWireLine line, string? trackingUrlTemplate = null, string? country = null)
     {
         var details = line.Shipmentdetails ?? [];
-        var shipments = details.Select(d => Shipment(line, d, trackingUrlTemplate)).ToList();
+        var shipments = details.Select(d => Shipment(line, d, trackingUrlTemplate, country)).ToList();
         var known = shipments.SelectMany(s => s.Tracking).Select(t => t.Number).ToHashSet(StringComparer.OrdinalIgnoreCase);
         var extra = (line.Trackingnumber ?? []).SelectMany(CarrierTracking.Split)
             .Where(n => known.Add(n))
@@ -118,20 +142,29 @@ internal static class IngramDetailsMapper
         return shipments;
     }
 
-    private static Shipment Shipment(IngramWireLine line, IngramWireShipment detail, string? trackingUrlTemplate)
+    private static Shipment Shipment(IngramWireLine line, IngramWireShipment detail, string? trackingUrlTemplate, string? country)
     {
         var numbers = IsLtl(detail)
             ? CarrierTracking.Split(detail.Pronumber).Where(n => !IsPlaceholderPro(n, detail))
             : (detail.Packagedetails ?? []).SelectMany(p => CarrierTracking.Split(p.Trackingnumber));
         var carrierName = FirstText(detail.Carriername, detail.Carriercode);
+        var shippedDate = IngramOrderMapper.ParseTimestamp(FirstText(detail.Shippeddate, detail.Shipmentdate));
+        var status = ShipmentStatus(detail);
+        var warehouseId = FirstText(detail.Shipfromwarehouseid);
         return new Shipment
         {
             ShipmentNumber = FirstText(line.Erpordernumber),
             Carrier = carrierName,
-            ShippedQuantity = detail.Quantity,
-            ShippedDate = IngramOrderMapper.ParseTimestamp(FirstText(detail.Shippeddate, detail.Shipmentdate)),
+            Quantity = detail.Quantity,
+            Status = status,
+            ShippedQuantity = HasShipped(status, shippedDate) ? detail.Quantity : null,
+            ShippedDate = shippedDate,
             InvoiceNumber = FirstText(detail.Invoicenumber),
-            Location = FirstText(detail.Warehousename),
+            InvoiceDate = IngramOrderMapper.ParseTimestamp(detail.Invoicedate),
+            WarehouseId = warehouseId,
+            // Named only from the spec's warehouse table (by the account's country and the id); the sent name only
+            // when no id came with it.
+            Location = warehouseId is null ? FirstText(detail.Warehousename) : IngramWarehouses.Name(country, warehouseId),
             Routing = IsLtl(detail) ? "LTL freight" : null,
             Tracking = [.. numbers.Distinct(StringComparer.OrdinalIgnoreCase).Select(n => CarrierTracking.For(n, detail.Carriercode, detail.Carriername, trackingUrlTemplate))],
         };
@@ -163,6 +196,17 @@ internal static class IngramDetailsMapper
 
         return null;
     }
+
+    /// <summary>The shipment's own status: its description read like a line status, its code kept (<c>S</c> is both "Shipped" and "SALES HOLD").</summary>
+    internal static StatusInfo? ShipmentStatus(IngramWireShipment detail) =>
+        LineStatus(FirstText(detail.Statusdescription)) is { } status
+            ? status with { SupplierCode = FirstText(detail.Status) ?? string.Empty }
+            : null;
+
+    /// <summary>Shipped when the shipment's status says shipped, invoiced or delivered, or a shipped date was sent.</summary>
+    internal static bool HasShipped(StatusInfo? status, DateTimeOffset? shippedDate) =>
+        shippedDate is not null
+        || status?.Status is OrderStatus.Shipped or OrderStatus.Invoiced or OrderStatus.PartiallyShipped;
 
     internal static StatusInfo? LineStatus(string? label)
     {

@@ -86,8 +86,11 @@ public sealed class IngramOptions
     /// <summary>Do not call outside the published per-country windows.</summary>
     public bool EnforceAvailability { get; set; } = true;
 
-    /// <summary>Apply the windows on Saturdays and Sundays too (the spec only promises weekdays).</summary>
-    public bool AvailabilityOnWeekends { get; set; } = true;
+    /// <summary>
+    /// Apply the weekday windows on Saturdays and Sundays too. Off by default: the spec gives weekday windows only, so a
+    /// weekend call is made and an outage then is reported from Ingram's answer.
+    /// </summary>
+    public bool AvailabilityOnWeekends { get; set; }
 
     /// <summary>The token URL in effect.</summary>
     public Uri EffectiveTokenUrl =>

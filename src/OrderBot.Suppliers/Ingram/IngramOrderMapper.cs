@@ -14,8 +14,8 @@ internal static class IngramOrderMapper
             .Select(s => new SubOrder
             {
                 Number = s.Subordernumber!.Trim(),
-                Status = IngramStatusCodes.Lookup(s.Statuscode, s.Status),
-                Hold = SubOrderHold(s),
+                Status = SubOrderStatus(s),
+                Hold = SubOrderHold(s) is { } hold ? hold with { Scope = s.Subordernumber!.Trim() } : null,
             })
             .ToList();
 
@@ -29,10 +29,38 @@ internal static class IngramOrderMapper
             OrderDate = ParseTimestamp(wire.Entrytimestamp),
             Status = Combine(subOrders),
             SubOrders = subOrders,
-            Holds = HoldKinds.Distinct(subOrders.Where(s => s.Hold is not null).Select(s => s.Hold!)),
+            Holds = OrderHolds(subOrders),
             HasDetails = false,
         };
     }
+
+    /// <summary>
+    /// The order's holds, one per key; a hold on several sub-orders names them all ("20-RD12H-11, 20-RD12H-12"), so
+    /// the card says which sub-order each hold is on.
+    /// </summary>
+    internal static IReadOnlyList<Hold> OrderHolds(IReadOnlyList<SubOrder> subOrders) =>
+        [.. subOrders.Where(s => s.Hold is not null)
+            .GroupBy(s => s.Hold!.Key, StringComparer.OrdinalIgnoreCase)
+            .Select(g => g.First().Hold! with { Scope = string.Join(", ", g.Select(s => s.Number).Distinct(StringComparer.OrdinalIgnoreCase)) })];
+
+    /// <summary>
+    /// A sub-order's status from the code table. Deleted is final, not a hold: status <c>V</c> ("Deleted order"), and
+    /// any status with hold reason <c>VO</c> ("Deleted order"), is cancelled — worded "deleted by Ingram Micro", the
+    /// supplier's code and label kept beside it.
+    /// </summary>
+    internal static StatusInfo SubOrderStatus(IngramWireSubOrder wire)
+    {
+        ArgumentNullException.ThrowIfNull(wire);
+        var status = IngramStatusCodes.Lookup(wire.Statuscode, wire.Status);
+        return IsDeleted(wire)
+            ? status with { Status = OrderStatus.Cancelled, Meaning = $"deleted by {SupplierNames.Display(SupplierId.Ingram)}" }
+            : status;
+    }
+
+    /// <summary>Status <c>V</c> or hold reason <c>VO</c>: both mean "Deleted order" in the spec's code tables.</summary>
+    internal static bool IsDeleted(IngramWireSubOrder wire) =>
+        string.Equals(wire.Statuscode?.Trim(), "V", StringComparison.OrdinalIgnoreCase)
+        || string.Equals(wire.Holdreasoncode?.Trim(), "VO", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>
     /// A sub-order's hold: its hold reason code when it has one (the code explains the status too), otherwise the
@@ -41,6 +69,12 @@ internal static class IngramOrderMapper
     internal static Hold? SubOrderHold(IngramWireSubOrder wire)
     {
         ArgumentNullException.ThrowIfNull(wire);
+        if (IsDeleted(wire))
+        {
+            // A deleted order waits for nothing: it is cancelled, not held.
+            return null;
+        }
+
         var status = IngramStatusCodes.Lookup(wire.Statuscode, wire.Status);
         return IngramHoldCodes.ToHold(wire.Holdreasoncode, wire.Holdreason) ?? IngramStatusCodes.StatusHold(status);
     }

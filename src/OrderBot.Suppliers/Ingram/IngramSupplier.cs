@@ -144,7 +144,7 @@ internal sealed partial class IngramSupplier : IOrderSupplier
             return SupplierResult.Failed(refused);
         }
 
-        var scopeText = $"{SupplierNames.Display(SupplierId.Ingram)} {country}";
+        var scopeText = SupplierNames.Display(SupplierId.Ingram, country);
         var query = shape(new IngramSearchQuery { CustomerNumber = customer, Country = country, PageSize = options.PageSize });
         var orders = new List<Order>();
         var calls = 0;

@@ -5,7 +5,11 @@ namespace OrderBot.Suppliers.Model;
 /// <param name="Words">Words or phrases that name the carrier in a supplier's carrier name (whole words, any case).</param>
 /// <param name="Codes">Supplier carrier codes known to mean this carrier (Ingram <c>carriercode</c>).</param>
 /// <param name="UrlTemplate">The public tracking page, <c>{0}</c> standing for the escaped tracking number.</param>
-public sealed record Carrier(string Name, IReadOnlyList<string> Words, IReadOnlyList<string> Codes, string UrlTemplate);
+public sealed record Carrier(string Name, IReadOnlyList<string> Words, IReadOnlyList<string> Codes, string UrlTemplate)
+{
+    /// <summary>A shorter name for a button title (<c>Schenker</c>), when <see cref="Name"/> is long; null: the name itself.</summary>
+    public string? ShortName { get; init; }
+}
 
 /// <summary>
 /// Suppliers such as Ingram send tracking numbers, not links: this table turns a carrier code or name plus a number
@@ -26,8 +30,8 @@ public static class CarrierTracking
         new("Royal Mail", ["ROYAL MAIL", "ROYALMAIL"], [], "https://www.royalmail.com/track-your-item#/tracking-results/{0}"),
         new("Parcelforce", ["PARCELFORCE"], [], "https://www.parcelforce.com/track-trace?trackNumber={0}"),
         new("PostNL", ["POSTNL", "POST NL"], [], "https://jouw.postnl.nl/track-and-trace/{0}"),
-        new("La Poste Colissimo", ["COLISSIMO", "LA POSTE", "LAPOSTE"], [], "https://www.laposte.fr/outils/suivre-vos-envois?code={0}"),
-        new("DB Schenker", ["SCHENKER", "DB SCHENKER"], [], "https://www.dbschenker.com/app/tracking-public/?refNumber={0}"),
+        new("La Poste Colissimo", ["COLISSIMO", "LA POSTE", "LAPOSTE"], [], "https://www.laposte.fr/outils/suivre-vos-envois?code={0}") { ShortName = "Colissimo" },
+        new("DB Schenker", ["SCHENKER", "DB SCHENKER"], [], "https://www.dbschenker.com/app/tracking-public/?refNumber={0}") { ShortName = "Schenker" },
     ];
 
     /// <summary>Every carrier known.</summary>
@@ -68,7 +72,10 @@ public static class CarrierTracking
         }
 
         var template = string.IsNullOrWhiteSpace(urlTemplate) ? carrier.UrlTemplate : urlTemplate;
-        return new Tracking(trimmed, new Uri(string.Format(System.Globalization.CultureInfo.InvariantCulture, template, Uri.EscapeDataString(trimmed))));
+        return new Tracking(trimmed, new Uri(string.Format(System.Globalization.CultureInfo.InvariantCulture, template, Uri.EscapeDataString(trimmed))))
+        {
+            Carrier = carrier.ShortName ?? carrier.Name,
+        };
     }
 
     /// <summary>

@@ -40,7 +40,11 @@ public sealed record Hold(
 }
 
 /// <summary>One tracking number, with the carrier's tracking page when the supplier gives one.</summary>
-public sealed record Tracking(string Number, Uri? Url);
+public sealed record Tracking(string Number, Uri? Url)
+{
+    /// <summary>The carrier's short name from OrderBot's carrier table (e.g. <c>UPS</c>, <c>Schenker</c>), when known.</summary>
+    public string? Carrier { get; init; }
+}
 
 /// <summary>A shipment (Schneider: a shipping schedule; Ingram: a sub-order's delivery).</summary>
 public sealed record Shipment
@@ -59,6 +63,21 @@ public sealed record Shipment
     /// <summary>The supplier's invoice for this shipment (Ingram <c>invoicenumber</c>), if invoiced.</summary>
     public string? InvoiceNumber { get; init; }
 
+    /// <summary>The invoice's date (Ingram <c>invoicedate</c>), when sent.</summary>
+    public DateTimeOffset? InvoiceDate { get; init; }
+
+    /// <summary>
+    /// Units on this shipment as the supplier sent them, whatever its status (Ingram <c>quantity</c>);
+    /// <see cref="ShippedQuantity"/> is set only when the shipment's own status or date says it shipped.
+    /// </summary>
+    public decimal? Quantity { get; init; }
+
+    /// <summary>The shipment's own status as sent (Ingram <c>status</c>/<c>statusdescription</c>), when sent.</summary>
+    public StatusInfo? Status { get; init; }
+
+    /// <summary>The supplier's id of the warehouse it ships from (Ingram <c>shipfromwarehouseid</c>); <see cref="Location"/> is its name.</summary>
+    public string? WarehouseId { get; init; }
+
     /// <summary>Parcel tracking numbers (for LTL freight: the PRO number), each with a carrier page when known.</summary>
     public IReadOnlyList<Tracking> Tracking { get; init; } = [];
 }
@@ -71,6 +90,9 @@ public sealed record OrderItem
     public string? CatalogNumber { get; init; }
     public string? Description { get; init; }
     public decimal? QuantityOrdered { get; init; }
+
+    /// <summary>Units the supplier confirmed (Ingram <c>confirmedquantity</c>), when sent.</summary>
+    public decimal? QuantityConfirmed { get; init; }
     public decimal? QuantityShipped { get; init; }
     public decimal? QuantityBackordered { get; init; }
     public StatusInfo? Status { get; init; }
@@ -127,6 +149,22 @@ public sealed record Order
     public Money? Total { get; init; }
     public Money? TotalWithTax { get; init; }
     public string? Carrier { get; init; }
+
+    /// <summary>Every carrier of the order's shipments, in order, when the supplier names them per shipment (Ingram details).</summary>
+    public IReadOnlyList<string> Carriers { get; init; } = [];
+
+    /// <summary>The order type in words (Ingram <c>ordertype</c>: <c>D</c> is "Direct (drop-ship)"; an unknown code verbatim).</summary>
+    public string? OrderType { get; init; }
+
+    /// <summary>The end user's PO number (Ingram <c>enduserponumber</c>), when sent.</summary>
+    public string? EndUserPo { get; init; }
+
+    /// <summary>Freight charged on the order (Ingram <c>freightamount</c>), when sent.</summary>
+    public Money? Freight { get; init; }
+
+    /// <summary>The delivery address in one line, as sent (Ingram <c>shiptoaddress</c>).</summary>
+    public string? ShipTo { get; init; }
+
     public string? PlacedThrough { get; init; }
     public string? PaymentTerms { get; init; }
     public bool? ExpressDelivery { get; init; }

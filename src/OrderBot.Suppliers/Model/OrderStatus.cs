@@ -70,4 +70,11 @@ public static class OrderStatusKeys
 /// <param name="Status">The normalized status.</param>
 /// <param name="SupplierCode">The supplier's code as sent (may be empty: Ingram's "blank" means open).</param>
 /// <param name="SupplierLabel">The supplier's label as sent, trimmed.</param>
-public sealed record StatusInfo(OrderStatus Status, string SupplierCode, string? SupplierLabel);
+public sealed record StatusInfo(OrderStatus Status, string SupplierCode, string? SupplierLabel)
+{
+    /// <summary>
+    /// What the status means, in words, when the supplier's code table says more than its label (e.g. "deleted by
+    /// Ingram Micro" for status <c>V</c> or hold reason <c>VO</c>); cards show it instead of the label and code.
+    /// </summary>
+    public string? Meaning { get; init; }
+}

@@ -17,6 +17,16 @@ public static class SupplierNames
         _ => supplier.ToString(),
     };
 
+    /// <summary>
+    /// The one way OrderBot names a supplier in a country, on cards and in messages alike: the display name and the
+    /// ISO 3166 code, "Ingram Micro GB" (Ingram's own "UK" is GB, as the country settings spell it).
+    /// </summary>
+    public static string Display(SupplierId supplier, string? country)
+    {
+        var iso = country?.Trim().ToUpperInvariant() is "UK" ? "GB" : country?.Trim().ToUpperInvariant();
+        return string.IsNullOrEmpty(iso) ? Display(supplier) : $"{Display(supplier)} {iso}";
+    }
+
     /// <summary>The lower-case key: <c>schneider</c> or <c>ingram</c> (the recognizer's <c>supplier</c> entity).</summary>
     public static string Key(SupplierId supplier) => supplier switch
     {

@@ -40,7 +40,7 @@ public enum SupplierProblemKind
 /// <summary>A supplier's failure to answer, worded for the bot.</summary>
 /// <param name="Supplier">Which supplier.</param>
 /// <param name="Kind">What went wrong.</param>
-/// <param name="Message">A short sentence a user can read, e.g. "Ingram Micro UK is unavailable until 06:00 (UK time)".</param>
+/// <param name="Message">A short sentence a user can read, e.g. "Ingram Micro GB is unavailable until 06:00 (GB time)".</param>
 /// <param name="AvailableAt">When to try again, when known.</param>
 /// <param name="Detail">Operator detail (status code, supplier error code); never secrets.</param>
 public sealed record SupplierProblem(

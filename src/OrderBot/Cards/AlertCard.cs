@@ -44,7 +44,7 @@ public static class AlertCard
         {
             new TextBlock(headline) { Weight = TextWeight.Bolder, Size = TextSize.Medium, Color = color },
             new TextBlock(OrderHeading(order)) { Spacing = Spacing.None },
-            Status(order.Status),
+            Status(order),
         };
         body.AddRange(WhatHappened(alert, context));
         body.Add(new FactSet { Facts = OrderStatusCard.Facts(order, context) });
@@ -60,7 +60,7 @@ public static class AlertCard
         var linked = tracking.Where(t => t.Url is not null).ToList();
         if (!aboutTracking && linked is [var single] && tracking.Count == 1)
         {
-            actions.Add(TrackButton(single));
+            actions.Add(TrackButton(single, TrackTitles([single])[0]));
         }
         else if (!aboutTracking && tracking.Count > 0)
         {
@@ -119,7 +119,9 @@ public static class AlertCard
                 yield return new TextBlock($"{SupplierNames.Display(alert.Order.Supplier)} has sent tracking for this order:") { Wrap = true };
                 break;
             case AlertKind.Cancelled:
-                yield return new TextBlock($"{SupplierNames.Display(alert.Order.Supplier)} reports this order as cancelled ({E(alert.Order.Status.SupplierLabel ?? alert.Order.Status.SupplierCode)}). Nothing more will ship for it.") { Wrap = true };
+                yield return new TextBlock(alert.Order.Status.Meaning is { Length: > 0 } meaning
+                    ? $"This order was {E(meaning)}. Nothing more will ship for it."
+                    : $"{SupplierNames.Display(alert.Order.Supplier)} reports this order as cancelled ({E(alert.Order.Status.SupplierLabel ?? alert.Order.Status.SupplierCode)}). Nothing more will ship for it.") { Wrap = true };
                 break;
             case AlertKind.EtaSlipped when alert.Order.EstimatedDelivery is { } eta:
                 yield return new TextBlock(alert.PreviousEta is { } before

@@ -32,6 +32,12 @@ internal static class CardParts
     public static string StatusText(StatusInfo status)
     {
         var display = OrderStatusKeys.Display(status.Status);
+        if (status.Meaning is { Length: > 0 } meaning)
+        {
+            // The code table's words say it better than the label: "Cancelled (deleted by Ingram Micro)".
+            return $"{display} ({E(meaning)})";
+        }
+
         var label = Informative(status.SupplierLabel, status.Status) ? SentenceCase(status.SupplierLabel!.Trim()) : null;
         var code = Informative(status.SupplierCode, status.Status) && !SameWords(status.SupplierCode!, status.SupplierLabel)
             ? status.SupplierCode!.Trim()
@@ -74,10 +80,17 @@ internal static class CardParts
     public static TextBlock Status(StatusInfo status) =>
         new(StatusText(status)) { Color = StatusColor(status.Status), Weight = TextWeight.Bolder, Spacing = Spacing.Small };
 
-    public static string SupplierName(Order order) =>
-        order.Country is { Length: > 0 } country
-            ? $"{SupplierNames.Display(order.Supplier)} {E(country)}"
-            : SupplierNames.Display(order.Supplier);
+    /// <summary>The order's status line; on an order with holds the hold blocks carry the code (see <see cref="Held"/>).</summary>
+    public static TextBlock Status(Order order) => Status(Held(order.Status, order.Holds.Count > 0));
+
+    /// <summary>
+    /// A held status without its code when a hold says why: one code per hold on a card ("On hold (Sales hold)" above
+    /// "Hold on 20-RF55A-11: … (code SP)", never "code S" beside "Hold SP").
+    /// </summary>
+    public static StatusInfo Held(StatusInfo status, bool hasHold) =>
+        hasHold && status.Status == OrderStatus.OnHold ? status with { SupplierCode = string.Empty } : status;
+
+    public static string SupplierName(Order order) => E(SupplierNames.Display(order.Supplier, order.Country));
 
     public static string OrderHeading(Order order) => $"{SupplierName(order)} order {Id(order.OrderNumber)}";
 
@@ -87,20 +100,38 @@ internal static class CardParts
     /// </summary>
     public static string Id(string? text) => E(text?.Replace('-', '\u2011'));
 
-    /// <summary>A coloured block per hold: code and the supplier's text, what it means, what to do.</summary>
+    /// <summary>A coloured block per hold: where it is, the supplier's text and code, what it means, what to do.</summary>
     public static Container HoldBlock(Hold hold) => new()
     {
         Style = ContainerStyle.Attention,
         Spacing = Spacing.Medium,
         Items =
         [
-            new TextBlock(string.IsNullOrWhiteSpace(hold.SupplierText)
-                ? $"Hold {E(hold.Code)}"
-                : $"Hold {E(hold.Code)}: {E(hold.SupplierText)}") { Weight = TextWeight.Bolder, Color = TextColor.Attention },
+            new TextBlock(HoldTitle(hold)) { Weight = TextWeight.Bolder, Color = TextColor.Attention },
             new TextBlock(E(hold.Explanation)) { Spacing = Spacing.Small },
             new TextBlock($"What to do: {E(hold.CustomerAction)}") { Spacing = Spacing.Small },
         ],
     };
+
+    /// <summary>
+    /// "Hold on 20-RD12H-11: HARD-9 CUST NOT FLOOR ORD (code CH)": the sub-order, item or line it is on (when not the
+    /// whole order), the supplier's own text, and its code once (not when the code is the text).
+    /// </summary>
+    public static string HoldTitle(Hold hold)
+    {
+        ArgumentNullException.ThrowIfNull(hold);
+        var where = string.IsNullOrWhiteSpace(hold.Scope) ? "Hold" : $"Hold on {Id(hold.Scope)}";
+        // Words that only say "hold" again ("Hold OnHold: On Hold") add nothing to the title.
+        var text = string.IsNullOrWhiteSpace(hold.SupplierText) || !Informative(hold.SupplierText, OrderStatus.OnHold) ? null : hold.SupplierText.Trim();
+        var code = string.IsNullOrWhiteSpace(hold.Code) || SameWords(hold.Code, text) || !Informative(hold.Code, OrderStatus.OnHold) ? null : hold.Code.Trim();
+        return (text, code) switch
+        {
+            ({ } t, { } c) => $"{where}: {E(t)} (code {E(c)})",
+            ({ } t, null) => $"{where}: {E(t)}",
+            (null, { } c) => $"{where} (code {E(c)})",
+            _ => where,
+        };
+    }
 
     /// <summary>
     /// The tracking numbers as text (a clerk reads them out to the carrier), then short "Track" buttons — a
@@ -120,11 +151,49 @@ internal static class CardParts
         yield return new TextBlock($"{noun}: {string.Join(", ", all.Select(t => E(t.Number)))}") { Spacing = Spacing.Small };
         if (shown.Count > 0)
         {
-            yield return Actions(shown.Select((t, i) => (CardAction)TrackButton(t, shown.Count == 1 ? "Track" : $"Track {i + 1}")));
+            var titles = TrackTitles(shown);
+            yield return Actions(shown.Select((t, i) => (CardAction)TrackButton(t, titles[i])));
         }
     }
 
-    /// <summary>A tracking page button with a short title; the number shows as its tooltip.</summary>
+    /// <summary>
+    /// Characters the titles of a row of three buttons may take together on a phone (320 px) without one being cut:
+    /// measured with tools/cards/widths.mjs ("PostNL 2 · FedEx 2 · UPS 2" fits, "Royal Mail · Schenker · Colissimo" not).
+    /// </summary>
+    public const int MaxRowTitleChars = 22;
+
+    /// <summary>The longest carrier a single button names ("Track Schenker" fits beside Details and Watch, "Track Royal Mail" not).</summary>
+    public const int MaxSingleCarrierChars = 8;
+
+    /// <summary>
+    /// Button titles for a row of tracking buttons: each parcel's carrier ("Schenker", "TNT"), numbered when a carrier
+    /// has several parcels ("UPS 1", "UPS 2"); when a carrier is not known or the row would not fit a phone, every
+    /// button falls back to "Track 1", "Track 2" (one rule per row). A single button says "Track UPS" or "Track".
+    /// The number is the tooltip.
+    /// </summary>
+    public static IReadOnlyList<string> TrackTitles(IReadOnlyList<Tracking> shown)
+    {
+        ArgumentNullException.ThrowIfNull(shown);
+        if (shown.Count == 1)
+        {
+            return [shown[0].Carrier is { Length: > 0 and <= MaxSingleCarrierChars } only ? $"Track {only}" : "Track"];
+        }
+
+        var named = shown.Select((t, i) =>
+        {
+            if (t.Carrier is not { Length: > 0 } name)
+            {
+                return null;
+            }
+
+            var same = shown.Where(x => string.Equals(x.Carrier, name, StringComparison.Ordinal)).ToList();
+            return same.Count == 1 ? name : $"{name} {same.IndexOf(t) + 1}";
+        }).ToList();
+        var fits = named.All(n => n is not null) && named.Take(MaxPrimaryActions).Sum(n => n!.Length) <= MaxRowTitleChars;
+        return fits ? [.. named.Select(n => n!)] : [.. shown.Select((_, i) => $"Track {i + 1}")];
+    }
+
+    /// <summary>A tracking page button with a short title (<see cref="TrackTitles"/>); the number shows as its tooltip.</summary>
     public static OpenUrlAction TrackButton(Tracking tracking, string title = "Track")
     {
         ArgumentNullException.ThrowIfNull(tracking);

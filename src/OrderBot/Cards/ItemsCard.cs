@@ -22,8 +22,13 @@ public static class ItemsCard
         var body = new List<CardElement>
         {
             Title($"Items of {OrderHeading(order)}"),
-            Status(order.Status),
+            Status(order),
         };
+        if (DeliveryFacts(order, context) is { Count: > 0 } delivery)
+        {
+            body.Add(new FactSet { Spacing = Spacing.Small, Facts = delivery });
+        }
+
         if (order.Items.Count == 0)
         {
             body.Add(new TextBlock(order.HasDetails ? "This order has no items." : $"{SupplierNames.Display(order.Supplier)} did not send the items of this order."));
@@ -47,6 +52,33 @@ public static class ItemsCard
             FallbackText = $"Items of {SupplierNames.Display(order.Supplier)} order {order.OrderNumber}",
             Body = body,
         };
+    }
+
+    /// <summary>What the order-level details add to its lines, only when sent: drop-ship, the end user's PO, where it goes, freight.</summary>
+    internal static List<Fact> DeliveryFacts(Order order, CardContext context)
+    {
+        var facts = new List<Fact>();
+        if (order.OrderType is { Length: > 0 } type)
+        {
+            facts.Add(new Fact("Order type", E(type)));
+        }
+
+        if (order.EndUserPo is { Length: > 0 } endUserPo)
+        {
+            facts.Add(new Fact("End-user PO", Id(endUserPo)));
+        }
+
+        if (order.ShipTo is { Length: > 0 } shipTo)
+        {
+            facts.Add(new Fact("Ship to", E(shipTo)));
+        }
+
+        if (order.Freight is { } freight)
+        {
+            facts.Add(new Fact("Freight", context.Money(freight)));
+        }
+
+        return facts;
     }
 
     private static Container ItemBlock(Order order, OrderItem item, CardContext context)
@@ -75,6 +107,12 @@ public static class ItemsCard
         }
 
         AddQuantity(facts, "Ordered", item.QuantityOrdered, context);
+        if (item.QuantityConfirmed is { } confirmed)
+        {
+            // Ingram's confirmed quantity beside the ordered one: a short confirmation is what a clerk chases.
+            facts.Add(new Fact("Confirmed", context.Number(confirmed)));
+        }
+
         AddQuantity(facts, "Shipped", item.QuantityShipped, context);
         AddQuantity(facts, "Backordered", item.QuantityBackordered, context);
         if (item.EstimatedDelivery is { } eta)
@@ -140,9 +178,20 @@ public static class ItemsCard
     private static string ShipmentLine(Shipment shipment, CardContext context)
     {
         var parts = new List<string> { shipment.ShipmentNumber is { Length: > 0 } n ? $"Shipment {E(n)}" : "Shipment" };
-        if (shipment.ShippedQuantity is { } qty)
+        if (shipment.ShippedQuantity is { } qty && qty != 0)
         {
+            // Only a shipped status gives a shipped quantity; a zero beside a tracking number would contradict it.
             parts.Add($"{context.Number(qty)} shipped");
+        }
+        else if (shipment.ShippedQuantity is null && shipment.Quantity is { } units && units != 0)
+        {
+            // Not shipped: the units and the shipment's own status, as the supplier said them ("4 units, Sales hold").
+            parts.Add($"{context.Number(units)} {(units == 1 ? "unit" : "units")}");
+        }
+
+        if (shipment.ShippedQuantity is null && shipment.Status is { } status)
+        {
+            parts.Add(ShipmentStatus(status));
         }
 
         if (shipment.Carrier is { Length: > 0 } carrier)
@@ -162,7 +211,8 @@ public static class ItemsCard
 
         if (shipment.Location is { Length: > 0 } location)
         {
-            parts.Add($"from {E(location)}");
+            var known = shipment.WarehouseId is { Length: > 0 } id && !location.EndsWith(id, StringComparison.OrdinalIgnoreCase);
+            parts.Add(known ? $"from {E(location)} (warehouse {E(shipment.WarehouseId)})" : $"from {E(location)}");
         }
 
         if (shipment.ShippedDate is { } shipped)
@@ -172,9 +222,15 @@ public static class ItemsCard
 
         if (shipment.InvoiceNumber is { Length: > 0 } invoice)
         {
-            parts.Add($"invoice {E(invoice)}");
+            parts.Add(shipment.InvoiceDate is { } invoiced ? $"invoice {E(invoice)} of {context.Date(invoiced)}" : $"invoice {E(invoice)}");
         }
 
         return string.Join(", ", parts);
     }
+
+    /// <summary>The supplier's own words for a shipment's status ("Sales hold"), else the normalized status in words.</summary>
+    private static string ShipmentStatus(StatusInfo status) =>
+        status.SupplierLabel is { Length: > 0 } label
+            ? E(label.Any(char.IsLower) ? label : char.ToUpperInvariant(label[0]) + label[1..].ToLowerInvariant())
+            : OrderStatusKeys.Display(status.Status);
 }

@@ -15,7 +15,7 @@ public static class OrderStatusCard
         var body = new List<CardElement>
         {
             Title(OrderHeading(order)),
-            Status(order.Status),
+            Status(order),
             new FactSet { Facts = Facts(order, context) },
         };
         body.AddRange(order.Holds.Select(HoldBlock));
@@ -50,11 +50,19 @@ public static class OrderStatusCard
         Add(facts, "Total", order.Total is { } total ? context.Money(total) : null);
         Add(facts, "Total with tax", order.TotalWithTax is { } withTax ? context.Money(withTax) : null);
         Add(facts, "Estimated delivery", order.EstimatedDelivery is { } eta ? context.Date(eta) : null);
-        Add(facts, "Carrier", E(order.Carrier));
+        Add(facts, order.Carriers.Count > 1 ? "Carriers" : "Carrier", E(order.Carriers.Count > 0 ? string.Join(", ", order.Carriers) : order.Carrier));
+        Add(facts, "Order type", E(order.OrderType));
+        Add(facts, "End-user PO", Id(order.EndUserPo));
+        Add(facts, "Freight", order.Freight is { } freight ? context.Money(freight) : null);
+        Add(facts, "Ship to", E(order.ShipTo));
         Add(facts, "Express", order.ExpressDelivery == true ? "Yes" : null);
         Add(facts, "Placed through", E(order.PlacedThrough));
-        var invoices = order.Items.SelectMany(i => i.Shipments).Select(s => s.InvoiceNumber).OfType<string>().Distinct(StringComparer.OrdinalIgnoreCase).ToList();
-        Add(facts, invoices.Count == 1 ? "Invoice" : "Invoices", E(string.Join(", ", invoices)));
+        var invoices = order.Items.SelectMany(i => i.Shipments)
+            .Where(s => s.InvoiceNumber is { Length: > 0 })
+            .GroupBy(s => s.InvoiceNumber!, StringComparer.OrdinalIgnoreCase)
+            .Select(g => g.Select(s => s.InvoiceDate).FirstOrDefault(d => d is not null) is { } date ? $"{E(g.Key)} of {context.Date(date)}" : E(g.Key))
+            .ToList();
+        Add(facts, invoices.Count == 1 ? "Invoice" : "Invoices", string.Join(", ", invoices));
         return facts;
     }
 
@@ -77,7 +85,7 @@ public static class OrderStatusCard
         yield return new FactSet
         {
             Spacing = Spacing.Small,
-            Facts = [.. order.SubOrders.Select(s => new Fact(E(s.Number), StatusText(s.Status)))],
+            Facts = [.. order.SubOrders.Select(s => new Fact(Id(s.Number), StatusText(Held(s.Status, s.Hold is not null))))],
         };
     }
 

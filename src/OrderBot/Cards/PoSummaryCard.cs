@@ -95,7 +95,7 @@ public static class PoSummaryCard
         var items = new List<CardElement>
         {
             new TextBlock(OrderHeading(order)) { Weight = TextWeight.Bolder },
-            Status(order.Status),
+            Status(order),
         };
         if (facts.Count > 0)
         {
@@ -109,7 +109,7 @@ public static class PoSummaryCard
         var linked = tracking.Where(t => t.Url is not null && IsHttp(t.Url)).Take(MaxTrackingButtons).ToList();
         if (tracking.Count == 1 && linked is [var single])
         {
-            actions.Add(TrackButton(single));
+            actions.Add(TrackButton(single, TrackTitles([single])[0]));
         }
         else if (tracking.Count > 1)
         {
@@ -119,7 +119,8 @@ public static class PoSummaryCard
         actions.Add(CardActions.WatchOrStop(order, context));
         if (tracking.Count > 1)
         {
-            actions.AddRange(linked.Select((t, i) => TrackButton(t, $"Track {i + 1}")));
+            var titles = TrackTitles(linked);
+            actions.AddRange(linked.Select((t, i) => TrackButton(t, titles[i])));
         }
 
         items.Add(new ActionSet { Spacing = Spacing.Small, Actions = Overflow(actions) });

@@ -46,7 +46,7 @@ public sealed class IngramAvailabilityTests
 
         var decision = IngramAvailability.Check("UK", clock.GetUtcNow());
 
-        Assert.Equal("Ingram Micro UK is unavailable until 06:00 (UK time)", decision.Message);
+        Assert.Equal("Ingram Micro GB is unavailable until 06:00 (GB time)", decision.Message);
     }
 
     [Fact]

@@ -44,7 +44,18 @@ public sealed class IngramDetailsReaderTests
         var shipment = Assert.Single(item.Shipments);
         Assert.Equal("OTHER", shipment.Carrier);
         Assert.Equal("LTL freight", shipment.Routing);
-        Assert.Equal("Carol Stream, IL", shipment.Location);
+        // Ingram's public sample is a US account: its warehouse 40 is not in our spec's table (where 40 is Fót, HU for
+        // a HU account), so the id is shown, not a guessed or foreign name.
+        Assert.Equal("40", shipment.WarehouseId);
+        Assert.Equal("warehouse 40", shipment.Location);
+        // On credit hold: one unit on the shipment, none shipped.
+        Assert.Equal(1m, shipment.Quantity);
+        Assert.Null(shipment.ShippedQuantity);
+        Assert.Null(item.QuantityShipped);
+        Assert.Equal(1m, item.QuantityConfirmed);
+        Assert.Equal("Direct (drop-ship)", order.OrderType);
+        Assert.Equal(new Money(8m, "USD"), order.Freight);
+        Assert.Null(order.ShipTo);
         // The PRO number is the carrier's name: no freight bill yet, so nothing to track.
         Assert.Empty(shipment.Tracking);
         // "NO DESCRIPTION" is no hold text; the shipment's status says CREDIT HOLD, which becomes the line's hold.

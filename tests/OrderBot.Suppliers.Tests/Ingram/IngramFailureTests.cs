@@ -138,7 +138,7 @@ public sealed class IngramFailureTests
         var result = await harness.Supplier.FindByPoAsync("CUSTPO", Uk);
 
         Assert.Equal(SupplierProblemKind.OutsideAvailabilityWindow, result.Problem?.Kind);
-        Assert.Equal("Ingram Micro UK is unavailable until 06:00 (UK time)", result.Problem!.Message);
+        Assert.Equal("Ingram Micro GB is unavailable until 06:00 (GB time)", result.Problem!.Message);
         Assert.Equal(new DateTimeOffset(2026, 11, 19, 6, 0, 0, TimeSpan.Zero), result.Problem.AvailableAt);
         Assert.Equal(0, harness.Sandbox.State.ApiCalls);
     }

@@ -49,7 +49,7 @@ public sealed class IngramSupplierTests
 
         Assert.True(result.Succeeded);
         Assert.Empty(result.Orders);
-        Assert.Contains("Ingram Micro UK", result.SearchedScope, StringComparison.Ordinal);
+        Assert.Contains("Ingram Micro GB", result.SearchedScope, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -86,7 +86,7 @@ public sealed class IngramSupplierTests
 
         var order = Assert.Single(result.Orders);
         Assert.True(order.HasDetails);
-        Assert.Equal(2, order.Items.Count);
+        Assert.Equal(3, order.Items.Count);
         // Search gave the sub-orders and the coded hold; details the lines.
         Assert.Equal(2, order.SubOrders.Count);
         Assert.Equal(2, result.Calls);

@@ -13,6 +13,8 @@ public sealed class CardGoldenTests
     {
         ["order-status-schneider-hold"] = () => OrderStatusCard.Build(SchneiderOnHold(), London),
         ["order-status-ingram-shipped"] = () => OrderStatusCard.Build(IngramShipped(), London),
+        ["order-status-ingram-held"] = () => OrderStatusCard.Build(IngramHeld(), London),
+        ["items-ingram-held"] = () => ItemsCard.Build(IngramHeld(), London),
         ["order-status-hostile-text"] = () => OrderStatusCard.Build(Hostile(), London),
         ["order-status-watched"] = () => OrderStatusCard.Build(IngramShipped(), London with
         {
@@ -39,7 +41,7 @@ public sealed class CardGoldenTests
         ["alert-shipped"] = () => AlertCard.Build(new OrderAlert(AlertKind.Shipped, IngramShipped(), SubscriptionId: "sub-2"), London),
         ["alert-shipped-no-tracking"] = () => AlertCard.Build(new OrderAlert(AlertKind.Shipped, IngramShipped() with { Items = [] }, SubscriptionId: "sub-2"), London),
         ["alert-tracking-added"] = () => AlertCard.Build(new OrderAlert(AlertKind.TrackingAdded, IngramShipped(), SubscriptionId: "sub-2"), London),
-        ["alert-cancelled"] = () => AlertCard.Build(new OrderAlert(AlertKind.Cancelled, IngramShipped() with { Items = [], Status = new StatusInfo(OrderStatus.Cancelled, "V", "DELETED") }, SubscriptionId: "sub-2"), London),
+        ["alert-cancelled"] = () => AlertCard.Build(new OrderAlert(AlertKind.Cancelled, IngramShipped() with { Items = [], Status = new StatusInfo(OrderStatus.Cancelled, "V", "DELETED") { Meaning = "deleted by Ingram Micro" } }, SubscriptionId: "sub-2"), London),
         ["alert-eta-slipped"] = () => AlertCard.Build(new OrderAlert(AlertKind.EtaSlipped, SchneiderOnHold(), PreviousEta: new DateTimeOffset(2026, 11, 26, 0, 0, 0, TimeSpan.Zero), SubscriptionId: "sub-1"), London),
     };
 

@@ -130,6 +130,6 @@ public sealed class CardPagingTests
     {
         var texts = CardJson.Texts(CardJson.Of(PoSummaryCard.Build("201120/1", PartialPoResult(), London)));
 
-        Assert.Contains("Ingram Micro UK is unavailable until 06:00 (UK time). Try again after 24 Nov 2026 06:00 your time.", texts);
+        Assert.Contains("Ingram Micro GB is unavailable until 06:00 (GB time). Try again after 24 Nov 2026 06:00 your time.", texts);
     }
 }

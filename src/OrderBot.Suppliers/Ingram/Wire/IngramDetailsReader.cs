@@ -51,7 +51,7 @@ internal static class IngramDetailsReader
 
         if (failed)
         {
-            var message = service.Responsepreamble?.Responsemessage?.Trim();
+            var message = service.Responsepreamble?.Message?.Trim();
             return message is not null && message.Contains("not found", StringComparison.OrdinalIgnoreCase)
                 ? IngramDetailsReadResult.Missing
                 : new IngramDetailsReadResult(null, false, $"Ingram refused the details: {message}", false);

@@ -45,8 +45,14 @@ internal sealed record IngramDetailsPreamble
     [JsonPropertyName("responsemessage")]
     public string? Responsemessage { get; init; }
 
+    [JsonPropertyName("returnmessage")]
+    public string? Returnmessage { get; init; }
+
     [JsonIgnore]
     public string? Status => Responsestatus ?? Requeststatus;
+
+    [JsonIgnore]
+    public string? Message => Responsemessage ?? Returnmessage;
 }
 
 internal sealed record IngramWireOrderDetail
@@ -81,6 +87,10 @@ internal sealed record IngramWireOrderDetail
 
     [JsonPropertyName("currencycode")]
     public string? Currencycode { get; init; }
+
+    /// <summary>An object in the samples, <c>null</c> in the credit-hold sample.</summary>
+    [JsonPropertyName("shiptoaddress")]
+    public IngramWireAddress? Shiptoaddress { get; init; }
 
     [JsonPropertyName("lines")]
     [JsonConverter(typeof(SingleOrArrayConverter<IngramWireLine>))]
@@ -229,4 +239,34 @@ internal sealed record IngramWirePackage
 
     [JsonPropertyName("quantityinbox")]
     public string? Quantityinbox { get; init; }
+}
+
+internal sealed record IngramWireAddress
+{
+    [JsonPropertyName("attention")]
+    public string? Attention { get; init; }
+
+    [JsonPropertyName("name")]
+    public string? Name { get; init; }
+
+    [JsonPropertyName("addressline1")]
+    public string? Addressline1 { get; init; }
+
+    [JsonPropertyName("addressline2")]
+    public string? Addressline2 { get; init; }
+
+    [JsonPropertyName("addressline3")]
+    public string? Addressline3 { get; init; }
+
+    [JsonPropertyName("city")]
+    public string? City { get; init; }
+
+    [JsonPropertyName("state")]
+    public string? State { get; init; }
+
+    [JsonPropertyName("postalcode")]
+    public string? Postalcode { get; init; }
+
+    [JsonPropertyName("countrycode")]
+    public string? Countrycode { get; init; }
 }

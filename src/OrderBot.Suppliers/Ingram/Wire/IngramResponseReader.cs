@@ -46,13 +46,13 @@ internal static class IngramResponseReader
         }
 
         var preamble = envelope.Service?.Responsepreamble;
-        var message = preamble?.Returnmessage?.Trim();
+        var message = preamble?.Message?.Trim();
         if (IsNoData(message))
         {
             return new IngramReadResult(IngramSearchPage.Empty(message), null, false);
         }
 
-        if (string.Equals(preamble?.Requeststatus?.Trim(), "FAILED", StringComparison.OrdinalIgnoreCase))
+        if (string.Equals(preamble?.Status?.Trim(), "FAILED", StringComparison.OrdinalIgnoreCase))
         {
             return new IngramReadResult(null, $"Ingram refused the search: {message}", false);
         }

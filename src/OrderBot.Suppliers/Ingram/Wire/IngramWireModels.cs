@@ -41,6 +41,10 @@ internal sealed record IngramServiceResponse
     public IngramOrderSearchResponse? Ordersearchresponse { get; init; }
 }
 
+/// <summary>
+/// The spec's field table and sample say <c>requeststatus</c>/<c>returnmessage</c>; its own "Response Preamble Status
+/// Codes" table says <c>responsestatus</c>/<c>responsemessage</c> (as the public v5 details do). Either pair is read.
+/// </summary>
 internal sealed record IngramResponsePreamble
 {
     [JsonPropertyName("requeststatus")]
@@ -48,6 +52,18 @@ internal sealed record IngramResponsePreamble
 
     [JsonPropertyName("returnmessage")]
     public string? Returnmessage { get; init; }
+
+    [JsonPropertyName("responsestatus")]
+    public string? Responsestatus { get; init; }
+
+    [JsonPropertyName("responsemessage")]
+    public string? Responsemessage { get; init; }
+
+    [JsonIgnore]
+    public string? Status => Requeststatus ?? Responsestatus;
+
+    [JsonIgnore]
+    public string? Message => Returnmessage ?? Responsemessage;
 }
 
 internal sealed record IngramOrderSearchResponse

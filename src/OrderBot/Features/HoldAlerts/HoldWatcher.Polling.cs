@@ -143,9 +143,19 @@ public sealed partial class HoldWatcher
         LastHoldCodes = [.. snapshot.Holds.Select(h => h.Code)],
         LastEta = snapshot.Eta,
         LastPolledAt = now,
-        NextPollAt = now + PollPeriod(snapshot, now),
+        NextPollAt = snapshot.Status == OrderStatus.Cancelled ? NeverAgain : now + PollPeriod(snapshot, now),
         IsFinal = OrderStatusKeys.IsFinal(snapshot.Status),
     };
+
+    /// <summary>
+    /// A cancelled order (Ingram deleted, Schneider cancelled) is never polled again: its one "cancelled" alert is
+    /// sent and nothing more can happen to it (an invoiced one may still get tracking, so it keeps a rare poll).
+    /// </summary>
+    internal static readonly DateTimeOffset NeverAgain = DateTimeOffset.MaxValue;
+
+    /// <summary>True when the watcher has seen this order cancelled: discovery asks nothing more about it either.</summary>
+    internal static bool IsCancelled(WatchedOrder? watched) =>
+        watched is not null && string.Equals(watched.LastStatus, OrderStatusKeys.Key(OrderStatus.Cancelled), StringComparison.Ordinal);
 
     /// <summary>
     /// How soon to look again. Holds change fastest; a shipped order is looked at every shipped period, and so is an

@@ -177,6 +177,13 @@ public sealed partial class HoldWatcher
                     return (discovered, events, enqueued);
                 }
 
+                if (subscription.Kind == SubscriptionKind.Order
+                    && IsCancelled(await _orders.GetAsync(supplier.Id, subscription.OrderNumber!, cancellationToken)))
+                {
+                    // Seen cancelled and alerted once: asking again costs a call and can tell nothing new.
+                    continue;
+                }
+
                 SupplierResult result;
                 try
                 {

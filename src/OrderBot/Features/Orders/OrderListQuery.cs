@@ -137,7 +137,8 @@ public sealed record OrderListQuery(OrderStatus? Status, HoldCategory? Hold, Dat
             : NotClosed ? "Open orders (not yet shipped, invoiced or cancelled)"
             : HeldDays is { } held ? $"Orders on hold for more than {held} day{(held == 1 ? string.Empty : "s")}"
             : Status == OrderStatus.Open ? "Orders not yet released (status Open)"
-            : Status is { } status ? $"{OrderStatusKeys.Display(status)} orders" : "Orders");
+            // "On hold orders on credit hold" says hold twice: the hold kind alone names held orders.
+            : Status is { } status && !(status == OrderStatus.OnHold && Hold is not null) ? $"{OrderStatusKeys.Display(status)} orders" : "Orders");
         if (Hold is { } hold)
         {
             title.Append(CultureInfo.InvariantCulture, $" on {hold.ToString().ToLowerInvariant()} hold");

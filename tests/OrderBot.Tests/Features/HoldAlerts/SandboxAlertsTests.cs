@@ -86,6 +86,58 @@ public sealed class SandboxAlertsTests : IAsyncLifetime
     }
 
     /// <summary>
+    /// Issue #24: an Ingram order deleted at Ingram (status V, hold reason VO) is one "cancelled" alert — not a new
+    /// hold — and then the watcher asks Ingram nothing more about it: no poll, no discovery call, however long it runs.
+    /// </summary>
+    [Fact]
+    public async Task DeletedAtIngram_OneCancelledAlertNoHoldThenNeverPolledAgain()
+    {
+        await _h.AddConversationAsync("a:personal-1", "personal");
+        await _h.Store.AddAsync(new NewSubscription
+        {
+            ConversationId = "a:personal-1",
+            Kind = SubscriptionKind.Order,
+            Supplier = SupplierId.Ingram,
+            OrderNumber = "20-RD12J",
+            CreatedByUserId = "29:dana",
+            CreatedByName = "Dana",
+        });
+        var (watcher, delivery) = _h.NewInstance(_h.Store);
+        await watcher.RunCycleAsync(CancellationToken.None); // baseline: released
+
+        Assert.True(_ingram.Data.Hold("20-RD12J", "VO"));
+        for (var minute = 0; minute < 3; minute++)
+        {
+            _h.Advance(TimeSpan.FromMinutes(1));
+            await watcher.RunCycleAsync(CancellationToken.None);
+            await delivery.RunCycleAsync(CancellationToken.None);
+        }
+
+        var alert = Assert.Single(_h.AlertRequests()).Body;
+        Assert.Contains("Order cancelled", alert, StringComparison.Ordinal);
+        Assert.Contains("Cancelled (deleted by Ingram Micro)", alert, StringComparison.Ordinal);
+        Assert.Contains("This order was deleted by Ingram Micro. Nothing more will ship for it.", alert, StringComparison.Ordinal);
+        Assert.DoesNotContain("New hold", alert, StringComparison.Ordinal);
+        Assert.DoesNotContain("Hold VO", alert, StringComparison.Ordinal);
+        Assert.DoesNotContain("code VO", alert, StringComparison.Ordinal);
+        var watched = await ((IWatchedOrderStore)_h.Store).GetAsync(SupplierId.Ingram, "20-RD12J");
+        Assert.Equal("cancelled", watched!.LastStatus);
+        Assert.True(watched.IsFinal);
+
+        // A day of cycles, past every poll period and many full discoveries: not one more call for it, nor an alert.
+        var calls = _ingram.State.ApiCalls;
+        for (var hour = 0; hour < 26; hour++)
+        {
+            _h.Advance(TimeSpan.FromHours(1));
+            await watcher.RunCycleAsync(CancellationToken.None);
+            await delivery.RunCycleAsync(CancellationToken.None);
+        }
+
+        Assert.Equal(calls, _ingram.State.ApiCalls);
+        Assert.Single(_h.AlertRequests());
+    }
+
+    /// <summary>
     /// Issue #11's scenario over both sandboxes with real clients: a Schneider item hold, a Schneider order hold, an
     /// Ingram status-only hold, an Ingram coded hold, their releases, shipped without tracking, billed after shipped,
     /// cancelled — each alerts exactly once, in the reader's zone, as a channel notification that mentions the
