@@ -81,6 +81,29 @@ public sealed class OrderAnswers
     }
 
     /// <summary>
+    /// The other orders of <paramref name="order"/>'s PO at the same supplier ("why is 20-RD12K on hold" when it is
+    /// not, but 20-RD12H of the same PO is). Empty when the order names no PO or the lookup finds nothing more.
+    /// </summary>
+    public async Task<IReadOnlyList<Order>> SiblingsAsync(TurnScope scope, Order order, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        ArgumentNullException.ThrowIfNull(order);
+        if (order.CustomerPo is not { Length: > 0 } po)
+        {
+            return [];
+        }
+
+        var question = new OrderQuestion(po, OrderAnswerKind.Status, po, null, null, order.Supplier, order.Country);
+        if (_orders.LacksSchneiderCountry(question, scope.Settings))
+        {
+            return [];
+        }
+
+        var answer = await _orders.AnswerAsync(question, scope.Settings, scope.Card, page: 1, cancellationToken);
+        return [.. answer.Orders.Where(o => !(o.Supplier == order.Supplier && string.Equals(o.OrderNumber, order.OrderNumber, StringComparison.OrdinalIgnoreCase)))];
+    }
+
+    /// <summary>
     /// One order named by a card's data (supplier and order keys): its status card, or its items and shipments.
     /// A reply that is not the order (no identifier, not found, unavailable) is <see cref="Reply.Failed"/>.
     /// </summary>

@@ -53,15 +53,31 @@ public sealed class OrderStatusHandler : IIntentHandler, IActionHandler
             return await AnswerLineAsync(scope, question, catalog, cancellationToken);
         }
 
-        var answer = await _answers.AnswerAsync(scope, question, page: 1, cancellationToken);
-        if (recognized.More is not { } more)
+        // "status of 20-RF55A and 20-LT001": each identifier answered in its own message (its card names it), in the
+        // order typed; the pipeline posts the earlier ones first.
+        var replies = new List<Reply>();
+        foreach (var asked in OrderQuestions.Each(recognized, question))
         {
-            return answer;
+            replies.Add(await AnswerOneAsync(scope, recognized, asked, cancellationToken));
         }
 
-        // "where is PO 201120/1 and PO CUSTPO": each answered in its own message (its card names it), in the order asked.
-        var second = question with { Po = question.Po is null ? null : more, OrderNumber = question.Po is null ? more : null, Ref = null };
-        return await _answers.AnswerAsync(scope, second, page: 1, cancellationToken) with { Earlier = [answer] };
+        return replies.Count == 1 ? replies[0] : replies[^1] with { Earlier = [.. replies.Take(replies.Count - 1)] };
+    }
+
+    /// <summary>One identifier's answer, led by the answer to the question asked (<see cref="OrderLead"/>).</summary>
+    private async Task<Reply> AnswerOneAsync(TurnScope scope, RecognizerResult recognized, OrderQuestion question, CancellationToken cancellationToken)
+    {
+        var yesNo = OrderLead.AsksYesNo(recognized);
+        var answered = (await _answers.AnswerWithOrdersAsync(scope, question with { RefAsSharedPo = yesNo }, page: 1, cancellationToken))!;
+        IReadOnlyList<Suppliers.Model.Order> siblings = [];
+        if (OrderLead.AsksAboutHold(recognized) && answered.Orders is [{ IsHeld: false } only] && question.Po is null)
+        {
+            siblings = await _answers.SiblingsAsync(scope, only, cancellationToken);
+        }
+
+        return OrderLead.For(recognized, answered.Orders, scope.Card, siblings) is { } lead
+            ? answered.Reply with { Text = Join(lead, answered.Reply.Text ?? string.Empty).Trim() }
+            : answered.Reply;
     }
 
     public async Task<Reply> HandleAsync(TurnScope scope, string verb, IReadOnlyDictionary<string, string> data, CancellationToken cancellationToken)
