@@ -6,7 +6,11 @@ using OrderBot.Suppliers.Model;
 namespace OrderBot.Features.Orders;
 
 /// <summary>An order question's answer, with the orders it is about and whether a supplier was missing from it.</summary>
-public sealed record AnsweredOrders(Reply Reply, IReadOnlyList<Order> Orders, bool Partial);
+public sealed record AnsweredOrders(Reply Reply, IReadOnlyList<Order> Orders, bool Partial)
+{
+    /// <summary>The answer is the prompt for a Schneider country (a dialog now waits for it).</summary>
+    public bool AskedForCountry { get; init; }
+}
 
 /// <summary>
 /// Answers order questions inside a turn: the Schneider country asked for when missing (checked once, here), the
@@ -60,7 +64,7 @@ public sealed class OrderAnswers
             }
 
             _metrics.Answer(span, intent, AnswerKinds.Clarification, partial: false);
-            return new AnsweredOrders(CountryDialog.Prompt(scope.Settings, question.Text), [], false);
+            return new AnsweredOrders(CountryDialog.Prompt(scope.Settings, question.Text), [], false) { AskedForCountry = true };
         }
 
         using var typing = scope.Turn.StartTyping(cancellationToken);
@@ -101,6 +105,23 @@ public sealed class OrderAnswers
 
         var answer = await _orders.AnswerAsync(question, scope.Settings, scope.Card, page: 1, cancellationToken);
         return [.. answer.Orders.Where(o => !(o.Supplier == order.Supplier && string.Equals(o.OrderNumber, order.OrderNumber, StringComparison.OrdinalIgnoreCase)))];
+    }
+
+    /// <summary>
+    /// <paramref name="order"/> with its lines and shipments (when it shipped, and on what), for a first line that
+    /// says so; the order as it was when the supplier gives no more.
+    /// </summary>
+    public async Task<Order> DetailedAsync(TurnScope scope, Order order, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        ArgumentNullException.ThrowIfNull(order);
+        if (order.HasDetails)
+        {
+            return order;
+        }
+
+        var answer = await _orders.AnswerOrderAsync(order.Supplier, order.OrderNumber, OrderAnswerKind.Tracking, scope.Settings, scope.Card, 1, cancellationToken);
+        return answer.Orders.Count > 0 ? answer.Orders[0] : order;
     }
 
     /// <summary>

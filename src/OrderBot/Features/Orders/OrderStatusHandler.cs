@@ -58,26 +58,39 @@ public sealed class OrderStatusHandler : IIntentHandler, IActionHandler
         var replies = new List<Reply>();
         foreach (var asked in OrderQuestions.Each(recognized, question))
         {
-            replies.Add(await AnswerOneAsync(scope, recognized, asked, cancellationToken));
+            var (reply, askedForCountry) = await AnswerOneAsync(scope, recognized, asked, cancellationToken);
+            replies.Add(reply);
+            if (askedForCountry)
+            {
+                break; // the country dialog now waits; the question is asked again, whole, once it is answered
+            }
         }
 
         return replies.Count == 1 ? replies[0] : replies[^1] with { Earlier = [.. replies.Take(replies.Count - 1)] };
     }
 
     /// <summary>One identifier's answer, led by the answer to the question asked (<see cref="OrderLead"/>).</summary>
-    private async Task<Reply> AnswerOneAsync(TurnScope scope, RecognizerResult recognized, OrderQuestion question, CancellationToken cancellationToken)
+    private async Task<(Reply Reply, bool AskedForCountry)> AnswerOneAsync(TurnScope scope, RecognizerResult recognized, OrderQuestion question, CancellationToken cancellationToken)
     {
         var yesNo = OrderLead.AsksYesNo(recognized);
         var answered = (await _answers.AnswerWithOrdersAsync(scope, question with { RefAsSharedPo = yesNo }, page: 1, cancellationToken))!;
+        var orders = answered.Orders;
         IReadOnlyList<Suppliers.Model.Order> siblings = [];
-        if (OrderLead.AsksAboutHold(recognized) && answered.Orders is [{ IsHeld: false } only] && question.Po is null)
+        if (yesNo && orders is [var only] && OrderFacts.HasShipped(only))
         {
-            siblings = await _answers.SiblingsAsync(scope, only, cancellationToken);
+            // "has it shipped" / "why is it on hold" about a shipped order: say when it shipped, from its shipments.
+            orders = [await _answers.DetailedAsync(scope, only, cancellationToken)];
         }
 
-        return OrderLead.For(recognized, answered.Orders, scope.Card, siblings) is { } lead
+        if (OrderLead.AsksAboutHold(recognized) && orders is [{ IsHeld: false } one] && question.Po is null)
+        {
+            siblings = await _answers.SiblingsAsync(scope, one, cancellationToken);
+        }
+
+        var reply = OrderLead.For(recognized, orders, scope.Card, siblings) is { } lead
             ? answered.Reply with { Text = Join(lead, answered.Reply.Text ?? string.Empty).Trim() }
             : answered.Reply;
+        return (reply, answered.AskedForCountry);
     }
 
     public async Task<Reply> HandleAsync(TurnScope scope, string verb, IReadOnlyDictionary<string, string> data, CancellationToken cancellationToken)

@@ -24,7 +24,7 @@ public sealed class AnswerFirstTests : IDisposable
     {
         var text = await _turns.AskAsync("why is 20-RD12K on hold");
 
-        Assert.StartsWith("20-RD12K is not on hold (invoiced). Its sibling 20-RD12H is on credit hold CH: ", text, StringComparison.Ordinal);
+        Assert.StartsWith("20-RD12K is not on hold (invoiced, shipped 6 Apr 2020). Its sibling 20-RD12H is on credit hold CH: ", text, StringComparison.Ordinal);
         Assert.Contains("\nIngram Micro GB order 20-RD12K\n", text, StringComparison.Ordinal);
     }
 

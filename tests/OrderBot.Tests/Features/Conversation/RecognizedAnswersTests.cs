@@ -129,6 +129,48 @@ public sealed class RecognizedAnswersTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task UnsubscribeWithAnIdentifier_UnwatchesIt_AndTheListSaysSo()
+    {
+        var adapter = await _host.NewAdapterAsync(schneiderDefaultCountry: "FR", configure: s =>
+        {
+            s.Services.AddSingleton<OrderBot.Features.Subscriptions.SubscriptionCommands>();
+            s.Services.AddConversationHandler<OrderBot.Features.Subscriptions.SubscriptionsHandler>();
+            s.Services.AddSingleton<RecognizeText>((text, _) => text switch
+            {
+                "watch PO CUSTPO" => Result(text, Intents.AlertsSubscribe, (EntityKeys.Po, "CUSTPO")),
+                "dont need updates on custpo anymore" => Result(text, Intents.AlertsUnsubscribe, (EntityKeys.Ref, "custpo")),
+                _ => Result(text, Intents.AlertsList),
+            });
+        });
+
+        var watched = await SayAsync(adapter, "watch PO CUSTPO");
+        var before = await SayAsync(adapter, "which orders do i have alerts on?");
+        var stopped = await SayAsync(adapter, "dont need updates on custpo anymore");
+        var after = await SayAsync(adapter, "which orders do i have alerts on?");
+
+        Assert.StartsWith("Done: I'll post here", watched, StringComparison.Ordinal);
+        Assert.Contains("CUSTPO", before, StringComparison.Ordinal);
+        Assert.StartsWith("Stopped: I won't post here about", stopped, StringComparison.Ordinal);
+        Assert.StartsWith("Nothing is being watched", after, StringComparison.Ordinal);
+    }
+
+    /// <summary>Every message the turn sent, each as its text, else its card's fallback, one per line.</summary>
+    private static async Task<string> SayAsync(TestAdapter adapter, string text)
+    {
+        await adapter.ProcessAsync(adapter.MakeMessage(text));
+        var lines = new List<string>();
+        while (adapter.TakeReply() is { } reply)
+        {
+            if (reply.IsType(OrderBot.Protocol.Schema.ActivityTypes.Message))
+            {
+                lines.Add(reply.Text is { Length: > 0 } said ? said : ReplyAssert.Fallback(reply));
+            }
+        }
+
+        return string.Join("\n", lines);
+    }
+
+    [Fact]
     public async Task LowConfidence_AsksWithSuggestedActions_InsteadOfGuessing()
     {
         var adapter = await _host.NewAdapterAsync(schneiderDefaultCountry: "FR", configure: s => s.Services.AddSingleton<RecognizeText>((text, _) =>
