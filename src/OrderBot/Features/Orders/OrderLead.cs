@@ -151,7 +151,11 @@ public static partial class OrderLead
         var what = kind is { } named ? $"{named.ToString().ToLowerInvariant()} hold" : "hold";
         if (onHold.Count == 0)
         {
-            return $"No — none of the {orders.Count} orders is on {what}.";
+            // A "why" over a PO none of whose orders is held: where each stands is the answer there is.
+            var states = string.Join(", ", orders.Take(5).Select(o => $"{o.OrderNumber} {NotHeldState(o, card)}"));
+            return why
+                ? $"None of the {orders.Count} orders is on {what}: {states}{(orders.Count > 5 ? ", …" : string.Empty)}."
+                : $"No — none of the {orders.Count} orders is on {what}.";
         }
 
         var list = string.Join(" ", onHold.Take(5).Select(o => $"{o.OrderNumber}: {(o.Holds.Count > 0 ? Holds(o.Holds) : "on hold, no reason given.")}"));

@@ -111,6 +111,27 @@ public sealed class OrderLeadTests
     }
 
     [Fact]
+    public void WhyOverAPo_NoneHeld_SaysWhereEachStands()
+    {
+        var lead = OrderLead.For(
+            Asked(Intents.OrderStatus, (EntityKeys.Ask, "why")),
+            [Order("20-RD12K", OrderStatus.Invoiced), Order("20-RD12J", OrderStatus.InProgress)],
+            London);
+
+        Assert.Equal("None of the 2 orders is on hold: 20-RD12K invoiced, 20-RD12J in progress.", lead);
+    }
+
+    [Fact]
+    public void OnCreditHold_HeldForAnotherReason_SaysNoAndTheActualHold()
+    {
+        var order = Order("20-RD12H", OrderStatus.OnHold) with { Holds = [new Hold("SH", null, HoldCategory.Sales, "Sales hold.", "Call sales.")] };
+
+        var lead = OrderLead.For(Asked(Intents.OrderStatus, (EntityKeys.Status, "on_hold"), (EntityKeys.Hold, "credit")), [order], London);
+
+        Assert.Equal("No — 20-RD12H is not on credit hold, but it is on sales hold SH: Sales hold.", lead);
+    }
+
+    [Fact]
     public void WhereIs_NoQuestionAsked_NoLead()
     {
         Assert.Null(OrderLead.For(Asked(Intents.OrderStatus), [Order("20-RD12K", OrderStatus.Invoiced)], London));
