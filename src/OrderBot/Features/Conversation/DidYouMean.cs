@@ -5,12 +5,6 @@ using OrderBot.Features.Recognition;
 namespace OrderBot.Features.Conversation;
 
 /// <summary>
-/// Recognition in place of <see cref="Recognizer.Recognize"/>, when composed (tests script what a message means to
-/// drive the real pipeline with results the recognizer of the day does not give yet).
-/// </summary>
-public delegate RecognizerResult RecognizeText(string text, RecognizerContext context);
-
-/// <summary>
 /// Below the recognizer's confidence floor (<see cref="RecognizerResult.Alternatives"/>): ask with a button per
 /// likely meaning — "Did you mean: status of CUSTPO · watch CUSTPO?" — rather than guess. Each button sends its
 /// sentence as if typed, worded so that it is understood for sure.
