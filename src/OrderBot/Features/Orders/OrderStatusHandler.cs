@@ -69,6 +69,12 @@ public sealed class OrderStatusHandler : IIntentHandler, IActionHandler
         return replies.Count == 1 ? replies[0] : replies[^1] with { Earlier = [.. replies.Take(replies.Count - 1)] };
     }
 
+    /// <summary>Most orders of one answer whose lines are fetched for a first line about them (one details call each).</summary>
+    private const int DetailsForLead = 3;
+
+    private static bool AsksForLineValues(RecognizerResult recognized) =>
+        recognized.Intent == Intents.ShipmentTrack || recognized.Ask is "serials" or "eta" or "pro";
+
     /// <summary>One identifier's answer, led by the answer to the question asked (<see cref="OrderLead"/>).</summary>
     private async Task<(Reply Reply, bool AskedForCountry)> AnswerOneAsync(TurnScope scope, RecognizerResult recognized, OrderQuestion question, CancellationToken cancellationToken)
     {
@@ -80,6 +86,12 @@ public sealed class OrderStatusHandler : IIntentHandler, IActionHandler
         {
             // "has it shipped" / "why is it on hold" about a shipped order: say when it shipped, from its shipments.
             orders = [await _answers.DetailedAsync(scope, only, cancellationToken)];
+        }
+
+        else if (AsksForLineValues(recognized) && orders.Count is > 1 and <= DetailsForLead && orders.Any(o => !o.HasDetails))
+        {
+            // "serials for PO X", "ETA on PO X" over a PO's few orders: the value sits in each order's lines.
+            orders = await Task.WhenAll(orders.Select(o => _answers.DetailedAsync(scope, o, cancellationToken)));
         }
 
         if (OrderLead.AsksAboutHold(recognized) && orders is [{ IsHeld: false } one] && question.Po is null)

@@ -61,7 +61,7 @@ public sealed class ClerkWordsTests : IDisposable
     {
         var text = await _turns.AskAsync("serials for po 201120/1");
 
-        Assert.Contains("serial numbers", text.Split('\n')[0], StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("20-RF56B: serial numbers PF3K9LX1, PF3K9LX2", text.Split('\n')[0], StringComparison.Ordinal);
     }
 
     [Fact]

@@ -44,6 +44,17 @@ public sealed class RecognizedAnswersTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AskSerials_OverAPosFewOrders_EachOrdersSerialsFromItsLines()
+    {
+        var text = await AskAsync("serials for po 201120/1", Intents.OrderItems, (EntityKeys.Po, "201120/1"), (EntityKeys.Ask, "serials"));
+
+        var lead = text.Split('\n')[0];
+        Assert.StartsWith("0100111111: no serial numbers: Schneider Electric lists none", lead, StringComparison.Ordinal);
+        Assert.Contains(" 20-RF56B: serial numbers PF3K9LX1, PF3K9LX2 (item 001 20XW0045UK); DK30A0001, DK30A0002 (item 002 DK30CHDPPDUE).", lead, StringComparison.Ordinal);
+        Assert.DoesNotContain("no line details", lead, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task WhereIsTheShipment_OfAnOrderNotShipped_SaysNoTrackingYetAndWhy()
     {
         var text = await AskAsync("where's the shipment for 20-IM088", Intents.ShipmentTrack, (EntityKeys.Order, "20-IM088"));
