@@ -10,8 +10,9 @@ public sealed class SmalltalkHandler : IIntentHandler
 
     public Task<Reply> AnswerAsync(TurnScope scope, RecognizerResult recognized, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(scope);
         ArgumentNullException.ThrowIfNull(recognized);
-        return Task.FromResult(Reply.FromText(Smalltalk.Answer(recognized.Say, recognized.Text)));
+        return Task.FromResult(Reply.FromText(Smalltalk.Answer(recognized.Say, recognized.Text, scope.Settings.Get(SettingKeys.Language))));
     }
 }
 
@@ -46,14 +47,16 @@ public static class Smalltalk
         ["gracias"] = "es", ["hola"] = "es", ["adiós"] = "es", ["adios"] = "es", ["vale"] = "es", ["perfecto"] = "es", ["buenos"] = "es",
     };
 
-    public static string Answer(string? say, string text)
+    /// <summary>The answer in the language the words were in; words any language uses ("ok", "super") in the user's saved one.</summary>
+    public static string Answer(string? say, string text, string? savedLanguage = null)
     {
         ArgumentNullException.ThrowIfNull(text);
         var kind = say is "hello" or "thanks" or "bye" or "ok" ? say : "hello";
-        return Answers[(kind, LanguageOf(text))];
+        var language = LanguageOf(text) ?? savedLanguage?.ToLowerInvariant();
+        return Answers.TryGetValue((kind, language ?? "en"), out var answer) ? answer : Answers[(kind, "en")];
     }
 
-    internal static string LanguageOf(string text)
+    internal static string? LanguageOf(string text)
     {
         foreach (var word in text.Split([' ', ',', '.', '!', '?', ';', '¡', '¿'], StringSplitOptions.RemoveEmptyEntries))
         {
@@ -63,6 +66,10 @@ public static class Smalltalk
             }
         }
 
-        return "en";
+        return EnglishWords.Overlaps(text.ToLowerInvariant().Split([' ', ',', '.', '!', '?'], StringSplitOptions.RemoveEmptyEntries)) ? "en" : null;
     }
+
+    /// <summary>Words only English uses for small talk; "ok", "super", "cool" say nothing of the language.</summary>
+    private static readonly HashSet<string> EnglishWords =
+        ["thanks", "thank", "cheers", "hi", "hello", "hey", "bye", "goodbye", "morning", "great", "perfect", "welcome", "got"];
 }
