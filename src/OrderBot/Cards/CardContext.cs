@@ -15,6 +15,18 @@ public sealed record CardContext(TimeZoneInfo TimeZone, CultureInfo Culture, Dat
     /// </summary>
     public IReadOnlyDictionary<string, string> Watching { get; init; } = new Dictionary<string, string>();
 
+    /// <summary>How the user asked dates to be written: <c>mdy</c> (Dec 14, 2026), <c>iso</c> (2026-12-14); null or
+    /// <c>dmy</c> is the default, 14 Dec 2026.</summary>
+    public string? DateFormat { get; init; }
+
+    /// <summary>The date pattern of <see cref="DateFormat"/>.</summary>
+    private string DatePattern => DateFormat switch
+    {
+        "mdy" => "MMM d, yyyy",
+        "iso" => "yyyy-MM-dd",
+        _ => "d MMM yyyy",
+    };
+
     public static string WatchKey(SupplierId supplier, string orderNumber)
     {
         ArgumentNullException.ThrowIfNull(orderNumber);
@@ -40,7 +52,7 @@ public sealed record CardContext(TimeZoneInfo TimeZone, CultureInfo Culture, Dat
     /// Instants are shown as their date in the user's zone.
     /// </summary>
     public string Date(DateTimeOffset value) =>
-        (IsDateOnly(value) ? value : TimeZoneInfo.ConvertTime(value, TimeZone)).ToString("d MMM yyyy", Culture);
+        (IsDateOnly(value) ? value : TimeZoneInfo.ConvertTime(value, TimeZone)).ToString(DatePattern, Culture);
 
     /// <summary>A date and time in the user's zone; date-only values get no time.</summary>
     public string DateTime(DateTimeOffset value)
@@ -51,7 +63,7 @@ public sealed record CardContext(TimeZoneInfo TimeZone, CultureInfo Culture, Dat
         }
 
         var local = TimeZoneInfo.ConvertTime(value, TimeZone);
-        return $"{local.ToString("d MMM yyyy", Culture)} {local.ToString("t", Culture)}";
+        return $"{local.ToString(DatePattern, Culture)} {local.ToString("t", Culture)}";
     }
 
     /// <summary>A time of day in the user's zone, with the date when it is not today.</summary>

@@ -16,6 +16,9 @@ public static class HelpCard
         "watch PO 201120/1",
         "my alerts",
         "settings",
+        "is 20-RD12H on hold?",
+        "has CUSTPO shipped yet?",
+        "tracking for 20-RF56B",
     ];
 
     public static AdaptiveCard Build()
@@ -27,6 +30,11 @@ public static class HelpCard
             new TextBlock("Try one of these:") { Weight = TextWeight.Bolder, Spacing = Spacing.Medium },
         };
         body.AddRange(ExampleButtons());
+        body.Add(new TextBlock("Ask it straight and I answer first, then show the card: \"is 0101000082 late?\", \"why is 20-RD12K on hold\", \"has CUSTPO shipped yet?\", \"ETA on PO 201130/PART\", \"serials for 20-RF56B\". Several orders at once: \"status of 20-RF55A and 20-LT001\". Settings by saying them: \"change my time zone to UK time\", \"show dates in US format\", \"switch language to German\".")
+        {
+            IsSubtle = true,
+            Spacing = Spacing.Medium,
+        });
         return new AdaptiveCard { FallbackText = "Ask me \"where is PO 201120/1\".", Body = body };
     }
 

@@ -9,6 +9,7 @@ public sealed record SettingsView
     public string? Country { get; init; }
     public string? TimeZoneId { get; init; }
     public string? Culture { get; init; }
+    public string? DateFormat { get; init; }
     public string? IngramCustomerNumber { get; init; }
     public string? SchneiderPurchaserId { get; init; }
 }
@@ -16,7 +17,7 @@ public sealed record SettingsView
 /// <summary>Shows the user's settings and, in a channel, the channel's (which apply when the user has none).</summary>
 public static class SettingsCard
 {
-    public static AdaptiveCard Build(SettingsView user, SettingsView? channel = null, string? channelName = null)
+    public static AdaptiveCard Build(SettingsView user, SettingsView? channel = null, string? channelName = null, string? summary = null)
     {
         ArgumentNullException.ThrowIfNull(user);
         var body = new List<CardElement>
@@ -38,7 +39,7 @@ public static class SettingsCard
         body.Add(Actions(
             CardActions.Execute("Change country", CardActions.Verbs.SettingsCountry),
             CardActions.Example("my alerts")));
-        return new AdaptiveCard { FallbackText = "Your OrderBot settings", Body = body };
+        return new AdaptiveCard { FallbackText = summary ?? "Your OrderBot settings", Body = body };
     }
 
     private static List<Fact> Facts(SettingsView view) =>
@@ -46,6 +47,7 @@ public static class SettingsCard
         new("Country", Show(view.Country)),
         new("Time zone", Show(view.TimeZoneId)),
         new("Language", Show(view.Culture)),
+        new("Date format", Show(view.DateFormat)),
         new("Ingram Micro customer", Show(view.IngramCustomerNumber)),
         new("Schneider Electric purchaser", Show(view.SchneiderPurchaserId)),
     ];

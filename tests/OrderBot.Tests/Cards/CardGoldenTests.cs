@@ -32,9 +32,12 @@ public sealed class CardGoldenTests
         ["error"] = () => ErrorCard.Build("0HN7Q3JAKC2LV:00000001"),
         ["country-prompt"] = () => CountryPromptCard.Build(current: "fr", pendingQuestion: "where is PO 201120/1"),
         ["settings"] = () => SettingsCard.Build(
-            new SettingsView { Country = "FR", TimeZoneId = "Europe/Paris", Culture = "fr-FR" },
+            new SettingsView { Country = "FR", TimeZoneId = "Europe/Paris", Culture = "French (fr)", DateFormat = "US (Dec 14, 2026)" },
             new SettingsView { Country = "GB", IngramCustomerNumber = "20-123456" },
             "Purchasing"),
+        ["did-you-mean"] = () => OrderBot.Features.Conversation.DidYouMean.For(
+            new OrderBot.Features.Recognition.RecognizerResult("CUSTPO alerts?", "order.status", new Dictionary<string, string> { ["ref"] = "CUSTPO" }) { Alternatives = ["order.status", "alerts.subscribe"] },
+            ["order.status", "alerts.subscribe"])!.Card!,
         ["subscriptions"] = () => SubscriptionsCard.Build(Subscriptions(), London, "alerts.list", summary: "Watching 2 things here: Schneider Electric order 6010123456; Ingram Micro order 20-WX1YZ."),
         ["alert-hold-appeared"] = () => AlertCard.Build(new OrderAlert(AlertKind.HoldAppeared, SchneiderOnHold(), CreditHold, SubscriptionId: "sub-1"), London),
         ["alert-hold-released"] = () => AlertCard.Build(new OrderAlert(AlertKind.HoldReleased, SchneiderOnHold() with { Holds = [], Status = new StatusInfo(OrderStatus.Open, "OPEN", "Open") }, CreditHold, SubscriptionId: "sub-1"), London),

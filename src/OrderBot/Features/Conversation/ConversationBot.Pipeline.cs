@@ -33,6 +33,11 @@ public sealed partial class ConversationBot
         }
 
         Log.Recognized(_logger, scope.Turn.CorrelationId, recognized.Intent);
+        if (DidYouMean.For(recognized, _handlers.HandledIntents) is { } ask)
+        {
+            return ask;
+        }
+
         return _handlers.ForIntent(recognized.Intent) is { } handler
             ? await handler.AnswerAsync(scope, recognized, cancellationToken)
             : HandlerTable.UnhandledIntent(recognized.Intent);
@@ -107,7 +112,7 @@ public sealed partial class ConversationBot
     private RecognizerResult Recognize(string text, TurnScope scope)
     {
         using var span = ConversationTelemetry.StartRecognize();
-        var recognized = _recognizer.Recognize(text, scope.Recognizer);
+        var recognized = _recognize is not null ? _recognize(text, scope.Recognizer) : _recognizer.Recognize(text, scope.Recognizer);
         if (span is not null)
         {
             span.SetTag(ConversationTelemetry.IntentTag, recognized.Intent);

@@ -22,6 +22,7 @@ public sealed partial class ConversationBot
     private readonly ConversationMetrics _metrics;
     private readonly ILogger<ConversationBot> _logger;
     private readonly LateAnswers? _late;
+    private readonly RecognizeText? _recognize;
 
     public ConversationBot(
         Recognizer recognizer,
@@ -30,7 +31,8 @@ public sealed partial class ConversationBot
         HandlerTable handlers,
         ConversationMetrics metrics,
         ILogger<ConversationBot> logger,
-        LateAnswers? late = null)
+        LateAnswers? late = null,
+        RecognizeText? recognize = null)
     {
         _recognizer = recognizer;
         _scopes = scopes;
@@ -39,6 +41,7 @@ public sealed partial class ConversationBot
         _metrics = metrics;
         _logger = logger;
         _late = late;
+        _recognize = recognize;
     }
 
     /// <summary>A typed message (mention already stripped).</summary>

@@ -21,13 +21,14 @@ public sealed record TurnScope(TurnContext Turn, Asker Asker, EffectiveSettings 
         // A zone the user saved ("set my time zone to CET") is what they asked for, so it wins over the client's;
         // the client's covers everyone who saved none.
         var zone = saved.TimeZone ?? FindZone(turn.Activity.LocalTimezone) ?? TimeZoneInfo.Utc;
-        var culture = FindCulture(turn.Activity.Locale);
+        // A language the user saved decides how dates and numbers read (the client's locale when it is that language).
+        var culture = Languages.Culture(saved.Get(SettingKeys.Language), turn.Activity.Locale) ?? FindCulture(turn.Activity.Locale);
         var now = time.GetUtcNow();
         return new TurnScope(
             turn,
             asker,
             saved,
-            new CardContext(zone, culture, now),
+            new CardContext(zone, culture, now) { DateFormat = saved.Get(SettingKeys.DateFormat) },
             new RecognizerContext(now, turn.Activity.Locale, zone.Id));
     }
 

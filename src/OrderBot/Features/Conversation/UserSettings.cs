@@ -14,6 +14,12 @@ public static class SettingKeys
     public const string SchneiderPurchaserId = "schneider.purchaserId";
     public const string TimeZone = "timeZone";
 
+    /// <summary>ISO 639-1 language the user asked for: dates and numbers follow it (the bot's words are English).</summary>
+    public const string Language = "language";
+
+    /// <summary>How dates are written: <c>mdy</c>, <c>dmy</c> or <c>iso</c>.</summary>
+    public const string DateFormat = "dateFormat";
+
     public static string Country(SupplierId supplier) => supplier == SupplierId.Schneider ? SchneiderCountry : IngramCountry;
 }
 
@@ -60,6 +66,8 @@ public sealed record EffectiveSettings(IReadOnlyDictionary<string, string> User,
     {
         Country = Describe(values),
         TimeZoneId = values.GetValueOrDefault(SettingKeys.TimeZone),
+        Culture = values.GetValueOrDefault(SettingKeys.Language) is { } language ? Languages.Describe(language) : null,
+        DateFormat = values.GetValueOrDefault(SettingKeys.DateFormat) is { } format ? DateFormats.Describe(format) : null,
         IngramCustomerNumber = values.GetValueOrDefault(SettingKeys.IngramCustomerNumber),
         SchneiderPurchaserId = values.GetValueOrDefault(SettingKeys.SchneiderPurchaserId),
     };

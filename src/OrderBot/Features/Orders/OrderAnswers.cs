@@ -6,7 +6,11 @@ using OrderBot.Suppliers.Model;
 namespace OrderBot.Features.Orders;
 
 /// <summary>An order question's answer, with the orders it is about and whether a supplier was missing from it.</summary>
-public sealed record AnsweredOrders(Reply Reply, IReadOnlyList<Order> Orders, bool Partial);
+public sealed record AnsweredOrders(Reply Reply, IReadOnlyList<Order> Orders, bool Partial)
+{
+    /// <summary>The answer is the prompt for a Schneider country (a dialog now waits for it).</summary>
+    public bool AskedForCountry { get; init; }
+}
 
 /// <summary>
 /// Answers order questions inside a turn: the Schneider country asked for when missing (checked once, here), the
@@ -60,7 +64,7 @@ public sealed class OrderAnswers
             }
 
             _metrics.Answer(span, intent, AnswerKinds.Clarification, partial: false);
-            return new AnsweredOrders(CountryDialog.Prompt(scope.Settings, question.Text), [], false);
+            return new AnsweredOrders(CountryDialog.Prompt(scope.Settings, question.Text), [], false) { AskedForCountry = true };
         }
 
         using var typing = scope.Turn.StartTyping(cancellationToken);
@@ -78,6 +82,46 @@ public sealed class OrderAnswers
 
         _metrics.Answer(span, intent, answer.Kind, answer.Partial);
         return new AnsweredOrders(answer.Reply, answer.Orders, answer.Partial);
+    }
+
+    /// <summary>
+    /// The other orders of <paramref name="order"/>'s PO at the same supplier ("why is 20-RD12K on hold" when it is
+    /// not, but 20-RD12H of the same PO is). Empty when the order names no PO or the lookup finds nothing more.
+    /// </summary>
+    public async Task<IReadOnlyList<Order>> SiblingsAsync(TurnScope scope, Order order, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        ArgumentNullException.ThrowIfNull(order);
+        if (order.CustomerPo is not { Length: > 0 } po)
+        {
+            return [];
+        }
+
+        var question = new OrderQuestion(po, OrderAnswerKind.Status, po, null, null, order.Supplier, order.Country);
+        if (_orders.LacksSchneiderCountry(question, scope.Settings))
+        {
+            return [];
+        }
+
+        var answer = await _orders.AnswerAsync(question, scope.Settings, scope.Card, page: 1, cancellationToken);
+        return [.. answer.Orders.Where(o => !(o.Supplier == order.Supplier && string.Equals(o.OrderNumber, order.OrderNumber, StringComparison.OrdinalIgnoreCase)))];
+    }
+
+    /// <summary>
+    /// <paramref name="order"/> with its lines and shipments (when it shipped, and on what), for a first line that
+    /// says so; the order as it was when the supplier gives no more.
+    /// </summary>
+    public async Task<Order> DetailedAsync(TurnScope scope, Order order, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        ArgumentNullException.ThrowIfNull(order);
+        if (order.HasDetails)
+        {
+            return order;
+        }
+
+        var answer = await _orders.AnswerOrderAsync(order.Supplier, order.OrderNumber, OrderAnswerKind.Tracking, scope.Settings, scope.Card, 1, cancellationToken);
+        return answer.Orders.Count > 0 ? answer.Orders[0] : order;
     }
 
     /// <summary>

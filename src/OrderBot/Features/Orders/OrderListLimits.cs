@@ -43,9 +43,9 @@ public static class OrderListLimits
 
         if (query.Late)
         {
-            var open = orders.Where(o => !Shipped(o.Status.Status) && o.Status.Status != OrderStatus.Cancelled).ToList();
-            var undated = open.Count(o => o.EstimatedDelivery is null);
-            orders = [.. open.Where(o => o.EstimatedDelivery is { } eta && Day(eta, context) < today).OrderBy(o => o.EstimatedDelivery)];
+            // One definition of late for a list and for "is X late?" (OrderFacts.IsLate).
+            var undated = orders.Count(o => !OrderFacts.IsClosedOrShipped(o) && OrderFacts.DueSince(o) is null);
+            orders = [.. orders.Where(o => OrderFacts.IsLate(o, today)).OrderBy(OrderFacts.DueSince)];
             if (undated > 0)
             {
                 notes.Add($"{Count(undated, "open order")} carry no delivery date in the supplier's answer, so I can't tell whether they are late.");

@@ -31,6 +31,12 @@ public sealed record OrderQuestion(string Text, OrderAnswerKind Kind, string? Po
         return new OrderQuestion(recognized.Text, kind, recognized.Po, recognized.Order, recognized.Ref, recognized.Supplier, recognized.Country);
     }
 
+    /// <summary>
+    /// A yes/no over a reference ("has CUSTPO shipped?"): when every order found carries that reference as its PO,
+    /// answer with the PO's summary rather than ask which one was meant.
+    /// </summary>
+    public bool RefAsSharedPo { get; init; }
+
     /// <summary>The intent this question answers (telemetry names answers by it).</summary>
     public string Intent => IntentOf(Kind);
 

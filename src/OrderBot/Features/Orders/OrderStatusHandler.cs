@@ -53,15 +53,56 @@ public sealed class OrderStatusHandler : IIntentHandler, IActionHandler
             return await AnswerLineAsync(scope, question, catalog, cancellationToken);
         }
 
-        var answer = await _answers.AnswerAsync(scope, question, page: 1, cancellationToken);
-        if (recognized.More is not { } more)
+        // "status of 20-RF55A and 20-LT001": each identifier answered in its own message (its card names it), in the
+        // order typed; the pipeline posts the earlier ones first.
+        var replies = new List<Reply>();
+        foreach (var asked in OrderQuestions.Each(recognized, question))
         {
-            return answer;
+            var (reply, askedForCountry) = await AnswerOneAsync(scope, recognized, asked, cancellationToken);
+            replies.Add(reply);
+            if (askedForCountry)
+            {
+                break; // the country dialog now waits; the question is asked again, whole, once it is answered
+            }
         }
 
-        // "where is PO 201120/1 and PO CUSTPO": each answered in its own message (its card names it), in the order asked.
-        var second = question with { Po = question.Po is null ? null : more, OrderNumber = question.Po is null ? more : null, Ref = null };
-        return await _answers.AnswerAsync(scope, second, page: 1, cancellationToken) with { Earlier = [answer] };
+        return replies.Count == 1 ? replies[0] : replies[^1] with { Earlier = [.. replies.Take(replies.Count - 1)] };
+    }
+
+    /// <summary>Most orders of one answer whose lines are fetched for a first line about them (one details call each).</summary>
+    private const int DetailsForLead = 3;
+
+    private static bool AsksForLineValues(RecognizerResult recognized) =>
+        recognized.Intent == Intents.ShipmentTrack || recognized.Ask is "serials" or "eta" or "pro";
+
+    /// <summary>One identifier's answer, led by the answer to the question asked (<see cref="OrderLead"/>).</summary>
+    private async Task<(Reply Reply, bool AskedForCountry)> AnswerOneAsync(TurnScope scope, RecognizerResult recognized, OrderQuestion question, CancellationToken cancellationToken)
+    {
+        var yesNo = OrderLead.AsksYesNo(recognized);
+        var answered = (await _answers.AnswerWithOrdersAsync(scope, question with { RefAsSharedPo = yesNo }, page: 1, cancellationToken))!;
+        var orders = answered.Orders;
+        IReadOnlyList<Suppliers.Model.Order> siblings = [];
+        if (yesNo && orders is [var only] && OrderFacts.HasShipped(only))
+        {
+            // "has it shipped" / "why is it on hold" about a shipped order: say when it shipped, from its shipments.
+            orders = [await _answers.DetailedAsync(scope, only, cancellationToken)];
+        }
+
+        else if (AsksForLineValues(recognized) && orders.Count is > 1 and <= DetailsForLead && orders.Any(o => !o.HasDetails))
+        {
+            // "serials for PO X", "ETA on PO X" over a PO's few orders: the value sits in each order's lines.
+            orders = await Task.WhenAll(orders.Select(o => _answers.DetailedAsync(scope, o, cancellationToken)));
+        }
+
+        if (OrderLead.AsksAboutHold(recognized) && orders is [{ IsHeld: false } one] && question.Po is null)
+        {
+            siblings = await _answers.SiblingsAsync(scope, one, cancellationToken);
+        }
+
+        var reply = OrderLead.For(recognized, orders, scope.Card, siblings) is { } lead
+            ? answered.Reply with { Text = Join(lead, answered.Reply.Text ?? string.Empty).Trim() }
+            : answered.Reply;
+        return (reply, answered.AskedForCountry);
     }
 
     public async Task<Reply> HandleAsync(TurnScope scope, string verb, IReadOnlyDictionary<string, string> data, CancellationToken cancellationToken)

@@ -100,11 +100,15 @@ public sealed class OrderStatusService
         if (orders.Count == 1 && (question.Po is null || !result.IsPartial))
         {
             var single = await SingleAsync(question.Kind, orders[0], settings, context, [.. result.Problems], deadline, cancellationToken);
-            return single with { Partial = result.IsPartial, Orders = orders, Problems = problems };
+            // The detailed order (items, shipments) when one was fetched: what a lead about tracking reads.
+            return single with { Partial = result.IsPartial, Orders = single.Orders.Count > 0 ? single.Orders : orders, Problems = problems };
         }
 
         // Several orders: for a PO they are the PO's parts (show them together); otherwise the user must pick.
-        var answer = question.Po is { } po
+        var sharedPo = question is { RefAsSharedPo: true, Ref: { } reference } && orders.All(o => string.Equals(o.CustomerPo, reference, StringComparison.OrdinalIgnoreCase))
+            ? reference
+            : null;
+        var answer = (question.Po ?? sharedPo) is { } po
             ? OrderAnswer.Of(Reply.FromCard(PoSummaryCard.Build(po, result, context, page, question.PagingQuery, question.Text)), AnswerKinds.PoSummary, result.IsPartial)
             : OrderAnswer.Of(Reply.FromCard(PickListCard.Build(question.SearchedFor, orders, context, question.PagingQuery, page)), AnswerKinds.PickList, result.IsPartial);
         return answer with { Orders = orders, Problems = problems };

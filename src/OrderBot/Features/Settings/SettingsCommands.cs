@@ -19,13 +19,20 @@ public sealed partial class SettingsCommands
 
     public static bool IsShowRequest(string text) => ShowCue().IsMatch(text);
 
-    public static Reply Show(TurnScope scope)
+    /// <summary>
+    /// The settings card, led by a line that sums up what applies ("Time zone Europe/London (UK time), Schneider
+    /// Electric country DE, …") — or, when one value was asked ("what time zone are you using"), that value.
+    /// </summary>
+    public static Reply Show(TurnScope scope, string? question = null)
     {
         ArgumentNullException.ThrowIfNull(scope);
         var user = EffectiveSettings.View(scope.Settings.User);
-        return scope.Asker.IsPersonal
-            ? Reply.FromCard(SettingsCard.Build(user))
-            : Reply.FromCard(SettingsCard.Build(user, EffectiveSettings.View(scope.Settings.Channel), "this channel"));
+        var summary = SettingsSummary.Of(scope);
+        var lead = question is null ? summary : SettingsSummary.Asked(scope, question) ?? summary;
+        var card = scope.Asker.IsPersonal
+            ? SettingsCard.Build(user, summary: summary)
+            : SettingsCard.Build(user, EffectiveSettings.View(scope.Settings.Channel), "this channel", summary);
+        return Reply.FromCard(card, lead);
     }
 
     public async Task<Reply> SetAsync(TurnScope scope, RecognizerResult recognized, CancellationToken cancellationToken)
@@ -40,7 +47,12 @@ public sealed partial class SettingsCommands
 
         var who = forChannel ? "this channel" : "you";
         var changes = new List<(string Key, string Value, string Label)>();
-        if (TimeZoneId().Match(recognized.Text) is { Success: true } zoneMatch
+        if (recognized.TimeZone is { } said && TimeZoneInfo.TryFindSystemTimeZoneById(said, out var saidZone))
+        {
+            var asTyped = recognized.Text.Contains(said, StringComparison.OrdinalIgnoreCase);
+            changes.Add((SettingKeys.TimeZone, said, $"time zone {said}{(asTyped ? string.Empty : Friendly(saidZone, scope.Card.Now))}"));
+        }
+        else if (TimeZoneId().Match(recognized.Text) is { Success: true } zoneMatch
             && TimeZoneInfo.TryFindSystemTimeZoneById(zoneMatch.Value, out var zone))
         {
             changes.Add((SettingKeys.TimeZone, zone.Id, $"time zone {zone.Id}"));
@@ -52,6 +64,26 @@ public sealed partial class SettingsCommands
             // An abbreviation names a zone and its summer time together: CET and CEST are both Europe/Paris here.
             changes.Add((SettingKeys.TimeZone, named.Id, $"time zone {named.Id} ({abbreviation.Groups["a"].Value.ToUpperInvariant()})"));
         }
+        else if (UkTime().IsMatch(recognized.Text) && TimeZoneInfo.TryFindSystemTimeZoneById("Europe/London", out var london))
+        {
+            changes.Add((SettingKeys.TimeZone, london.Id, $"time zone {london.Id}{Friendly(london, scope.Card.Now)}"));
+        }
+
+        // "change my time zone to UK time" names a zone, not a country: a country is saved only when one is asked for.
+        var aboutZone = changes.Count > 0 || ZoneCue().IsMatch(recognized.Text);
+        var country = aboutZone && !CountryCue().IsMatch(recognized.Text) ? null : recognized.Country;
+
+        var language = recognized.Language ?? (LanguageCue().IsMatch(recognized.Text) ? Languages.Named(recognized.Text) : null);
+        if (language is not null && Languages.IsKnown(language))
+        {
+            changes.Add((SettingKeys.Language, language.ToLowerInvariant(), $"language {Languages.Describe(language)}"));
+        }
+
+        var format = recognized.DateFormat ?? DateFormatSaid(recognized.Text);
+        if (format is not null && DateFormats.IsKnown(format))
+        {
+            changes.Add((SettingKeys.DateFormat, format, $"dates {DateFormats.Describe(format)}"));
+        }
 
         if (recognized.Account is { } account)
         {
@@ -61,7 +93,7 @@ public sealed partial class SettingsCommands
                 : (SettingKeys.IngramCustomerNumber, account, $"Ingram Micro customer number {account}"));
         }
 
-        if (recognized.Country is { } country)
+        if (country is not null)
         {
             SupplierId[] suppliers = recognized.Supplier is { } one ? [one] : [SupplierId.Schneider, SupplierId.Ingram];
             foreach (var supplier in suppliers)
@@ -72,12 +104,12 @@ public sealed partial class SettingsCommands
 
         if (changes.Count == 0 && LanguageCue().IsMatch(recognized.Text))
         {
-            return Reply.FromText("I only answer in English for now; dates, times and numbers already follow your Teams language. Nothing was changed.");
+            return Reply.FromText("Which language? I can write dates and numbers in English, French, German, Spanish, Italian or Dutch, e.g. \"switch language to German\". Nothing was changed.");
         }
 
         if (changes.Count == 0)
         {
-            return Reply.FromText("I can remember a country, an Ingram customer number, a Schneider purchaser id or a time zone. Try \"set my country to FR\" or \"set time zone Europe/Paris\".");
+            return Reply.FromText("I can remember a country, an Ingram customer number, a Schneider purchaser id, a time zone, a language or a date format. Try \"set my country to FR\", \"set time zone Europe/Paris\" or \"show dates in US format\".");
         }
 
         foreach (var (key, value, _) in changes)
@@ -86,11 +118,36 @@ public sealed partial class SettingsCommands
         }
 
         // A country named without a supplier goes to both; say how to set one alone, so nothing changes unseen.
-        var both = recognized.Country is { } set && recognized.Supplier is null
+        var both = country is { } set && recognized.Supplier is null
             ? $" To set one supplier only, say e.g. \"set my Ingram country to {set}\"."
             : string.Empty;
-        return Reply.FromText($"Saved for {who}: {string.Join(", ", changes.Select(c => c.Label))}.{both}");
+
+        // Honest about a language: until the cards are translated, only dates and numbers follow it.
+        var languageNote = language is not null && Languages.IsKnown(language) && !language.Equals("en", StringComparison.OrdinalIgnoreCase)
+            ? " Dates and numbers now follow it; my answers and cards stay in English for now."
+            : string.Empty;
+        return Reply.FromText($"Saved for {who}: {string.Join(", ", changes.Select(c => c.Label))}.{both}{languageNote}");
     }
+
+    /// <summary>" (UK time)", " (CET)": how people call the zone, when it has a name.</summary>
+    internal static string Friendly(TimeZoneInfo zone, DateTimeOffset now) =>
+        zone.Id is "Europe/London" ? " (UK time)" : TimeZoneLabels.For(zone, now) is { } label && !label.StartsWith("UTC", StringComparison.Ordinal) ? $" ({label})" : string.Empty;
+
+    private static string? DateFormatSaid(string text) => DateFormatCue().Match(text) is { Success: true } match
+        ? match.Groups["us"].Success ? "mdy" : match.Groups["iso"].Success ? "iso" : "dmy"
+        : null;
+
+    [GeneratedRegex(@"\b(?:(?<us>US|USA|American|month[- ]first)|(?<iso>ISO)|UK|British|European|day[- ]first)\s+(?:date\s+)?format\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex DateFormatCue();
+
+    [GeneratedRegex(@"\b(?:UK|British|London)\s+time\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex UkTime();
+
+    [GeneratedRegex(@"\btime\s?zone\b|\btz\b|\b\w+\s+time\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex ZoneCue();
+
+    [GeneratedRegex(@"\bcountry\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex CountryCue();
 
     [GeneratedRegex(@"^\s*(show\s+(me\s+)?)?(my\s+)?(settings|preferences)\s*\??\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ShowCue();

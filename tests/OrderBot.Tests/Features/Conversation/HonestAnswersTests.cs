@@ -142,7 +142,7 @@ public sealed class HonestAnswersTests : IDisposable
     {
         var text = await AskAsync("set my language to German");
 
-        Assert.StartsWith("I only answer in English for now", text, StringComparison.Ordinal);
+        Assert.StartsWith("Saved for you: language German (de). Dates and numbers now follow it; my answers and cards stay in English for now.", text, StringComparison.Ordinal);
         Assert.DoesNotContain("country DE", text, StringComparison.Ordinal);
     }
 
