@@ -10,6 +10,15 @@ internal static class SandboxData
 {
     public const string TimelineOrderNumber = "0100999001";
 
+    /// <summary>A late order (ETA two weeks before the data start, nothing shipped), held when local codes are spoken.</summary>
+    public const string LateHeldOrderNumber = "0101000082";
+
+    /// <summary>A PO with one order on the first search page and one on the last (newest and oldest of FR).</summary>
+    public const string MultiPagePo = "201121/1";
+
+    /// <summary>An order of a UTC+3 account (TR): its date-only fields arrive as <c>…T21:00:00Z</c> of the day before.</summary>
+    public const string Utc3OrderNumber = "0100444401";
+
     private static readonly string[] Countries = ["FR", "FR", "FR", "DE", "ES", "IT", "GB", "US", "RU"];
 
     private static readonly (string Catalog, string Description, long Ean, decimal Price)[] Products =
@@ -26,6 +35,7 @@ internal static class SandboxData
     {
         var orders = new List<SandboxOrder>(options.OrderCount + 3);
         orders.AddRange(Showcase(start));
+        orders.AddRange(MoreShowcase(start));
 #pragma warning disable CA5394 // Deterministic test data, not security.
         var random = new Random(options.Seed);
         for (var i = 0; i < options.OrderCount; i++)
@@ -58,6 +68,9 @@ internal static class SandboxData
         }
 #pragma warning restore CA5394
 
+        // The bulk order of this number (when there is one) gives way to its showcase form.
+        orders.RemoveAll(o => o.OrderNumber == LateHeldOrderNumber);
+        orders.Add(LateHeld(start));
         return orders;
     }
 
@@ -143,6 +156,59 @@ internal static class SandboxData
         watch.Items.Add(NewItem(0, Products[4], 2, "FR", start + TimeSpan.FromDays(10)));
         ApplyTimeline(watch, 0, start);
         yield return watch;
+    }
+
+    private static SandboxOrder LateHeld(DateTimeOffset start)
+    {
+        var order = new SandboxOrder
+        {
+            OrderNumber = LateHeldOrderNumber,
+            Country = "FR",
+            PoNumber = "PO-4082/1",
+            StatusCode = "OnHold",
+            ReleaseDate = start - TimeSpan.FromDays(30),
+        };
+        order.Items.Add(NewItem(0, Products[5], 2, "FR", start - TimeSpan.FromDays(14)));
+        return order;
+    }
+
+    private static IEnumerable<SandboxOrder> MoreShowcase(DateTimeOffset start)
+    {
+        // Newest of FR (page 1) and older than any bulk order (the last page), same PO.
+        var first = new SandboxOrder
+        {
+            OrderNumber = "0100333301",
+            Country = "FR",
+            PoNumber = MultiPagePo,
+            StatusCode = "InProgress",
+            ReleaseDate = start - TimeSpan.FromMinutes(1),
+        };
+        first.Items.Add(NewItem(0, Products[1], 4, "FR", start + TimeSpan.FromDays(6)));
+        yield return first;
+
+        var last = new SandboxOrder
+        {
+            OrderNumber = "0100333302",
+            Country = "FR",
+            PoNumber = MultiPagePo,
+            StatusCode = "Open",
+            ReleaseDate = start - TimeSpan.FromDays(400),
+        };
+        last.Items.Add(NewItem(0, Products[3], 1, "FR", start + TimeSpan.FromDays(9)));
+        yield return last;
+
+        // A UTC+3 account: the item is due on the data start's day + 10 in Istanbul.
+        var istanbul = new SandboxOrder
+        {
+            OrderNumber = Utc3OrderNumber,
+            Country = "TR",
+            PoNumber = "TR-2211/1",
+            StatusCode = "InProgress",
+            ReleaseDate = start - TimeSpan.FromDays(3),
+            Currency = "TRY",
+        };
+        istanbul.Items.Add(NewItem(0, Products[0], 2, "TR", start + TimeSpan.FromDays(10)));
+        yield return istanbul;
     }
 
     private static SandboxItem NewItem(int index, (string Catalog, string Description, long Ean, decimal Price) product, decimal qty, string country, DateTimeOffset eta) => new()

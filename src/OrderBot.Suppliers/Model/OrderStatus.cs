@@ -70,4 +70,15 @@ public static class OrderStatusKeys
 /// <param name="Status">The normalized status.</param>
 /// <param name="SupplierCode">The supplier's code as sent (may be empty: Ingram's "blank" means open).</param>
 /// <param name="SupplierLabel">The supplier's label as sent, trimmed.</param>
-public sealed record StatusInfo(OrderStatus Status, string SupplierCode, string? SupplierLabel);
+public sealed record StatusInfo(OrderStatus Status, string SupplierCode, string? SupplierLabel)
+{
+    /// <summary>The supplier's longer description of the status, as sent and trimmed (Schneider <c>orderStatusDescription</c>).</summary>
+    public string? Description { get; init; }
+
+    /// <summary>
+    /// True when the supplier's code is in no table OrderBot has (<see cref="OrderStatus.Unknown"/> with a code): the
+    /// code and label are shown verbatim, never guessed.
+    /// </summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public bool IsUnknownCode => Status == OrderStatus.Unknown && SupplierCode.Length > 0;
+}

@@ -31,6 +31,15 @@ internal static class CardParts
     /// </summary>
     public static string StatusText(StatusInfo status)
     {
+        ArgumentNullException.ThrowIfNull(status);
+        if (status.IsUnknownCode)
+        {
+            // A code in no table is shown as sent, never guessed from its label.
+            return status.SupplierLabel is { } sent && !SameWords(status.SupplierCode, sent)
+                ? $"Unknown code {E(status.SupplierCode)} (\"{E(sent)}\")"
+                : $"Unknown code {E(status.SupplierCode)}";
+        }
+
         var display = OrderStatusKeys.Display(status.Status);
         var label = Informative(status.SupplierLabel, status.Status) ? SentenceCase(status.SupplierLabel!.Trim()) : null;
         var code = Informative(status.SupplierCode, status.Status) && !SameWords(status.SupplierCode!, status.SupplierLabel)
@@ -87,6 +96,25 @@ internal static class CardParts
     /// </summary>
     public static string Id(string? text) => E(text?.Replace('-', '\u2011'));
 
+    /// <summary>
+    /// A hold's name: "Hold CH: HARD-9 CUST NOT FLOOR ORD"; a code that only repeats its text is said once
+    /// ("Hold: On Hold", never "Hold OnHold: On Hold"); a hold on one item names it.
+    /// </summary>
+    public static string HoldTitle(Hold hold)
+    {
+        ArgumentNullException.ThrowIfNull(hold);
+        var where = hold.Scope is { Length: > 0 } scope ? $"Hold on {E(scope)}" : "Hold";
+        var text = string.IsNullOrWhiteSpace(hold.SupplierText) ? null : hold.SupplierText.Trim();
+        var code = string.IsNullOrWhiteSpace(hold.Code) || (text is not null && SameWords(hold.Code, text)) ? null : hold.Code.Trim();
+        return (code, text) switch
+        {
+            ({ } c, { } t) => $"{where} {E(c)}: {E(t)}",
+            ({ } c, null) => $"{where} {E(c)}",
+            (null, { } t) => $"{where}: {E(t)}",
+            _ => where,
+        };
+    }
+
     /// <summary>A coloured block per hold: code and the supplier's text, what it means, what to do.</summary>
     public static Container HoldBlock(Hold hold) => new()
     {
@@ -94,9 +122,7 @@ internal static class CardParts
         Spacing = Spacing.Medium,
         Items =
         [
-            new TextBlock(string.IsNullOrWhiteSpace(hold.SupplierText)
-                ? $"Hold {E(hold.Code)}"
-                : $"Hold {E(hold.Code)}: {E(hold.SupplierText)}") { Weight = TextWeight.Bolder, Color = TextColor.Attention },
+            new TextBlock(HoldTitle(hold)) { Weight = TextWeight.Bolder, Color = TextColor.Attention },
             new TextBlock(E(hold.Explanation)) { Spacing = Spacing.Small },
             new TextBlock($"What to do: {E(hold.CustomerAction)}") { Spacing = Spacing.Small },
         ],
@@ -146,6 +172,26 @@ internal static class CardParts
 
         return list;
     }
+
+    /// <summary>
+    /// The order's ETA in words: "Last item expected 19 Dec 2026; 2 of 3 items by 10 Dec 2026" when its open lines carry
+    /// different dates, else the one date. Null when the supplier sent no date.
+    /// </summary>
+    public static string? EtaText(Order order, CardContext context)
+    {
+        ArgumentNullException.ThrowIfNull(order);
+        ArgumentNullException.ThrowIfNull(context);
+        if (order.EtaSummary() is { SoonerBy: { } sooner } summary && summary.ItemCount > 1)
+        {
+            return $"Last item expected {context.Date(summary.LastExpected)}; {context.Count(summary.SoonerCount)} of {context.Count(summary.ItemCount)} items by {context.Date(sooner)}";
+        }
+
+        return order.EstimatedDelivery is { } eta ? context.Date(eta) : null;
+    }
+
+    /// <summary>"Where I looked: Schneider Electric searched in DE only — …": a search narrowed by saved settings says so.</summary>
+    public static TextBlock WhereILooked(string note) =>
+        new($"Where I looked: {E(note)}") { Spacing = Spacing.Medium, IsSubtle = true, Wrap = true, Size = TextSize.Small };
 
     /// <summary>Where attention goes first: holds, then orders that are late to ship, then open ones, then done.</summary>
     public static int Urgency(OrderStatus status) => status switch

@@ -43,9 +43,10 @@ public static class OrderListLimits
 
         if (query.Late)
         {
-            var open = orders.Where(o => !Shipped(o.Status.Status) && o.Status.Status != OrderStatus.Cancelled).ToList();
-            var undated = open.Count(o => o.EstimatedDelivery is null);
-            orders = [.. open.Where(o => o.EstimatedDelivery is { } eta && Day(eta, context) < today).OrderBy(o => o.EstimatedDelivery)];
+            // One rule for both suppliers (Order.IsLate): the order's or any open line's date passed, not shipped.
+            var open = orders.Where(o => !SupplierDates.IsDone(o.Status.Status)).ToList();
+            var undated = open.Count(o => o.EstimatedDelivery is null && o.LatestOpenLineDate is null && !o.Items.Any(i => i.EstimatedDelivery is not null));
+            orders = [.. open.Where(o => o.IsLate(today)).OrderBy(o => o.EstimatedDelivery)];
             if (undated > 0)
             {
                 notes.Add($"{Count(undated, "open order")} carry no delivery date in the supplier's answer, so I can't tell whether they are late.");
