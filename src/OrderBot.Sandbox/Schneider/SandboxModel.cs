@@ -72,6 +72,16 @@ internal static class SandboxStatuses
     public static string ItemCode(string nominal, bool local) =>
         local ? nominal : nominal is "FullyShipped" or "Invoiced" ? "FullyShipped" : "Open";
 
+    /// <summary>
+    /// What each local code means, as OrderBot's configuration would say it (order codes; item codes add the same
+    /// rows): the table a local Schneider contact would hand over with <see cref="SchneiderSandboxOptions.LocalStatusCodes"/>.
+    /// </summary>
+    public static readonly (string Code, string Status)[] LocalMeanings =
+    [
+        ("Open", "Open"), ("InProgress", "InProgress"), ("OnHold", "OnHold"), ("Backordered", "Backordered"),
+        ("PartiallyShipped", "PartiallyShipped"), ("FullyShipped", "Shipped"), ("Invoiced", "Invoiced"), ("Cancelled", "Cancelled"),
+    ];
+
     public static string Label(string code) => code switch
     {
         "InProgress" => " InProcess ",
