@@ -104,7 +104,7 @@ public static class AlertCard
                 yield return HoldBlock(hold);
                 break;
             case AlertKind.HoldReleased when alert.Hold is { } released:
-                yield return new TextBlock($"{HoldTitle(released)} ({E(released.Explanation)}) is no longer on this order.");
+                yield return new TextBlock($"{HoldName(released)} ({E(released.Explanation)}) is no longer on this order.");
                 break;
             case AlertKind.Shipped:
                 var count = alert.Order.AllTracking().Count();

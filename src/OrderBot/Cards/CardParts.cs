@@ -97,23 +97,37 @@ internal static class CardParts
     public static string Id(string? text) => E(text?.Replace('-', '\u2011'));
 
     /// <summary>
-    /// A hold's name: "Hold CH: HARD-9 CUST NOT FLOOR ORD"; a code that only repeats its text is said once
-    /// ("Hold: On Hold", never "Hold OnHold: On Hold"); a hold on one item names it.
+    /// A hold's short name: "Hold CH" for a coded hold; a code that only repeats the status ("OnHold" / "On Hold") is
+    /// not said twice — "On hold", or "Item 000010 on hold" for a hold on one item.
     /// </summary>
+    public static string HoldName(Hold hold)
+    {
+        ArgumentNullException.ThrowIfNull(hold);
+        var code = CodeOf(hold);
+        if (code is not null)
+        {
+            return hold.Scope is { Length: > 0 } on ? $"Hold {E(code)} on {E(on)}" : $"Hold {E(code)}";
+        }
+
+        return hold.Scope is { Length: > 0 } scope ? $"{E(char.ToUpperInvariant(scope[0]) + scope[1..])} on hold" : "On hold";
+    }
+
+    /// <summary>A hold block's heading: its name and the supplier's own words when they add something ("Hold CH: HARD-9 CUST NOT FLOOR ORD").</summary>
     public static string HoldTitle(Hold hold)
     {
         ArgumentNullException.ThrowIfNull(hold);
-        var where = hold.Scope is { Length: > 0 } scope ? $"Hold on {E(scope)}" : "Hold";
         var text = string.IsNullOrWhiteSpace(hold.SupplierText) ? null : hold.SupplierText.Trim();
-        var code = string.IsNullOrWhiteSpace(hold.Code) || (text is not null && SameWords(hold.Code, text)) ? null : hold.Code.Trim();
-        return (code, text) switch
-        {
-            ({ } c, { } t) => $"{where} {E(c)}: {E(t)}",
-            ({ } c, null) => $"{where} {E(c)}",
-            (null, { } t) => $"{where}: {E(t)}",
-            _ => where,
-        };
+        return CodeOf(hold) is not null && text is not null ? $"{HoldName(hold)}: {E(text)}"
+            : CodeOf(hold) is null && text is not null && !IsHoldWords(text) ? $"{HoldName(hold)}: {E(text)}"
+            : HoldName(hold);
     }
+
+    private static string? CodeOf(Hold hold) =>
+        string.IsNullOrWhiteSpace(hold.Code) || (hold.SupplierText is { } text && SameWords(hold.Code, text)) || IsHoldWords(hold.Code)
+            ? null
+            : hold.Code.Trim();
+
+    private static bool IsHoldWords(string words) => StatusSynonyms(OrderStatus.OnHold).Contains(Letters(words));
 
     /// <summary>A coloured block per hold: code and the supplier's text, what it means, what to do.</summary>
     public static Container HoldBlock(Hold hold) => new()

@@ -97,7 +97,7 @@ public static class PoSummaryCard
             facts.Add(new Fact("Estimated delivery", eta));
         }
 
-        facts.AddRange(order.Holds.Select(h => new Fact(HoldTitle(h), E(h.Explanation))));
+        facts.AddRange(order.Holds.Select(h => new Fact(HoldName(h), E(h.Explanation))));
 
         var items = new List<CardElement>
         {

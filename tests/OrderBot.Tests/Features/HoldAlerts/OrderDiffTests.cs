@@ -87,7 +87,7 @@ public sealed class OrderDiffTests
     public void Compare_SchneiderItemGoesOnHold_HoldAppearedForThatItem()
     {
         var open = Schneider("InProgress");
-        var itemStatus = SchneiderStatusTable.Map("OnHold", "On hold");
+        var itemStatus = SchneiderLocal.MapItem("OnHold", "On hold");
         var held = open with { Holds = [SchneiderStatusTable.StatusHold(itemStatus, "000020")!] };
 
         var events = OrderDiff.Compare(OrderSnapshot.Of(open, 0), held);
@@ -200,9 +200,23 @@ public sealed class OrderDiffTests
         };
     }
 
+    /// <summary>A configured local list (as from a Schneider contact): OnHold is a hold, FullyShipped shipped, Cancelled cancelled.</summary>
+    private static readonly SchneiderStatusTable SchneiderLocal = SchneiderStatusTable.For(new SchneiderCountryOptions
+    {
+        OrderStatuses =
+        [
+            new() { Code = "OnHold", Status = OrderStatus.OnHold },
+            new() { Code = "FullyShipped", Status = OrderStatus.Shipped },
+            new() { Code = "PartiallyShipped", Status = OrderStatus.PartiallyShipped },
+            new() { Code = "Invoiced", Status = OrderStatus.Invoiced },
+            new() { Code = "Cancelled", Status = OrderStatus.Cancelled },
+        ],
+        ItemStatuses = [new() { Code = "OnHold", Status = OrderStatus.OnHold }],
+    });
+
     private static Order Schneider(string code)
     {
-        var status = SchneiderStatusTable.Map(code, null);
+        var status = SchneiderLocal.MapOrder(code, null);
         return new Order
         {
             Supplier = SupplierId.Schneider,
