@@ -59,7 +59,15 @@ internal static class SandboxData
             {
                 var product = Products[random.Next(Products.Length)];
                 var qty = 1 + random.Next(10);
-                var item = NewItem(n, product, qty, country, released + TimeSpan.FromDays(7 + random.Next(30)));
+                var eta = released + TimeSpan.FromDays(7 + random.Next(30));
+                if (status is not ("FullyShipped" or "Invoiced") && eta < start)
+                {
+                    // An order not shipped is due ahead: late orders are the showcase's, not most of the account (a
+                    // cancelled one too: the spec's codes cannot say "cancelled", so it must not pass for late).
+                    eta = start + (eta - released);
+                }
+
+                var item = NewItem(n, product, qty, country, eta);
                 ApplyStatus(order, item, status, random.Next(1_000_000));
                 order.Items.Add(item);
             }
@@ -119,6 +127,9 @@ internal static class SandboxData
             StatusCode = "InProgress",
             ReleaseDate = start - TimeSpan.FromDays(20),
             Carrier = "Standard",
+
+            // Ships complete: the ready line waits for the backordered one.
+            CompleteDelivery = true,
         };
         var backordered = NewItem(0, Products[0], 3, "FR", start + TimeSpan.FromDays(12));
         backordered.Backordered = 3;
