@@ -120,7 +120,7 @@ internal static class SchneiderMapper
     private static DateTimeOffset? LatestOpenLine(IReadOnlyList<OrderItem> items) =>
         SupplierDates.LatestOpenLineDate(items);
 
-    private static bool IsCode(string? carrier) => carrier is { Length: > 0 } && carrier.Trim().All(char.IsAsciiDigit) && carrier.Trim().Length > 0;
+    private static bool IsCode(string? carrier) => carrier?.Trim() is { Length: > 0 } trimmed && trimmed.All(char.IsAsciiDigit);
 
     private static Money? ToMoney(SchneiderMoney? wire) =>
         wire?.Value is { } value ? new Money(value, wire.Currency?.Trim() ?? string.Empty) : null;
