@@ -84,6 +84,45 @@ public sealed class OrderDiffTests
     }
 
     [Fact]
+    public void Compare_OpenLineDatePasses_NowLateOnceThenNothing()
+    {
+        var due = new DateTimeOffset(2026, 12, 10, 0, 0, 0, TimeSpan.Zero);
+        var order = Schneider("InProgress") with
+        {
+            HasDetails = true,
+            EstimatedDelivery = due,
+            Items = [new OrderItem { ItemNumber = "000010", QuantityOrdered = 2, EstimatedDelivery = due, Status = SchneiderLocal.MapItem("Open", "Open") }],
+        };
+        var onTime = OrderSnapshot.Of(order, 0, null, due.AddDays(-1));
+        var dayAfter = DateOnly.FromDateTime(due.AddDays(1).UtcDateTime);
+
+        var events = OrderDiff.Compare(onTime, order, dayAfter);
+        var late = OrderSnapshot.Of(order, 1, onTime, due.AddDays(1));
+        var again = OrderDiff.Compare(late, order, dayAfter.AddDays(1));
+        var shipped = OrderDiff.Compare(onTime, order with { Status = SchneiderLocal.MapOrder("FullyShipped", null) }, dayAfter);
+
+        var alert = Assert.Single(events);
+        Assert.Equal(AlertKind.NowLate, alert.Kind);
+        Assert.Equal("late:2026-12-10", alert.State);
+        Assert.Equal(false, onTime.Late);
+        Assert.Equal(true, late.Late);
+        Assert.Empty(again);
+        Assert.DoesNotContain(shipped, e => e.Kind == AlertKind.NowLate);
+        Assert.Empty(OrderDiff.Compare(onTime, order, DateOnly.FromDateTime(due.UtcDateTime))); // due today is not late
+    }
+
+    [Fact]
+    public void Compare_SnapshotFromBeforeLateness_RecordsWithoutAlerting()
+    {
+        var due = new DateTimeOffset(2026, 12, 10, 0, 0, 0, TimeSpan.Zero);
+        var order = Schneider("InProgress") with { EstimatedDelivery = due };
+        var old = OrderSnapshot.Of(order, 0) with { Late = null };
+
+        Assert.Empty(OrderDiff.Compare(old, order, new DateOnly(2026, 12, 20)));
+        Assert.Equal(true, OrderSnapshot.Of(order, 0, old, due.AddDays(10)).Late);
+    }
+
+    [Fact]
     public void Compare_SchneiderItemGoesOnHold_HoldAppearedForThatItem()
     {
         var open = Schneider("InProgress");
