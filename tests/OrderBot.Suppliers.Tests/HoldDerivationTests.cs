@@ -110,12 +110,15 @@ public sealed class HoldDerivationTests
         Assert.Single(HoldKinds.Distinct([a, b]));
     }
 
+    private static readonly OrderBot.Suppliers.Schneider.SchneiderCountry Local = OrderBot.Suppliers.Tests.Schneider.SchneiderTables.Local("FR");
+
     private static Order Order(string orderStatus, string itemStatus) => new()
     {
         Supplier = SupplierId.Schneider,
         OrderNumber = "0100000001",
-        Status = SchneiderStatusTable.Map(orderStatus, null),
-        Items = [new OrderItem { ItemNumber = "000010", Status = SchneiderStatusTable.Map(itemStatus, null) }],
+        // Holds come from the configured table only: this one is a local list where OnHold and Blocked are holds.
+        Status = Local.Statuses.MapOrder(orderStatus, null),
+        Items = [new OrderItem { ItemNumber = "000010", Status = Local.Statuses.MapItem(itemStatus, null) }],
         HasDetails = true,
     };
 }

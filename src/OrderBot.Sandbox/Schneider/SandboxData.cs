@@ -10,6 +10,15 @@ internal static class SandboxData
 {
     public const string TimelineOrderNumber = "0100999001";
 
+    /// <summary>A late order (ETA two weeks before the data start, nothing shipped), held when local codes are spoken.</summary>
+    public const string LateHeldOrderNumber = "0101000082";
+
+    /// <summary>A PO with one order on the first search page and one on the last (newest and oldest of FR).</summary>
+    public const string MultiPagePo = "201121/1";
+
+    /// <summary>An order of a UTC+3 account (TR): its date-only fields arrive as <c>…T21:00:00Z</c> of the day before.</summary>
+    public const string Utc3OrderNumber = "0100444401";
+
     private static readonly string[] Countries = ["FR", "FR", "FR", "DE", "ES", "IT", "GB", "US", "RU"];
 
     private static readonly (string Catalog, string Description, long Ean, decimal Price)[] Products =
@@ -26,6 +35,7 @@ internal static class SandboxData
     {
         var orders = new List<SandboxOrder>(options.OrderCount + 3);
         orders.AddRange(Showcase(start));
+        orders.AddRange(MoreShowcase(start));
 #pragma warning disable CA5394 // Deterministic test data, not security.
         var random = new Random(options.Seed);
         for (var i = 0; i < options.OrderCount; i++)
@@ -49,7 +59,15 @@ internal static class SandboxData
             {
                 var product = Products[random.Next(Products.Length)];
                 var qty = 1 + random.Next(10);
-                var item = NewItem(n, product, qty, country, released + TimeSpan.FromDays(7 + random.Next(30)));
+                var eta = released + TimeSpan.FromDays(7 + random.Next(30));
+                if (status is not ("FullyShipped" or "Invoiced") && eta < start)
+                {
+                    // An order not shipped is due ahead: late orders are the showcase's, not most of the account (a
+                    // cancelled one too: the spec's codes cannot say "cancelled", so it must not pass for late).
+                    eta = start + (eta - released);
+                }
+
+                var item = NewItem(n, product, qty, country, eta);
                 ApplyStatus(order, item, status, random.Next(1_000_000));
                 order.Items.Add(item);
             }
@@ -58,6 +76,9 @@ internal static class SandboxData
         }
 #pragma warning restore CA5394
 
+        // The bulk order of this number (when there is one) gives way to its showcase form.
+        orders.RemoveAll(o => o.OrderNumber == LateHeldOrderNumber);
+        orders.Add(LateHeld(start));
         return orders;
     }
 
@@ -106,6 +127,9 @@ internal static class SandboxData
             StatusCode = "InProgress",
             ReleaseDate = start - TimeSpan.FromDays(20),
             Carrier = "Standard",
+
+            // Ships complete: the ready line waits for the backordered one.
+            CompleteDelivery = true,
         };
         var backordered = NewItem(0, Products[0], 3, "FR", start + TimeSpan.FromDays(12));
         backordered.Backordered = 3;
@@ -143,6 +167,59 @@ internal static class SandboxData
         watch.Items.Add(NewItem(0, Products[4], 2, "FR", start + TimeSpan.FromDays(10)));
         ApplyTimeline(watch, 0, start);
         yield return watch;
+    }
+
+    private static SandboxOrder LateHeld(DateTimeOffset start)
+    {
+        var order = new SandboxOrder
+        {
+            OrderNumber = LateHeldOrderNumber,
+            Country = "FR",
+            PoNumber = "PO-4082/1",
+            StatusCode = "OnHold",
+            ReleaseDate = start - TimeSpan.FromDays(30),
+        };
+        order.Items.Add(NewItem(0, Products[5], 2, "FR", start - TimeSpan.FromDays(14)));
+        return order;
+    }
+
+    private static IEnumerable<SandboxOrder> MoreShowcase(DateTimeOffset start)
+    {
+        // Newest of FR (page 1) and older than any bulk order (the last page), same PO.
+        var first = new SandboxOrder
+        {
+            OrderNumber = "0100333301",
+            Country = "FR",
+            PoNumber = MultiPagePo,
+            StatusCode = "InProgress",
+            ReleaseDate = start - TimeSpan.FromMinutes(1),
+        };
+        first.Items.Add(NewItem(0, Products[1], 4, "FR", start + TimeSpan.FromDays(6)));
+        yield return first;
+
+        var last = new SandboxOrder
+        {
+            OrderNumber = "0100333302",
+            Country = "FR",
+            PoNumber = MultiPagePo,
+            StatusCode = "Open",
+            ReleaseDate = start - TimeSpan.FromDays(400),
+        };
+        last.Items.Add(NewItem(0, Products[3], 1, "FR", start + TimeSpan.FromDays(9)));
+        yield return last;
+
+        // A UTC+3 account: the item is due on the data start's day + 10 in Istanbul.
+        var istanbul = new SandboxOrder
+        {
+            OrderNumber = Utc3OrderNumber,
+            Country = "TR",
+            PoNumber = "TR-2211/1",
+            StatusCode = "InProgress",
+            ReleaseDate = start - TimeSpan.FromDays(3),
+            Currency = "TRY",
+        };
+        istanbul.Items.Add(NewItem(0, Products[0], 2, "TR", start + TimeSpan.FromDays(10)));
+        yield return istanbul;
     }
 
     private static SandboxItem NewItem(int index, (string Catalog, string Description, long Ean, decimal Price) product, decimal qty, string country, DateTimeOffset eta) => new()

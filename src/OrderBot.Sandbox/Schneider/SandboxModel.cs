@@ -55,10 +55,32 @@ internal sealed class SandboxSchedule
     public List<string> TrackingNumbers { get; init; } = [];
 }
 
-/// <summary>Schneider status codes and their labels as the sandbox sends them (spaces included, as in the spec).</summary>
+/// <summary>
+/// Schneider status codes and their labels as the sandbox sends them (spaces included, as in the spec). The store keeps
+/// a richer nominal status per order and item; on the wire the sandbox speaks the spec's codes only (orders <c>Open</c>,
+/// <c>InProgress</c>; items <c>Open</c>, <c>FullyShipped</c>) unless <see cref="SchneiderSandboxOptions.LocalStatusCodes"/>
+/// asks for a country list such as a local Schneider contact would give (OnHold, Backordered, Cancelled, …).
+/// </summary>
 internal static class SandboxStatuses
 {
     public static readonly string[] OrderCodes = ["Open", "InProgress", "OnHold", "Backordered", "PartiallyShipped", "FullyShipped", "Invoiced", "Cancelled"];
+
+    /// <summary>The order code on the wire: the nominal one with local codes, else the spec's nearest.</summary>
+    public static string OrderCode(string nominal, bool local) => local ? nominal : nominal == "Open" ? "Open" : "InProgress";
+
+    /// <summary>The item code on the wire: the nominal one with local codes, else the spec's nearest.</summary>
+    public static string ItemCode(string nominal, bool local) =>
+        local ? nominal : nominal is "FullyShipped" or "Invoiced" ? "FullyShipped" : "Open";
+
+    /// <summary>
+    /// What each local code means, as OrderBot's configuration would say it (order codes; item codes add the same
+    /// rows): the table a local Schneider contact would hand over with <see cref="SchneiderSandboxOptions.LocalStatusCodes"/>.
+    /// </summary>
+    public static readonly (string Code, string Status)[] LocalMeanings =
+    [
+        ("Open", "Open"), ("InProgress", "InProgress"), ("OnHold", "OnHold"), ("Backordered", "Backordered"),
+        ("PartiallyShipped", "PartiallyShipped"), ("FullyShipped", "Shipped"), ("Invoiced", "Invoiced"), ("Cancelled", "Cancelled"),
+    ];
 
     public static string Label(string code) => code switch
     {
@@ -69,4 +91,28 @@ internal static class SandboxStatuses
         "Backordered" => "Back Ordered",
         _ => code,
     };
+}
+
+/// <summary>
+/// The zone each sandbox country's account keeps its dates in: date-only fields go out as its local midnight in UTC,
+/// as Schneider sends them (<c>…T21:00:00Z</c> for a UTC+3 account).
+/// </summary>
+internal static class SandboxZones
+{
+    private static readonly Dictionary<string, string> Zones = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["FR"] = "Europe/Paris", ["DE"] = "Europe/Berlin", ["ES"] = "Europe/Madrid", ["IT"] = "Europe/Rome",
+        ["GB"] = "Europe/London", ["US"] = "America/New_York", ["RU"] = "Europe/Moscow", ["TR"] = "Europe/Istanbul",
+    };
+
+    public static TimeZoneInfo For(string country) =>
+        Zones.TryGetValue(country, out var id) && TimeZoneInfo.TryFindSystemTimeZoneById(id, out var zone) ? zone : TimeZoneInfo.Utc;
+
+    /// <summary>The account's local midnight of the day <paramref name="value"/> falls on there, in UTC.</summary>
+    public static DateTimeOffset LocalMidnight(DateTimeOffset value, string country)
+    {
+        var zone = For(country);
+        var day = TimeZoneInfo.ConvertTime(value, zone).Date;
+        return new DateTimeOffset(day, zone.GetUtcOffset(day)).ToUniversalTime();
+    }
 }

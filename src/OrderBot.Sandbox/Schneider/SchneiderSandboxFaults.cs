@@ -97,6 +97,35 @@ public sealed class SchneiderSandboxStats : IDisposable
     /// <summary>API requests refused with 401.</summary>
     public int Unauthorized => Volatile.Read(ref _unauthorized);
 
+    private readonly System.Collections.Concurrent.ConcurrentQueue<string> _statusFilters = new();
+    private int _inFlightDetails;
+    private int _maxInFlightDetails;
+
+    /// <summary>Every <c>order-status</c> value a search carried, in arrival order (what OrderBot asked Schneider to filter on).</summary>
+    public IReadOnlyList<string> StatusFilters => [.. _statusFilters];
+
+    /// <summary>The most order-details requests that were being answered at once.</summary>
+    public int MaxConcurrentOrderDetails => Volatile.Read(ref _maxInFlightDetails);
+
+    internal void RecordStatusFilter(string code) => _statusFilters.Enqueue(code);
+
+    internal IDisposable TrackDetails()
+    {
+        var now = Interlocked.Increment(ref _inFlightDetails);
+        int seen;
+        while (now > (seen = Volatile.Read(ref _maxInFlightDetails)) && Interlocked.CompareExchange(ref _maxInFlightDetails, now, seen) != seen)
+        {
+            // Another request raised the maximum meanwhile: compare again.
+        }
+
+        return new InFlight(this);
+    }
+
+    private sealed class InFlight(SchneiderSandboxStats stats) : IDisposable
+    {
+        public void Dispose() => Interlocked.Decrement(ref stats._inFlightDetails);
+    }
+
     /// <summary>All API requests (the four endpoints), whatever their answer.</summary>
     public int ApiCalls => Search + OrderDetails + ItemDetails + ShipmentSchedules;
 
@@ -109,6 +138,8 @@ public sealed class SchneiderSandboxStats : IDisposable
             // Drain arrival signals of requests counted before the reset.
         }
 
+        _statusFilters.Clear();
+        Interlocked.Exchange(ref _maxInFlightDetails, 0);
         Interlocked.Exchange(ref _search, 0);
         Interlocked.Exchange(ref _orderDetails, 0);
         Interlocked.Exchange(ref _itemDetails, 0);

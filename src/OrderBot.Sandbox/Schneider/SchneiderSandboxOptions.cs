@@ -19,6 +19,14 @@ public sealed class SchneiderSandboxOptions
 
     public int Seed { get; set; } = 20201120;
 
+    /// <summary>
+    /// False (default): status codes on the wire are the spec's only (orders Open/InProgress, items Open/FullyShipped).
+    /// True: a country list as a local Schneider contact would give it (OnHold, Backordered, PartiallyShipped,
+    /// FullyShipped, Invoiced, Cancelled) — OrderBot must then be configured with that list
+    /// (<c>Suppliers:Schneider:Countries:{CC}:OrderStatuses</c>) to read them as anything but unknown codes.
+    /// </summary>
+    public bool LocalStatusCodes { get; set; }
+
     /// <summary>Page size when the request gives none (public docs: 10).</summary>
     public int DefaultPageSize { get; set; } = 10;
 

@@ -12,8 +12,11 @@ public sealed partial class SchneiderSandboxServer
         var api = _app.MapGroup(SchneiderSandboxOptions.BasePath);
         api.MapGet("/orders/{country}", (HttpContext http, string country) =>
             ServeAsync(http, Stats.CountSearch, () => Search(http, country)));
-        api.MapGet("/orders/{country}/{orderNumber}", (HttpContext http, string country, string orderNumber) =>
-            ServeAsync(http, Stats.CountOrderDetails, () => Details(country, orderNumber)));
+        api.MapGet("/orders/{country}/{orderNumber}", async (HttpContext http, string country, string orderNumber) =>
+        {
+            using var inFlight = Stats.TrackDetails();
+            await ServeAsync(http, Stats.CountOrderDetails, () => Details(country, orderNumber));
+        });
         api.MapGet("/orders/{country}/{orderNumber}/{itemNumber}", (HttpContext http, string country, string orderNumber, string itemNumber) =>
             ServeAsync(http, Stats.CountItemDetails, () => Item(country, orderNumber, itemNumber, schedules: false)));
         api.MapGet("/orders/{country}/{orderNumber}/{itemNumber}/shipment-schedules", (HttpContext http, string country, string orderNumber, string itemNumber) =>
@@ -96,13 +99,25 @@ public sealed partial class SchneiderSandboxServer
         }
 
         var status = query["order-status"].ToString().Trim();
+        if (status.Length > 0)
+        {
+            Stats.RecordStatusFilter(status);
+
+            // Codes are country-specific: one the account's list does not have is refused, as a real account would.
+            var known = Options.LocalStatusCodes ? SandboxStatuses.OrderCodes : ["Open", "InProgress"];
+            if (!known.Contains(status, StringComparer.OrdinalIgnoreCase))
+            {
+                return NotFound(" Invalid_Input", $"Unknown order-status '{status}' for {country}.");
+            }
+        }
+
         var purchaser = (query["purchaserid"].ToString() is { Length: > 0 } p ? p : query["purchaser-id"].ToString()).Trim();
         return _store.Read(view =>
         {
             IEnumerable<SandboxOrder> orders = view.ByCountry.TryGetValue(country, out var list) ? list : [];
             if (status.Length > 0)
             {
-                orders = orders.Where(o => string.Equals(o.StatusCode, status, StringComparison.OrdinalIgnoreCase));
+                orders = orders.Where(o => string.Equals(SandboxStatuses.OrderCode(o.StatusCode, Options.LocalStatusCodes), status, StringComparison.OrdinalIgnoreCase));
             }
 
             if (purchaser.Length > 0)
@@ -116,12 +131,12 @@ public sealed partial class SchneiderSandboxServer
             // As the public docs say: a page past the end returns the last page, not an empty one.
             var served = Math.Max(1, Math.Min(page, totalPages));
             var slice = matching.Skip((served - 1) * pageSize).Take(pageSize).ToList();
-            return new Answer(200, SchneiderWireWriter.Search(slice, matching.Count, served, totalPages));
+            return new Answer(200, SchneiderWireWriter.Search(slice, matching.Count, served, totalPages, Options.LocalStatusCodes));
         });
     }
 
     private Answer Details(string country, string orderNumber) =>
-        WithOrder(country, orderNumber, order => new Answer(200, SchneiderWireWriter.Details(order)));
+        WithOrder(country, orderNumber, order => new Answer(200, SchneiderWireWriter.Details(order, Options.LocalStatusCodes)));
 
     private Answer Item(string country, string orderNumber, string itemNumber, bool schedules) =>
         WithOrder(country, orderNumber, order =>
@@ -139,7 +154,7 @@ public sealed partial class SchneiderSandboxServer
 
             return new Answer(200, schedules
                 ? SchneiderWireWriter.ShipmentSchedules(order, item, RootUrl.ToString().TrimEnd('/'))
-                : SchneiderWireWriter.ItemDetails(order, item));
+                : SchneiderWireWriter.ItemDetails(order, item, Options.LocalStatusCodes));
         });
 
     private Answer WithOrder(string country, string orderNumber, Func<SandboxOrder, Answer> answer)

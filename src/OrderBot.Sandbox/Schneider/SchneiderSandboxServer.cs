@@ -77,7 +77,31 @@ public sealed partial class SchneiderSandboxServer : IAsyncDisposable
         _tokens.Clear();
     }
 
-    /// <summary>Puts an order on hold now (status OnHold). False when no such order.</summary>
+    /// <summary>
+    /// OrderBot configuration (<c>Suppliers:Schneider:Countries:{country}:…</c>) that reads the sandbox's local status
+    /// codes (<see cref="SchneiderSandboxOptions.LocalStatusCodes"/>): for tests and demos that need Schneider holds.
+    /// </summary>
+    public static IReadOnlyDictionary<string, string?> LocalStatusSettings(params string[] countries)
+    {
+        ArgumentNullException.ThrowIfNull(countries);
+        var settings = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
+        foreach (var country in countries)
+        {
+            for (var i = 0; i < SandboxStatuses.LocalMeanings.Length; i++)
+            {
+                var (code, status) = SandboxStatuses.LocalMeanings[i];
+                foreach (var list in new[] { "OrderStatuses", "ItemStatuses" })
+                {
+                    settings[$"Suppliers:Schneider:Countries:{country}:{list}:{i}:Code"] = code;
+                    settings[$"Suppliers:Schneider:Countries:{country}:{list}:{i}:Status"] = status;
+                }
+            }
+        }
+
+        return settings;
+    }
+
+    /// <summary>Puts an order on hold now (nominal status OnHold: on the wire with <see cref="SchneiderSandboxOptions.LocalStatusCodes"/> only). False when no such order.</summary>
     public bool HoldOrder(string orderNumber) => _store.Change(orderNumber, o => o.StatusCode = "OnHold");
 
     /// <summary>Puts one item of an order on hold (item status OnHold; the order keeps its own status). False when no such order or item.</summary>

@@ -13,7 +13,7 @@ internal static class SchneiderWireWriter
 {
     private static readonly JsonWriterOptions Indented = new() { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    public static byte[] Search(IReadOnlyList<SandboxOrder> page, int totalRecords, int pageNumber, int totalPages) => Write(w =>
+    public static byte[] Search(IReadOnlyList<SandboxOrder> page, int totalRecords, int pageNumber, int totalPages, bool local) => Write(w =>
     {
         w.WriteStartObject();
         w.WriteStartArray("orderList");
@@ -22,9 +22,10 @@ internal static class SchneiderWireWriter
             w.WriteStartObject();
             w.WriteString("orderNumber", order.OrderNumber);
             w.WriteStartObject("orderStatus");
-            w.WriteString("orderStatusCode", order.StatusCode);
-            w.WriteString("orderStatusLabel", SandboxStatuses.Label(order.StatusCode));
-            w.WriteString("orderStatusDescription", SandboxStatuses.Label(order.StatusCode).Trim());
+            var code = SandboxStatuses.OrderCode(order.StatusCode, local);
+            w.WriteString("orderStatusCode", code);
+            w.WriteString("orderStatusLabel", SandboxStatuses.Label(code));
+            w.WriteString("orderStatusDescription", SandboxStatuses.Label(code).Trim());
             w.WriteEndObject();
             w.WriteNumber("purchaserID", order.PurchaserId);
             w.WriteString("poNumber", order.PoNumber);
@@ -45,7 +46,7 @@ internal static class SchneiderWireWriter
         w.WriteEndObject();
     });
 
-    public static byte[] Details(SandboxOrder order) => Write(w =>
+    public static byte[] Details(SandboxOrder order, bool local) => Write(w =>
     {
         w.WriteStartObject();
         w.WriteString("orderNumber", order.OrderNumber);
@@ -66,15 +67,16 @@ internal static class SchneiderWireWriter
         w.WriteString("customerName", order.CustomerName);
         w.WriteEndObject();
         w.WriteStartObject("orderStatus");
-        w.WriteString("orderStatusCode", order.StatusCode);
-        w.WriteString("orderStatusLabel", SandboxStatuses.Label(order.StatusCode));
+        var code = SandboxStatuses.OrderCode(order.StatusCode, local);
+        w.WriteString("orderStatusCode", code);
+        w.WriteString("orderStatusLabel", SandboxStatuses.Label(code));
         w.WriteEndObject();
         w.WriteStartArray("itemList");
         foreach (var item in order.Items)
         {
             w.WriteStartObject();
             w.WritePropertyName("item");
-            Item(w, item);
+            Item(w, order, item, local);
             w.WriteEndObject();
         }
 
@@ -82,13 +84,13 @@ internal static class SchneiderWireWriter
         w.WriteEndObject();
     });
 
-    public static byte[] ItemDetails(SandboxOrder order, SandboxItem item) => Write(w =>
+    public static byte[] ItemDetails(SandboxOrder order, SandboxItem item, bool local) => Write(w =>
     {
         w.WriteStartObject();
         w.WriteString("orderNumber", order.OrderNumber);
         w.WriteString("poNumber", order.PoNumber);
         w.WritePropertyName("item");
-        Item(w, item);
+        Item(w, order, item, local);
         w.WriteEndObject();
     });
 
@@ -110,8 +112,8 @@ internal static class SchneiderWireWriter
             w.WriteNumber("shippedQuantity", schedule.ShippedQuantity);
             w.WriteString("shipmentLocation", schedule.Location);
             w.WriteNumber("carrierName", schedule.Carrier);
-            Date(w, "promiseDate", schedule.PromiseDate);
-            Date(w, "notBeforeDate", schedule.PromiseDate);
+            CalendarDate(w, "promiseDate", schedule.PromiseDate, order.Country);
+            CalendarDate(w, "notBeforeDate", schedule.PromiseDate, order.Country);
             w.WriteString("routing", schedule.Routing);
             w.WriteStartArray("trackingNumbersList");
             foreach (var number in schedule.TrackingNumbers)
@@ -145,7 +147,7 @@ internal static class SchneiderWireWriter
         w.WriteEndObject();
     });
 
-    private static void Item(Utf8JsonWriter w, SandboxItem item)
+    private static void Item(Utf8JsonWriter w, SandboxOrder order, SandboxItem item, bool local)
     {
         w.WriteStartObject();
         w.WriteString("itemNumber", item.ItemNumber);
@@ -159,10 +161,11 @@ internal static class SchneiderWireWriter
             w.WriteNumber("totalQtyShipped", item.QtyShipped);
         }
 
-        Date(w, "estimatedDeliveryDate", item.EstimatedDelivery);
-        Date(w, "lastDeliveryDate", item.EstimatedDelivery);
-        w.WriteString("itemStatusCode", item.StatusCode);
-        w.WriteString("itemStatusLabel", SandboxStatuses.Label(item.StatusCode));
+        CalendarDate(w, "estimatedDeliveryDate", item.EstimatedDelivery, order.Country);
+        CalendarDate(w, "lastDeliveryDate", item.EstimatedDelivery, order.Country);
+        var code = SandboxStatuses.ItemCode(item.StatusCode, local);
+        w.WriteString("itemStatusCode", code);
+        w.WriteString("itemStatusLabel", SandboxStatuses.Label(code));
         w.WriteNumber("totalBackOrdered", item.Backordered);
         var currency = item.ShipToCountry switch { "US" => "USD", "GB" => "GBP", "RU" => "RUB", _ => "EUR" };
         Money(w, "priceNet", item.PriceNet, currency, valueFirst: false);
@@ -192,6 +195,10 @@ internal static class SchneiderWireWriter
 
         w.WriteEndObject();
     }
+
+    /// <summary>A date-only field as Schneider sends it: the account's local midnight of that day, in UTC.</summary>
+    private static void CalendarDate(Utf8JsonWriter w, string name, DateTimeOffset value, string country) =>
+        Date(w, name, SandboxZones.LocalMidnight(value, country));
 
     private static void Date(Utf8JsonWriter w, string name, DateTimeOffset value) =>
         w.WriteString(name, value.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture));

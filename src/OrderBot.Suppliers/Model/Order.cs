@@ -51,6 +51,13 @@ public sealed record Shipment
 {
     public string? ShipmentNumber { get; init; }
     public string? Carrier { get; init; }
+
+    /// <summary>
+    /// The supplier's carrier code when it sent a code, not a name (Schneider schedules: <c>10060100</c>), and no table
+    /// names it; shown as "carrier 10060100", never as if it were a name.
+    /// </summary>
+    public string? CarrierCode { get; init; }
+
     public decimal? ShippedQuantity { get; init; }
     public DateTimeOffset? PromiseDate { get; init; }
     public DateTimeOffset? NotBeforeDate { get; init; }
@@ -169,6 +176,15 @@ public sealed record Order
     public string? PaymentTerms { get; init; }
     public bool? ExpressDelivery { get; init; }
 
+    /// <summary>
+    /// The order ships only complete (Schneider <c>completeDelivery</c>): ready lines wait for the last one. Null when
+    /// the supplier did not say.
+    /// </summary>
+    public bool? CompleteDelivery { get; init; }
+
+    /// <summary>The customer (sold-to) id the supplier sent, when it differs in kind from <see cref="Account"/> (Schneider <c>customer.customerID</c>).</summary>
+    public string? CustomerId { get; init; }
+
     /// <summary>Holds on the order or any of its sub-orders (deduplicated by code and text).</summary>
     public IReadOnlyList<Hold> Holds { get; init; } = [];
 
@@ -184,8 +200,63 @@ public sealed record Order
     /// <summary>True when <see cref="Items"/> came from a details call (so "no items" really means none).</summary>
     public bool HasDetails { get; init; }
 
-    /// <summary>The earliest estimated delivery date among items, if any (the watcher's ETA).</summary>
+    /// <summary>
+    /// When the order is expected: the latest open line's date when lines are known (<see cref="LatestOpenLineDate"/>),
+    /// else the supplier's order-level date. The watcher's ETA.
+    /// </summary>
     public DateTimeOffset? EstimatedDelivery { get; init; }
+
+    /// <summary>The latest estimated date among open lines (<see cref="SupplierDates.IsOpen"/>); null when none carries one.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public DateTimeOffset? LatestOpenLineDate => SupplierDates.LatestOpenLineDate(Items);
+
+    /// <summary>
+    /// "Last item expected 19 Dec; 2 of 3 items by 10 Dec": null when no open line carries a date. Items already
+    /// shipped count as "by" the sooner date.
+    /// </summary>
+    public EtaSummary? EtaSummary()
+    {
+        if (LatestOpenLineDate is not { } last)
+        {
+            return null;
+        }
+
+        var openDays = Items.Where(SupplierDates.IsOpen)
+            .Select(i => i.EstimatedDelivery).OfType<DateTimeOffset>()
+            .Select(SupplierDates.Day).Distinct().OrderDescending().ToList();
+        if (openDays.Count < 2)
+        {
+            var sooner = Items.Count(i => !SupplierDates.IsOpen(i));
+            return new EtaSummary(last, Items.Count, sooner, null);
+        }
+
+        var soonerDay = openDays[1];
+        var soonerBy = Items.Where(SupplierDates.IsOpen).Select(i => i.EstimatedDelivery).OfType<DateTimeOffset>().First(d => SupplierDates.Day(d) == soonerDay);
+        var count = Items.Count(i => !SupplierDates.IsOpen(i) || (i.EstimatedDelivery is { } d && SupplierDates.Day(d) <= soonerDay));
+        return new EtaSummary(last, Items.Count, count, soonerBy);
+    }
+
+    /// <summary>
+    /// Late: the order is not shipped, invoiced or cancelled, and its promised/estimated date — the order's own, or
+    /// any open line's — is before <paramref name="today"/>. With lines known, only open lines count (every line
+    /// shipped is not late, whatever the order-level status says). Pure; the same rule for every supplier.
+    /// </summary>
+    public bool IsLate(DateOnly today)
+    {
+        if (SupplierDates.IsDone(Status.Status))
+        {
+            return false;
+        }
+
+        if (HasDetails && Items.Count > 0)
+        {
+            return Items.Where(SupplierDates.IsOpen).Any(i => i.EstimatedDelivery is { } eta && SupplierDates.Day(eta) < today)
+                || (!Items.Any(i => i.EstimatedDelivery is not null) && Items.Any(SupplierDates.IsOpen)
+                    && EstimatedDelivery is { } orderDate && SupplierDates.Day(orderDate) < today);
+        }
+
+        return EstimatedDelivery is { } date && SupplierDates.Day(date) < today;
+    }
 
     /// <summary>All tracking entries across items and shipments, deduplicated by number.</summary>
     public IEnumerable<Tracking> AllTracking() =>

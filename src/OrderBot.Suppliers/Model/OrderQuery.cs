@@ -52,6 +52,12 @@ public sealed record OrderSearch
     /// <summary>Exclusive end of the order-date window (UTC).</summary>
     public DateTimeOffset? To { get; init; }
 
+    /// <summary>
+    /// The answer is narrowed on delivery dates ("what's late", "due this week"): a supplier whose search hits carry
+    /// no dates (Schneider) reads the details of its open hits, within its own cap, so the dates are there to judge.
+    /// </summary>
+    public bool WithDeliveryDates { get; init; }
+
     /// <summary>Most orders to return (the card pages them).</summary>
     public int Limit { get; init; } = 50;
 }

@@ -77,4 +77,14 @@ public sealed record StatusInfo(OrderStatus Status, string SupplierCode, string?
     /// Ingram Micro" for status <c>V</c> or hold reason <c>VO</c>); cards show it instead of the label and code.
     /// </summary>
     public string? Meaning { get; init; }
+
+    /// <summary>The supplier's longer description of the status, as sent and trimmed (Schneider <c>orderStatusDescription</c>).</summary>
+    public string? Description { get; init; }
+
+    /// <summary>
+    /// True when the supplier's code is in no table OrderBot has (<see cref="OrderStatus.Unknown"/> with a code): the
+    /// code and label are shown verbatim, never guessed.
+    /// </summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public bool IsUnknownCode => Status == OrderStatus.Unknown && SupplierCode.Length > 0;
 }

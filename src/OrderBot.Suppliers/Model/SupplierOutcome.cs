@@ -62,6 +62,13 @@ public sealed record SupplierResult
     /// <summary>What was searched, in words, for a "nothing found" message, e.g. "Schneider Electric FR, 3 pages".</summary>
     public string? SearchedScope { get; init; }
 
+    /// <summary>
+    /// How the asker's saved settings narrowed this search, in words for the card's "where I looked" (e.g. "Schneider
+    /// Electric searched in DE only — set to DE on 7 Dec 2026; name a country in the question to search another").
+    /// Null when nothing saved narrowed it. Set by the app, which knows where the scope came from.
+    /// </summary>
+    public string? ScopeNote { get; init; }
+
     /// <summary>Supplier HTTP calls this answer cost (for benchmarks and the rate budget).</summary>
     public int Calls { get; init; }
 

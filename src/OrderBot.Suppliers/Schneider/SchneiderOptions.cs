@@ -45,6 +45,21 @@ public sealed class SchneiderOptions
     /// <summary>Concurrent shipment-schedule calls when fetching an order with its shipments.</summary>
     public int MaxConcurrentItems { get; set; } = 4;
 
+    /// <summary>Concurrent order-details calls for one answer (a PO's orders; Schneider's public FAQ allows about 10).</summary>
+    public int MaxConcurrentDetails { get; set; } = 10;
+
+    /// <summary>
+    /// Most open orders whose details one list reads to learn their delivery dates ("what's late", "due this week"):
+    /// Schneider's search gives none. Orders beyond it are counted as undated, never guessed.
+    /// </summary>
+    public int MaxDetailsPerSearch { get; set; } = 250;
+
+    /// <summary>
+    /// Per country (<c>Countries:FR</c>, …): the account's time zone and the status codes the local Schneider contact
+    /// gave. Without an entry a country understands only the spec's codes and uses its usual zone.
+    /// </summary>
+    public Dictionary<string, SchneiderCountryOptions> Countries { get; set; } = new(StringComparer.OrdinalIgnoreCase);
+
     public TimeSpan PoCacheTtl { get; set; } = TimeSpan.FromMinutes(30);
 
     public int PoCacheSize { get; set; } = 1000;
@@ -116,6 +131,9 @@ internal sealed class SchneiderOptionsValidator : IValidateOptions<SchneiderOpti
         Range(errors, "PageSize", options.PageSize, 1, 200);
         Range(errors, "MaxConcurrentPages", options.MaxConcurrentPages, 1, 16);
         Range(errors, "MaxConcurrentItems", options.MaxConcurrentItems, 1, 16);
+        Range(errors, "MaxConcurrentDetails", options.MaxConcurrentDetails, 1, 10);
+        Range(errors, "MaxDetailsPerSearch", options.MaxDetailsPerSearch, 0, 5000);
+        ValidateCountries(errors, options.Countries);
         Range(errors, "PoCacheSize", options.PoCacheSize, 1, 1_000_000);
         Range(errors, "MaxScanPages", options.MaxScanPages, 1, 10_000);
         Range(errors, "MaxRetries", options.MaxRetries, 0, 10);
@@ -134,6 +152,53 @@ internal sealed class SchneiderOptionsValidator : IValidateOptions<SchneiderOpti
         }
 
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
+    }
+
+    private static void ValidateCountries(List<string> errors, Dictionary<string, SchneiderCountryOptions>? countries)
+    {
+        foreach (var (key, country) in countries ?? [])
+        {
+            var at = $"{P}Countries:{key}";
+            if (key.Trim().Length != 2 || !key.Trim().All(char.IsAsciiLetter))
+            {
+                errors.Add($"{at}: the key must be a 2-letter country code such as FR.");
+            }
+
+            if (country is null)
+            {
+                continue;
+            }
+
+            if (!string.IsNullOrWhiteSpace(country.TimeZone) && !TimeZoneInfo.TryFindSystemTimeZoneById(country.TimeZone.Trim(), out _))
+            {
+                errors.Add($"{at}:TimeZone '{country.TimeZone}' is not a known time zone; use an IANA id such as Europe/Istanbul (or leave it empty for the country's usual zone).");
+            }
+
+            ValidateRows(errors, at + ":OrderStatuses", country.OrderStatuses);
+            ValidateRows(errors, at + ":ItemStatuses", country.ItemStatuses);
+        }
+    }
+
+    private static void ValidateRows(List<string> errors, string at, List<SchneiderStatusRow>? rows)
+    {
+        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        for (var i = 0; i < (rows?.Count ?? 0); i++)
+        {
+            var row = rows![i];
+            if (string.IsNullOrWhiteSpace(row.Code))
+            {
+                errors.Add($"{at}:{i}:Code is required: the status code exactly as Schneider sends it.");
+            }
+            else if (!seen.Add(row.Code.Trim()))
+            {
+                errors.Add($"{at}:{i}:Code '{row.Code.Trim()}' is listed twice; keep one row per code.");
+            }
+
+            if (row.Status == Model.OrderStatus.Unknown || !Enum.IsDefined(row.Status))
+            {
+                errors.Add($"{at}:{i}:Status must be one of Open, InProgress, OnHold, Backordered, PartiallyShipped, Shipped, Invoiced, Cancelled (leave a code out to show it as unknown).");
+            }
+        }
     }
 
     private static bool IsHttpAbsolute(Uri? uri) =>

@@ -6,8 +6,8 @@ using OrderBot.Suppliers.Schneider.Wire;
 namespace OrderBot.Suppliers.Schneider;
 
 /// <summary>
-/// Schneider Electric behind <see cref="IOrderSupplier"/>. The API has no PO filter, so a PO is found by scanning
-/// search pages (bounded concurrency, early exit) and remembered in <see cref="SchneiderPoCache"/>.
+/// Schneider Electric behind <see cref="IOrderSupplier"/>. The API has no PO filter, so a PO is found by reading
+/// every search page (bounded concurrency, up to a page cap) and a complete answer remembered in <see cref="SchneiderPoCache"/>.
 /// </summary>
 internal sealed partial class SchneiderSupplier : IOrderSupplier
 {
@@ -41,43 +41,62 @@ internal sealed partial class SchneiderSupplier : IOrderSupplier
         var purchaser = Purchaser(scope);
         var normalized = SchneiderPoCache.NormalizePo(po);
         var warmCalls = 0;
-        if (_cache.TryGet(country, purchaser, po, out var cachedNumbers))
+        if (_cache.TryGet(country.Code, purchaser, po, out var cachedNumbers))
         {
-            Log.PoCacheHit(_logger, country, cachedNumbers.Count);
+            Log.PoCacheHit(_logger, country.Code, cachedNumbers.Count);
             var warm = await FetchDetailsAsync(country, cachedNumbers, fallbacks: null, cancellationToken);
             if (warm.Problem is not null
                 || (warm.Orders.Count == cachedNumbers.Count && warm.Orders.All(o => o.CustomerPo is not null && SchneiderPoCache.NormalizePo(o.CustomerPo) == normalized)))
             {
-                return warm with { SearchedScope = $"{Scope(country)}, cached" };
+                return warm with { SearchedScope = $"{Scope(country.Code)}, every page (remembered)" };
             }
 
             // A cached order vanished or now carries another PO: forget the entry and scan afresh.
-            _cache.Invalidate(country, purchaser, po);
+            _cache.Invalidate(country.Code, purchaser, po);
             warmCalls = warm.Calls;
         }
 
+        // Every page: a PO's orders can sit on page 1 and on the last page alike (the list is by release date).
         var scan = await ScanAsync(
-            country,
+            country.Code,
             orderStatus: null,
             purchaser,
             o => o.PoNumber is not null && SchneiderPoCache.NormalizePo(o.PoNumber) == normalized,
-            stopOnMatch: true,
             cancellationToken);
-        Log.PoScanned(_logger, country, scan.PagesRead, scan.TotalPages, scan.Matches.Count);
-        var scopeText = $"{Scope(country)}, {scan.PagesRead} of {scan.TotalPages} pages";
+        Log.PoScanned(_logger, country.Code, scan.PagesRead, scan.TotalPages, scan.Matches.Count);
+        var scopeText = ScanScope(country.Code, scan);
         if (scan.Matches.Count == 0)
         {
             return scan.Problem is { } problem
                 ? SupplierResult.Failed(problem, scan.Calls + warmCalls)
-                : SupplierResult.Found(SupplierId.Schneider, [], scan.Calls + warmCalls, scopeText);
+                : SupplierResult.Found(SupplierId.Schneider, [], scan.Calls + warmCalls, scopeText) with { MoreExist = !scan.Complete };
         }
 
         var numbers = scan.Matches.Select(m => m.OrderNumber!.Trim()).ToList();
-        _cache.Set(country, purchaser, po, numbers);
+        if (scan.Complete && scan.Problem is null)
+        {
+            // Only a complete answer is remembered: a short list must not pass for the PO's orders for 30 minutes.
+            _cache.Set(country.Code, purchaser, po, numbers);
+        }
+
         var fallbacks = scan.Matches.ToDictionary(m => m.OrderNumber!.Trim(), m => SchneiderMapper.FromSearch(m, country), StringComparer.Ordinal);
         var details = await FetchDetailsAsync(country, numbers, fallbacks, cancellationToken);
-        return details with { Calls = details.Calls + scan.Calls + warmCalls, SearchedScope = scopeText };
+        return details with
+        {
+            Calls = details.Calls + scan.Calls + warmCalls,
+            SearchedScope = scopeText,
+            MoreExist = !scan.Complete,
+            Problem = details.Problem ?? scan.Problem,
+        };
     }
+
+    /// <summary>"Schneider Electric FR, all 14 pages" or, stopped short, "… 50 of 80 pages (the page cap …)".</summary>
+    private string ScanScope(string country, ScanResult scan) =>
+        scan.Complete
+            ? $"{Scope(country)}, {(scan.TotalPages == 1 ? "the only page" : $"all {scan.TotalPages} pages")}"
+            : scan.Problem is null
+                ? $"{Scope(country)}, {scan.PagesRead} of {scan.TotalPages} pages (OrderBot reads at most {_options.CurrentValue.MaxScanPages}); orders on the other {scan.TotalPages - scan.PagesRead} pages are not included"
+                : $"{Scope(country)}, {scan.PagesRead} of {scan.TotalPages} pages before an error; the others could not be read";
 
     public async Task<SupplierResult> GetOrderAsync(string orderNumber, SupplierScope scope, CancellationToken cancellationToken = default)
     {
@@ -89,7 +108,7 @@ internal sealed partial class SchneiderSupplier : IOrderSupplier
         }
 
         var result = await FetchDetailsAsync(country, [orderNumber.Trim()], fallbacks: null, cancellationToken);
-        return result with { SearchedScope = Scope(country) };
+        return result with { SearchedScope = Scope(country.Code) };
     }
 
     public async Task<SupplierResult> GetOrderWithShipmentsAsync(string orderNumber, SupplierScope scope, CancellationToken cancellationToken = default)
@@ -101,7 +120,7 @@ internal sealed partial class SchneiderSupplier : IOrderSupplier
             return notConfigured;
         }
 
-        var details = await _client.GetOrderAsync(country, orderNumber.Trim(), cancellationToken);
+        var details = await _client.GetOrderAsync(country.Code, orderNumber.Trim(), cancellationToken);
         if (details.Problem is { } problem)
         {
             return SupplierResult.Failed(problem, 1);
@@ -109,7 +128,7 @@ internal sealed partial class SchneiderSupplier : IOrderSupplier
 
         if (details.NotFound)
         {
-            return SupplierResult.Found(SupplierId.Schneider, [], 1, Scope(country));
+            return SupplierResult.Found(SupplierId.Schneider, [], 1, Scope(country.Code));
         }
 
         var order = SchneiderMapper.FromDetails(details.Value!, country);
@@ -118,12 +137,12 @@ internal sealed partial class SchneiderSupplier : IOrderSupplier
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = _options.CurrentValue.MaxConcurrentItems, CancellationToken = cancellationToken };
         await Parallel.ForEachAsync(order.Items.Where(i => i.ItemNumber.Length > 0), parallel, async (item, ct) =>
         {
-            var schedules = await _client.GetShipmentSchedulesAsync(country, order.OrderNumber, item.ItemNumber, ct);
+            var schedules = await _client.GetShipmentSchedulesAsync(country.Code, order.OrderNumber, item.ItemNumber, ct);
             lock (shipments)
             {
                 if (schedules.Value is { } value)
                 {
-                    shipments[item.ItemNumber] = SchneiderMapper.ToShipments(value);
+                    shipments[item.ItemNumber] = SchneiderMapper.ToShipments(value, country);
                 }
                 else if (schedules.Problem is { } itemProblem)
                 {
@@ -136,7 +155,7 @@ internal sealed partial class SchneiderSupplier : IOrderSupplier
         var withShipments = SchneiderMapper.WithShipments(order, shipments);
 
         // Partial: the order is still worth showing when one item's schedules could not be read.
-        return new SupplierResult { Supplier = SupplierId.Schneider, Orders = [withShipments], Problem = firstProblem, Calls = calls, SearchedScope = Scope(country) };
+        return new SupplierResult { Supplier = SupplierId.Schneider, Orders = [withShipments], Problem = firstProblem, Calls = calls, SearchedScope = Scope(country.Code) };
     }
 
     public async Task<SupplierResult> SearchAsync(OrderSearch search, SupplierScope scope, CancellationToken cancellationToken = default)
@@ -151,16 +170,18 @@ internal sealed partial class SchneiderSupplier : IOrderSupplier
         if (search.Hold is not null)
         {
             // Schneider reports no hold reasons, so no Schneider order can match a hold-category filter.
-            return SupplierResult.Found(SupplierId.Schneider, [], 0, $"{Scope(country)} (no hold reasons at Schneider)");
+            return SupplierResult.Found(SupplierId.Schneider, [], 0, $"{Scope(country.Code)} (no hold reasons at Schneider)");
         }
 
-        string? statusCode = null;
-        if (search.Status is { } status && (statusCode = SchneiderStatusTable.SearchCode(status)) is null)
+        if (search.Status is { } wanted && !country.Statuses.Knows(wanted))
         {
-            return SupplierResult.Found(SupplierId.Schneider, [], 0, Scope(country));
+            // No code of this country means that state: nothing can match, and no code is invented to ask for it.
+            return SupplierResult.Found(SupplierId.Schneider, [], 0, $"{Scope(country.Code)} (no Schneider {country.Code} status code means '{OrderStatusKeys.Display(wanted).ToLowerInvariant()}')");
         }
 
-        var scan = await ScanAsync(country, statusCode, Purchaser(scope), o => InWindow(o.ReleaseDate, search), stopOnMatch: false, cancellationToken);
+        // A code goes to Schneider only when configured for this country; otherwise every page is read and filtered here.
+        var statusCode = search.Status is { } status ? country.Statuses.FilterCode(status) : null;
+        var scan = await ScanAsync(country.Code, statusCode, Purchaser(scope), o => InWindow(o.ReleaseDate, search), cancellationToken);
         if (scan.Problem is { } problem && scan.Matches.Count == 0)
         {
             return SupplierResult.Failed(problem, scan.Calls);
@@ -171,17 +192,43 @@ internal sealed partial class SchneiderSupplier : IOrderSupplier
             .Where(o => search.Status is null || o.Status.Status == search.Status)
             .OrderByDescending(o => o.OrderDate)
             .ToList();
-        var complete = scan.PagesRead >= scan.TotalPages;
+        var orders = matching.Take(Math.Max(0, search.Limit)).ToList();
+        var calls = scan.Calls;
+        if (search.WithDeliveryDates)
+        {
+            (orders, var detailCalls) = await WithDatesAsync(country, orders, cancellationToken);
+            calls += detailCalls;
+        }
+
         return new SupplierResult
         {
             Supplier = SupplierId.Schneider,
-            Orders = [.. matching.Take(Math.Max(0, search.Limit))],
+            Orders = orders,
             Problem = scan.Problem,
-            Calls = scan.Calls,
-            SearchedScope = $"{Scope(country)}, {scan.PagesRead} of {scan.TotalPages} pages",
-            MoreExist = matching.Count > search.Limit || !complete,
-            MatchCount = complete ? matching.Count : null,
+            Calls = calls,
+            SearchedScope = ScanScope(country.Code, scan),
+            MoreExist = matching.Count > search.Limit || !scan.Complete,
+            MatchCount = scan.Complete ? matching.Count : null,
         };
+    }
+
+    /// <summary>
+    /// Search hits carry no delivery dates: the open ones (up to <see cref="SchneiderOptions.MaxDetailsPerSearch"/>,
+    /// newest first) are replaced by their details. A hit whose details fail stays as it was, undated.
+    /// </summary>
+    private async Task<(List<Order> Orders, int Calls)> WithDatesAsync(SchneiderCountry country, List<Order> orders, CancellationToken cancellationToken)
+    {
+        var wanted = orders.Where(o => !o.HasDetails && !SupplierDates.IsDone(o.Status.Status))
+            .Take(_options.CurrentValue.MaxDetailsPerSearch)
+            .ToDictionary(o => o.OrderNumber, StringComparer.Ordinal);
+        if (wanted.Count == 0)
+        {
+            return (orders, 0);
+        }
+
+        var details = await FetchDetailsAsync(country, [.. wanted.Keys], wanted, cancellationToken);
+        var byNumber = details.Orders.ToDictionary(o => o.OrderNumber, StringComparer.Ordinal);
+        return ([.. orders.Select(o => byNumber.GetValueOrDefault(o.OrderNumber) ?? o)], details.Calls);
     }
 
     private static bool InWindow(DateTimeOffset? date, OrderSearch search) =>
@@ -193,10 +240,10 @@ internal sealed partial class SchneiderSupplier : IOrderSupplier
     private string? Purchaser(SupplierScope scope) =>
         string.IsNullOrWhiteSpace(scope.SchneiderPurchaserId) ? _options.CurrentValue.PurchaserId : scope.SchneiderPurchaserId.Trim();
 
-    private bool TryResolveCountry(SupplierScope scope, out string country, out SupplierResult notConfigured)
+    private bool TryResolveCountry(SupplierScope scope, out SchneiderCountry resolved, out SupplierResult notConfigured)
     {
         var raw = string.IsNullOrWhiteSpace(scope.Country) ? _options.CurrentValue.DefaultCountry : scope.Country;
-        country = raw?.Trim().ToUpperInvariant() ?? string.Empty;
+        var country = raw?.Trim().ToUpperInvariant() ?? string.Empty;
         if (country == "UK")
         {
             country = "GB";
@@ -205,8 +252,11 @@ internal sealed partial class SchneiderSupplier : IOrderSupplier
         if (country.Length == 2 && country.All(char.IsAsciiLetter))
         {
             notConfigured = null!;
+            resolved = SchneiderCountry.From(_options.CurrentValue, country);
             return true;
         }
+
+        resolved = null!;
 
         notConfigured = SupplierResult.Failed(new SupplierProblem(
             SupplierId.Schneider,

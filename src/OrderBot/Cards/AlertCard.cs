@@ -15,6 +15,9 @@ public enum AlertKind
     /// <summary>Tracking arrived for an order whose shipped alert had none.</summary>
     TrackingAdded,
     Cancelled,
+
+    /// <summary>The order's (or an open line's) delivery date passed while it was not shipped: <see cref="Order.IsLate"/>.</summary>
+    NowLate,
 }
 
 /// <summary>A proactive alert about one order.</summary>
@@ -93,6 +96,7 @@ public static class AlertCard
         AlertKind.EtaSlipped => ("Delivery date moved later", TextColor.Warning),
         AlertKind.TrackingAdded => ("Tracking is available", TextColor.Good),
         AlertKind.Cancelled => ("Order cancelled", TextColor.Attention),
+        AlertKind.NowLate => ("Your order is late", TextColor.Warning),
         _ => ("Your order changed", TextColor.Accent),
     };
 
@@ -104,7 +108,7 @@ public static class AlertCard
                 yield return HoldBlock(hold);
                 break;
             case AlertKind.HoldReleased when alert.Hold is { } released:
-                yield return new TextBlock($"Hold {E(released.Code)} ({E(released.Explanation)}) is no longer on this order.");
+                yield return new TextBlock($"{HoldName(released)} ({E(released.Explanation)}) is no longer on this order.");
                 break;
             case AlertKind.Shipped:
                 var count = alert.Order.AllTracking().Count();
@@ -122,6 +126,11 @@ public static class AlertCard
                 yield return new TextBlock(alert.Order.Status.Meaning is { Length: > 0 } meaning
                     ? $"This order was {E(meaning)}. Nothing more will ship for it."
                     : $"{SupplierNames.Display(alert.Order.Supplier)} reports this order as cancelled ({E(alert.Order.Status.SupplierLabel ?? alert.Order.Status.SupplierCode)}). Nothing more will ship for it.") { Wrap = true };
+                break;
+            case AlertKind.NowLate:
+                yield return new TextBlock(EtaText(alert.Order, context) is { } expected
+                    ? $"Its delivery date has passed and {SupplierNames.Display(alert.Order.Supplier)} has not shipped it yet (estimated delivery: {expected})."
+                    : $"Its delivery date has passed and {SupplierNames.Display(alert.Order.Supplier)} has not shipped it yet.") { Wrap = true };
                 break;
             case AlertKind.EtaSlipped when alert.Order.EstimatedDelivery is { } eta:
                 yield return new TextBlock(alert.PreviousEta is { } before

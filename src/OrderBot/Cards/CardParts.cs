@@ -31,6 +31,15 @@ internal static class CardParts
     /// </summary>
     public static string StatusText(StatusInfo status)
     {
+        ArgumentNullException.ThrowIfNull(status);
+        if (status.IsUnknownCode)
+        {
+            // A code in no table is shown as sent, never guessed from its label.
+            return status.SupplierLabel is { } sent && !SameWords(status.SupplierCode, sent)
+                ? $"Unknown code {E(status.SupplierCode)} (\"{E(sent)}\")"
+                : $"Unknown code {E(status.SupplierCode)}";
+        }
+
         var display = OrderStatusKeys.Display(status.Status);
         if (status.Meaning is { Length: > 0 } meaning)
         {
@@ -100,7 +109,30 @@ internal static class CardParts
     /// </summary>
     public static string Id(string? text) => E(text?.Replace('-', '\u2011'));
 
-    /// <summary>A coloured block per hold: where it is, the supplier's text and code, what it means, what to do.</summary>
+    /// <summary>
+    /// A hold's short name: "Hold CH" for a coded hold; a code that only repeats the status ("OnHold" / "On Hold") is
+    /// not said twice — "On hold", or "Item 000010 on hold" for a hold on one item.
+    /// </summary>
+    public static string HoldName(Hold hold)
+    {
+        ArgumentNullException.ThrowIfNull(hold);
+        var code = CodeOf(hold);
+        if (code is not null)
+        {
+            return hold.Scope is { Length: > 0 } on ? $"Hold {E(code)} on {E(on)}" : $"Hold {E(code)}";
+        }
+
+        return hold.Scope is { Length: > 0 } scope ? $"{E(char.ToUpperInvariant(scope[0]) + scope[1..])} on hold" : "On hold";
+    }
+
+    private static string? CodeOf(Hold hold) =>
+        string.IsNullOrWhiteSpace(hold.Code) || (hold.SupplierText is { } text && SameWords(hold.Code, text)) || IsHoldWords(hold.Code)
+            ? null
+            : hold.Code.Trim();
+
+    private static bool IsHoldWords(string words) => StatusSynonyms(OrderStatus.OnHold).Contains(Letters(words));
+
+    /// <summary>A coloured block per hold: code and the supplier's text, what it means, what to do.</summary>
     public static Container HoldBlock(Hold hold) => new()
     {
         Style = ContainerStyle.Attention,
@@ -215,6 +247,26 @@ internal static class CardParts
 
         return list;
     }
+
+    /// <summary>
+    /// The order's ETA in words: "Last item expected 19 Dec 2026; 2 of 3 items by 10 Dec 2026" when its open lines carry
+    /// different dates, else the one date. Null when the supplier sent no date.
+    /// </summary>
+    public static string? EtaText(Order order, CardContext context)
+    {
+        ArgumentNullException.ThrowIfNull(order);
+        ArgumentNullException.ThrowIfNull(context);
+        if (order.EtaSummary() is { SoonerBy: { } sooner } summary && summary.ItemCount > 1)
+        {
+            return $"Last item expected {context.Date(summary.LastExpected)}; {context.Count(summary.SoonerCount)} of {context.Count(summary.ItemCount)} items by {context.Date(sooner)}";
+        }
+
+        return order.EstimatedDelivery is { } eta ? context.Date(eta) : null;
+    }
+
+    /// <summary>"Where I looked: Schneider Electric searched in DE only — …": a search narrowed by saved settings says so.</summary>
+    public static TextBlock WhereILooked(string note) =>
+        new($"Where I looked: {E(note)}") { Spacing = Spacing.Medium, IsSubtle = true, Wrap = true, Size = TextSize.Small };
 
     /// <summary>Where attention goes first: holds, then orders that are late to ship, then open ones, then done.</summary>
     public static int Urgency(OrderStatus status) => status switch

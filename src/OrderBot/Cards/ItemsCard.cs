@@ -198,6 +198,11 @@ public static class ItemsCard
         {
             parts.Add($"via {E(carrier)}");
         }
+        else if (shipment.CarrierCode is { Length: > 0 } code)
+        {
+            // A code no table names: said as a code, not as if it were the carrier's name.
+            parts.Add($"carrier {E(code)}");
+        }
 
         if (shipment.PromiseDate is { } promise)
         {

@@ -33,7 +33,7 @@ public static class NothingFoundCard
             body.Add(new FactSet
             {
                 Spacing = Spacing.Small,
-                Facts = [.. searched.Select(r => new Fact(SupplierNames.Display(r.Supplier), E(r.SearchedScope ?? "searched, no match")))],
+                Facts = [.. searched.Select(r => new Fact(SupplierNames.Display(r.Supplier), E(string.Join(" — ", new[] { r.SearchedScope ?? "searched, no match", r.ScopeNote }.OfType<string>()))))],
             });
         }
 

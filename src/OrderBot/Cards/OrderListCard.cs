@@ -83,7 +83,7 @@ public static class OrderListCard
                 Columns =
                 [
                     new Column { Width = "stretch", Items = [new TextBlock(OrderHeading(order)) { Weight = TextWeight.Bolder }] },
-                    new Column { Width = "auto", Items = [new TextBlock(OrderStatusKeys.Display(order.Status.Status)) { Color = StatusColor(order.Status.Status), Weight = TextWeight.Bolder }] },
+                    new Column { Width = "auto", Items = [new TextBlock(order.Status.IsUnknownCode ? StatusText(order.Status) : OrderStatusKeys.Display(order.Status.Status)) { Color = StatusColor(order.Status.Status), Weight = TextWeight.Bolder }] },
                 ],
             },
         };

@@ -7,7 +7,10 @@ namespace OrderBot.Cards;
 /// <summary>One order: status in colour, key facts, a block per hold, items summary, tracking, next actions.</summary>
 public static class OrderStatusCard
 {
-    public static AdaptiveCard Build(Order order, CardContext context)
+    /// <param name="order">The order.</param>
+    /// <param name="context">The reader's zone, culture and now.</param>
+    /// <param name="scopeNote">How saved settings narrowed the search that found it (<see cref="SupplierResult.ScopeNote"/>), shown as "where I looked".</param>
+    public static AdaptiveCard Build(Order order, CardContext context, string? scopeNote = null)
     {
         ArgumentNullException.ThrowIfNull(order);
         ArgumentNullException.ThrowIfNull(context);
@@ -26,6 +29,11 @@ public static class OrderStatusCard
         }
 
         body.AddRange(TrackingElements(order.AllTracking()));
+        if (scopeNote is { Length: > 0 })
+        {
+            body.Add(WhereILooked(scopeNote));
+        }
+
         body.Add(Actions(CardActions.Items(order), CardActions.Track(order), CardActions.WatchOrStop(order, context, onOrderCard: true), CardActions.Refresh(order)));
         body.Add(Subtle(context.WatchedBy(order) is null
             ? $"Checked {context.TimeWithZone(context.Now)}"
@@ -47,9 +55,12 @@ public static class OrderStatusCard
         Add(facts, "Order", Id(order.OrderNumber));
         Add(facts, "Ordered", order.OrderDate is { } date ? context.Date(date) : null);
         Add(facts, "Account", E(string.Join(" ", new[] { order.Account, order.AccountName }.Where(s => !string.IsNullOrWhiteSpace(s)))));
+        Add(facts, "Customer", order.CustomerId is { } customer && customer != order.Account ? E(customer) : null);
+        Add(facts, "Status detail", StatusDetail(order.Status));
         Add(facts, "Total", order.Total is { } total ? context.Money(total) : null);
         Add(facts, "Total with tax", order.TotalWithTax is { } withTax ? context.Money(withTax) : null);
-        Add(facts, "Estimated delivery", order.EstimatedDelivery is { } eta ? context.Date(eta) : null);
+        Add(facts, "Estimated delivery", EtaText(order, context));
+        Add(facts, "Ships complete", ShipsComplete(order));
         Add(facts, order.Carriers.Count > 1 ? "Carriers" : "Carrier", E(order.Carriers.Count > 0 ? string.Join(", ", order.Carriers) : order.Carrier));
         Add(facts, "Order type", E(order.OrderType));
         Add(facts, "End-user PO", Id(order.EndUserPo));
@@ -65,6 +76,33 @@ public static class OrderStatusCard
         Add(facts, invoices.Count == 1 ? "Invoice" : "Invoices", string.Join(", ", invoices));
         return facts;
     }
+
+    /// <summary>The supplier's description of the status when it says more than its label (Schneider <c>orderStatusDescription</c>).</summary>
+    private static string? StatusDetail(StatusInfo status) =>
+        status.Description is { } description
+        && !string.Equals(Letters(description), Letters(status.SupplierLabel ?? string.Empty), StringComparison.Ordinal)
+        && !string.Equals(Letters(description), Letters(status.SupplierCode), StringComparison.Ordinal)
+            ? E(description)
+            : null;
+
+    /// <summary>"yes — waiting for the backordered line": why ready items have not left (Schneider <c>completeDelivery</c>).</summary>
+    private static string? ShipsComplete(Order order)
+    {
+        if (order.CompleteDelivery != true)
+        {
+            return null;
+        }
+
+        var waiting = order.Items.Count(i => SupplierDates.IsOpen(i) && i.QuantityBackordered > 0);
+        return waiting switch
+        {
+            0 => "yes — the order leaves in one delivery",
+            1 => "yes — waiting for the backordered line",
+            _ => $"yes — waiting for {waiting} backordered lines",
+        };
+    }
+
+    private static string Letters(string text) => new([.. text.Where(char.IsLetterOrDigit).Select(char.ToLowerInvariant)]);
 
     private static void Add(List<Fact> facts, string title, string? value)
     {

@@ -40,6 +40,13 @@ public static class PoSummaryCard
         }
 
         body.AddRange(Pager(paging, noun, context, (title, n) => CardActions.Page(title, query ?? $"po:{po}", n)));
+        foreach (var searched in result.Results.Where(r => r.Succeeded && (r.ScopeNote is not null || r.MoreExist)))
+        {
+            // A PO whose search stopped short (page cap) or was narrowed by a saved setting says where it looked.
+            var where = string.Join(" ", new[] { searched.MoreExist ? $"{SupplierNames.Display(searched.Supplier)}: {searched.SearchedScope}." : null, searched.ScopeNote }.OfType<string>());
+            body.Add(WhereILooked(where));
+        }
+
         foreach (var problem in result.Problems)
         {
             body.Add(ProblemLine(problem, context));
@@ -85,12 +92,12 @@ public static class PoSummaryCard
             facts.Add(new Fact("Total", context.Money(total)));
         }
 
-        if (order.EstimatedDelivery is { } eta)
+        if (EtaText(order, context) is { } eta)
         {
-            facts.Add(new Fact("Estimated delivery", context.Date(eta)));
+            facts.Add(new Fact("Estimated delivery", eta));
         }
 
-        facts.AddRange(order.Holds.Select(h => new Fact($"Hold {E(h.Code)}", E(h.Explanation))));
+        facts.AddRange(order.Holds.Select(h => new Fact(HoldName(h), E(h.Explanation))));
 
         var items = new List<CardElement>
         {

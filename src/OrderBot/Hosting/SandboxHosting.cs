@@ -35,6 +35,15 @@ public static partial class SandboxHosting
             settings["Suppliers:Schneider:ApiKey"] = options.ApiKey;
             settings["Suppliers:Schneider:ApiKeyHeader"] = options.ApiKeyHeader;
             settings["Suppliers:Schneider:DefaultCountry"] = configuration["Suppliers:Schneider:DefaultCountry"] ?? "FR";
+
+            // A sandbox told to speak a local status list comes with that list, as a Schneider contact's would.
+            if (options.LocalStatusCodes && !configuration.GetSection("Suppliers:Schneider:Countries").GetChildren().Any())
+            {
+                foreach (var (key, value) in SchneiderSandboxServer.LocalStatusSettings("FR", "DE", "ES", "IT", "GB", "US", "RU", "TR"))
+                {
+                    settings[key] = value;
+                }
+            }
         }
 
         if (string.IsNullOrWhiteSpace(configuration["Suppliers:Ingram:BaseUrl"]))

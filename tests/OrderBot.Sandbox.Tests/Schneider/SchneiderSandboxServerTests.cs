@@ -70,6 +70,69 @@ public sealed class SchneiderSandboxServerTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Search_ByDefault_SpeaksOnlyTheSpecsStatusCodes()
+    {
+        var orderCodes = new HashSet<string>();
+        var itemCodes = new HashSet<string>();
+        using var search = JsonDocument.Parse(await _http.GetStringAsync(Api("orders/FR?page-size=200")));
+        foreach (var hit in search.RootElement.GetProperty("orderList").EnumerateArray().Take(40))
+        {
+            orderCodes.Add(hit.GetProperty("orderStatus").GetProperty("orderStatusCode").GetString()!);
+            using var details = JsonDocument.Parse(await _http.GetStringAsync(Api($"orders/FR/{hit.GetProperty("orderNumber").GetString()}")));
+            foreach (var entry in details.RootElement.GetProperty("itemList").EnumerateArray())
+            {
+                itemCodes.Add(entry.GetProperty("item").GetProperty("itemStatusCode").GetString()!);
+            }
+        }
+
+        Assert.Subset(new HashSet<string> { "Open", "InProgress" }, orderCodes);
+        Assert.Subset(new HashSet<string> { "Open", "FullyShipped" }, itemCodes);
+    }
+
+    [Fact]
+    public async Task Search_StatusFilterNotInTheCountrysList_IsRefusedAsInvalidInput()
+    {
+        using var response = await _http.GetAsync(Api("orders/FR?order-status=OnHold"));
+        var body = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Contains("Invalid_Input", body, StringComparison.Ordinal);
+        Assert.Equal(["OnHold"], _server.Stats.StatusFilters);
+    }
+
+    [Fact]
+    public async Task Details_LocalStatusCodes_SpeaksTheLocalList()
+    {
+        _server.Options.LocalStatusCodes = true;
+
+        var text = await _http.GetStringAsync(Api("orders/FR/0101000082"));
+
+        Assert.Contains("\"orderStatusCode\": \"OnHold\"", text, StringComparison.Ordinal);
+        Assert.Contains("\"orderStatusLabel\": \"On Hold\"", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Details_Utc3Account_DateOnlyFieldsAreLocalMidnightInUtc()
+    {
+        var text = await _http.GetStringAsync(Api("orders/TR/0100444401"));
+
+        // Data start 23 Nov 09:00 UTC (12:00 in Istanbul) + 10 days: 3 Dec in Istanbul, whose midnight is 21:00 UTC on the 2nd.
+        Assert.Contains("\"estimatedDeliveryDate\": \"2026-12-02T21:00:00Z\"", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Search_MultiPagePo_OnTheFirstAndTheLastPage()
+    {
+        using var first = JsonDocument.Parse(await _http.GetStringAsync(Api("orders/FR?page-size=10&page=1")));
+        var pages = first.RootElement.GetProperty("pagination").GetProperty("totalNumberOfPages").GetInt32();
+        using var last = JsonDocument.Parse(await _http.GetStringAsync(Api($"orders/FR?page-size=10&page={pages}")));
+
+        Assert.True(pages > 5, $"{pages} pages");
+        Assert.Contains(first.RootElement.GetProperty("orderList").EnumerateArray(), o => o.GetProperty("poNumber").GetString() == "201121/1");
+        Assert.Contains(last.RootElement.GetProperty("orderList").EnumerateArray(), o => o.GetProperty("poNumber").GetString() == "201121/1");
+    }
+
+    [Fact]
     public async Task TrackingPage_UnknownParcel_Is404()
     {
         using var response = await _http.GetAsync(new Uri(_server.RootUrl, "tracking/999"));
@@ -180,6 +243,7 @@ public sealed class SchneiderSandboxServerTests : IAsyncLifetime
     [Fact]
     public async Task Control_HoldReleaseShip_ChangeTheOrder()
     {
+        _server.Options.LocalStatusCodes = true; // hold and ship are said in the local list's codes
         await _http.PostAsync(new Uri(_server.RootUrl, "_sandbox/orders/0100111111/hold"), null);
         var held = await StatusCodeOf("0100111111");
         await _http.PostAsync(new Uri(_server.RootUrl, "_sandbox/orders/0100111111/release"), null);
@@ -212,6 +276,7 @@ public sealed class SchneiderSandboxServerTests : IAsyncLifetime
     [Fact]
     public async Task Timeline_Watch1_MovesWithTime()
     {
+        _server.Options.LocalStatusCodes = true;
         var eta0 = await EtaOf("0100999001");
         _time.Advance(TimeSpan.FromMinutes(4));
         var eta2 = await EtaOf("0100999001");
@@ -225,7 +290,8 @@ public sealed class SchneiderSandboxServerTests : IAsyncLifetime
     [Fact]
     public async Task Data_IsDeterministicAndCoversEveryStatus()
     {
-        await using var other = await SchneiderSandboxServer.StartAsync(new SchneiderSandboxOptions { OrderCount = 300 }, new FakeTimeProvider(_time.GetUtcNow()));
+        _server.Options.LocalStatusCodes = true;
+        await using var other = await SchneiderSandboxServer.StartAsync(new SchneiderSandboxOptions { OrderCount = 300, LocalStatusCodes = true }, new FakeTimeProvider(_time.GetUtcNow()));
         using var otherHttp = new HttpClient();
         otherHttp.DefaultRequestHeaders.Add("apikey", other.Options.ApiKey);
         var codes = new HashSet<string>();
@@ -243,7 +309,8 @@ public sealed class SchneiderSandboxServerTests : IAsyncLifetime
             }
         }
 
-        Assert.Equal(303, total);
+        // 300 bulk orders, 3 showcase orders and the two of the multi-page PO (the TR order is in no country listed).
+        Assert.Equal(305, total);
         Assert.Superset(new HashSet<string> { "Open", "InProgress", "OnHold", "Backordered", "PartiallyShipped", "FullyShipped", "Invoiced", "Cancelled" }, codes);
     }
 

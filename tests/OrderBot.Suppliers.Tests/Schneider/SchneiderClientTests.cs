@@ -35,7 +35,7 @@ public sealed class SchneiderClientTests
     [Fact]
     public async Task SearchAsync_OrderStatusFilter_ReturnsOnlyThatStatus()
     {
-        await using var host = await SchneiderTestHost.StartAsync();
+        await using var host = await SchneiderTestHost.StartAsync(localCodes: true);
 
         var response = await host.Client.SearchAsync("FR", "FullyShipped", null, 1, 100);
 
@@ -85,7 +85,7 @@ public sealed class SchneiderClientTests
 
         var response = await host.Client.GetShipmentSchedulesAsync("FR", "0100111111", "000020");
 
-        var shipments = SchneiderMapper.ToShipments(response.Value!);
+        var shipments = SchneiderMapper.ToShipments(response.Value!, SchneiderTables.Spec("FR"));
         Assert.Equal(2, shipments.Count);
         Assert.All(shipments, s => Assert.StartsWith(host.Sandbox.RootUrl + "tracking/", Assert.Single(s.Tracking).Url!.ToString(), StringComparison.Ordinal));
     }

@@ -7,9 +7,9 @@ public sealed class SchneiderSupplierTests
     private static readonly SupplierScope Fr = new() { Country = "FR" };
 
     [Fact]
-    public async Task FindByPoAsync_Cold_ScansPagesWithEarlyExitAndReturnsDetails()
+    public async Task FindByPoAsync_Cold_ReadsEveryPageAndReturnsDetails()
     {
-        await using var host = await SchneiderTestHost.StartAsync(settings: c =>
+        await using var host = await SchneiderTestHost.StartAsync(localCodes: true, settings: c =>
         {
             c["Suppliers:Schneider:PageSize"] = "5";
 
@@ -25,8 +25,9 @@ public sealed class SchneiderSupplierTests
         Assert.Equal("0100222222", order.OrderNumber);
         Assert.True(order.HasDetails);
         Assert.Equal(OrderStatus.Shipped, order.Status.Status);
-        Assert.True(host.Sandbox.Stats.Search > 1, "the match is not on page 1");
-        Assert.True(host.Sandbox.Stats.Search < totalPages, $"early exit: {host.Sandbox.Stats.Search} of {totalPages} pages");
+        // A match never ends the scan: another order of the PO could be on any later page.
+        Assert.Equal(totalPages, host.Sandbox.Stats.Search);
+        Assert.False(result.MoreExist);
         Assert.Equal(1, host.Sandbox.Stats.OrderDetails);
         Assert.Equal(host.Sandbox.Stats.ApiCalls, result.Calls);
     }
@@ -122,7 +123,8 @@ public sealed class SchneiderSupplierTests
         Assert.True(result.Succeeded);
         Assert.Empty(result.Orders);
         Assert.Equal(totalPages, host.Sandbox.Stats.Search);
-        Assert.Contains($"{totalPages} of {totalPages} pages", result.SearchedScope, StringComparison.Ordinal);
+        Assert.Contains($"all {totalPages} pages", result.SearchedScope, StringComparison.Ordinal);
+        Assert.False(result.MoreExist);
     }
 
     [Fact]
@@ -192,7 +194,7 @@ public sealed class SchneiderSupplierTests
     [Fact]
     public async Task SearchAsync_StatusAndLimit_ReturnsNewestMatchingFirst()
     {
-        await using var host = await SchneiderTestHost.StartAsync();
+        await using var host = await SchneiderTestHost.StartAsync(localCodes: true);
 
         var result = await host.Supplier.SearchAsync(new OrderSearch { Status = OrderStatus.Shipped, Limit = 3 }, Fr);
 
@@ -234,7 +236,7 @@ public sealed class SchneiderSupplierTests
     [Fact]
     public async Task GetOrderAsync_TimelineOrder_FollowsSandboxTime()
     {
-        await using var host = await SchneiderTestHost.StartAsync();
+        await using var host = await SchneiderTestHost.StartAsync(localCodes: true);
         var before = (await host.Supplier.GetOrderAsync("0100999001", Fr)).Orders[0];
 
         host.Time.Advance(TimeSpan.FromMinutes(4));

@@ -31,10 +31,14 @@ internal sealed class SchneiderTestHost : IAsyncDisposable
     public static async Task<SchneiderTestHost> StartAsync(
         Action<SchneiderSandboxOptions>? sandbox = null,
         Action<Dictionary<string, string?>>? settings = null,
-        bool oauth = false)
+        bool oauth = false,
+        bool localCodes = false)
     {
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.Zero));
-        var sandboxOptions = new SchneiderSandboxOptions { OrderCount = 200 };
+
+        // localCodes: the sandbox speaks a local status list (OnHold, FullyShipped, Cancelled, …) and OrderBot is
+        // configured with it for FR, as with a list from the local Schneider contact. Otherwise: the spec's codes only.
+        var sandboxOptions = new SchneiderSandboxOptions { OrderCount = 200, LocalStatusCodes = localCodes };
         sandbox?.Invoke(sandboxOptions);
         var server = await SchneiderSandboxServer.StartAsync(sandboxOptions, time);
 
@@ -52,6 +56,14 @@ internal sealed class SchneiderTestHost : IAsyncDisposable
             // No waiting between retries: the retry policy is exercised, the clock is not.
             [P + "RetryBaseDelay"] = "00:00:00",
         };
+        if (localCodes)
+        {
+            foreach (var (key, value) in SchneiderSandboxServer.LocalStatusSettings("FR"))
+            {
+                config[key] = value;
+            }
+        }
+
         settings?.Invoke(config);
 
         var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder();

@@ -21,6 +21,9 @@ public static class SettingKeys
     public const string DateFormat = "dateFormat";
 
     public static string Country(SupplierId supplier) => supplier == SupplierId.Schneider ? SchneiderCountry : IngramCountry;
+
+    /// <summary>The companion key holding the day (yyyy-MM-dd, UTC) a setting was last saved: "set to DE on 7 Dec".</summary>
+    public static string SavedOn(string key) => key + ".savedOn";
 }
 
 /// <summary>Who is asking and where: the scopes their settings live under.</summary>
@@ -62,6 +65,40 @@ public sealed record EffectiveSettings(IReadOnlyDictionary<string, string> User,
         SchneiderPurchaserId = supplier == SupplierId.Schneider ? Get(SettingKeys.SchneiderPurchaserId) : null,
     };
 
+    /// <summary>
+    /// What a saved setting narrowed in the search of <paramref name="supplier"/>, in words for the card — null when the
+    /// question named its own country, or nothing saved applied. The default country is not a narrowing the asker chose.
+    /// </summary>
+    public string? NarrowingNote(SupplierId supplier, string? questionCountry)
+    {
+        var parts = new List<string>();
+        var name = SupplierNames.Display(supplier);
+        var countryKey = SettingKeys.Country(supplier);
+        if (questionCountry is null && Get(countryKey) is { } country)
+        {
+            parts.Add($"{name} searched in {country} only — {Saved(countryKey, $"set to {country}")}; name a country in the question (\"… in FR\") to search another");
+        }
+
+        var accountKey = supplier == SupplierId.Schneider ? SettingKeys.SchneiderPurchaserId : SettingKeys.IngramCustomerNumber;
+        if (Get(accountKey) is { } account)
+        {
+            var what = supplier == SupplierId.Schneider ? "purchaser id" : "customer number";
+            parts.Add($"{name} searched for {what} {account} only — {Saved(accountKey, $"set to {account}")}");
+        }
+
+        return parts.Count == 0 ? null : string.Join(". ", parts) + ".";
+    }
+
+    private string Saved(string key, string what)
+    {
+        var on = Get(SettingKeys.SavedOn(key)) is { } day
+            && DateOnly.TryParseExact(day, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var date)
+            ? $" on {date.ToString("d MMM yyyy", System.Globalization.CultureInfo.InvariantCulture)}"
+            : string.Empty;
+        var whose = User.ContainsKey(key) ? "your saved setting" : "this channel's saved setting";
+        return $"{what}{on} ({whose})";
+    }
+
     public static SettingsView View(IReadOnlyDictionary<string, string> values) => new()
     {
         Country = Describe(values),
@@ -93,10 +130,12 @@ public sealed record EffectiveSettings(IReadOnlyDictionary<string, string> User,
 public sealed class SettingsService
 {
     private readonly ISettingsStore _store;
+    private readonly TimeProvider _time;
 
-    public SettingsService(ISettingsStore store)
+    public SettingsService(ISettingsStore store, TimeProvider? time = null)
     {
         _store = store;
+        _time = time ?? TimeProvider.System;
     }
 
     public async Task<EffectiveSettings> LoadAsync(Asker asker, CancellationToken cancellationToken)
@@ -112,6 +151,14 @@ public sealed class SettingsService
     public Task SetAsync(Asker asker, bool forChannel, string key, string value, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(asker);
-        return _store.SetAsync(forChannel && !asker.IsPersonal ? asker.ChannelScope : asker.UserScope, key, value, cancellationToken);
+        return SetWithDateAsync(forChannel && !asker.IsPersonal ? asker.ChannelScope : asker.UserScope, key, value, cancellationToken);
+    }
+
+    /// <summary>The value and the day it was saved, so an answer narrowed by it can say since when.</summary>
+    private async Task SetWithDateAsync(string scope, string key, string value, CancellationToken cancellationToken)
+    {
+        await _store.SetAsync(scope, key, value, cancellationToken);
+        var today = _time.GetUtcNow().ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        await _store.SetAsync(scope, SettingKeys.SavedOn(key), today, cancellationToken);
     }
 }

@@ -106,6 +106,7 @@ public static class AlertsTelemetry
         AlertKind.EtaSlipped => "eta_slipped",
         AlertKind.TrackingAdded => "tracking_added",
         AlertKind.Cancelled => "cancelled",
+        AlertKind.NowLate => "now_late",
         _ => "other",
     };
 

@@ -108,7 +108,7 @@ public sealed partial class HoldWatcher
             _metrics?.Baseline();
         }
 
-        var events = OrderDiff.Compare(before, order);
+        var events = OrderDiff.Compare(before, order, DateOnly.FromDateTime(now.UtcDateTime));
         var enqueued = 0;
         foreach (var alertEvent in events)
         {

@@ -303,7 +303,7 @@ public sealed partial class HoldWatcher
             return (false, events, enqueued);
         }
 
-        if (watched.NextPollAt > now && OrderDiff.Compare(before, order).Count > 0)
+        if (watched.NextPollAt > now && OrderDiff.Compare(before, order, DateOnly.FromDateTime(now.UtcDateTime)).Count > 0)
         {
             await _orders.UpsertAsync(watched with { NextPollAt = now }, cancellationToken);
             Log.Expedited(_logger, order.Supplier, order.OrderNumber);

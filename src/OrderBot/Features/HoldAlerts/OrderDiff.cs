@@ -18,7 +18,10 @@ internal static class OrderDiff
     /// appears after a shipped alert without any is its own event, once. A cancelled order says so; its holds are not
     /// "released" and its date does not "slip".
     /// </remarks>
-    public static IReadOnlyList<AlertEvent> Compare(OrderSnapshot? before, Order now)
+    /// <param name="before">The last snapshot (null: first look).</param>
+    /// <param name="now">The order as it is now.</param>
+    /// <param name="today">The look's UTC day, for "now late" (<see cref="Order.IsLate"/>); null: lateness not judged.</param>
+    public static IReadOnlyList<AlertEvent> Compare(OrderSnapshot? before, Order now, DateOnly? today = null)
     {
         ArgumentNullException.ThrowIfNull(now);
         if (before is null)
@@ -63,6 +66,12 @@ internal static class OrderDiff
             events.Add(new AlertEvent(AlertKind.EtaSlipped, $"eta:{eta:yyyy-MM-dd}", PreviousEta: previous));
         }
 
+        // Late is news once per date it is late against (a slipped date that passes again is late again).
+        if (today is { } day && before.Late == false && now.IsLate(day))
+        {
+            events.Add(new AlertEvent(AlertKind.NowLate, now.EstimatedDelivery is { } due ? $"late:{due:yyyy-MM-dd}" : "late"));
+        }
+
         return events;
     }
 
@@ -76,6 +85,7 @@ internal static class OrderDiff
         || before.Eta != after.Eta
         || before.LeftWarehouse != after.LeftWarehouse
         || before.HasTracking != after.HasTracking
+        || before.Late != after.Late
         || before.Holds.Count != after.Holds.Count
         || before.Holds.Any(b => !after.Holds.Any(a => SameHold(a, b)));
 

@@ -33,6 +33,12 @@ internal sealed record OrderSnapshot
     public string? Account { get; init; }
     public string? Country { get; init; }
 
+    /// <summary>
+    /// Late at this look (<see cref="Order.IsLate"/> on the look's UTC day); null in snapshots written before it existed,
+    /// so an order already late then is recorded, not alerted.
+    /// </summary>
+    public bool? Late { get; init; }
+
     /// <summary>On hold at this look, as <see cref="Order.IsHeld"/>.</summary>
     [JsonIgnore]
     public bool Held => Status == OrderStatus.OnHold || Holds.Count > 0;
@@ -66,6 +72,7 @@ internal sealed record OrderSnapshot
             Country = order.Country,
             HeldSince = held ? (wasHeld ? before!.HeldSince : null) ?? now : null,
             HeldSinceFirstLook = firstLook,
+            Late = now is { } at ? order.IsLate(DateOnly.FromDateTime(at.UtcDateTime)) : before?.Late,
         };
     }
 

@@ -9,8 +9,11 @@ public static class OrderFacts
     /// Late: a promised or estimated date (the order's, or an open line's) has passed, and the order is neither
     /// shipped, invoiced nor cancelled. One method, so one definition of "late" can replace it everywhere.
     /// </summary>
-    public static bool IsLate(Order order, DateOnly today) =>
-        !IsClosedOrShipped(order) && DueSince(order) is { } due && due < today;
+    public static bool IsLate(Order order, DateOnly today)
+    {
+        ArgumentNullException.ThrowIfNull(order);
+        return order.IsLate(today);
+    }
 
     /// <summary>The earliest date the order or one of its open lines was due; null when the supplier gives none.</summary>
     public static DateOnly? DueSince(Order order)

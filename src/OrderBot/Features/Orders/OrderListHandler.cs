@@ -70,7 +70,8 @@ public sealed class OrderListHandler : IIntentHandler, IActionHandler
         var ages = query.HeldDays is null ? null : await HoldAgesAsync(result.Orders, cancellationToken);
         var (limited, notes) = OrderListLimits.Apply(query, result.Orders.OrderByDescending(o => o.OrderDate), scope.Card, ages);
         var capped = OrderListLimits.Capped(result.Results, query.NarrowedHere);
-        return Reply.FromCard(OrderListCard.Build(query.Title(), limited, scope.Card, query.Encode(), page, [.. result.Problems], [.. capped, .. notes], notAll: capped.Count > 0));
+        var narrowed = result.Results.Select(r => r.ScopeNote).OfType<string>().Distinct().Select(n => "Where I looked: " + n);
+        return Reply.FromCard(OrderListCard.Build(query.Title(), limited, scope.Card, query.Encode(), page, [.. result.Problems], [.. capped, .. notes, .. narrowed], notAll: capped.Count > 0));
     }
 
     /// <summary>When each held order's hold began, for those the watcher knows (local store reads, no supplier call).</summary>

@@ -43,9 +43,10 @@ public static class OrderListLimits
 
         if (query.Late)
         {
-            // One definition of late for a list and for "is X late?" (OrderFacts.IsLate).
-            var undated = orders.Count(o => !OrderFacts.IsClosedOrShipped(o) && OrderFacts.DueSince(o) is null);
-            orders = [.. orders.Where(o => OrderFacts.IsLate(o, today)).OrderBy(OrderFacts.DueSince)];
+            // One rule for both suppliers (Order.IsLate): the order's or any open line's date passed, not shipped.
+            var open = orders.Where(o => !SupplierDates.IsDone(o.Status.Status)).ToList();
+            var undated = open.Count(o => o.EstimatedDelivery is null && o.LatestOpenLineDate is null && !o.Items.Any(i => i.EstimatedDelivery is not null));
+            orders = [.. open.Where(o => o.IsLate(today)).OrderBy(o => o.EstimatedDelivery)];
             if (undated > 0)
             {
                 notes.Add($"{Count(undated, "open order")} carry no delivery date in the supplier's answer, so I can't tell whether they are late.");

@@ -123,6 +123,7 @@ public sealed record OrderListQuery(OrderStatus? Status, HoldCategory? Hold, Dat
             // Narrowed here after the search: read more of the newest orders, so the narrowing has something to work on.
             Limit = NarrowedHere ? NarrowedSearchLimit : new OrderSearch().Limit,
             Status = Late ? null : Status,
+            WithDeliveryDates = Late || DateOn == "due",
             Hold = Hold,
             From = byOrderDate && From is { } from ? StartOfDay(from, zone) : null,
             To = byOrderDate && To is { } to ? StartOfDay(to.AddDays(1), zone).AddTicks(-1) : null,

@@ -99,7 +99,8 @@ public sealed class OrderStatusService
         // names the supplier that could not be asked, so "1 order" is never mistaken for "the only order".
         if (orders.Count == 1 && (question.Po is null || !result.IsPartial))
         {
-            var single = await SingleAsync(question.Kind, orders[0], settings, context, [.. result.Problems], deadline, cancellationToken);
+            var single = await SingleAsync(question.Kind, orders[0], settings, context, [.. result.Problems], deadline, cancellationToken,
+                result.Results.FirstOrDefault(r => r.Supplier == orders[0].Supplier)?.ScopeNote);
             // The detailed order (items, shipments) when one was fetched: what a lead about tracking reads.
             return single with { Partial = result.IsPartial, Orders = single.Orders.Count > 0 ? single.Orders : orders, Problems = problems };
         }
@@ -144,14 +145,14 @@ public sealed class OrderStatusService
         return answer with { Orders = [order] };
     }
 
-    private async Task<OrderAnswer> SingleAsync(OrderAnswerKind kind, Order order, EffectiveSettings settings, CardContext context, IReadOnlyList<SupplierProblem> problems, DateTimeOffset deadline, CancellationToken cancellationToken)
+    private async Task<OrderAnswer> SingleAsync(OrderAnswerKind kind, Order order, EffectiveSettings settings, CardContext context, IReadOnlyList<SupplierProblem> problems, DateTimeOffset deadline, CancellationToken cancellationToken, string? scopeNote = null)
     {
         var note = problems.Count == 0
             ? null
             : "Partial answer: " + string.Join(" ", problems.Select(p => CardParts.ProblemSentence(p, context)));
         if (kind == OrderAnswerKind.Status)
         {
-            return OrderAnswer.Of(Reply.FromCard(OrderStatusCard.Build(order, context), note), AnswerKinds.Order);
+            return OrderAnswer.Of(Reply.FromCard(OrderStatusCard.Build(order, context, scopeNote), note), AnswerKinds.Order);
         }
 
         var detailed = await AnswerOrderAsync(order.Supplier, order.OrderNumber, kind, settings, context, 1, deadline, cancellationToken);
@@ -164,25 +165,30 @@ public sealed class OrderStatusService
         var asks = SuppliersFor(question.Supplier).Select(async supplier =>
         {
             var scope = ScopeFor(supplier, question.Country, settings, deadline) with { LateWindow = late };
+            var note = settings.NarrowingNote(supplier, question.Country);
             if (question.Po is { } po)
             {
                 var found = await _lookup.FindByPoAsync(po, scope, supplier, cancellationToken);
-                return await WithShipmentsAsync(found.Results, scope, cancellationToken);
+                return Noted(await WithShipmentsAsync(found.Results, scope, cancellationToken), note);
             }
 
             if (question.OrderNumber is { } number)
             {
-                return (await _lookup.GetOrderAsync(number, scope, supplier, cancellationToken)).Results;
+                return Noted((await _lookup.GetOrderAsync(number, scope, supplier, cancellationToken)).Results, note);
             }
 
             var both = await Task.WhenAll(
                 _lookup.FindByPoAsync(question.Ref!, scope, supplier, cancellationToken),
                 _lookup.GetOrderAsync(question.Ref!, scope, supplier, cancellationToken));
-            return [Merge(supplier, both[0], both[1])];
+            return Noted([Merge(supplier, both[0], both[1])], note);
         });
         var results = await Task.WhenAll(asks);
         return new LookupResult([.. results.SelectMany(r => r)]);
     }
+
+    /// <summary>Each answer carries how the asker's saved settings narrowed it (the card's "where I looked").</summary>
+    private static IReadOnlyList<SupplierResult> Noted(IReadOnlyList<SupplierResult> results, string? note) =>
+        note is null ? results : [.. results.Select(r => r with { ScopeNote = note })];
 
     /// <summary>Most orders of one PO answer whose shipments are fetched, so the card can offer tracking buttons.</summary>
     private const int ShipmentDetailsLimit = 3;
@@ -284,9 +290,9 @@ public sealed class OrderStatusService
         ArgumentNullException.ThrowIfNull(query);
         var search = query.ToSearch(zone);
         var deadline = Deadline(budget);
-        var results = await Task.WhenAll(SuppliersFor(query.Supplier).Select(supplier =>
-            _lookup.SearchAsync(search, ScopeFor(supplier, query.Country, settings, deadline), supplier, cancellationToken)));
-        return new LookupResult([.. results.SelectMany(r => r.Results)]);
+        var results = await Task.WhenAll(SuppliersFor(query.Supplier).Select(async supplier =>
+            Noted((await _lookup.SearchAsync(search, ScopeFor(supplier, query.Country, settings, deadline), supplier, cancellationToken)).Results, settings.NarrowingNote(supplier, query.Country))));
+        return new LookupResult([.. results.SelectMany(r => r)]);
     }
 
     private SupplierScope ScopeFor(SupplierId supplier, string? country, EffectiveSettings settings, DateTimeOffset deadline) =>

@@ -84,10 +84,49 @@ public sealed class OrderDiffTests
     }
 
     [Fact]
+    public void Compare_OpenLineDatePasses_NowLateOnceThenNothing()
+    {
+        var due = new DateTimeOffset(2026, 12, 10, 0, 0, 0, TimeSpan.Zero);
+        var order = Schneider("InProgress") with
+        {
+            HasDetails = true,
+            EstimatedDelivery = due,
+            Items = [new OrderItem { ItemNumber = "000010", QuantityOrdered = 2, EstimatedDelivery = due, Status = SchneiderLocal.MapItem("Open", "Open") }],
+        };
+        var onTime = OrderSnapshot.Of(order, 0, null, due.AddDays(-1));
+        var dayAfter = DateOnly.FromDateTime(due.AddDays(1).UtcDateTime);
+
+        var events = OrderDiff.Compare(onTime, order, dayAfter);
+        var late = OrderSnapshot.Of(order, 1, onTime, due.AddDays(1));
+        var again = OrderDiff.Compare(late, order, dayAfter.AddDays(1));
+        var shipped = OrderDiff.Compare(onTime, order with { Status = SchneiderLocal.MapOrder("FullyShipped", null) }, dayAfter);
+
+        var alert = Assert.Single(events);
+        Assert.Equal(AlertKind.NowLate, alert.Kind);
+        Assert.Equal("late:2026-12-10", alert.State);
+        Assert.Equal(false, onTime.Late);
+        Assert.Equal(true, late.Late);
+        Assert.Empty(again);
+        Assert.DoesNotContain(shipped, e => e.Kind == AlertKind.NowLate);
+        Assert.Empty(OrderDiff.Compare(onTime, order, DateOnly.FromDateTime(due.UtcDateTime))); // due today is not late
+    }
+
+    [Fact]
+    public void Compare_SnapshotFromBeforeLateness_RecordsWithoutAlerting()
+    {
+        var due = new DateTimeOffset(2026, 12, 10, 0, 0, 0, TimeSpan.Zero);
+        var order = Schneider("InProgress") with { EstimatedDelivery = due };
+        var old = OrderSnapshot.Of(order, 0) with { Late = null };
+
+        Assert.Empty(OrderDiff.Compare(old, order, new DateOnly(2026, 12, 20)));
+        Assert.Equal(true, OrderSnapshot.Of(order, 0, old, due.AddDays(10)).Late);
+    }
+
+    [Fact]
     public void Compare_SchneiderItemGoesOnHold_HoldAppearedForThatItem()
     {
         var open = Schneider("InProgress");
-        var itemStatus = SchneiderStatusTable.Map("OnHold", "On hold");
+        var itemStatus = SchneiderLocal.MapItem("OnHold", "On hold");
         var held = open with { Holds = [SchneiderStatusTable.StatusHold(itemStatus, "000020")!] };
 
         var events = OrderDiff.Compare(OrderSnapshot.Of(open, 0), held);
@@ -200,9 +239,23 @@ public sealed class OrderDiffTests
         };
     }
 
+    /// <summary>A configured local list (as from a Schneider contact): OnHold is a hold, FullyShipped shipped, Cancelled cancelled.</summary>
+    private static readonly SchneiderStatusTable SchneiderLocal = SchneiderStatusTable.For(new SchneiderCountryOptions
+    {
+        OrderStatuses =
+        [
+            new() { Code = "OnHold", Status = OrderStatus.OnHold },
+            new() { Code = "FullyShipped", Status = OrderStatus.Shipped },
+            new() { Code = "PartiallyShipped", Status = OrderStatus.PartiallyShipped },
+            new() { Code = "Invoiced", Status = OrderStatus.Invoiced },
+            new() { Code = "Cancelled", Status = OrderStatus.Cancelled },
+        ],
+        ItemStatuses = [new() { Code = "OnHold", Status = OrderStatus.OnHold }],
+    });
+
     private static Order Schneider(string code)
     {
-        var status = SchneiderStatusTable.Map(code, null);
+        var status = SchneiderLocal.MapOrder(code, null);
         return new Order
         {
             Supplier = SupplierId.Schneider,

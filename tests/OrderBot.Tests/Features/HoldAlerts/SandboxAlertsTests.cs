@@ -25,7 +25,9 @@ public sealed class SandboxAlertsTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _h = await AlertsHarness.StartSqliteAsync();
-        _schneider = await SchneiderSandboxServer.StartAsync(new SchneiderSandboxOptions { OrderCount = 50 }, _h.Time);
+        // Schneider holds exist only where the country's status list says so: the sandbox speaks a local list
+        // (OnHold, FullyShipped, Cancelled, …) and OrderBot is configured with it for FR.
+        _schneider = await SchneiderSandboxServer.StartAsync(new SchneiderSandboxOptions { OrderCount = 50, LocalStatusCodes = true }, _h.Time);
         _ingram = await IngramSandboxServer.StartAsync(
             new IngramSandboxOptions { ClientId = "id", ClientSecret = "secret", BulkOrders = 50, EnforceAvailability = false },
             _h.Time);
@@ -43,6 +45,7 @@ public sealed class SandboxAlertsTests : IAsyncLifetime
             ["Suppliers:Ingram:ClientSecret"] = "secret",
             ["Suppliers:Ingram:CustomerNumber"] = "20-123456",
         });
+        builder.Configuration.AddInMemoryCollection(SchneiderSandboxServer.LocalStatusSettings("FR"));
         builder.Services.AddSingleton<TimeProvider>(_h.Time);
         builder.AddSchneiderSupplier();
         builder.AddIngramSupplier();
