@@ -59,9 +59,13 @@ public sealed partial class HoldWatcher
         _pushing[supplier] = last is { } at && now - at < webhooks.LiveWindow;
     }
 
-    /// <summary>While events arrive, an open or held order is polled only every <see cref="IngramWebhookOptions.PollPeriodWhileLive"/>.</summary>
-    private TimeSpan Pushed(SupplierId supplier, TimeSpan period) =>
-        _pushing.GetValueOrDefault(supplier) && _webhooks is { } webhooks && period < webhooks.PollPeriodWhileLive
+    /// <summary>
+    /// While events arrive, an open order is polled only every <see cref="IngramWebhookOptions.PollPeriodWhileLive"/>:
+    /// what happens to it next (a hold, shipped, invoiced, voided, backordered) is pushed. A held order keeps its
+    /// period, since Ingram documents no event for a release.
+    /// </summary>
+    private TimeSpan Pushed(SupplierId supplier, OrderSnapshot snapshot, TimeSpan period) =>
+        !snapshot.Held && _pushing.GetValueOrDefault(supplier) && _webhooks is { } webhooks && period < webhooks.PollPeriodWhileLive
             ? webhooks.PollPeriodWhileLive
             : period;
 }

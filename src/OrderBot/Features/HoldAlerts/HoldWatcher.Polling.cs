@@ -143,7 +143,7 @@ public sealed partial class HoldWatcher
         LastHoldCodes = [.. snapshot.Holds.Select(h => h.Code)],
         LastEta = snapshot.Eta,
         LastPolledAt = now,
-        NextPollAt = now + Pushed(supplier, PollPeriod(snapshot, now)),
+        NextPollAt = now + Pushed(supplier, snapshot, PollPeriod(snapshot, now)),
         IsFinal = OrderStatusKeys.IsFinal(snapshot.Status),
     };
 

@@ -23,6 +23,12 @@ public sealed record SubscriptionRequester(string ConversationId, string UserId,
 public sealed record SubscriptionReply(string Text, AdaptiveCard? Card = null)
 {
     public bool TextOnCard { get; init; }
+
+    /// <summary>The subscription this reply confirms (new or already there); null when nothing was subscribed.</summary>
+    public Subscription? Subscription { get; init; }
+
+    /// <summary>True when the subscription was created by this request.</summary>
+    public bool Created { get; init; }
 }
 
 /// <summary>
@@ -100,7 +106,20 @@ public sealed partial class SubscriptionCommands
         return _store.SetActiveForConversationAsync(conversationId, true, cancellationToken);
     }
 
-    private async Task<SubscriptionReply> SubscribeAsync(SubscriptionRequester requester, RecognizerResult result, CancellationToken cancellationToken)
+    /// <summary>
+    /// <c>alerts.subscribe</c> for a clerk who was just shown <paramref name="seen"/>: those orders (the ones the
+    /// subscription covers) are stored with it, in the same transaction, as the watcher's baseline — so what the card
+    /// showed is what later changes are measured against.
+    /// </summary>
+    public Task<SubscriptionReply> SubscribeAsync(SubscriptionRequester requester, RecognizerResult result, IReadOnlyList<Order> seen, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(requester);
+        ArgumentNullException.ThrowIfNull(result);
+        ArgumentNullException.ThrowIfNull(seen);
+        return SubscribeAsync(requester, result, cancellationToken, seen);
+    }
+
+    private async Task<SubscriptionReply> SubscribeAsync(SubscriptionRequester requester, RecognizerResult result, CancellationToken cancellationToken, IReadOnlyList<Order>? seen = null)
     {
         var subscription = FromEntities(requester, result) is { } parsed
             ? parsed with { MentionCreator = MentionMe().IsMatch(result.Text) }
@@ -124,12 +143,20 @@ public sealed partial class SubscriptionCommands
                 "What should I watch? For example: \"watch PO 201120/1\", \"alert this channel when any order of Ingram account 20-123456 goes on hold\" or \"notify me about holds on Schneider orders in FR\".");
         }
 
-        var added = await _store.AddAsync(subscription, cancellationToken);
+        var now = _time.GetUtcNow();
+        var baselines = (seen ?? []).Where(o => subscription.Supplier is null || o.Supplier == subscription.Supplier)
+            .Select(o => HoldAlerts.WatchBaseline.Of(o, now))
+            .ToList();
+        var added = await _store.AddAsync(subscription, baselines, cancellationToken);
         var what = Describe(added.Subscription);
         var mention = added.Subscription.MentionCreator ? " and mention you" : string.Empty;
         return new SubscriptionReply(added.Created
             ? $"Done: I'll post here{mention} when {what} {Changes(added.Subscription)}."
-            : $"I'm already watching {what} here; nothing changed.");
+            : $"I'm already watching {what} here; nothing changed.")
+        {
+            Subscription = added.Subscription,
+            Created = added.Created,
+        };
     }
 
     private async Task<SubscriptionReply> UnsubscribeAsync(SubscriptionRequester requester, RecognizerResult result, CancellationToken cancellationToken)

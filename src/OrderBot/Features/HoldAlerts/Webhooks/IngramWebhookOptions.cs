@@ -40,7 +40,7 @@ public sealed class IngramWebhookOptions
     /// <summary>Events are "arriving" while the last one came less than this long ago.</summary>
     public TimeSpan LiveWindow { get; set; } = TimeSpan.FromHours(1);
 
-    /// <summary>While events arrive, Ingram's open and held orders are polled only this often (polling stays as the safety net).</summary>
+    /// <summary>While events arrive, Ingram's open (not held) orders are polled only this often (polling stays as the safety net).</summary>
     public TimeSpan PollPeriodWhileLive { get; set; } = TimeSpan.FromHours(1);
 
     internal bool Enabled => !string.IsNullOrWhiteSpace(Secret);
