@@ -11,6 +11,9 @@ namespace OrderBot.Features.HoldAlerts.Webhooks;
 /// <summary>Composition of Ingram's pushed order events.</summary>
 public static class IngramWebhookExtensions
 {
+    /// <summary>Where Ingram posts its events (register <c>https://&lt;host&gt;</c> + this in Ingram's portal).</summary>
+    public const string EventsPath = IngramWebhookEndpoint.Path;
+
     /// <summary>
     /// Registers <c>Alerts:IngramWebhooks</c> (validated at start), the event processor and its background service.
     /// Needs <c>AddHoldAlerts</c> (the watcher the events feed) and the state store (the durable queue).
