@@ -18,7 +18,11 @@ internal sealed record IngramOrderEvent(string EventId, DateTimeOffset? Stamp, I
     ];
 
     private static string Key(string? order, string line, string? status) =>
-        string.Join('|', (order ?? "?").Trim().ToUpperInvariant(), line.Trim().ToUpperInvariant(), (status ?? "?").Trim().ToUpperInvariant());
+        string.Join('|', (order ?? "?").Trim().ToUpperInvariant(), Line(line.Trim().ToUpperInvariant()), (status ?? "?").Trim().ToUpperInvariant());
+
+    /// <summary>Line 1 sent as a number and "001" sent as text are one line.</summary>
+    private static string Line(string line) =>
+        line.Length > 0 && line.All(char.IsAsciiDigit) ? line.TrimStart('0').PadLeft(1, '0').PadLeft(3, '0') : line;
 }
 
 /// <summary>One <c>resource</c> entry: an order (or only its customer PO, the one field the schema requires).</summary>
