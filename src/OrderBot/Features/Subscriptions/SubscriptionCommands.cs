@@ -65,13 +65,23 @@ public sealed partial class SubscriptionCommands
         SubscriptionRequester requester,
         string verb,
         IReadOnlyDictionary<string, string> data,
+        CancellationToken cancellationToken = default) =>
+        HandleVerbAsync(requester, verb, data, [], cancellationToken);
+
+    /// <summary>The same; a Watch press stores <paramref name="seen"/> (the order as just read) as the watcher's baseline.</summary>
+    public Task<SubscriptionReply?> HandleVerbAsync(
+        SubscriptionRequester requester,
+        string verb,
+        IReadOnlyDictionary<string, string> data,
+        IReadOnlyList<Order> seen,
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(requester);
         ArgumentNullException.ThrowIfNull(data);
+        ArgumentNullException.ThrowIfNull(seen);
         return verb switch
         {
-            CardActions.Verbs.OrderWatch => Some(WatchOrderAsync(requester, data, cancellationToken)),
+            CardActions.Verbs.OrderWatch => Some(WatchOrderAsync(requester, data, seen, cancellationToken)),
             CardActions.Verbs.AlertsMute => Some(MuteAsync(requester, data, cancellationToken)),
             CardActions.Verbs.AlertsUnsubscribe => Some(StopOneAsync(requester, data, cancellationToken)),
             _ => Task.FromResult<SubscriptionReply?>(null),
@@ -219,13 +229,17 @@ public sealed partial class SubscriptionCommands
     /// <summary>The paging query of the alert list; a Stop that carries it comes from the list, which is then re-sent without the item.</summary>
     internal const string ListQuery = "alerts.list";
 
-    private async Task<SubscriptionReply> WatchOrderAsync(SubscriptionRequester requester, IReadOnlyDictionary<string, string> data, CancellationToken cancellationToken)
+    private async Task<SubscriptionReply> WatchOrderAsync(SubscriptionRequester requester, IReadOnlyDictionary<string, string> data, IReadOnlyList<Order> seen, CancellationToken cancellationToken)
     {
         if (!TryOrder(data, out var supplier, out var orderNumber))
         {
             return new SubscriptionReply("I couldn't tell which order to watch; please ask again from the order card.");
         }
 
+        var now = _time.GetUtcNow();
+        var baselines = seen.Where(o => o.Supplier == supplier && string.Equals(o.OrderNumber, orderNumber, StringComparison.OrdinalIgnoreCase))
+            .Select(o => HoldAlerts.WatchBaseline.Of(o, now))
+            .ToList();
         var added = await _store.AddAsync(
             new NewSubscription
             {
@@ -238,11 +252,16 @@ public sealed partial class SubscriptionCommands
                 Locale = requester.Locale,
                 TimeZone = requester.TimeZone,
             },
+            baselines,
             cancellationToken);
         var what = Describe(added.Subscription);
         return new SubscriptionReply(added.Created
             ? $"Done: I'll post here when {what} {Changes(added.Subscription)}."
-            : $"I'm already watching {what} here.");
+            : $"I'm already watching {what} here.")
+        {
+            Subscription = added.Subscription,
+            Created = added.Created,
+        };
     }
 
     private async Task<SubscriptionReply> MuteAsync(SubscriptionRequester requester, IReadOnlyDictionary<string, string> data, CancellationToken cancellationToken)

@@ -18,12 +18,14 @@ public sealed class SubscriptionsHandler : IIntentHandler, IActionHandler, IWatc
     private readonly SubscriptionCommands _commands;
     private readonly OrderAnswers _orders;
     private readonly IHoldAges? _holdAges;
+    private readonly OrderStatusService? _status;
 
-    public SubscriptionsHandler(SubscriptionCommands commands, OrderAnswers orders, IHoldAges? holdAges = null)
+    public SubscriptionsHandler(SubscriptionCommands commands, OrderAnswers orders, IHoldAges? holdAges = null, OrderStatusService? status = null)
     {
         _commands = commands;
         _orders = orders;
         _holdAges = holdAges;
+        _status = status;
     }
 
     IReadOnlyCollection<string> IIntentHandler.Intents { get; } = [Intents.AlertsSubscribe, Intents.AlertsUnsubscribe, Intents.AlertsList];
@@ -46,7 +48,20 @@ public sealed class SubscriptionsHandler : IIntentHandler, IActionHandler, IWatc
     public async Task<Reply> HandleAsync(TurnScope scope, string verb, IReadOnlyDictionary<string, string> data, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(scope);
-        return ToReply(await _commands.HandleVerbAsync(Requester(scope.Turn), verb, data, cancellationToken));
+        ArgumentNullException.ThrowIfNull(data);
+        if (verb != CardActions.Verbs.OrderWatch || _status is null
+            || !SupplierNames.TryParseKey(data.GetValueOrDefault(CardActions.Keys.Supplier), out var supplier)
+            || data.GetValueOrDefault(CardActions.Keys.Order)?.Trim() is not { Length: > 0 } orderNumber)
+        {
+            return ToReply(await _commands.HandleVerbAsync(Requester(scope.Turn), verb, data, cancellationToken));
+        }
+
+        // Watch pressed on a card: the order as it reads now (most likely the card's own cached answer) is the
+        // watch's starting point, stored with the subscription; a failed read leaves it to the watcher's first look.
+        var read = await _status.AnswerOrderAsync(supplier, orderNumber, OrderAnswerKind.Status, scope.Settings, scope.Card, 1, cancellationToken);
+        var held = await HeldSentencesAsync(read.Orders, scope.Card, cancellationToken);
+        var reply = await _commands.HandleVerbAsync(Requester(scope.Turn), verb, data, read.Orders, cancellationToken);
+        return ToReply(reply is { Created: true } && held.Count > 0 ? reply with { Text = $"{reply.Text} {string.Join(" ", held)}" } : reply);
     }
 
     public Task<IReadOnlyDictionary<string, string>> ForConversationAsync(string conversationId, CancellationToken cancellationToken) =>

@@ -37,6 +37,27 @@ public sealed class IngramWebhookAppTests(ITestOutputHelper output)
         Assert.Single(app.Alerts(HoldAlert));
     }
 
+    /// <summary>Watch pressed on a card: the order as read then is the starting point too.</summary>
+    [Fact]
+    public async Task WatchButton_HoldPutOneSecondLaterWithPollingOnly_IsAlerted()
+    {
+        await using var app = await WebhookApp.StartAsync("--Sandbox:Ingram:SendWebhooks=false", "--Alerts:NoticeWithin=00:00:25");
+        await app.Conversation.SayAsync("where is order 20-IM088");
+        await app.Conversation.NextMessageAsync();
+        app.Connector.Clear();
+        var data = System.Text.Json.JsonSerializer.SerializeToElement(new Dictionary<string, string> { ["supplier"] = "ingram", ["order"] = "20-IM088" });
+        await app.Conversation.ExecuteAsync("order.watch", data);
+        var watched = await app.Host.App.Services.GetRequiredService<IWatchedOrderStore>().GetAsync(SupplierId.Ingram, "20-IM088");
+        Assert.NotNull(watched);
+
+        await Task.Delay(TimeSpan.FromSeconds(1));
+        await app.ControlAsync("/_sandbox/ingram/orders/20-IM088/hold?code=C3");
+
+        var took = await app.WaitForAlertAsync(HoldAlert, TimeSpan.FromSeconds(40));
+        output.WriteLine($"Watch button, polling (NoticeWithin 25 s): control call → alert posted in {took?.TotalSeconds:0.0} s");
+        Assert.NotNull(took);
+    }
+
     /// <summary>The default run: the sandbox pushes the change, the README's recipe works within 15 s.</summary>
     [Fact]
     public async Task Watch_HoldPutOneSecondLaterWithSandboxWebhooks_IsAlertedWellWithinFifteenSeconds()
