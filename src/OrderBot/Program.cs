@@ -1,5 +1,6 @@
 using OrderBot.Cli;
 using OrderBot.Features.HoldAlerts;
+using OrderBot.Features.HoldAlerts.Webhooks;
 using OrderBot.Features.MessageExtension;
 using OrderBot.Features.Subscriptions;
 using OrderBot.Hosting;
@@ -39,6 +40,7 @@ public partial class Program
         app.Lifetime.ApplicationStarted.Register(() => Volatile.Write(ref started, true));
         app.MapOrderBotHealth();
         app.MapBotMessages("/api/messages");
+        app.MapIngramWebhooks();
         return app;
     }
 
@@ -61,6 +63,7 @@ public partial class Program
         builder.AddMessageExtension();
         builder.AddSubscriptions();
         builder.AddHoldAlerts();
+        builder.AddIngramWebhooks();
         builder.Services.AddSingleton<OrderBot.Protocol.Routing.IConversationReferenceStore, ConversationReferenceBridge>();
         builder.AddOrderBotOperability();
     }

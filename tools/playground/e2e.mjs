@@ -159,16 +159,19 @@ await step('gibberish → a helpful answer, never silence', async () => {
 });
 
 if (withAlerts) {
-  await step('"watch PO WATCH-1" → confirmed; the hold arrives as an alert in this chat', async () => {
-    let from = await say('watch PO WATCH-1');
+  await step('"watch PO IM-ONLY-88" → confirmed; a hold put a second later arrives as an alert in this chat', async () => {
+    let from = await say('watch PO IM-ONLY-88');
     const confirmed = await waitForBot(from, m => /watch/i.test(allText(m)), 'confirming the subscription');
-    // The watcher's first sighting of an order is its baseline (no alert for what was already true): let it look first.
-    await new Promise(r => setTimeout(r, 8000));
+    // The card shown is the watch's starting point: a change a second later is already news (README recipe).
+    await new Promise(r => setTimeout(r, 1000));
     from = botMessages.length;
-    const control = await fetch('http://127.0.0.1:3982/_sandbox/ingram/orders/20-TL001/hold?code=C3', { method: 'POST' });
+    const started = Date.now();
+    const control = await fetch('http://127.0.0.1:3982/_sandbox/ingram/orders/20-IM088/hold?code=C3', { method: 'POST' });
     expect(control.status < 300, `sandbox control answered ${control.status}`);
     const alert = await waitForBot(from, m => /hold/i.test(allText(m)), 'with the alert');
-    return `${describe(confirmed)} … then alert: ${describe(alert)}`;
+    const seconds = ((Date.now() - started) / 1000).toFixed(1);
+    expect(Date.now() - started <= 15000, `the alert took ${seconds} s (README promises under 15 s)`);
+    return `${describe(confirmed)} … then alert after ${seconds} s: ${describe(alert)}`;
   });
 }
 

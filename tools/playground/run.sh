@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # End to end through Microsoft 365 Agents Playground (offline): starts the bot (sandbox suppliers, a fresh SQLite
-# file, fast alert polling, Ingram availability windows off so the run does not depend on the hour), starts the Playground on :56150, runs e2e.mjs, stops both. Exit code of e2e.mjs.
+# file, the sandbox pushing Ingram events as in the README's recipe, polling within 5 s for Schneider
+# (Alerts:NoticeWithin), Ingram availability windows off so the run does not depend on the hour), starts the Playground on :56150, runs e2e.mjs, stops both. Exit code of e2e.mjs.
 #   bash tools/playground/run.sh [--alerts]
 #   PLAYGROUND_SCRIPT=screenshots.mjs bash tools/playground/run.sh   (browser screenshots into docs/images; needs
 #   Debian's chromium and playwright-core on NODE_PATH — see docs/images/README.md)
@@ -12,7 +13,7 @@ cd "$here"
 [ -d node_modules/@microsoft/m365agentsplayground ] || npm ci --ignore-scripts --no-audit --no-fund >/dev/null
 
 dotnet build "$root/src/OrderBot" -v q -nologo >/dev/null
-Storage__Sqlite__Path="$work/orderbot.db" Suppliers__Ingram__EnforceAvailability=false Sandbox__Ingram__EnforceAvailability=false Alerts__WatchInterval=00:00:01 Alerts__DiscoveryInterval=00:00:02 Alerts__OpenPollPeriod=00:00:04 Alerts__HeldPollPeriod=00:00:04 Alerts__LeaseDuration=00:00:03 Alerts__DeliveryInterval=00:00:01 \
+Storage__Sqlite__Path="$work/orderbot.db" Suppliers__Ingram__EnforceAvailability=false Sandbox__Ingram__EnforceAvailability=false Alerts__NoticeWithin=00:00:05 Alerts__DeliveryInterval=00:00:01 \
     dotnet run --no-build --project "$root/src/OrderBot" -- --urls http://127.0.0.1:3978 >"$work/bot.log" 2>&1 &
 bot=$!
 TEAMSAPPTESTER_BROWSER=none node node_modules/@microsoft/m365agentsplayground/cli.js \

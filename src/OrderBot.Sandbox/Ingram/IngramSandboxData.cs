@@ -32,6 +32,9 @@ public sealed class IngramSandboxData
         }
     }
 
+    /// <summary>Raised after a control change or a reset (the webhook sender looks at once; the timeline it polls).</summary>
+    public event Action? Changed;
+
     /// <summary>Rebuilds the data from the seed (control endpoint "reset").</summary>
     public void Reset()
     {
@@ -41,6 +44,8 @@ public sealed class IngramSandboxData
         {
             _orders = orders;
         }
+
+        Changed?.Invoke();
     }
 
     /// <summary>Puts every sub-order of an order on hold now. False when the order is unknown.</summary>
@@ -92,8 +97,10 @@ public sealed class IngramSandboxData
             };
             replaced.SubOrders.ForEach(change);
             _orders[_orders.IndexOf(order)] = replaced;
-            return true;
         }
+
+        Changed?.Invoke();
+        return true;
     }
 
     private int TimelineStep()

@@ -58,4 +58,16 @@ public sealed class IngramSandboxOptions
 
     /// <summary>Fault: answer 500 as if outside the window, whatever the clock says.</summary>
     public bool ForceOutsideWindow { get; set; }
+
+    /// <summary>Send Ingram's order-status webhooks to the bot running beside the sandbox (the bot's host reads this).</summary>
+    public bool SendWebhooks { get; set; } = true;
+
+    /// <summary>Where the sandbox POSTs Ingram's order-status webhooks; null sends none (the bot's host sets it to itself).</summary>
+    public Uri? WebhookUrl { get; set; }
+
+    /// <summary>The secret the webhooks are signed with (the bot must be configured with the same one).</summary>
+    public string? WebhookSecret { get; set; }
+
+    /// <summary>How often the sender looks for timeline changes (control changes are sent at once).</summary>
+    public TimeSpan WebhookInterval { get; set; } = TimeSpan.FromSeconds(1);
 }

@@ -16,12 +16,16 @@ public sealed class IngramSandboxServer : IAsyncDisposable
 {
     private readonly WebApplication _app;
 
-    private IngramSandboxServer(WebApplication app, IngramSandboxState state, Uri baseUrl)
+    private IngramSandboxServer(WebApplication app, IngramSandboxState state, Uri baseUrl, IngramWebhookSender webhooks)
     {
         _app = app;
         State = state;
         BaseUrl = baseUrl;
+        Webhooks = webhooks;
     }
+
+    /// <summary>The order-status webhooks this sandbox sends (target and secret may be set once the bot is listening).</summary>
+    public IngramWebhookSender Webhooks { get; }
 
     /// <summary>e.g. <c>http://127.0.0.1:49152</c> (no trailing slash).</summary>
     public Uri BaseUrl { get; }
@@ -46,11 +50,14 @@ public sealed class IngramSandboxServer : IAsyncDisposable
         app.MapIngramSandbox(state);
         await app.StartAsync(cancellationToken);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new IngramSandboxServer(app, state, new Uri(address.TrimEnd('/')));
+        var webhooks = new IngramWebhookSender(state.Data, timeProvider, options.WebhookInterval, options.WebhookUrl, options.WebhookSecret);
+        webhooks.Start();
+        return new IngramSandboxServer(app, state, new Uri(address.TrimEnd('/')), webhooks);
     }
 
     public async ValueTask DisposeAsync()
     {
+        await Webhooks.DisposeAsync();
         await _app.StopAsync();
         await _app.DisposeAsync();
     }

@@ -14,6 +14,9 @@ public static partial class SandboxHosting
     private const string SandboxClientId = "orderbot-sandbox";
     private const string SandboxClientSecret = "orderbot-sandbox-secret";
 
+    /// <summary>Signs the sandbox's webhooks when no <c>Alerts:IngramWebhooks:Secret</c> is configured (loopback only).</summary>
+    private const string SandboxWebhookSecret = "orderbot-sandbox-webhook-secret";
+
     public static IHostApplicationBuilder AddSandboxSuppliersWhenUnconfigured(this IHostApplicationBuilder builder, TimeProvider clock)
     {
         ArgumentNullException.ThrowIfNull(builder);
@@ -51,6 +54,15 @@ public static partial class SandboxHosting
             var options = configuration.GetSection(IngramSandboxOptions.SectionName).Get<IngramSandboxOptions>() ?? new();
             options.ClientId ??= SandboxClientId;
             options.ClientSecret ??= SandboxClientSecret;
+            if (options.SendWebhooks)
+            {
+                // Push alerts in the default run: the sandbox signs with the secret the bot checks. Its target is the
+                // bot itself, set once the bot listens (SandboxLifetime), unless Sandbox:Ingram:WebhookUrl says otherwise.
+                var secret = configuration["Alerts:IngramWebhooks:Secret"] is { Length: > 0 } configured ? configured : options.WebhookSecret ?? SandboxWebhookSecret;
+                options.WebhookSecret = secret;
+                settings["Alerts:IngramWebhooks:Secret"] = secret;
+            }
+
             servers.Ingram = StartOnPreferredPort(options.Port, port =>
             {
                 options.Port = port;
@@ -81,6 +93,9 @@ public static partial class SandboxHosting
 
         builder.Services.AddSingleton(servers);
         builder.Services.AddHostedService<SandboxLifetime>();
+        servers.SendWebhooksToSelf = servers.Ingram is not null
+            && configuration.GetValue(IngramSandboxOptions.SectionName + ":SendWebhooks", true)
+            && string.IsNullOrWhiteSpace(configuration[IngramSandboxOptions.SectionName + ":WebhookUrl"]);
         return builder;
     }
 
@@ -112,6 +127,9 @@ public sealed class SandboxServers
     public SchneiderSandboxServer? Schneider { get; internal set; }
 
     public IngramSandboxServer? Ingram { get; internal set; }
+
+    /// <summary>The Ingram sandbox's webhooks go to this bot (its address is known once it listens).</summary>
+    internal bool SendWebhooksToSelf { get; set; }
 }
 
 /// <summary>Stops the simulators with the host.</summary>
@@ -119,15 +137,24 @@ internal sealed partial class SandboxLifetime : IHostedService
 {
     private readonly SandboxServers _servers;
     private readonly ILogger<SandboxLifetime> _logger;
+    private readonly IServiceProvider _services;
+    private readonly IHostApplicationLifetime _lifetime;
 
-    public SandboxLifetime(SandboxServers servers, ILogger<SandboxLifetime> logger)
+    public SandboxLifetime(SandboxServers servers, ILogger<SandboxLifetime> logger, IServiceProvider services, IHostApplicationLifetime lifetime)
     {
         _servers = servers;
         _logger = logger;
+        _services = services;
+        _lifetime = lifetime;
     }
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
+        if (_servers is { SendWebhooksToSelf: true, Ingram: { } sandbox })
+        {
+            _lifetime.ApplicationStarted.Register(() => AimWebhooks(sandbox));
+        }
+
         if (_servers.Schneider is { } schneider)
         {
             LogSandbox(_logger, "Schneider Electric", schneider.RootUrl);
@@ -153,6 +180,28 @@ internal sealed partial class SandboxLifetime : IHostedService
             await ingram.DisposeAsync();
         }
     }
+
+    /// <summary>The bot's own loopback address (the sandbox runs beside it), plus the events path.</summary>
+    private void AimWebhooks(IngramSandboxServer sandbox)
+    {
+        var addresses = _services.GetService<Microsoft.AspNetCore.Hosting.Server.IServer>()?.Features
+            .Get<Microsoft.AspNetCore.Hosting.Server.Features.IServerAddressesFeature>()?.Addresses ?? [];
+        var address = addresses.FirstOrDefault(a => a.StartsWith("http://", StringComparison.OrdinalIgnoreCase)) ?? addresses.FirstOrDefault();
+        if (address is null)
+        {
+            return;
+        }
+
+        var uri = new UriBuilder(address.Replace("://+", "://127.0.0.1", StringComparison.Ordinal).Replace("://*", "://127.0.0.1", StringComparison.Ordinal).Replace("://0.0.0.0", "://127.0.0.1", StringComparison.Ordinal).Replace("://[::]", "://127.0.0.1", StringComparison.Ordinal))
+        {
+            Path = OrderBot.Features.HoldAlerts.Webhooks.IngramWebhookExtensions.EventsPath,
+        }.Uri;
+        sandbox.Webhooks.Target = uri;
+        LogWebhooks(_logger, uri);
+    }
+
+    [LoggerMessage(EventId = 101, Level = LogLevel.Information, Message = "Ingram Micro sandbox sends its order-status webhooks to {Url}")]
+    private static partial void LogWebhooks(ILogger logger, Uri url);
 
     [LoggerMessage(EventId = 100, Level = LogLevel.Information, Message = "{Supplier} sandbox (local simulator) listening on {Url}")]
     private static partial void LogSandbox(ILogger logger, string supplier, Uri url);

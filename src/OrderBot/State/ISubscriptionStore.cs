@@ -14,6 +14,13 @@ public interface ISubscriptionStore
     /// </summary>
     Task<SubscriptionAddResult> AddAsync(NewSubscription subscription, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// As <see cref="AddAsync(NewSubscription, CancellationToken)"/>, and in the same transaction stores each of
+    /// <paramref name="baselines"/> as the watcher's first snapshot of its order (what the clerk was shown), unless
+    /// the watcher already watches that order. Nothing is stored when any part fails.
+    /// </summary>
+    Task<SubscriptionAddResult> AddAsync(NewSubscription subscription, IReadOnlyList<WatchedOrder> baselines, CancellationToken cancellationToken = default);
+
     /// <summary>All subscriptions of a conversation, active or not, oldest first.</summary>
     Task<IReadOnlyList<Subscription>> ListForConversationAsync(string conversationId, CancellationToken cancellationToken = default);
 

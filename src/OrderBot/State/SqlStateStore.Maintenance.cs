@@ -2,6 +2,12 @@ namespace OrderBot.State;
 
 internal sealed partial class SqlStateStore : IStateMaintenance
 {
+    /// <summary>
+    /// How long a finished inbound event's id is remembered: longer than any event may be retried or replayed
+    /// (webhooks older than <c>Suppliers:Ingram:Webhooks:MaxEventAge</c> are refused at the door).
+    /// </summary>
+    internal static readonly TimeSpan InboundRetention = TimeSpan.FromDays(7);
+
     public async Task<StatePurgeResult> PurgeExpiredAsync(TimeSpan completedOutboxRetention, CancellationToken cancellationToken = default)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(completedOutboxRetention, TimeSpan.Zero);
@@ -15,6 +21,7 @@ internal sealed partial class SqlStateStore : IStateMaintenance
             "DELETE FROM outbox WHERE status <> 'pending' AND completed_at <= @before",
             c => Bind(c, "before", Ms(now - completedOutboxRetention)),
             cancellationToken);
+        await PurgeInboundAsync(now, InboundRetention, cancellationToken);
         return new StatePurgeResult(dialogs, processed, leases, outbox);
     }
 }

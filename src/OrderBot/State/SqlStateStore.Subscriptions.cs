@@ -11,8 +11,12 @@ internal sealed partial class SqlStateStore
         created_by_user_id, created_by_name, created_at, is_active, locale, time_zone, mention_creator
         """;
 
-    public async Task<SubscriptionAddResult> AddAsync(NewSubscription subscription, CancellationToken cancellationToken = default)
+    public Task<SubscriptionAddResult> AddAsync(NewSubscription subscription, CancellationToken cancellationToken = default) =>
+        AddAsync(subscription, [], cancellationToken);
+
+    public async Task<SubscriptionAddResult> AddAsync(NewSubscription subscription, IReadOnlyList<WatchedOrder> baselines, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(baselines);
         ArgumentNullException.ThrowIfNull(subscription);
         ArgumentException.ThrowIfNullOrWhiteSpace(subscription.ConversationId);
         ArgumentException.ThrowIfNullOrWhiteSpace(subscription.CreatedByUserId);
@@ -44,7 +48,55 @@ internal sealed partial class SqlStateStore
             Bind(c, "dedupe", dedupeKey);
         }
 
-        var inserted = await WriteReturningAsync(
+        void BindInsert(DbCommand c)
+        {
+            BindKey(c);
+            Bind(c, "kind", kind);
+            Bind(c, "supplier", supplier);
+            Bind(c, "account", account);
+            Bind(c, "country", country);
+            Bind(c, "po", po);
+            Bind(c, "order", order);
+            Bind(c, "hold", hold);
+            Bind(c, "by", subscription.CreatedByUserId);
+            Bind(c, "byName", subscription.CreatedByName);
+            Bind(c, "now", NowMs);
+            Bind(c, "locale", Clean(subscription.Locale));
+            Bind(c, "zone", Clean(subscription.TimeZone));
+            Bind(c, "mention", subscription.MentionCreator);
+        }
+
+        try
+        {
+            await using var connection = await _database.OpenAsync(cancellationToken);
+            await using var transaction = await _database.BeginWriteAsync(connection, cancellationToken);
+            var result = await AddInAsync(connection, transaction, BindInsert, BindKey, cancellationToken);
+
+            // The snapshot the clerk was shown is the watcher's baseline; an order it already watches keeps its own.
+            foreach (var baseline in baselines)
+            {
+                await RunAsync(connection, transaction, InsertBaselineSql, c => BindWatched(c, baseline), cancellationToken);
+            }
+
+            await transaction.CommitAsync(cancellationToken);
+            return result;
+        }
+        catch (DbException exception) when (exception is not StoreWriteException)
+        {
+            throw WriteFailed(exception);
+        }
+    }
+
+    private static async Task<SubscriptionAddResult> AddInAsync(
+        DbConnection connection,
+        DbTransaction transaction,
+        Action<DbCommand> bindInsert,
+        Action<DbCommand> bindKey,
+        CancellationToken cancellationToken)
+    {
+        var inserted = await ReadInAsync(
+            connection,
+            transaction,
             $"""
             INSERT INTO subscription (conversation_id, dedupe_key, kind, supplier, account, country, po_number, order_number,
                 hold_filter, created_by_user_id, created_by_name, created_at, is_active, locale, time_zone, mention_creator)
@@ -53,23 +105,7 @@ internal sealed partial class SqlStateStore
             ON CONFLICT (conversation_id, dedupe_key) DO NOTHING
             RETURNING {SubscriptionColumns}
             """,
-            c =>
-            {
-                BindKey(c);
-                Bind(c, "kind", kind);
-                Bind(c, "supplier", supplier);
-                Bind(c, "account", account);
-                Bind(c, "country", country);
-                Bind(c, "po", po);
-                Bind(c, "order", order);
-                Bind(c, "hold", hold);
-                Bind(c, "by", subscription.CreatedByUserId);
-                Bind(c, "byName", subscription.CreatedByName);
-                Bind(c, "now", NowMs);
-                Bind(c, "locale", Clean(subscription.Locale));
-                Bind(c, "zone", Clean(subscription.TimeZone));
-                Bind(c, "mention", subscription.MentionCreator);
-            },
+            bindInsert,
             ReadSubscription,
             cancellationToken);
         if (inserted.Count > 0)
@@ -78,12 +114,14 @@ internal sealed partial class SqlStateStore
         }
 
         // Asking again for something deactivated (bot removed, then re-added) turns it back on.
-        var existing = await QueryAsync(
+        var existing = await ReadInAsync(
+            connection,
+            transaction,
             $"""
             UPDATE subscription SET is_active = TRUE WHERE conversation_id = @conversation AND dedupe_key = @dedupe
             RETURNING {SubscriptionColumns}
             """,
-            BindKey,
+            bindKey,
             ReadSubscription,
             cancellationToken);
         return existing.Count > 0
@@ -143,6 +181,21 @@ internal sealed partial class SqlStateStore
             _ => { },
             ReadSubscription,
             cancellationToken);
+
+    private static async Task<List<T>> ReadInAsync<T>(
+        DbConnection connection,
+        DbTransaction transaction,
+        string sql,
+        Action<DbCommand> bind,
+        Func<DbDataReader, T> read,
+        CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        bind(command);
+        return await ReadAllAsync(command, read, cancellationToken);
+    }
 
     private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 

@@ -42,19 +42,7 @@ internal sealed partial class SqlStateStore
                 last_polled_at = excluded.last_polled_at, next_poll_at = excluded.next_poll_at,
                 is_final = excluded.is_final, updated_at = excluded.updated_at
             """,
-            c =>
-            {
-                Bind(c, "supplier", SupplierNames.Key(order.Supplier));
-                Bind(c, "order", order.OrderNumber);
-                Bind(c, "snapshot", order.SnapshotJson);
-                Bind(c, "status", order.LastStatus);
-                Bind(c, "holds", JsonSerializer.Serialize(order.LastHoldCodes, StateJsonContext.Default.IReadOnlyListString));
-                Bind(c, "eta", Ms(order.LastEta));
-                Bind(c, "polled", Ms(order.LastPolledAt));
-                Bind(c, "next", Ms(order.NextPollAt));
-                Bind(c, "final", order.IsFinal);
-                Bind(c, "now", NowMs);
-            },
+            c => BindWatched(c, order),
             cancellationToken);
     }
 
@@ -132,6 +120,31 @@ internal sealed partial class SqlStateStore
             ReadWatched,
             cancellationToken);
         return [.. rows.OrderBy(o => o.NextPollAt).ThenBy(o => o.Supplier).ThenBy(o => o.OrderNumber, StringComparer.Ordinal)];
+    }
+
+    /// <summary>A first snapshot: written only when the order is not watched yet.</summary>
+    private const string InsertBaselineSql = """
+        INSERT INTO watched_order (supplier, order_number, snapshot_json, last_status, last_hold_codes, last_eta,
+            last_polled_at, next_poll_at, is_final, updated_at)
+        VALUES (@supplier, @order, @snapshot, @status, @holds, @eta, @polled, @next, @final, @now)
+        ON CONFLICT (supplier, order_number) DO NOTHING
+        """;
+
+    private void BindWatched(DbCommand c, WatchedOrder order)
+    {
+        ArgumentNullException.ThrowIfNull(order);
+        ArgumentException.ThrowIfNullOrWhiteSpace(order.OrderNumber);
+        ArgumentNullException.ThrowIfNull(order.LastHoldCodes);
+        Bind(c, "supplier", SupplierNames.Key(order.Supplier));
+        Bind(c, "order", order.OrderNumber);
+        Bind(c, "snapshot", order.SnapshotJson);
+        Bind(c, "status", order.LastStatus);
+        Bind(c, "holds", JsonSerializer.Serialize(order.LastHoldCodes, StateJsonContext.Default.IReadOnlyListString));
+        Bind(c, "eta", Ms(order.LastEta));
+        Bind(c, "polled", Ms(order.LastPolledAt));
+        Bind(c, "next", Ms(order.NextPollAt));
+        Bind(c, "final", order.IsFinal);
+        Bind(c, "now", NowMs);
     }
 
     private static WatchedOrder ReadWatched(DbDataReader r) => new()

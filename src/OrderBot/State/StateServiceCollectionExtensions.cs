@@ -40,6 +40,7 @@ public static class StateServiceCollectionExtensions
         services.AddSingleton<ILeaseStore>(sp => sp.GetRequiredService<SqlStateStore>());
         services.AddSingleton<IOutboxStore>(sp => sp.GetRequiredService<SqlStateStore>());
         services.AddSingleton<IProcessedActivityStore>(sp => sp.GetRequiredService<SqlStateStore>());
+        services.AddSingleton<IInboundEventStore>(sp => sp.GetRequiredService<SqlStateStore>());
         services.AddSingleton<IStateMaintenance>(sp => sp.GetRequiredService<SqlStateStore>());
         services.AddSingleton<IStoreHealth>(sp => sp.GetRequiredService<SqlStateStore>());
         services.AddHostedService<StateMigrationService>();

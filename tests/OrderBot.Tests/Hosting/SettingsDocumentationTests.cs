@@ -30,6 +30,7 @@ public sealed class SettingsDocumentationTests
         { "Conversation", typeof(ConversationOptions) },
         { "MessageExtension", typeof(OrderBot.Features.MessageExtension.MessageExtensionOptions) },
         { "Alerts", typeof(AlertsOptions) },
+        { "Alerts:IngramWebhooks", typeof(OrderBot.Features.HoldAlerts.Webhooks.IngramWebhookOptions) },
         { "Telemetry", typeof(OrderBot.Hosting.TelemetryOptions) },
     };
 

@@ -10,6 +10,16 @@ public sealed class AlertsOptions
     /// <summary>Runs the watcher and the delivery service at all.</summary>
     public bool Enabled { get; set; } = true;
 
+    /// <summary>
+    /// The one setting for how soon a change is noticed by polling. When set, the watcher wakes every fifth of it
+    /// (1 s to 1 min) and polls open and held orders every <c>NoticeWithin</c> minus that, so a change is seen within
+    /// <c>NoticeWithin</c> (then <see cref="DeliveryInterval"/> to post it); the lease shortens to fit. It overrides
+    /// <see cref="WatchInterval"/>, <see cref="OpenPollPeriod"/> and <see cref="HeldPollPeriod"/>. Cost: one supplier
+    /// call per watched open or held order per period — N orders × 60 / seconds calls a minute (10 s: 6 a minute per
+    /// order; Ingram's watcher share is 30 a minute by default, so 5 orders). Unset: the periods below.
+    /// </summary>
+    public TimeSpan? NoticeWithin { get; set; }
+
     /// <summary>How often the watcher wakes up to poll due orders.</summary>
     public TimeSpan WatchInterval { get; set; } = TimeSpan.FromMinutes(1);
 
@@ -60,6 +70,25 @@ public sealed class AlertsOptions
 
     /// <summary>Most sends per second into one conversation (Teams allows 7).</summary>
     public int PerConversationPerSecond { get; set; } = 7;
+
+    /// <summary>Applies <see cref="NoticeWithin"/> to the settings it stands for (run before validation).</summary>
+    internal void ApplyNoticeWithin()
+    {
+        if (NoticeWithin is not { } notice || notice <= TimeSpan.Zero)
+        {
+            return;
+        }
+
+        var tick = TimeSpan.FromTicks(Math.Clamp(notice.Ticks / 5, TimeSpan.TicksPerSecond, TimeSpan.TicksPerMinute));
+        var period = notice - tick > tick ? notice - tick : tick;
+        WatchInterval = tick;
+        OpenPollPeriod = period;
+        HeldPollPeriod = period;
+        if (LeaseDuration >= period)
+        {
+            LeaseDuration = period / 2;
+        }
+    }
 }
 
 internal sealed class AlertsOptionsValidator : IValidateOptions<AlertsOptions>
@@ -67,6 +96,11 @@ internal sealed class AlertsOptionsValidator : IValidateOptions<AlertsOptions>
     public ValidateOptionsResult Validate(string? name, AlertsOptions options)
     {
         var failures = new List<string>();
+        if (options.NoticeWithin is { } notice && notice < TimeSpan.FromSeconds(2))
+        {
+            failures.Add($"Alerts:NoticeWithin must be at least 00:00:02 (or unset), not {notice}.");
+        }
+
         Positive(failures, "Alerts:WatchInterval", options.WatchInterval);
         Positive(failures, "Alerts:DiscoveryInterval", options.DiscoveryInterval);
         Positive(failures, "Alerts:OpenPollPeriod", options.OpenPollPeriod);

@@ -20,6 +20,7 @@ public static class HoldAlertsExtensions
         var services = builder.Services;
         services.AddOptions<AlertsOptions>()
             .Bind(builder.Configuration.GetSection(AlertsOptions.SectionName))
+            .PostConfigure(options => options.ApplyNoticeWithin())
             .ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AlertsOptions>, AlertsOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);

@@ -143,7 +143,7 @@ public sealed partial class HoldWatcher
         LastHoldCodes = [.. snapshot.Holds.Select(h => h.Code)],
         LastEta = snapshot.Eta,
         LastPolledAt = now,
-        NextPollAt = snapshot.Status == OrderStatus.Cancelled ? NeverAgain : now + PollPeriod(snapshot, now),
+        NextPollAt = snapshot.Status == OrderStatus.Cancelled ? NeverAgain : now + Pushed(supplier, snapshot, PollPeriod(snapshot, now)),
         IsFinal = OrderStatusKeys.IsFinal(snapshot.Status),
     };
 

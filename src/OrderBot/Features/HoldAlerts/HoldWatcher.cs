@@ -30,6 +30,8 @@ public sealed partial class HoldWatcher
     private readonly AlertsMetrics? _metrics;
     private readonly ILogger<HoldWatcher> _logger;
     private readonly IAnswerCacheInvalidator? _answers;
+    private readonly IInboundEventStore? _inbound;
+    private readonly Webhooks.IngramWebhookOptions? _webhooks;
     private readonly System.Collections.Concurrent.ConcurrentDictionary<SupplierId, int> _discoveryCursor = new();
 
     public HoldWatcher(
@@ -43,9 +45,13 @@ public sealed partial class HoldWatcher
         ILogger<HoldWatcher> logger,
         AlertsInstance? instance = null,
         AlertsMetrics? metrics = null,
-        IAnswerCacheInvalidator? answers = null)
+        IAnswerCacheInvalidator? answers = null,
+        IInboundEventStore? inbound = null,
+        IOptions<Webhooks.IngramWebhookOptions>? webhooks = null)
     {
         _answers = answers;
+        _inbound = inbound;
+        _webhooks = webhooks?.Value;
         Owner = (instance ?? new AlertsInstance()).Id;
         ArgumentNullException.ThrowIfNull(suppliers);
         _suppliers = suppliers.ToDictionary(s => s.Id);
@@ -115,6 +121,7 @@ public sealed partial class HoldWatcher
         var now = _time.GetUtcNow();
         var active = await _subscriptions.ListActiveAsync(cancellationToken);
         var budget = new CycleBudget(_options.MaxCallsPerCycle);
+        await RefreshPushingAsync(supplier, now, cancellationToken);
         var (discovered, events, enqueued) = await DiscoverAsync(supplier, active, now, budget, cancellationToken);
 
         var polled = 0;

@@ -23,6 +23,12 @@ public sealed record SubscriptionRequester(string ConversationId, string UserId,
 public sealed record SubscriptionReply(string Text, AdaptiveCard? Card = null)
 {
     public bool TextOnCard { get; init; }
+
+    /// <summary>The subscription this reply confirms (new or already there); null when nothing was subscribed.</summary>
+    public Subscription? Subscription { get; init; }
+
+    /// <summary>True when the subscription was created by this request.</summary>
+    public bool Created { get; init; }
 }
 
 /// <summary>
@@ -59,13 +65,23 @@ public sealed partial class SubscriptionCommands
         SubscriptionRequester requester,
         string verb,
         IReadOnlyDictionary<string, string> data,
+        CancellationToken cancellationToken = default) =>
+        HandleVerbAsync(requester, verb, data, [], cancellationToken);
+
+    /// <summary>The same; a Watch press stores <paramref name="seen"/> (the order as just read) as the watcher's baseline.</summary>
+    public Task<SubscriptionReply?> HandleVerbAsync(
+        SubscriptionRequester requester,
+        string verb,
+        IReadOnlyDictionary<string, string> data,
+        IReadOnlyList<Order> seen,
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(requester);
         ArgumentNullException.ThrowIfNull(data);
+        ArgumentNullException.ThrowIfNull(seen);
         return verb switch
         {
-            CardActions.Verbs.OrderWatch => Some(WatchOrderAsync(requester, data, cancellationToken)),
+            CardActions.Verbs.OrderWatch => Some(WatchOrderAsync(requester, data, seen, cancellationToken)),
             CardActions.Verbs.AlertsMute => Some(MuteAsync(requester, data, cancellationToken)),
             CardActions.Verbs.AlertsUnsubscribe => Some(StopOneAsync(requester, data, cancellationToken)),
             _ => Task.FromResult<SubscriptionReply?>(null),
@@ -100,7 +116,20 @@ public sealed partial class SubscriptionCommands
         return _store.SetActiveForConversationAsync(conversationId, true, cancellationToken);
     }
 
-    private async Task<SubscriptionReply> SubscribeAsync(SubscriptionRequester requester, RecognizerResult result, CancellationToken cancellationToken)
+    /// <summary>
+    /// <c>alerts.subscribe</c> for a clerk who was just shown <paramref name="seen"/>: those orders (the ones the
+    /// subscription covers) are stored with it, in the same transaction, as the watcher's baseline — so what the card
+    /// showed is what later changes are measured against.
+    /// </summary>
+    public Task<SubscriptionReply> SubscribeAsync(SubscriptionRequester requester, RecognizerResult result, IReadOnlyList<Order> seen, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(requester);
+        ArgumentNullException.ThrowIfNull(result);
+        ArgumentNullException.ThrowIfNull(seen);
+        return SubscribeAsync(requester, result, cancellationToken, seen);
+    }
+
+    private async Task<SubscriptionReply> SubscribeAsync(SubscriptionRequester requester, RecognizerResult result, CancellationToken cancellationToken, IReadOnlyList<Order>? seen = null)
     {
         var subscription = FromEntities(requester, result) is { } parsed
             ? parsed with { MentionCreator = MentionMe().IsMatch(result.Text) }
@@ -124,12 +153,20 @@ public sealed partial class SubscriptionCommands
                 "What should I watch? For example: \"watch PO 201120/1\", \"alert this channel when any order of Ingram account 20-123456 goes on hold\" or \"notify me about holds on Schneider orders in FR\".");
         }
 
-        var added = await _store.AddAsync(subscription, cancellationToken);
+        var now = _time.GetUtcNow();
+        var baselines = (seen ?? []).Where(o => subscription.Supplier is null || o.Supplier == subscription.Supplier)
+            .Select(o => HoldAlerts.WatchBaseline.Of(o, now))
+            .ToList();
+        var added = await _store.AddAsync(subscription, baselines, cancellationToken);
         var what = Describe(added.Subscription);
         var mention = added.Subscription.MentionCreator ? " and mention you" : string.Empty;
         return new SubscriptionReply(added.Created
             ? $"Done: I'll post here{mention} when {what} {Changes(added.Subscription)}."
-            : $"I'm already watching {what} here; nothing changed.");
+            : $"I'm already watching {what} here; nothing changed.")
+        {
+            Subscription = added.Subscription,
+            Created = added.Created,
+        };
     }
 
     private async Task<SubscriptionReply> UnsubscribeAsync(SubscriptionRequester requester, RecognizerResult result, CancellationToken cancellationToken)
@@ -192,13 +229,17 @@ public sealed partial class SubscriptionCommands
     /// <summary>The paging query of the alert list; a Stop that carries it comes from the list, which is then re-sent without the item.</summary>
     internal const string ListQuery = "alerts.list";
 
-    private async Task<SubscriptionReply> WatchOrderAsync(SubscriptionRequester requester, IReadOnlyDictionary<string, string> data, CancellationToken cancellationToken)
+    private async Task<SubscriptionReply> WatchOrderAsync(SubscriptionRequester requester, IReadOnlyDictionary<string, string> data, IReadOnlyList<Order> seen, CancellationToken cancellationToken)
     {
         if (!TryOrder(data, out var supplier, out var orderNumber))
         {
             return new SubscriptionReply("I couldn't tell which order to watch; please ask again from the order card.");
         }
 
+        var now = _time.GetUtcNow();
+        var baselines = seen.Where(o => o.Supplier == supplier && string.Equals(o.OrderNumber, orderNumber, StringComparison.OrdinalIgnoreCase))
+            .Select(o => HoldAlerts.WatchBaseline.Of(o, now))
+            .ToList();
         var added = await _store.AddAsync(
             new NewSubscription
             {
@@ -211,11 +252,16 @@ public sealed partial class SubscriptionCommands
                 Locale = requester.Locale,
                 TimeZone = requester.TimeZone,
             },
+            baselines,
             cancellationToken);
         var what = Describe(added.Subscription);
         return new SubscriptionReply(added.Created
             ? $"Done: I'll post here when {what} {Changes(added.Subscription)}."
-            : $"I'm already watching {what} here.");
+            : $"I'm already watching {what} here.")
+        {
+            Subscription = added.Subscription,
+            Created = added.Created,
+        };
     }
 
     private async Task<SubscriptionReply> MuteAsync(SubscriptionRequester requester, IReadOnlyDictionary<string, string> data, CancellationToken cancellationToken)

@@ -17,11 +17,15 @@ public sealed class SubscriptionsHandler : IIntentHandler, IActionHandler, IWatc
 {
     private readonly SubscriptionCommands _commands;
     private readonly OrderAnswers _orders;
+    private readonly IHoldAges? _holdAges;
+    private readonly OrderStatusService? _status;
 
-    public SubscriptionsHandler(SubscriptionCommands commands, OrderAnswers orders)
+    public SubscriptionsHandler(SubscriptionCommands commands, OrderAnswers orders, IHoldAges? holdAges = null, OrderStatusService? status = null)
     {
         _commands = commands;
         _orders = orders;
+        _holdAges = holdAges;
+        _status = status;
     }
 
     IReadOnlyCollection<string> IIntentHandler.Intents { get; } = [Intents.AlertsSubscribe, Intents.AlertsUnsubscribe, Intents.AlertsList];
@@ -33,14 +37,31 @@ public sealed class SubscriptionsHandler : IIntentHandler, IActionHandler, IWatc
     {
         ArgumentNullException.ThrowIfNull(scope);
         ArgumentNullException.ThrowIfNull(recognized);
-        var reply = ToReply(await _commands.HandleIntentAsync(Requester(scope.Turn), recognized, cancellationToken));
-        return recognized.Intent == Intents.AlertsSubscribe ? await WithOrderCardAsync(scope, recognized, reply, cancellationToken) : reply;
+        if (recognized.Intent == Intents.AlertsSubscribe && OrderQuestion.From(recognized) is { } question)
+        {
+            return await WatchSeenAsync(scope, recognized, question, cancellationToken);
+        }
+
+        return ToReply(await _commands.HandleIntentAsync(Requester(scope.Turn), recognized, cancellationToken));
     }
 
     public async Task<Reply> HandleAsync(TurnScope scope, string verb, IReadOnlyDictionary<string, string> data, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(scope);
-        return ToReply(await _commands.HandleVerbAsync(Requester(scope.Turn), verb, data, cancellationToken));
+        ArgumentNullException.ThrowIfNull(data);
+        if (verb != CardActions.Verbs.OrderWatch || _status is null
+            || !SupplierNames.TryParseKey(data.GetValueOrDefault(CardActions.Keys.Supplier), out var supplier)
+            || data.GetValueOrDefault(CardActions.Keys.Order)?.Trim() is not { Length: > 0 } orderNumber)
+        {
+            return ToReply(await _commands.HandleVerbAsync(Requester(scope.Turn), verb, data, cancellationToken));
+        }
+
+        // Watch pressed on a card: the order as it reads now (most likely the card's own cached answer) is the
+        // watch's starting point, stored with the subscription; a failed read leaves it to the watcher's first look.
+        var read = await _status.AnswerOrderAsync(supplier, orderNumber, OrderAnswerKind.Status, scope.Settings, scope.Card, 1, cancellationToken);
+        var held = await HeldSentencesAsync(read.Orders, scope.Card, cancellationToken);
+        var reply = await _commands.HandleVerbAsync(Requester(scope.Turn), verb, data, read.Orders, cancellationToken);
+        return ToReply(reply is { Created: true } && held.Count > 0 ? reply with { Text = $"{reply.Text} {string.Join(" ", held)}" } : reply);
     }
 
     public Task<IReadOnlyDictionary<string, string>> ForConversationAsync(string conversationId, CancellationToken cancellationToken) =>
@@ -50,21 +71,20 @@ public sealed class SubscriptionsHandler : IIntentHandler, IActionHandler, IWatc
         _commands.ReactivateAsync(conversationId, cancellationToken);
 
     /// <summary>
-    /// "watch PO X": the confirmation, with the order's card as it stands now. The watcher's first look is a baseline
-    /// (a hold already there raises no alert), so this is where the user learns it is on hold today. Lacking a
-    /// Schneider country, the confirmation alone (no country prompt for a watch).
+    /// "watch PO X": the order's card as it stands now, and the subscription stored with that very look as the
+    /// watcher's baseline (one transaction), so a hold put on a second later is an alert. The lookup comes first
+    /// (a failed one leaves the baseline to the watcher's first look); the card is then drawn again for one order so
+    /// it offers Unwatch. An order already on hold says so. Lacking a Schneider country, the confirmation alone.
     /// </summary>
-    private async Task<Reply> WithOrderCardAsync(TurnScope scope, RecognizerResult recognized, Reply confirmation, CancellationToken cancellationToken)
+    private async Task<Reply> WatchSeenAsync(TurnScope scope, RecognizerResult recognized, OrderQuestion question, CancellationToken cancellationToken)
     {
-        if (confirmation.Card is not null || OrderQuestion.From(recognized) is not { } question)
-        {
-            return confirmation;
-        }
-
-        // Read after the subscription was saved, so the card beside "Done: I'll post here…" offers Unwatch, not Watch.
-        var watching = await _commands.WatchedOrdersAsync(Requester(scope.Turn).ConversationId, cancellationToken);
-        scope = scope with { Card = scope.Card with { Watching = watching } };
-        if (await _orders.AnswerWithOrdersAsync(scope, question, page: 1, cancellationToken, askForCountry: false) is not { } answered)
+        var requester = Requester(scope.Turn);
+        var answered = await _orders.AnswerWithOrdersAsync(scope, question, page: 1, cancellationToken, askForCountry: false);
+        var seen = answered?.Orders ?? [];
+        var held = await HeldSentencesAsync(seen, scope.Card, cancellationToken);
+        var subscribed = await _commands.SubscribeAsync(requester, recognized, seen, cancellationToken);
+        var confirmation = ToReply(subscribed);
+        if (answered is null)
         {
             return confirmation;
         }
@@ -82,8 +102,46 @@ public sealed class SubscriptionsHandler : IIntentHandler, IActionHandler, IWatc
                 ? $"Watching {(orders.Count == 1 ? "it" : "them")} here, but {closed}: nothing more should change. {keeping}"
                 : $"{text} Note: {closed}: nothing more should change.";
         }
+        else if (held.Count > 0 && text is not null && subscribed.Created)
+        {
+            text = $"{text} {string.Join(" ", held)}";
+        }
 
-        return now.Card is null ? confirmation with { Text = text } : Reply.FromCard(now.Card, text);
+        if (now.Card is null)
+        {
+            return confirmation with { Text = text };
+        }
+
+        var card = now.Card;
+        if (subscribed.Created && orders.Count == 1 && !partial && question.Kind == OrderAnswerKind.Status)
+        {
+            // The card beside "Done: I'll post here…" offers Unwatch, not Watch: drawn again from the same look.
+            var watching = await _commands.WatchedOrdersAsync(requester.ConversationId, cancellationToken);
+            card = OrderStatusCard.Build(orders[0], scope.Card with { Watching = watching });
+        }
+
+        return Reply.FromCard(card, text);
+    }
+
+    /// <summary>
+    /// "Already on credit hold since …; I'll tell you when it is released." for each held order the clerk was shown.
+    /// Suppliers send no hold date: the age is the watcher's (when it first saw the hold), else it is said to be unknown.
+    /// </summary>
+    private async Task<List<string>> HeldSentencesAsync(IReadOnlyList<Order> seen, CardContext card, CancellationToken cancellationToken)
+    {
+        var sentences = new List<string>();
+        foreach (var order in seen.Where(o => o.IsHeld).Take(3))
+        {
+            var hold = order.Holds.Count > 0 ? order.Holds[0] : null;
+            var kind = hold is { Category: not HoldCategory.Other } ? $"{hold.Category.ToString().ToLowerInvariant()} hold" : "hold";
+            var age = _holdAges is null ? null : await _holdAges.OfAsync(order.Supplier, order.OrderNumber, cancellationToken);
+            var since = age is null
+                ? $" (since when is not in {SupplierNames.Display(order.Supplier)}'s answer)"
+                : $" since {(age.AtLeast ? "at least " : string.Empty)}{card.DateTime(age.Since)}";
+            sentences.Add($"{SupplierNames.Display(order.Supplier)} order {order.OrderNumber} is already on {kind}{since}; I'll tell you when it is released.");
+        }
+
+        return sentences;
     }
 
     private static string Closed(Order order) => order.Status.Status == OrderStatus.Cancelled ? "cancelled" : "invoiced";

@@ -115,5 +115,27 @@ internal static class PostgresMigrations
             DROP INDEX ix_watched_order_due;
             CREATE INDEX ix_watched_order_next_poll ON watched_order (next_poll_at);
             """),
+        new(3, "inbound-events", """
+            CREATE TABLE inbound_event (
+                source          TEXT    NOT NULL,
+                event_id        TEXT    NOT NULL,
+                payload_json    TEXT    NOT NULL,
+                status          TEXT    NOT NULL,
+                attempts        INTEGER NOT NULL,
+                received_at     BIGINT  NOT NULL,
+                next_attempt_at BIGINT  NOT NULL,
+                lease_owner     TEXT    NULL,
+                lease_until     BIGINT  NULL,
+                outcome         TEXT    NULL,
+                completed_at    BIGINT  NULL,
+                PRIMARY KEY (source, event_id)
+            );
+            CREATE INDEX ix_inbound_event_pending ON inbound_event (next_attempt_at) WHERE status = 'pending';
+            CREATE TABLE inbound_change (
+                change_key TEXT    NOT NULL PRIMARY KEY,
+                event_id   TEXT    NOT NULL,
+                expires_at BIGINT  NOT NULL
+            );
+            """),
     ];
 }
