@@ -98,7 +98,7 @@ public sealed class ConversationBotTests : IAsyncLifetime
         await adapter.ProcessAsync(adapter.MakeMessage("where is PO IM-ONLY-88 at ingram"));
 
         var card = ReplyAssert.Card(ReplyAssert.Next(adapter));
-        Assert.Contains("Ingram Micro can't be asked right now", card.GetRawText(), StringComparison.Ordinal);
+        Assert.Contains("Ingram Micro could not be asked (outside its hours", card.GetRawText(), StringComparison.Ordinal);
     }
 
     [Fact]
