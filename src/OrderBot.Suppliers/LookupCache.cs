@@ -75,7 +75,7 @@ internal sealed class LookupCache : IAnswerCacheInvalidator
         // turn's deadline (CallDeadline) in, so the supplier span nests under the question and Retry-After still
         // knows how long the turn may wait.
         var asked = new Asked();
-        var context = (Parent: System.Diagnostics.Activity.Current, Deadline: Resilience.CallDeadline.Current, LateEnd: Resilience.CallDeadline.WaitUntil);
+        var context = (Parent: System.Diagnostics.Activity.Current, Deadline: Resilience.CallDeadline.Current, LateEnd: Resilience.CallDeadline.WaitUntil, Queued: Resilience.CallDeadline.QueuedListener);
         var result = await _cache.GetOrCreateAsync(
             key,
             (supplier, ask, asked, context),
@@ -86,7 +86,7 @@ internal sealed class LookupCache : IAnswerCacheInvalidator
                 System.Diagnostics.Activity.Current = state.context.Parent ?? previous;
                 try
                 {
-                    using (Resilience.CallDeadline.Use(state.context.Deadline, state.context.LateEnd))
+                    using (Resilience.CallDeadline.Use(state.context.Deadline, state.context.LateEnd, state.context.Queued))
                     {
                         return await state.ask(state.supplier, token);
                     }

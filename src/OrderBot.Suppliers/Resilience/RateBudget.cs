@@ -81,7 +81,27 @@ public sealed class RateBudget : IDisposable
             return false;
         }
 
+        // Our own budget is never waited on past the turn's deadline (#29): when no permit can come before it, the
+        // question is answered at once. The call stays queued only when its permit comes within the late window and
+        // within MaxWait (which the supplier's total timeout exceeds) — the answer then says when it will be added,
+        // and the late answer completes the card.
         var wait = Settings.MaxWait;
+        if (CallDeadline.Current is { } answerBy)
+        {
+            var grant = EstimateGrant(background);
+            if (grant > answerBy - DeadlineMargin)
+            {
+                var lateEnd = CallDeadline.WaitUntil ?? answerBy;
+                var keepUntil = (lateEnd < now + Settings.MaxWait ? lateEnd : now + Settings.MaxWait) - DeadlineMargin;
+                if (grant > keepUntil || !CallDeadline.ReportQueued(grant))
+                {
+                    return false;
+                }
+
+                wait = keepUntil - now;
+            }
+        }
+
         if (CallDeadline.WaitUntil is { } turnDeadline && turnDeadline - now - DeadlineMargin < wait)
         {
             wait = turnDeadline - now - DeadlineMargin;
@@ -128,13 +148,29 @@ public sealed class RateBudget : IDisposable
         }
     }
 
-    /// <summary>When a call is expected to get budget again (for a RateLimited answer).</summary>
+    /// <summary>When a user's call is expected to get budget again (for a "budget used until T" answer).</summary>
     public DateTimeOffset NextAvailableEstimate()
     {
         var now = _timeProvider.GetUtcNow();
         var paused = PausedUntil;
-        return paused > now ? paused : now + (Settings.Period / MarginDivisor);
+        var grant = EstimateGrant(background: false);
+        var at = paused > grant ? paused : grant;
+        return at > now ? at : now + (Settings.Period / MarginDivisor);
     }
+
+    /// <summary>When a caller queueing now would get its permit (both limiters for background work).</summary>
+    private DateTimeOffset EstimateGrant(bool background)
+    {
+        var all = _all.EstimateGrant(priority: !background);
+        if (!background)
+        {
+            return all;
+        }
+
+        var share = _background.EstimateGrant(priority: false);
+        return share > all ? share : all;
+    }
+
 
     public void Dispose()
     {
