@@ -19,7 +19,7 @@ namespace OrderBot.Benchmarks.Conversation;
 /// about Ingram: complete, "I've used this minute's Ingram Micro allowance" (our budget, said as ours), or words that
 /// put our own throttling on the supplier ("did not answer in time" from a sandbox that answers at once, "is
 /// rate-limiting us"/"asks us to wait" from a 429 our budget let through). Then the late updates (PUT) that completed
-/// posted cards within the settle time. Args: <c>--questions 400 --seconds 80 --settle 60</c>.
+/// posted cards within the settle time. Args: <c>--questions 400 --seconds 80 --settle 60 --cache off</c>.
 /// Goals (#29): 0 answers blaming a supplier for our throttling; p99 turn time ≤ 3 s.
 /// </summary>
 public sealed partial class PoBurstBenchmark : IBenchmarkSuite
@@ -35,6 +35,7 @@ public sealed partial class PoBurstBenchmark : IBenchmarkSuite
         var questions = BenchArgs.Int(args, "--questions", 400);
         var seconds = BenchArgs.Int(args, "--seconds", 80);
         var settle = BenchArgs.Int(args, "--settle", 60);
+        var cache = args.SkipWhile(a => a != "--cache").Skip(1).FirstOrDefault() is "on";
         await using var connector = await FakeConnector.StartAsync();
         connector.SignalArrivals = false;
         var root = Directory.CreateTempSubdirectory("orderbot-burst-").FullName;
@@ -45,7 +46,7 @@ public sealed partial class PoBurstBenchmark : IBenchmarkSuite
             "--Sandbox:Schneider:Port=0",
             "--Sandbox:Ingram:Port=0",
             "--Alerts:Enabled=false",
-            "--Suppliers:Cache:Enabled=false",
+            $"--Suppliers:Cache:Enabled={(cache ? "true" : "false")}",
             "--Suppliers:Schneider:DefaultCountry=FR",
             "--Logging:LogLevel:Default=Error",
         ]);
@@ -56,7 +57,7 @@ public sealed partial class PoBurstBenchmark : IBenchmarkSuite
             using var http = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromSeconds(60) };
             var sandboxes = app.Services.GetRequiredService<SandboxServers>();
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{questions} PO questions over {seconds} s ({questions / (double)seconds:F1}/s), each in its own conversation; answer cache off; both sandboxes at their defaults (Ingram 60 calls / 60 s); {Environment.ProcessorCount} cores"));
+                $"{questions} PO questions over {seconds} s ({questions / (double)seconds:F1}/s), each in its own conversation; answer cache {(cache ? "on" : "off")}; both sandboxes at their defaults (Ingram 60 calls / 60 s); {Environment.ProcessorCount} cores"));
 
             var sentAt = new DateTimeOffset[questions];
             var status = new int[questions];

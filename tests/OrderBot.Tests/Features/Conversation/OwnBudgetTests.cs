@@ -69,6 +69,46 @@ public sealed class OwnBudgetTests : IAsyncDisposable
         Assert.Equal(0, Budget.Waiting);
     }
 
+    /// <summary>With the answer cache on, two people asking the same PO share one queued Ingram call: both are answered at once.</summary>
+    [Fact]
+    public async Task BudgetUsed_SamePoAskedTwiceAtOnce_CacheOn_BothAnsweredAtOnceNeitherBlamesIngram()
+    {
+        var first = await StartAsync(cache: true);
+        var second = new HttpConversation(_host!, _connector!, "conv-budget-2");
+        await UseWholeBudgetAsync();
+        _clock.Advance(TimeSpan.FromSeconds(45));
+
+        await Task.WhenAll(first.SayAsync("where is PO 201120/1"), second.SayAsync("where is PO 201120/1"));
+        var cards = await FirstCardsAsync(first.Id, second.Id);
+
+        Assert.Equal(Start.AddSeconds(45), _clock.GetUtcNow());
+        foreach (var card in cards)
+        {
+            Assert.Contains(Texts(card), t => t.Contains("I'll add Ingram Micro here at 11:31", StringComparison.Ordinal));
+            AssertNoBlame(card);
+        }
+    }
+
+    private async Task<List<JsonElement>> FirstCardsAsync(params string[] conversations)
+    {
+        for (var i = 0; i < 200; i++)
+        {
+            var cards = conversations
+                .Select(id => _connector!.Requests.FirstOrDefault(r => r.Method == "POST"
+                    && r.RawTarget.Contains(Uri.EscapeDataString(id), StringComparison.Ordinal)
+                    && r.Json.TryGetProperty("attachments", out _)))
+                .ToList();
+            if (cards.All(c => c is not null))
+            {
+                return [.. cards.Select(c => HttpConversation.Card(c!.Json))];
+            }
+
+            await Task.Delay(100);
+        }
+
+        throw new Xunit.Sdk.XunitException("Not every question was answered: " + string.Join(", ", _connector!.Requests.Select(r => r.Method + " " + r.RawTarget)));
+    }
+
     private LateAnswers Late => _host!.App.Services.GetRequiredService<LateAnswers>();
 
     private RateBudget Budget => _host!.App.Services.GetRequiredKeyedService<RateBudget>(IngramRegistration.RateBudgetKey);
@@ -126,14 +166,14 @@ public sealed class OwnBudgetTests : IAsyncDisposable
         }
     }
 
-    private async Task<HttpConversation> StartAsync()
+    private async Task<HttpConversation> StartAsync(bool cache = false)
     {
         _connector = await FakeConnector.StartAsync();
         _host = await AppHost.StartAsync(
             _clock,
             null,
             "--Alerts:Enabled=false",
-            "--Suppliers:Cache:Enabled=false",
+            $"--Suppliers:Cache:Enabled={(cache ? "true" : "false")}",
             "--Suppliers:Schneider:DefaultCountry=FR",
             "--Conversation:TurnDeadline=00:00:10",
             "--Conversation:LateAnswerWindow=00:00:45",
