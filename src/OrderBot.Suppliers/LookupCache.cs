@@ -75,29 +75,26 @@ internal sealed class LookupCache : IAnswerCacheInvalidator
         // turn's deadline (CallDeadline) in, so the supplier span nests under the question and Retry-After still
         // knows how long the turn may wait.
         var asked = new Asked();
-        var context = (Parent: System.Diagnostics.Activity.Current, Deadline: Resilience.CallDeadline.Current, LateEnd: Resilience.CallDeadline.WaitUntil);
-        var result = await _cache.GetOrCreateAsync(
-            key,
-            (supplier, ask, asked, context),
-            static async (state, token) =>
+
+        // Callers sharing one supplier call all hear that it queued for our budget (each answers at once), not only
+        // the caller whose factory runs.
+        var listener = Resilience.CallDeadline.QueuedListener;
+        var queued = _queued.GetOrAdd(key, static _ => new QueuedFanOut());
+        queued.Add(listener);
+        var context = (Parent: System.Diagnostics.Activity.Current, Deadline: Resilience.CallDeadline.Current, LateEnd: Resilience.CallDeadline.WaitUntil, Queued: (Func<DateTimeOffset, bool>)queued.Notify);
+        SupplierResult result;
+        try
+        {
+            result = await AskSharedAsync(key, supplier, ask, asked, context, cancellationToken);
+        }
+        finally
+        {
+            if (queued.Remove(listener))
             {
-                state.asked.Value = true;
-                var previous = System.Diagnostics.Activity.Current;
-                System.Diagnostics.Activity.Current = state.context.Parent ?? previous;
-                try
-                {
-                    using (Resilience.CallDeadline.Use(state.context.Deadline, state.context.LateEnd))
-                    {
-                        return await state.ask(state.supplier, token);
-                    }
-                }
-                finally
-                {
-                    System.Diagnostics.Activity.Current = previous;
-                }
-            },
-            new HybridCacheEntryOptions { Expiration = _options.Open, LocalCacheExpiration = _options.Open },
-            cancellationToken: cancellationToken);
+                _queued.TryRemove(KeyValuePair.Create(key, queued));
+            }
+        }
+
         if (!result.Succeeded)
         {
             await _cache.RemoveAsync(key, CancellationToken.None);
@@ -120,6 +117,36 @@ internal sealed class LookupCache : IAnswerCacheInvalidator
         return asked.Value ? result : result with { Calls = 0 };
     }
 
+    private ValueTask<SupplierResult> AskSharedAsync(
+        string key,
+        IOrderSupplier supplier,
+        Func<IOrderSupplier, CancellationToken, Task<SupplierResult>> ask,
+        Asked asked,
+        (System.Diagnostics.Activity? Parent, DateTimeOffset? Deadline, DateTimeOffset? LateEnd, Func<DateTimeOffset, bool> Queued) context,
+        CancellationToken cancellationToken) =>
+        _cache.GetOrCreateAsync(
+            key,
+            (supplier, ask, asked, context),
+            static async (state, token) =>
+            {
+                state.asked.Value = true;
+                var previous = System.Diagnostics.Activity.Current;
+                System.Diagnostics.Activity.Current = state.context.Parent ?? previous;
+                try
+                {
+                    using (Resilience.CallDeadline.Use(state.context.Deadline, state.context.LateEnd, state.context.Queued))
+                    {
+                        return await state.ask(state.supplier, token);
+                    }
+                }
+                finally
+                {
+                    System.Diagnostics.Activity.Current = previous;
+                }
+            },
+            new HybridCacheEntryOptions { Expiration = _options.Open, LocalCacheExpiration = _options.Open },
+            cancellationToken: cancellationToken);
+
     public async Task ForgetOrderAsync(SupplierId supplier, string orderNumber, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(orderNumber);
@@ -132,6 +159,69 @@ internal sealed class LookupCache : IAnswerCacheInvalidator
     private sealed class Asked
     {
         public bool Value { get; set; }
+    }
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, QueuedFanOut> _queued = new(StringComparer.Ordinal);
+
+    /// <summary>The "queued for our budget" listeners of every caller sharing one cached supplier call.</summary>
+    private sealed class QueuedFanOut
+    {
+        private readonly Lock _gate = new();
+        private readonly List<Func<DateTimeOffset, bool>> _listeners = [];
+        private DateTimeOffset? _grant;
+
+        public void Add(Func<DateTimeOffset, bool>? listener)
+        {
+            if (listener is null)
+            {
+                return;
+            }
+
+            DateTimeOffset? grant;
+            lock (_gate)
+            {
+                _listeners.Add(listener);
+                grant = _grant;
+            }
+
+            // Joined a call that is already queued: hear it at once.
+            if (grant is { } at)
+            {
+                listener(at);
+            }
+        }
+
+        /// <summary>Removes the listener; true when none is left.</summary>
+        public bool Remove(Func<DateTimeOffset, bool>? listener)
+        {
+            lock (_gate)
+            {
+                if (listener is not null)
+                {
+                    _listeners.Remove(listener);
+                }
+
+                return _listeners.Count == 0;
+            }
+        }
+
+        public bool Notify(DateTimeOffset grant)
+        {
+            List<Func<DateTimeOffset, bool>> listeners;
+            lock (_gate)
+            {
+                _grant = grant;
+                listeners = [.. _listeners];
+            }
+
+            var kept = false;
+            foreach (var listener in listeners)
+            {
+                kept |= listener(grant);
+            }
+
+            return kept;
+        }
     }
 }
 

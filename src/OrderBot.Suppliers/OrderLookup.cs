@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using Microsoft.Extensions.Logging;
 using OrderBot.Suppliers.Model;
 using OrderBot.Suppliers.Resilience;
@@ -71,13 +73,67 @@ public sealed partial class OrderLookup
         return AskAllAsync(only, scope, (s, ct) => s.SearchAsync(search, scope, ct), cancellationToken);
     }
 
-    /// <summary>The question through the answer cache, when there is one (user questions only; see <see cref="LookupCache"/>).</summary>
+    /// <summary>
+    /// The question through the answer cache, when there is one (user questions only; see <see cref="LookupCache"/>),
+    /// and through the late answers: an answer that came after its question was answered without it is kept briefly
+    /// for the same question asked again — the late-answer update of the posted card — so that update needs no second
+    /// call, with or without the answer cache.
+    /// </summary>
     private Func<IOrderSupplier, CancellationToken, Task<SupplierResult>> Cached(
         string operation,
         string argument,
         SupplierScope scope,
-        Func<IOrderSupplier, CancellationToken, Task<SupplierResult>> ask) =>
-        _cache is not { } cache ? ask : (supplier, ct) => cache.GetOrAskAsync(operation, argument, supplier, scope, ask, ct);
+        Func<IOrderSupplier, CancellationToken, Task<SupplierResult>> ask)
+    {
+        var viaCache = _cache is not { } cache ? ask : (supplier, ct) => cache.GetOrAskAsync(operation, argument, supplier, scope, ask, ct);
+        if (scope.Background)
+        {
+            return viaCache;
+        }
+
+        return async (supplier, ct) =>
+        {
+            var key = string.Join('|', operation, SupplierNames.Key(supplier.Id), argument.Trim().ToUpperInvariant(),
+                scope.Country?.ToUpperInvariant(), scope.IngramCustomerNumber, scope.SchneiderPurchaserId);
+            if (!scope.Fresh && _lateAnswers.TryRemove(key, out var kept) && kept.Until > _time.GetUtcNow())
+            {
+                return kept.Result with { Calls = 0 };
+            }
+
+            var detached = Detached.Value;
+            var result = await viaCache(supplier, ct);
+            if (detached is { Value: true } && result.Succeeded)
+            {
+                KeepLateAnswer(key, result);
+            }
+
+            return result;
+        };
+    }
+
+    private void KeepLateAnswer(string key, SupplierResult result)
+    {
+        var now = _time.GetUtcNow();
+        if (_lateAnswers.Count >= MaxLateAnswers)
+        {
+            foreach (var stale in _lateAnswers.Where(e => e.Value.Until <= now).Select(e => e.Key).ToList())
+            {
+                _lateAnswers.TryRemove(stale, out _);
+            }
+        }
+
+        if (_lateAnswers.Count < MaxLateAnswers)
+        {
+            _lateAnswers[key] = (result, now + LateAnswerKeep);
+        }
+    }
+
+    /// <summary>Set around a deadline-bound call; true once its question was answered without it (see <see cref="Cached"/>).</summary>
+    private static readonly AsyncLocal<StrongBox<bool>?> Detached = new();
+
+    private static readonly TimeSpan LateAnswerKeep = TimeSpan.FromMinutes(2);
+    private const int MaxLateAnswers = 1000;
+    private readonly ConcurrentDictionary<string, (SupplierResult Result, DateTimeOffset Until)> _lateAnswers = new(StringComparer.Ordinal);
 
     private async Task<LookupResult> AskAllAsync(
         SupplierId? only,
@@ -116,16 +172,30 @@ public sealed partial class OrderLookup
         // Until the deadline, the turn's cancellation still stops it.
         var call = new CancellationTokenSource(Timeout.InfiniteTimeSpan, _time);
         Task<SupplierResult> answer;
+
+        // A call that queues for our own budget past the deadline says so at once (RateBudget): with a late window
+        // the question is answered now ("I'll add it at T") and the call keeps its place; without one it gives up.
+        var queued = new TaskCompletionSource<DateTimeOffset>(TaskCreationOptions.RunContinuationsAsynchronously);
+        Func<DateTimeOffset, bool>? onQueued = lateWindow is { } allowed && allowed > TimeSpan.Zero
+            ? at =>
+            {
+                queued.TrySetResult(at);
+                return true;
+            }
+            : null;
+        var detached = new StrongBox<bool>();
         using (cancellationToken.Register(static c => ((CancellationTokenSource)c!).Cancel(), call))
         {
             using var timer = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            using (CallDeadline.Use(deadline, deadline + lateWindow))
+            using (CallDeadline.Use(deadline, deadline + lateWindow, onQueued))
             {
+                Detached.Value = detached;
                 answer = AskOneAsync(supplier, ask, call.Token);
+                Detached.Value = null;
             }
 
             var expiry = Task.Delay(remaining, _time, timer.Token);
-            var first = await Task.WhenAny(answer, expiry);
+            var first = await Task.WhenAny(answer, expiry, queued.Task);
             if (first == answer || answer.IsCompleted)
             {
                 await timer.CancelAsync();
@@ -134,11 +204,21 @@ public sealed partial class OrderLookup
             }
 
             cancellationToken.ThrowIfCancellationRequested();
+            if (first == queued.Task)
+            {
+                await timer.CancelAsync();
+                detached.Value = true;
+                var until = await queued.Task;
+                Log.QueuedForBudget(_logger, supplier.Id, until);
+                call.CancelAfter(deadline + lateWindow!.Value - _time.GetUtcNow());
+                return BudgetUsed(supplier.Id, until) with { Late = LateAsync(supplier.Id, answer, call) };
+            }
         }
 
         Log.NoAnswerInTime(_logger, supplier.Id);
         if (lateWindow is { } window && window > TimeSpan.Zero)
         {
+            detached.Value = true;
             call.CancelAfter(window);
             return NoAnswerInTime(supplier.Id) with { Late = LateAsync(supplier.Id, answer, call) };
         }
@@ -178,6 +258,14 @@ public sealed partial class OrderLookup
             call.Dispose();
         }
     }
+
+    /// <summary>Our own budget for the supplier has no call before <paramref name="until"/>; its late answer follows.</summary>
+    private static SupplierResult BudgetUsed(SupplierId supplier, DateTimeOffset until) => SupplierResult.Failed(new SupplierProblem(
+        supplier,
+        SupplierProblemKind.BudgetUsed,
+        $"I've used this minute's {SupplierNames.Display(supplier)} allowance.",
+        until,
+        "local rate budget, queued past the turn deadline") { AnswerFollows = true });
 
     private static SupplierResult NoAnswerInTime(SupplierId supplier) => SupplierResult.Failed(new SupplierProblem(
         supplier,
@@ -220,5 +308,8 @@ public sealed partial class OrderLookup
 
         [LoggerMessage(EventId = 2001, Level = LogLevel.Warning, Message = "Supplier {Supplier} did not answer by the turn's deadline")]
         public static partial void NoAnswerInTime(ILogger logger, SupplierId supplier);
+
+        [LoggerMessage(EventId = 2002, Level = LogLevel.Information, Message = "Supplier {Supplier} call queued for our own budget until {Until}; answered without it, the late answer follows")]
+        public static partial void QueuedForBudget(ILogger logger, SupplierId supplier, DateTimeOffset until);
     }
 }

@@ -35,6 +35,9 @@ public partial class Program
         var started = false;
         StartupErrors.QuietHostStartFailures(builder, () => Volatile.Read(ref started));
         Compose(builder, clock);
+
+        // Before any hosted service: a taken port stops start-up before the database is created or migrated.
+        builder.Services.AddHostedService<ListenAddressProbe>();
         customize?.Invoke(builder);
         var app = builder.Build();
         app.Lifetime.ApplicationStarted.Register(() => Volatile.Write(ref started, true));

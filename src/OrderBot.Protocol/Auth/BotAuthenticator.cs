@@ -29,7 +29,8 @@ public sealed record AuthenticationOutcome(bool Succeeded, bool IsAnonymous, str
 /// 5-minute skew, RS256/384/512, signature from the OpenID metadata JWKS (one refresh on an unknown key),
 /// endorsement of the signing key for the activity's channel, and the <c>serviceurl</c> claim. Emulator tokens
 /// (only with <c>Bot:AllowEmulatorTokens</c>) must name this app in <c>aud</c> and in <c>appid</c>/<c>azp</c>,
-/// and their serviceUrl is bound (<see cref="TokenRules.EmulatorServiceUrlAllowed"/>).
+/// and their serviceUrl must be loopback or in <c>Bot:TrustedServiceUrls</c> whatever the token claims
+/// (<see cref="TokenRules.EmulatorServiceUrlAllowed"/>).
 /// </summary>
 public sealed class BotAuthenticator : IDisposable
 {
@@ -155,7 +156,7 @@ public sealed class BotAuthenticator : IDisposable
 
         return TokenRules.EmulatorServiceUrlAllowed(serviceUrlClaim, activity.ServiceUrl, _bot.TrustedServiceUrls)
             ? AuthenticationOutcome.Authenticated
-            : AuthenticationOutcome.Fail(AuthFailureReasons.ServiceUrlMismatch, "emulator token: serviceUrl is neither the token's serviceurl claim, a loopback host, nor in Bot:TrustedServiceUrls");
+            : AuthenticationOutcome.Fail(AuthFailureReasons.ServiceUrlMismatch, "emulator token: serviceUrl is neither on a loopback host nor in Bot:TrustedServiceUrls (or differs from the token's serviceurl claim)");
     }
 
     private async Task<(TokenValidationResult Result, OpenIdConnectConfiguration Config)> ValidateWithRefreshAsync(

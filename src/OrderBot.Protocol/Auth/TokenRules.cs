@@ -71,17 +71,18 @@ public static class TokenRules
             || string.Equals(a, "api://" + appId, StringComparison.OrdinalIgnoreCase)) == true;
 
     /// <summary>
-    /// Binds the serviceUrl of an Emulator-authenticated activity, as the <c>serviceurl</c> claim does for channel
-    /// tokens: a token that carries the claim must match it; otherwise the serviceUrl must be on a loopback host
-    /// (where the Emulator listens) or listed in <c>Bot:TrustedServiceUrls</c> (a tunnel). Anything else would send
-    /// our Connector token to a host the caller chose.
+    /// Binds the serviceUrl of an Emulator-authenticated activity: it must be on a loopback host (where the Emulator
+    /// listens) or under a URL listed in <c>Bot:TrustedServiceUrls</c> (a tunnel), WHATEVER the token claims. An
+    /// Emulator token is an ordinary Entra token any app of the tenant can request, and its issuer does not vouch for
+    /// a <c>serviceurl</c> claim the way the Connector does; trusting the claim would let its holder have our Connector
+    /// token sent to a host of their choosing. A token that does carry the claim must also match it.
     /// </summary>
     public static bool EmulatorServiceUrlAllowed(string? claim, string? activityServiceUrl, IEnumerable<string> trustedServiceUrls)
     {
         ArgumentNullException.ThrowIfNull(trustedServiceUrls);
-        if (!string.IsNullOrEmpty(claim))
+        if (!string.IsNullOrEmpty(claim) && !ServiceUrlMatches(claim, activityServiceUrl))
         {
-            return ServiceUrlMatches(claim, activityServiceUrl);
+            return false;
         }
 
         if (!Uri.TryCreate(activityServiceUrl, UriKind.Absolute, out var uri))
@@ -89,9 +90,23 @@ public static class TokenRules
             return false;
         }
 
-        return uri.IsLoopback
-            || trustedServiceUrls.Any(t => Uri.TryCreate(t, UriKind.Absolute, out var trusted)
-                && uri.AbsoluteUri.StartsWith(trusted.AbsoluteUri, StringComparison.OrdinalIgnoreCase));
+        return uri.IsLoopback || trustedServiceUrls.Any(t => IsUnder(uri, t));
+    }
+
+    /// <summary>True when <paramref name="uri"/> lies under <paramref name="baseUrl"/>, compared by whole path segments.</summary>
+    private static bool IsUnder(Uri uri, string baseUrl)
+    {
+        if (!Uri.TryCreate(baseUrl, UriKind.Absolute, out var trusted))
+        {
+            return false;
+        }
+
+        // "https://tunnel.example/bot" must not admit "https://tunnel.example/bot-evil/": compare with a trailing '/'.
+        var prefix = trusted.GetLeftPart(UriPartial.Path);
+        prefix = prefix.EndsWith('/') ? prefix : prefix + "/";
+        var path = uri.GetLeftPart(UriPartial.Path);
+        path = path.EndsWith('/') ? path : path + "/";
+        return path.StartsWith(prefix, StringComparison.OrdinalIgnoreCase);
     }
 
     /// <summary>

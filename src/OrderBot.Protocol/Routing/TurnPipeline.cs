@@ -99,7 +99,7 @@ public sealed class TurnPipeline
             if (route is null)
             {
                 Log.Ignored(_logger, turn.CorrelationId, activity.Type, activity.Name);
-                return (isInvoke ? InvokeError(activity, 501, "NotImplemented", $"Invoke '{activity.Name}' is not supported.") : null, TurnOutcomes.Ignored);
+                return (isInvoke ? InvokeError(activity, 501, "NotImplemented", $"Invoke '{EchoText.Cap(activity.Name)}' is not supported.") : null, TurnOutcomes.Ignored);
             }
 
             span?.SetTag(ProtocolTelemetry.Tags.Route, route.Name);

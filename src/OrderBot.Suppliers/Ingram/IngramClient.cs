@@ -217,7 +217,7 @@ internal sealed class IngramClient
     {
         SupplierResponseUnreadableException unreadable => Problem(SupplierProblemKind.MalformedResponse, "Ingram Micro sent an unreadable answer.", detail: unreadable.Message),
         SupplierPausedException paused => Problem(SupplierProblemKind.RateLimited, "Ingram Micro asks us to wait before asking again.", paused.Until, "paused by Retry-After"),
-        RateBudgetExhaustedException budget => Problem(SupplierProblemKind.RateLimited, "Ingram Micro's call budget is used up; try again in a minute.", budget.AvailableAt, "local rate budget"),
+        RateBudgetExhaustedException budget => Problem(SupplierProblemKind.BudgetUsed, "I've used this minute's Ingram Micro allowance.", budget.AvailableAt, "local rate budget"),
         BrokenCircuitException broken => Problem(
             SupplierProblemKind.CircuitOpen,
             "Ingram Micro has been failing; OrderBot is giving it a short break.",

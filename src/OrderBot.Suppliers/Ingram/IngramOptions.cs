@@ -80,6 +80,13 @@ public sealed class IngramOptions
     /// <summary>Longest a call queues for budget before it answers "rate limited".</summary>
     public TimeSpan RateLimitMaxWait { get; set; } = TimeSpan.FromSeconds(20);
 
+    /// <summary>
+    /// Longest a user's question waits for our own budget (never past its deadline). A permit further off answers the
+    /// question at once without Ingram ("I've used this minute's Ingram Micro allowance"), the card completed in place
+    /// when the call goes through (within the late window and <see cref="RateLimitMaxWait"/>).
+    /// </summary>
+    public TimeSpan RateLimitTurnWait { get; set; } = TimeSpan.FromSeconds(2);
+
     /// <summary>Renew the token this long before it expires.</summary>
     public TimeSpan TokenRenewBefore { get; set; } = TimeSpan.FromMinutes(5);
 
@@ -180,6 +187,11 @@ public sealed class IngramOptionsValidator : IValidateOptions<IngramOptions>
         if (options.RateLimitCalls < 1 || options.RateLimitPeriod <= TimeSpan.Zero)
         {
             errors.Add($"{Prefix}RateLimitCalls must be at least 1 and {Prefix}RateLimitPeriod positive (spec: 60 per 00:01:00).");
+        }
+
+        if (options.RateLimitTurnWait < TimeSpan.Zero || options.RateLimitTurnWait > TimeSpan.FromSeconds(14))
+        {
+            errors.Add($"{Prefix}RateLimitTurnWait must be between 00:00:00 and 00:00:14 (below Teams' 15 s; default 00:00:02); it is {options.RateLimitTurnWait}.");
         }
 
         if (options.BackgroundShare is < 0 or > 1)

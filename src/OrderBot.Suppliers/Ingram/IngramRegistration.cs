@@ -39,7 +39,7 @@ public static class IngramRegistration
         {
             var options = sp.GetRequiredService<IOptions<IngramOptions>>().Value;
             return new RateBudget(
-                new RateBudgetSettings(options.RateLimitCalls, options.RateLimitPeriod, options.BackgroundShare, options.RateLimitMaxWait),
+                new RateBudgetSettings(options.RateLimitCalls, options.RateLimitPeriod, options.BackgroundShare, options.RateLimitMaxWait, options.RateLimitTurnWait),
                 sp.GetRequiredService<TimeProvider>());
         });
 

@@ -35,6 +35,12 @@ public enum SupplierProblemKind
 
     /// <summary>The network failed (connection refused, DNS, reset).</summary>
     NetworkError,
+
+    /// <summary>
+    /// OUR call budget for the supplier (its published limit, kept by us) has no call left before
+    /// <see cref="SupplierProblem.AvailableAt"/>: the supplier was not asked and is not to blame.
+    /// </summary>
+    BudgetUsed,
 }
 
 /// <summary>A supplier's failure to answer, worded for the bot.</summary>
@@ -48,7 +54,14 @@ public sealed record SupplierProblem(
     SupplierProblemKind Kind,
     string Message,
     DateTimeOffset? AvailableAt = null,
-    string? Detail = null);
+    string? Detail = null)
+{
+    /// <summary>
+    /// The call is still queued or running and its answer will complete the posted card (the late answer,
+    /// <see cref="SupplierResult.Late"/>), so the answer may say "I'll add it" rather than "ask again".
+    /// </summary>
+    public bool AnswerFollows { get; init; }
+}
 
 /// <summary>One supplier's answer: the orders found (possibly none), or the problem that stopped it.</summary>
 /// <remarks>Immutable by contract (init-only, read-only lists), so the answer cache keeps the instance itself.</remarks>

@@ -10,6 +10,7 @@ public static class CallDeadline
 {
     private static readonly AsyncLocal<DateTimeOffset?> Ambient = new();
     private static readonly AsyncLocal<DateTimeOffset?> LateEnd = new();
+    private static readonly AsyncLocal<Func<DateTimeOffset, bool>?> Queued = new();
 
     /// <summary>The deadline of the current flow, or null (the watcher, a tool) when only the timeouts bound it.</summary>
     public static DateTimeOffset? Current => Ambient.Value;
@@ -25,10 +26,18 @@ public static class CallDeadline
     public static IDisposable Use(DateTimeOffset? deadline) => Use(deadline, lateEnd: null);
 
     /// <summary>The same, with the end of a late window (see <see cref="WaitUntil"/>).</summary>
-    public static IDisposable Use(DateTimeOffset? deadline, DateTimeOffset? lateEnd)
+    public static IDisposable Use(DateTimeOffset? deadline, DateTimeOffset? lateEnd) => Use(deadline, lateEnd, Queued.Value);
+
+    /// <summary>
+    /// The same, with who to tell when a call of this flow queues for our own budget past the deadline
+    /// (<see cref="ReportQueued"/>): the lookup then answers at once instead of waiting for the deadline.
+    /// </summary>
+    public static IDisposable Use(DateTimeOffset? deadline, DateTimeOffset? lateEnd, Func<DateTimeOffset, bool>? onQueued)
     {
         var previous = Ambient.Value;
         var previousLate = LateEnd.Value;
+        var previousQueued = Queued.Value;
+        Queued.Value = onQueued;
         if (deadline is { } at && (previous is null || at < previous))
         {
             Ambient.Value = at;
@@ -39,18 +48,29 @@ public static class CallDeadline
             LateEnd.Value = end;
         }
 
-        return new Scope(previous, previousLate);
+        return new Scope(previous, previousLate, previousQueued);
     }
+
+    /// <summary>The flow's current "queued" listener, to carry into a context the flow does not reach (a shared cache call).</summary>
+    public static Func<DateTimeOffset, bool>? QueuedListener => Queued.Value;
+
+    /// <summary>
+    /// A call of this flow waits for our own budget until <paramref name="grant"/>, after the deadline. True when
+    /// someone will answer the question now and take the late answer (the call should keep its place); false when
+    /// nobody listens (the call should give up at once rather than wait past the deadline).
+    /// </summary>
+    public static bool ReportQueued(DateTimeOffset grant) => Queued.Value?.Invoke(grant) == true;
 
     /// <summary>True when waiting until <paramref name="until"/> would outlast the current deadline.</summary>
     public static bool Outlasts(DateTimeOffset until) => Current is { } deadline && until > deadline;
 
-    private sealed class Scope(DateTimeOffset? previous, DateTimeOffset? previousLate) : IDisposable
+    private sealed class Scope(DateTimeOffset? previous, DateTimeOffset? previousLate, Func<DateTimeOffset, bool>? previousQueued) : IDisposable
     {
         public void Dispose()
         {
             Ambient.Value = previous;
             LateEnd.Value = previousLate;
+            Queued.Value = previousQueued;
         }
     }
 }

@@ -45,9 +45,9 @@ public sealed class RateBudgetStrategy : ResilienceStrategy<HttpResponseMessage>
         var background = request is not null && request.Options.TryGetValue(BackgroundKey, out var flag) && flag;
         if (!await _budget.AcquireAsync(background, context.CancellationToken))
         {
-            if (_budget.PausedUntil > _timeProvider.GetUtcNow())
+            if (_budget.PauseIsRefusal)
             {
-                // The server's own pause (429 / remaining 0), not our budget: worded "asks us to wait until T".
+                // The server refused a call (429) and asked for a pause, not our budget: worded "asks us to wait until T".
                 return Outcome.FromException<HttpResponseMessage>(new SupplierPausedException(_budget.PausedUntil));
             }
 
@@ -67,7 +67,8 @@ public sealed class RateBudgetStrategy : ResilienceStrategy<HttpResponseMessage>
             }
             else if (RateLimitHeaders.Remaining(response.Headers) is 0 && RateLimitHeaders.Reset(response.Headers) is { } reset)
             {
-                _budget.PauseUntil(reset);
+                // The window is used up, by us: wait for its reset, but it is our volume, not a refusal.
+                _budget.PauseUntil(reset, refused: false);
             }
         }
 

@@ -56,6 +56,33 @@ internal sealed class SlidingLogLimiter : IDisposable
         }
     }
 
+    /// <summary>
+    /// When a caller queueing now would be granted a permit: now when one is free; else when the permit it waits for
+    /// comes back (each caller ahead of it takes one, in grant order, a full hold later for every round of the log).
+    /// Exact for a priority caller while no one ahead gives up; an ordinary caller may be overtaken by later priority ones.
+    /// </summary>
+    public DateTimeOffset EstimateGrant(bool priority)
+    {
+        lock (_gate)
+        {
+            var now = _timeProvider.GetUtcNow();
+            Prune(now);
+            var ahead = priority ? _waiters.Count(w => w.Priority) : _waiters.Count;
+            var free = _limit - _grants.Count;
+            if (ahead < free || _grants.Count == 0)
+            {
+                return now;
+            }
+
+            // The (k+1)-th permit to come back, counting from the oldest grant.
+            var k = ahead - Math.Max(free, 0);
+            var round = k / _grants.Count;
+            var grant = _grants.ElementAt(k % _grants.Count);
+            var at = grant + (_hold * (round + 1));
+            return at > now ? at : now;
+        }
+    }
+
     /// <summary>Completes when a permit is granted; throws <see cref="OperationCanceledException"/> when cancelled first.</summary>
     public Task AcquireAsync(CancellationToken cancellationToken) => AcquireAsync(priority: false, cancellationToken);
 

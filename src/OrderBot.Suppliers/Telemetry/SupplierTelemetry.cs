@@ -46,6 +46,7 @@ public static class SupplierTelemetry
         SupplierProblemKind.MalformedResponse => "malformed_response",
         SupplierProblemKind.NotConfigured => "not_configured",
         SupplierProblemKind.NetworkError => "network_error",
+        SupplierProblemKind.BudgetUsed => "budget_used",
         _ => kind.ToString().ToLowerInvariant(),
     };
 }

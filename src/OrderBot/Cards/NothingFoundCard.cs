@@ -22,7 +22,7 @@ public static class NothingFoundCard
         var missing = results.Where(r => r.Problem is not null).ToList();
         var title = missing.Count == 0
             ? $"No order found for {E(searchedFor)}"
-            : $"{Names(searched.Select(r => r.Supplier))} found no order for {E(searchedFor)}; {Names(missing.Select(r => r.Supplier))} could not be asked";
+            : $"{Names(searched.Select(r => r.Supplier))} found no order for {E(searchedFor)}; {Missing(missing.Select(r => r.Problem!), context)}";
         var body = new List<CardElement>
         {
             Title(title),
@@ -56,7 +56,7 @@ public static class NothingFoundCard
 
         return new AdaptiveCard
         {
-            FallbackText = missing.Count == 0 ? $"No order found for {searchedFor}." : $"{Names(searched.Select(r => r.Supplier))} found no order for {searchedFor}; {Names(missing.Select(r => r.Supplier))} could not be asked.",
+            FallbackText = missing.Count == 0 ? $"No order found for {searchedFor}." : $"{Names(searched.Select(r => r.Supplier))} found no order for {searchedFor}; {Missing(missing.Select(r => r.Problem!), context)}.",
             Body = body,
         };
     }

@@ -73,10 +73,10 @@ public static class PoSummaryCard
             return count == 0 ? "No orders found." : $"{context.Count(count)} {noun} found.";
         }
 
-        var missing = Names(result.Problems.Select(p => p.Supplier));
+        var missing = Missing(result.Problems, context);
         return count == 0
-            ? $"No orders found so far; {missing} could not be asked, so there may be some."
-            : $"{context.Count(count)} {noun} found so far; {missing} could not be asked, so there may be more.";
+            ? $"No orders found so far; {missing}, so there may be some."
+            : $"{context.Count(count)} {noun} found so far; {missing}, so there may be more.";
     }
 
     private static Container OrderBlock(Order order, CardContext context)

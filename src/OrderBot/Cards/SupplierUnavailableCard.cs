@@ -12,13 +12,10 @@ public static class SupplierUnavailableCard
         ArgumentNullException.ThrowIfNull(problems);
         ArgumentNullException.ThrowIfNull(context);
 
-        var names = Names(problems.Select(p => p.Supplier));
         var admin = problems.Count > 0 && problems.All(NeedsAdmin);
         var body = new List<CardElement>
         {
-            Title(problems.All(p => p.Kind == SupplierProblemKind.Timeout)
-                ? $"{names} did not answer in time"
-                : $"{names} can't be asked right now"),
+            Title(problems.Count == 0 ? "No supplier can be asked right now" : Missing(problems, context)),
         };
         body.AddRange(problems.Select(p => ProblemLine(p, context)));
         body.Add(new TextBlock(admin

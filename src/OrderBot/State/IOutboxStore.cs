@@ -21,6 +21,13 @@ public interface IOutboxStore
         TimeSpan leaseDuration,
         CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Records, before the send, that a claimed item is being sent now (<see cref="OutboxItem.SendingMarker"/> in
+    /// <see cref="OutboxItem.LastError"/>, keeping the lease). A claim that finds the marker still there knows the
+    /// previous attempt died mid-send (<see cref="OutboxItem.InDoubt"/>). False when not held.
+    /// </summary>
+    Task<bool> MarkSendingAsync(long id, string owner, CancellationToken cancellationToken = default);
+
     /// <summary>Marks a claimed item sent. False when <paramref name="owner"/> no longer holds it (another instance took it over).</summary>
     Task<bool> MarkSentAsync(long id, string owner, string? activityId, CancellationToken cancellationToken = default);
 
@@ -61,4 +68,13 @@ public sealed record OutboxItem
     public string? LastError { get; init; }
     public string? ActivityId { get; init; }
     public DateTimeOffset? CompletedAt { get; init; }
+
+    /// <summary>Prefix of <see cref="LastError"/> while an attempt is sending (see <see cref="IOutboxStore.MarkSendingAsync"/>).</summary>
+    public const string SendingMarker = "sending since ";
+
+    /// <summary>
+    /// The previous attempt started sending and never recorded how it ended (the process died between the send and
+    /// <see cref="IOutboxStore.MarkSentAsync"/>): Teams may or may not have the alert already.
+    /// </summary>
+    public bool InDoubt => Status == OutboxStatus.Pending && LastError?.StartsWith(SendingMarker, StringComparison.Ordinal) == true;
 }

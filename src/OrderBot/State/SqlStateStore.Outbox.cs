@@ -64,6 +64,24 @@ internal sealed partial class SqlStateStore
         return [.. rows.OrderBy(i => i.Id)];
     }
 
+    public async Task<bool> MarkSendingAsync(long id, string owner, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(owner);
+        var count = await ExecuteAsync(
+            """
+            UPDATE outbox SET last_error = @detail
+            WHERE id = @id AND lease_owner = @owner AND status = 'pending'
+            """,
+            c =>
+            {
+                Bind(c, "id", id);
+                Bind(c, "owner", owner);
+                Bind(c, "detail", OutboxItem.SendingMarker + _time.GetUtcNow().ToString("O", System.Globalization.CultureInfo.InvariantCulture));
+            },
+            cancellationToken);
+        return count > 0;
+    }
+
     public Task<bool> MarkSentAsync(long id, string owner, string? activityId, CancellationToken cancellationToken = default)
         => CompleteAsync(id, owner, "status = 'sent', activity_id = @detail, completed_at = @now", activityId, null, cancellationToken);
 

@@ -59,10 +59,15 @@ public sealed class TokenRulesTests
     [InlineData(null, "https://evil.example/", false)]
     [InlineData(null, "http://localhost.evil.example/", false)]
     [InlineData(null, "https://tunnel.example/", true, "https://tunnel.example/")]
-    [InlineData("https://tunnel.example/", "https://tunnel.example/", true)]
+    [InlineData("https://tunnel.example/", "https://tunnel.example/", false)]
+    [InlineData("https://tunnel.example/", "https://tunnel.example/", true, "https://tunnel.example/")]
+    [InlineData("http://attacker.example/", "http://attacker.example/", false)]
+    [InlineData("http://localhost:1/", "http://localhost:1/", true)]
     [InlineData("https://tunnel.example/", "http://localhost:1/", false)]
+    [InlineData(null, "https://tunnel.example/bot-evil/", false, "https://tunnel.example/bot")]
+    [InlineData(null, "https://tunnel.example/bot/", true, "https://tunnel.example/bot")]
     [InlineData(null, null, false)]
-    public void EmulatorServiceUrlAllowed_BindsToClaimLoopbackOrTrusted(string? claim, string? serviceUrl, bool expected, string? trusted = null) =>
+    public void EmulatorServiceUrlAllowed_LoopbackOrTrustedWhateverTheClaim(string? claim, string? serviceUrl, bool expected, string? trusted = null) =>
         Assert.Equal(expected, TokenRules.EmulatorServiceUrlAllowed(claim, serviceUrl, trusted is null ? [] : [trusted]));
 
     [Theory]

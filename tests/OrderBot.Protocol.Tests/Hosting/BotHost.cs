@@ -54,7 +54,7 @@ internal sealed class BotHost : IAsyncDisposable
         ["ToChannelFromBotLoginUrl"] = identity.LoginUrl,
     };
 
-    public static async Task<BotHost> StartAsync(IDictionary<string, string?>? config = null, TimeProvider? time = null, Action<ActivityRouter, HandlerCounter>? routes = null)
+    public static async Task<BotHost> StartAsync(IDictionary<string, string?>? config = null, TimeProvider? time = null, Action<ActivityRouter, HandlerCounter>? routes = null, Action<IServiceCollection>? services = null)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Configuration.AddInMemoryCollection(config ?? new Dictionary<string, string?>());
@@ -71,6 +71,7 @@ internal sealed class BotHost : IAsyncDisposable
         var counter = new HandlerCounter();
         builder.Services.AddBotRoutes((router, _) => (routes ?? DefaultRoutes)(router, counter));
         builder.AddBotProtocol();
+        services?.Invoke(builder.Services);
         var app = builder.Build();
         app.MapBotMessages("/api/messages");
         await app.StartAsync();

@@ -135,6 +135,25 @@ public sealed class BotMessagesEndpointTests : IAsyncLifetime
         Assert.Equal("application/vnd.microsoft.error", body.GetProperty("type").GetString());
     }
 
+    [Theory]
+    [InlineData("task/fetch")]
+    [InlineData("composeExtension/")]
+    public async Task Post_UnknownInvokeWith100KbName_EchoesAtMost100Characters(string prefix)
+    {
+        var activity = Vector("V5.json");
+        activity.Name = prefix + new string('x', 100 * 1024);
+        await using var host = await BotHost.StartAsync(); // default Bot:MaxRequestBytes (256 KB) admits the 100 KB name
+
+        using var response = await host.PostAsync(activity);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(text.Length < 1024, $"response is {text.Length} characters");
+        var kept = prefix + new string('x', EchoText.MaxLength - prefix.Length);
+        Assert.Contains(kept, text, StringComparison.Ordinal);
+        Assert.DoesNotContain(kept + "x", text, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Post_HandlerThrows_Returns200ApologizesWithIdAndLogsSameId()
     {

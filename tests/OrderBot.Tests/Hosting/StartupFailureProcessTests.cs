@@ -43,6 +43,24 @@ public sealed class StartupFailureProcessTests : IDisposable
         Assert.Contains("--urls", run.StdErr, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("--urls=http://127.0.0.1:{0}")]
+    [InlineData("--urls=http://localhost:{0}")]
+    [InlineData("--Kestrel:Endpoints:Http:Url=http://127.0.0.1:{0}")]
+    public async Task Start_PortAlreadyInUse_ExitsBeforeCreatingTheDatabase(string address)
+    {
+        using var holder = new TcpListener(IPAddress.Loopback, 0);
+        holder.Start();
+        var port = ((IPEndPoint)holder.LocalEndpoint).Port;
+
+        var run = await RunAsync(string.Format(System.Globalization.CultureInfo.InvariantCulture, address, port));
+
+        AssertCleanFailure(run);
+        Assert.Contains($":{port}", run.StdErr, StringComparison.Ordinal);
+        Assert.False(File.Exists(DatabasePath), "the database was created before the port was found taken");
+        Assert.False(Directory.Exists(Path.GetDirectoryName(DatabasePath)), "the data folder was created before the port was found taken");
+    }
+
     [Fact]
     public async Task Start_CorruptDatabaseFile_OneLineNamingTheFileAndExitTwo()
     {

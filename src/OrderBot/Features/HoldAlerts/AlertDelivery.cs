@@ -17,7 +17,13 @@ public sealed record DeliveryCycleResult(int Claimed, int Sent, int Retried, int
 /// into a group chat or 1:1 as a message. Transient failures retry with exponential backoff; a conversation that is
 /// gone (403 roster/blocked, 404) is marked inactive and its subscriptions paused until the bot is added again.
 /// Delivery is at-least-once only in one window: a crash after the Connector accepted a message and before
-/// MarkSent re-sends it when the lease expires (Teams has no idempotency key). Everything before that is exactly-once.
+/// MarkSent re-sends it when the lease expires. Teams offers no way to close it: a bot cannot set the id of the message
+/// it posts, the Connector has no idempotency key, and a bot cannot read a conversation's messages back to look for
+/// the first copy. So the window is made as small and as visible as it can be: each attempt is recorded just before the
+/// send (MarkSending); a claim that finds that record unfinished knows the process died mid-send and re-sends the
+/// alert with a line saying it may be a repeat. Sends are one at a time per instance, so a crash duplicates at most one
+/// alert per instance, once, no earlier than <see cref="AlertsOptions.LeaseDuration"/> later. Everything before the
+/// send is exactly-once.
 /// </summary>
 public sealed class AlertDelivery
 {
@@ -127,9 +133,18 @@ public sealed class AlertDelivery
         AlertsTelemetry.Describe(span, payload);
 
         var activity = Activity.CreateMessage();
-        activity.Attachments = [new Attachment { ContentType = "application/vnd.microsoft.card.adaptive", Content = payload.Attachment.GetProperty("content") }];
+        var content = payload.Attachment.GetProperty("content");
+        if (item.InDoubt)
+        {
+            Log.AlertInDoubt(_logger, item.EventKey, item.Attempts);
+            content = WithRepeatNote(content);
+        }
+
+        activity.Attachments = [new Attachment { ContentType = "application/vnd.microsoft.card.adaptive", Content = content }];
         Address(activity, payload, record);
 
+        // Recorded before the send: a crash from here until MarkSent is the one window in which Teams may get it twice.
+        await _outbox.MarkSendingAsync(item.Id, Owner, cancellationToken);
         var (activityId, failure) = await SendAsync(record, reference, activity, cancellationToken);
         if (failure is null)
         {
@@ -186,6 +201,30 @@ public sealed class AlertDelivery
             activity.Text = $"{mention.Text}, this is the alert you asked for.";
             activity.Entities = [mention];
         }
+    }
+
+    /// <summary>Shown on an alert re-sent after its first attempt died mid-send.</summary>
+    internal const string RepeatNote = "Sent again after a restart: OrderBot could not confirm that the first copy arrived, so you may see this alert twice.";
+
+    /// <summary>The card with <see cref="RepeatNote"/> as a last, subtle line.</summary>
+    private static System.Text.Json.JsonElement WithRepeatNote(System.Text.Json.JsonElement card)
+    {
+        if (System.Text.Json.Nodes.JsonNode.Parse(card.GetRawText()) is not System.Text.Json.Nodes.JsonObject node
+            || node["body"] is not System.Text.Json.Nodes.JsonArray body)
+        {
+            return card;
+        }
+
+        body.Add(new System.Text.Json.Nodes.JsonObject
+        {
+            ["type"] = "TextBlock",
+            ["text"] = RepeatNote,
+            ["isSubtle"] = true,
+            ["size"] = "Small",
+            ["wrap"] = true,
+        });
+        using var document = JsonDocument.Parse(node.ToJsonString());
+        return document.RootElement.Clone();
     }
 
     /// <summary>Counts a failed delivery and marks its span; final when the item was given up.</summary>

@@ -194,7 +194,7 @@ public sealed partial class HoldWatcher
         public void Spend(SupplierResult result)
         {
             Used += Math.Max(1, result.Calls);
-            RateLimited |= result.Problem?.Kind == SupplierProblemKind.RateLimited;
+            RateLimited |= result.Problem?.Kind is SupplierProblemKind.RateLimited or SupplierProblemKind.BudgetUsed;
         }
 
         /// <summary>A call that threw; a thrown budget exhaustion still means "stop asking this cycle".</summary>

@@ -37,6 +37,9 @@ internal static partial class Log
     [LoggerMessage(EventId = 7513, Level = LogLevel.Warning, Message = "Conversation {ConversationId} is gone ({Kind}); {Paused} subscriptions paused")]
     public static partial void ConversationGone(ILogger logger, string conversationId, ConnectorErrorKind kind, int paused);
 
+    [LoggerMessage(EventId = 7514, Level = LogLevel.Warning, Message = "Alert {EventKey}: attempt {Attempts} finds the previous one died mid-send; re-sent marked as a possible repeat")]
+    public static partial void AlertInDoubt(ILogger logger, string eventKey, int attempts);
+
     [LoggerMessage(EventId = 7520, Level = LogLevel.Error, Message = "{Service} cycle failed; next cycle continues")]
     public static partial void CycleFailed(ILogger logger, Exception exception, string service);
 }

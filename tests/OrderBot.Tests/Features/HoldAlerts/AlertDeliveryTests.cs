@@ -99,6 +99,58 @@ public sealed class AlertDeliveryTests : IAsyncLifetime
         Assert.Single(_h.AlertRequests());
     }
 
+    /// <summary>
+    /// The one window Teams leaves open (#29), measured: the process dies after the Connector accepted the alert and
+    /// before MarkSent. The restarted instance sends it again — exactly once more, not before the lease ran out, and
+    /// marked as a possible repeat, because the attempt was recorded before the send.
+    /// </summary>
+    [Fact]
+    public async Task RunCycle_KilledBetweenSendAndMarkSent_RestartSendsOnceMoreMarkedAsPossibleRepeat()
+    {
+        await _h.AddConversationAsync("a:personal-1", "personal");
+        await _h.SubscribeAsync("a:personal-1", SubscriptionKind.Po, "WATCH-1");
+        await HoldAppearsAsync();
+
+        var (_, dying) = _h.NewInstance(_h.NewStore(), new DyingOutbox(_h.NewStore(), DyingOutbox.Step.MarkSent));
+        await Assert.ThrowsAsync<DyingOutbox.ProcessKilledException>(() => dying.RunCycleAsync(CancellationToken.None));
+        Assert.Single(_h.AlertRequests());
+
+        var (_, restarted) = _h.NewInstance(_h.NewStore());
+        Assert.Equal(0, (await restarted.RunCycleAsync(CancellationToken.None)).Claimed);
+        _h.Advance(_h.Options.LeaseDuration + TimeSpan.FromSeconds(1));
+        Assert.Equal(1, (await restarted.RunCycleAsync(CancellationToken.None)).Sent);
+        for (var i = 0; i < 10; i++)
+        {
+            _h.Advance(TimeSpan.FromMinutes(1));
+            Assert.Equal(0, (await restarted.RunCycleAsync(CancellationToken.None)).Claimed);
+        }
+
+        var sends = _h.AlertRequests();
+        Assert.Equal(2, sends.Count);
+        Assert.DoesNotContain("Sent again after a restart", sends[0].Body, StringComparison.Ordinal);
+        Assert.Contains("Sent again after a restart", sends[1].Body, StringComparison.Ordinal);
+    }
+
+    /// <summary>Dying after the attempt is recorded but before the send: sent once on restart (no duplicate), with the note.</summary>
+    [Fact]
+    public async Task RunCycle_KilledAfterRecordingTheAttemptBeforeSending_RestartSendsOnce()
+    {
+        await _h.AddConversationAsync("a:personal-1", "personal");
+        await _h.SubscribeAsync("a:personal-1", SubscriptionKind.Po, "WATCH-1");
+        await HoldAppearsAsync();
+
+        var (_, dying) = _h.NewInstance(_h.NewStore(), new DyingOutbox(_h.NewStore(), DyingOutbox.Step.AfterMarkSending));
+        await Assert.ThrowsAsync<DyingOutbox.ProcessKilledException>(() => dying.RunCycleAsync(CancellationToken.None));
+        Assert.Empty(_h.AlertRequests());
+
+        var (_, restarted) = _h.NewInstance(_h.NewStore());
+        _h.Advance(_h.Options.LeaseDuration + TimeSpan.FromSeconds(1));
+        Assert.Equal(1, (await restarted.RunCycleAsync(CancellationToken.None)).Sent);
+        _h.Advance(TimeSpan.FromMinutes(10));
+        Assert.Equal(0, (await restarted.RunCycleAsync(CancellationToken.None)).Claimed);
+        Assert.Contains("Sent again after a restart", Assert.Single(_h.AlertRequests()).Body, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task RunCycle_ManyAlertsForOneConversation_PacedPerCycle()
     {
@@ -129,6 +181,41 @@ public sealed class AlertDeliveryTests : IAsyncLifetime
 
     private static string PayloadJson() =>
         """{"kind":"HoldAppeared","supplier":"Ingram","orderNumber":"20-X","attachment":{"contentType":"application/vnd.microsoft.card.adaptive","content":{"type":"AdaptiveCard","version":"1.5","body":[]}}}""";
+
+    /// <summary>The outbox of a process that is killed at <see cref="Step"/>: nothing after that point reaches the database.</summary>
+    private sealed class DyingOutbox(IOutboxStore inner, DyingOutbox.Step dieAt) : IOutboxStore
+    {
+        public enum Step
+        {
+            AfterMarkSending,
+            MarkSent,
+        }
+
+        public sealed class ProcessKilledException() : Exception("killed");
+
+        public Task<bool> EnqueueAsync(string eventKey, string conversationId, string payloadJson, CancellationToken cancellationToken = default) =>
+            inner.EnqueueAsync(eventKey, conversationId, payloadJson, cancellationToken);
+
+        public Task<IReadOnlyList<OutboxItem>> ClaimAsync(string owner, DateTimeOffset now, int max, TimeSpan leaseDuration, CancellationToken cancellationToken = default) =>
+            inner.ClaimAsync(owner, now, max, leaseDuration, cancellationToken);
+
+        public async Task<bool> MarkSendingAsync(long id, string owner, CancellationToken cancellationToken = default)
+        {
+            var marked = await inner.MarkSendingAsync(id, owner, cancellationToken);
+            return dieAt == Step.AfterMarkSending ? throw new ProcessKilledException() : marked;
+        }
+
+        public Task<bool> MarkSentAsync(long id, string owner, string? activityId, CancellationToken cancellationToken = default) =>
+            dieAt == Step.MarkSent ? throw new ProcessKilledException() : inner.MarkSentAsync(id, owner, activityId, cancellationToken);
+
+        public Task<bool> MarkFailedAsync(long id, string owner, string failure, DateTimeOffset nextAttemptAt, CancellationToken cancellationToken = default) =>
+            inner.MarkFailedAsync(id, owner, failure, nextAttemptAt, cancellationToken);
+
+        public Task<bool> MarkDeadAsync(long id, string owner, string reason, CancellationToken cancellationToken = default) =>
+            inner.MarkDeadAsync(id, owner, reason, cancellationToken);
+
+        public Task<OutboxItem?> GetAsync(long id, CancellationToken cancellationToken = default) => inner.GetAsync(id, cancellationToken);
+    }
 
     private async Task HoldAppearsAsync()
     {

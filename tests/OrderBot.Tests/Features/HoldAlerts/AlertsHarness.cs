@@ -109,7 +109,7 @@ internal sealed class AlertsHarness : IAsyncDisposable
     }
 
     /// <summary>A watcher + delivery pair as one app instance has them, on its own store handle.</summary>
-    public (HoldWatcher Watcher, AlertDelivery Delivery) NewInstance(SqlStateStore? store = null)
+    public (HoldWatcher Watcher, AlertDelivery Delivery) NewInstance(SqlStateStore? store = null, IOutboxStore? outbox = null)
     {
         store ??= NewStore();
         var instance = new AlertsInstance();
@@ -120,7 +120,7 @@ internal sealed class AlertsHarness : IAsyncDisposable
         _clients.Add(http);
         var client = new ConnectorClient(http);
         var messenger = new ProactiveMessenger(client, new InMemoryConversationReferenceStore(Time), NullLogger<ProactiveMessenger>.Instance);
-        var delivery = new AlertDelivery(store, store, store, client, messenger, Time, options, NullLogger<AlertDelivery>.Instance, instance, Metrics);
+        var delivery = new AlertDelivery(outbox ?? store, store, store, client, messenger, Time, options, NullLogger<AlertDelivery>.Instance, instance, Metrics);
         return (watcher, delivery);
     }
 
