@@ -248,7 +248,7 @@ public sealed record Order
             return false;
         }
 
-        if (HasDetails && Items.Count > 0)
+        if (Items.Count > 0)
         {
             return Items.Where(SupplierDates.IsOpen).Any(i => i.EstimatedDelivery is { } eta && SupplierDates.Day(eta) < today)
                 || (!Items.Any(i => i.EstimatedDelivery is not null) && Items.Any(SupplierDates.IsOpen)

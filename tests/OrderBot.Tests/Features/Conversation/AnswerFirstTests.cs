@@ -15,7 +15,7 @@ public sealed class AnswerFirstTests : IDisposable
     {
         var text = await _turns.AskAsync("is 0101000082 late?");
 
-        Assert.StartsWith("Yes — 15 days late: estimated 17 Nov 2026, not shipped.", text, StringComparison.Ordinal);
+        Assert.StartsWith("Yes — 14 days late: estimated 18 Nov 2026, not shipped.", text, StringComparison.Ordinal);
         Assert.Contains("\nSchneider Electric FR order 0101000082\n", text, StringComparison.Ordinal);
     }
 
@@ -24,7 +24,7 @@ public sealed class AnswerFirstTests : IDisposable
     {
         var text = await _turns.AskAsync("why is 20-RD12K on hold");
 
-        Assert.StartsWith("20-RD12K is not on hold (invoiced, shipped 6 Apr 2020). Its sibling 20-RD12H is on credit hold CH: ", text, StringComparison.Ordinal);
+        Assert.StartsWith("20-RD12K is not on hold (invoiced, shipped 6 Apr 2020). Its sibling 20-RD12H is on credit hold CH (on 20-RD12H-11): ", text, StringComparison.Ordinal);
         Assert.Contains("\nIngram Micro GB order 20-RD12K\n", text, StringComparison.Ordinal);
     }
 
@@ -33,7 +33,7 @@ public sealed class AnswerFirstTests : IDisposable
     {
         var text = await _turns.AskAsync("is 20-RD12H on hold?");
 
-        Assert.StartsWith("Yes — 20-RD12H is on credit hold CH: Ingram's credit check stopped this order.", text, StringComparison.Ordinal);
+        Assert.StartsWith("Yes — 20-RD12H is on credit hold CH (on 20-RD12H-11): Ingram's credit check stopped this order.", text, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -78,7 +78,7 @@ public sealed class AnswerFirstTests : IDisposable
         var answers = await _turns.ChatAsync("switch language to German", "is 0101000082 late?");
 
         Assert.Equal("Saved for you: language German (de). Dates and numbers now follow it; my answers and cards stay in English for now.", answers[0]);
-        Assert.StartsWith("Yes — 15 days late: estimated 17 Nov. 2026, not shipped.", answers[1], StringComparison.Ordinal);
+        Assert.StartsWith("Yes — 14 days late: estimated 18 Nov. 2026, not shipped.", answers[1], StringComparison.Ordinal);
     }
 
     [Fact]
@@ -106,7 +106,8 @@ public sealed class AnswerFirstTests : IDisposable
     {
         var text = await _turns.AskAsync("is order 0101000082 or order 20-RD12H on hold?");
 
-        Assert.StartsWith("Yes — 0101000082 is on hold", text, StringComparison.Ordinal);
+        // Schneider speaks only its spec's codes by default: none of them is a hold (#24).
+        Assert.StartsWith("No — 0101000082 is not on hold (in progress).", text, StringComparison.Ordinal);
         var second = text.IndexOf("Yes — 20-RD12H is on credit hold CH", StringComparison.Ordinal);
         Assert.True(second > text.IndexOf("Schneider Electric FR order 0101000082", StringComparison.Ordinal), text);
     }
