@@ -77,7 +77,16 @@ public sealed partial class Recognizer
     [GeneratedRegex(@"\b(?:late|overdue|delayed|past due|behind schedule|running behind)\b", Options)]
     private static partial Regex LateCue();
 
-    [GeneratedRegex(@"\bwhat (?:does|do|is|'s) (?:the )?(?:(?:ingram|schneider) )?(?:hold )?(?:(?:reason )?code )?(?!(?:it|he|she|we|us|u|one|all|you)\b)(?<code>[a-z0-9]{1,3}) (?:mean|stand for)\b|\b(?:meaning of|explain) (?:the )?(?:hold )?(?:reason )?code (?<code>[a-z0-9]{1,3})\b|\bwhat (?:is|'s) (?:the )?(?:(?:hold|reason|hold reason) )?code (?<code>[a-z0-9]{1,3})(?: (?:please|pls|thanks|thx))?(?: $| hold\b| mean)|\bwhat (?:is|'s) (?:the )?hold (?<code>[a-z]{1,2}[0-9]?)(?: (?:please|pls|thanks|thx))? $|\bexplain (?:the )?(?<code>[a-z]{1,2}[0-9]?) hold\b", Options)]
+    private const string NotCode = @"(?!(?:on|in|is|it|my|a|an|the|any|all|no|so|to|of|at|be|do|go|me|we|us|you|u|one|he|she|this|that|for|and|or|its|our|new|up|out)\b)";
+
+    /// <summary>A hold code asked about: "what does C3 mean", "what is a C3 hold?", "explain hold SH", "meaning of hold reason SH".</summary>
+    [GeneratedRegex(@"\bwhat (?:does|do|is|'s) (?:the )?(?:(?:ingram|schneider) )?(?:hold )?(?:(?:reason )?code )?" + NotCode + @"(?<code>[a-z0-9]{1,3}) (?:hold |code )?(?:mean|stand for)\b" +
+        @"|\b(?:what (?:is|'s) (?:a |an |the )?|explain (?:the |a |an )?|meaning of (?:the |a |an )?|define (?:the )?)" + NotCode + @"(?<code>[a-z0-9]{1,3}) hold\b" +
+        @"|\b(?:explain|meaning of|define|what (?:is|'s|does)|what is the meaning of) (?:the |a )?(?:hold (?:reason )?(?:code )?|(?:hold )?reason code |code )" + NotCode + @"(?<code>[a-z0-9]{1,3})\b" +
+        @"|\b(?:hold (?:reason )?code|reason code) " + NotCode + @"(?<code>[a-z0-9]{1,3})\b" +
+        @"|^ " + NotCode + @"(?<code>[a-z0-9]{1,3}) (?:hold )?(?:meaning|means|mean)\b" +
+        @"|\bwhat (?:is|'s) the meaning of " + NotCode + @"(?<code>[a-z0-9]{1,3}) $" +
+        @"|\bwhat (?:is|'s) (?:the )?hold " + NotCode + @"(?<code>[a-z]{1,2}[0-9]?)(?: (?:please|pls|thanks|thx))? $", Options)]
     private static partial Regex HoldCodeQuestion();
 
     [GeneratedRegex(@"\bfor (?:the )?(?:end[ -]?(?:user|customer)|customer|client|reseller) (?<name>(?!number\b|no\b|id\b|account\b)[a-z][a-z0-9&' ]{1,40}?)(?: (?:at|in|on|from|with|that|which|this|last|since)\b| $)", Options)]
@@ -88,9 +97,6 @@ public sealed partial class Recognizer
 
     [GeneratedRegex(@"\b(?:po|order|purchase order) (?<v>[a-z]{2}) ", Options)]
     private static partial Regex LabelledCountry();
-
-    [GeneratedRegex(@"\b(?:language|locale|speak|in german|in french|auf deutsch|en français)\b", Options)]
-    private static partial Regex LanguageCue();
 
     [GeneratedRegex(@"\b(?:cancel|cancell?ation|amend|modify|edit|reduce|increase|expedite|return|rma|change (?:the )?(?:quantity|qty|address|delivery address|ship to|date))\b", Options)]
     private static partial Regex ChangeCue();
