@@ -71,9 +71,9 @@ def build(split):
         rows += train_extra()
         rows += [(t.format(cc=c), 'settings.set', {'country': v}) for t in ['set my country to {cc}', 'my country is {cc}', 'use country {cc}'] for c, v in ccs]
         rows += [(f'set my {n} country to {c}', 'settings.set', {'supplier': s, 'country': v}) for n, s in SUPPLIERS[::2] for c, v in ccs]
-        rows += [(t.format(code=c), 'holdcode.explain', {'status': 'on_hold', 'code': c}) for t in ['what does hold code {code} mean'] for c in codes]
+        rows += [(t.format(code=c), 'holdcode.explain', {'code': c}) for t in ['what does hold code {code} mean'] for c in codes]
         rows += [(t.format(code=c), 'holdcode.explain', {'code': c}) for t in ['what does {code} mean', 'explain code {code}', 'what is code {code}', 'meaning of code {code}'] for c in codes]
-        rows += [(t.format(code=c), 'holdcode.explain', {'status': 'on_hold', 'code': c}) for t in ['what is hold {code}', 'explain the {code} hold'] for c in codes]
+        rows += [(t.format(code=c), 'holdcode.explain', {'code': c}) for t in ['what is hold {code}', 'explain the {code} hold'] for c in codes]
         statuses = [('orders on hold', {'status': 'on_hold'}), ('cancelled orders', {'status': 'cancelled'}),
                     ('invoiced orders', {'status': 'invoiced'}), ('backordered orders', {'status': 'backordered'}),
                     ('orders on credit hold', {'status': 'on_hold', 'hold': 'credit'}), ('orders in progress', {'status': 'in_progress'}),
@@ -105,7 +105,7 @@ def build(split):
         rows += heldout_extra()
         rows += [(t.format(cc=c), 'settings.set', {'country': v}) for t in ['change my country to {cc}', 'set country to {cc}'] for c, v in ccs]
         rows += [(f'set my {n} country to {c}', 'settings.set', {'supplier': s, 'country': v}) for n, s in SUPPLIERS[1::2] for c, v in ccs]
-        rows += [(t.format(code=c), 'holdcode.explain', {'status': 'on_hold', 'code': c}) for t in ['what is hold code {code}', 'what does the hold code {code} mean?'] for c in codes]
+        rows += [(t.format(code=c), 'holdcode.explain', {'code': c}) for t in ['what is hold code {code}', 'what does the hold code {code} mean?'] for c in codes]
         statuses = [("what's on hold", {'status': 'on_hold'}), ('show me the held orders', {'status': 'on_hold'}),
                     ('orders that were billed', {'status': 'invoiced'}), ('cancelled ones', {'status': 'cancelled'}),
                     ('orders blocked for credit', {'status': 'on_hold', 'hold': 'credit'})]
@@ -248,6 +248,33 @@ MULTI_T = [('status of 20-RF55A and 20-LT001', 'order.status', {'order': '20-RF5
            ('check 0100111111, 20-RD12H and PO CUSTPO', 'order.status', {'order': '0100111111', 'more': '20-RD12H CUSTPO'})]
 MULTI_H = [('any news on 20-AA111 and 20-BB222?', 'order.status', {'order': '20-AA111', 'more': '20-BB222'})]
 
+YESNO_T = [('did {x} ship', {'status': 'shipped'}), ('has {x} shipped yet?', {'status': 'shipped'}), ('has {x} been delivered?', {'status': 'shipped'}),
+           ('is {x} late?', {'late': 'true'}), ('is {x} overdue', {'late': 'true'}), ('has {x} been invoiced', {'status': 'invoiced'}),
+           ('is {x} shipped', {'status': 'shipped'}), ('has {x} been sent out', {'status': 'shipped'}), ('is {x} on hold?', {'status': 'on_hold'}),
+           ('is {x} cancelled?', {'status': 'cancelled'}), ('is {x} delayed', {'late': 'true'}), ('customer is chasing {x}, has it shipped?', {'status': 'shipped'}),
+           ('is {x} backordered', {'status': 'backordered'}), ('did {x} go out yet', {}), ('est-ce que {x} est expédiée ?', {}), ('ist {x} schon versendet?', {})]
+YESNO_H = [('has {x} gone out', {}), ('is {x} behind schedule', {'late': 'true'})]
+WATCH_FILTER_T = [('notify this channel when any ingram order goes on hold', {'status': 'on_hold', 'supplier': 'ingram'}),
+                  ('tell me when anything goes on credit hold', {'status': 'on_hold', 'hold': 'credit'}),
+                  ('alert the team when any order is late', {'late': 'true'}), ('watch all schneider orders', {'supplier': 'schneider'}),
+                  ('let me know if any order in FR goes on hold', {'country': 'FR', 'status': 'on_hold'}),
+                  ('post here when ingram orders ship', {'supplier': 'ingram', 'status': 'shipped'}),
+                  ('ping this channel whenever something is put on hold', {'status': 'on_hold'}),
+                  ('warn us about any new holds', {'status': 'on_hold'}), ('subscribe this channel to schneider holds', {'supplier': 'schneider', 'status': 'on_hold'}),
+                  ('benachrichtige uns bei Sperren', {}), ('préviens-moi quand une commande est bloquée', {})]
+WATCH_FILTER_H = [('notify me whenever an order goes on hold', {'status': 'on_hold'}), ('alert us when schneider orders are late', {'supplier': 'schneider', 'late': 'true'})]
+LIST_SHORT_T = [('anything late?', {'late': 'true'}), ('due today', {'from': '2020-11-04', 'to': '2020-11-04', 'dateOn': 'due'}),
+                ('anything due tomorrow', {'from': '2020-11-05', 'to': '2020-11-05', 'dateOn': 'due'}), ('daily summary', {}), ('summary please', {}),
+                ('whats pending', {'status': 'open'}), ('what is outstanding', {'status': 'open'}), ('any holds?', {'status': 'on_hold'}),
+                ("what's late at IM", {'late': 'true', 'supplier': 'ingram'}), ('stuff not shipped yet', {'status': 'open'}),
+                ('commandes bloquées chez Schneider', {'status': 'on_hold', 'supplier': 'schneider'}), ('combien de commandes ouvertes ?', {'status': 'open'}),
+                ('commandes en retard', {'late': 'true'}), ('commandes passées hier', {'from': '2020-11-03', 'to': '2020-11-03'}),
+                ('offene Aufträge', {'status': 'open'}), ('überfällige Aufträge', {'late': 'true'}), ('gesperrte Aufträge bei Ingram', {'status': 'on_hold', 'supplier': 'ingram'}),
+                ('wie viele Aufträge sind offen?', {'status': 'open'}), ('Aufträge von gestern', {'from': '2020-11-03', 'to': '2020-11-03'}),
+                ('pedidos retrasados', {'late': 'true'}), ('pedidos abiertos de Schneider', {'status': 'open', 'supplier': 'schneider'}),
+                ('what shipped last month', {'status': 'shipped', 'dateOn': 'shipped', 'from': '2020-10-01', 'to': '2020-10-31'})]
+LIST_SHORT_H = [('anything overdue?', {'late': 'true'}), ('Aufträge mit Sperre', {'status': 'on_hold'}), ('commandes ouvertes', {'status': 'open'})]
+
 def extra(held):
     ids = ID_H if held else ID_T
     pick = lambda t, h: h if held else t
@@ -269,10 +296,13 @@ def extra(held):
     rows += [(t, 'none', {}) for t in pick(NONE_T, NONE_H)]
     rows += [(t, 'smalltalk', {'say': s}) for t, s in pick(SMALLTALK_T, SMALLTALK_H)]
     codes = CODES_HELD if held else CODES_TRAIN
-    rows += [(t.format(c=c), 'holdcode.explain', {'code': c, **({'status': 'on_hold'} if h else {})}) for t, h in pick(HOLDCODE_T, HOLDCODE_H) for c in codes]
+    rows += [(t.format(c=c), 'holdcode.explain', {'code': c}) for t, h in pick(HOLDCODE_T, HOLDCODE_H) for c in codes]
     rows += [(t, 'settings.set', e) for t, e in pick(SETTINGS_T, SETTINGS_H)]
     rows += [(t, 'order.list', e) for t, e in pick(LIST_T, LIST_H)]
     rows += [(t, i, e) for t, i, e in pick(MULTI_T, MULTI_H)]
+    rows += [(t.format(x=i), 'order.status', {**ie, **e}) for t, e in pick(YESNO_T, YESNO_H) for i, ie in ids]
+    rows += [(t, 'alerts.subscribe', e) for t, e in pick(WATCH_FILTER_T, WATCH_FILTER_H)]
+    rows += [(t, 'order.list', e) for t, e in pick(LIST_SHORT_T, LIST_SHORT_H)]
     return rows
 
 def train_extra():

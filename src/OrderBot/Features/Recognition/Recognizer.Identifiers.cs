@@ -26,7 +26,7 @@ public sealed partial class Recognizer
          "show", "list", "find", "get", "check", "look", "lookup", "tell", "give", "send", "yes", "no", "ok", "okay",
          "hello", "hi", "hey", "please", "again", "later", "too", "also", "not", "doesn't", "didn't", "isn't", "hasn't",
          "progress", "process", "processing", "overdue", "backordered", "billed", "blocked", "held", "shipment",
-         "shipments", "parcel", "parcels", "week", "month", "year", "days", "since", "last", "this", "credit"],
+         "shipments", "ships", "parcel", "parcels", "week", "month", "year", "days", "since", "last", "this", "credit"],
         StringComparer.Ordinal);
 
     /// <summary>An identifier (or account, catalog number) found at <see cref="Index"/> in the cleaned text.</summary>

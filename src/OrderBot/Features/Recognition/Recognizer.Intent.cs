@@ -47,6 +47,13 @@ public sealed partial class Recognizer
             entities.Set(EntityKeys.Say, SettingsLexicon.SayOf(words) ?? "ok");
         }
 
+        if (intent is Intents.HoldCodeExplain or Intents.OrderItems or Intents.ShipmentTrack or Intents.OrderChange)
+        {
+            // A status word there describes the question ("serials shipped on X"), not a filter or a yes/no.
+            entities.Remove(EntityKeys.Status);
+            entities.Remove(EntityKeys.Hold);
+        }
+
         if (intent != Intents.SettingsSet)
         {
             entities.Remove(EntityKeys.TimeZone);
