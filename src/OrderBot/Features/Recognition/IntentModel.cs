@@ -26,6 +26,7 @@ internal enum IntentHead
 internal sealed class IntentModel : IDisposable
 {
     private const int Neighbours = 7;
+    private const float TwinSimilarity = 0.95f;
     private const int Epochs = 250;
     private const float LearningRate = 8f;
     private const float L2 = 1e-4f;
@@ -121,6 +122,13 @@ internal sealed class IntentModel : IDisposable
     {
         var vector = _embedder.Embed(maskedText.ToLowerInvariant());
         var scores = Head == IntentHead.Nearest ? NearestScores(vector) : LinearScores(vector);
+        if (Head == IntentHead.Linear && NearestTwin(vector) is { } twin)
+        {
+            // A sentence the model was taught almost word for word keeps its taught intent: the linear head
+            // smooths over rare phrasings (short German or French lines) that the nearest neighbour does not.
+            Array.Clear(scores);
+            scores[twin] = 1;
+        }
         var best = 0;
         var second = -1;
         for (var c = 1; c < scores.Length; c++)
@@ -138,6 +146,28 @@ internal sealed class IntentModel : IDisposable
 
         second = second < 0 ? best : second;
         return new IntentPrediction(_classes[best], scores[best], _classes[second], scores[second]);
+    }
+
+    /// <summary>The label of a training sentence at cosine ≥ 0.95, when all such sentences agree.</summary>
+    private int? NearestTwin(float[] vector)
+    {
+        int? label = null;
+        for (var i = 0; i < _vectors.Length; i++)
+        {
+            if (Dot(vector, _vectors[i]) < TwinSimilarity)
+            {
+                continue;
+            }
+
+            if (label is { } seen && seen != _labels[i])
+            {
+                return null;
+            }
+
+            label = _labels[i];
+        }
+
+        return label;
     }
 
     private double[] NearestScores(float[] vector)
