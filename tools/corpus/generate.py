@@ -275,6 +275,32 @@ LIST_SHORT_T = [('anything late?', {'late': 'true'}), ('due today', {'from': '20
                 ('what shipped last month', {'status': 'shipped', 'dateOn': 'shipped', 'from': '2020-10-01', 'to': '2020-10-31'})]
 LIST_SHORT_H = [('anything overdue?', {'late': 'true'}), ('Aufträge mit Sperre', {'status': 'on_hold'}), ('commandes ouvertes', {'status': 'open'})]
 
+NOID_T = [("where's my order at", 'order.status', {}), ("what's the status of our order", 'order.status', {}),
+          ('is our order on hold', 'order.status', {'status': 'on_hold'}), ('has my order shipped yet', 'order.status', {'status': 'shipped'}),
+          ('any news on my PO', 'order.status', {}), ('is the PO late', 'order.status', {'late': 'true'}),
+          ('orders for country FR', 'order.list', {'country': 'FR'}), ('show orders with country code DE', 'order.list', {'country': 'DE'}),
+          ('my schneider orders in france', 'order.list', {'supplier': 'schneider', 'country': 'FR'}), ('orders in country NL', 'order.list', {'country': 'NL'}),
+          ('ingram orders for country GB', 'order.list', {'supplier': 'ingram', 'country': 'GB'}), ('orders in spain', 'order.list', {'country': 'ES'}),
+          ('notify me about holds at ingram', 'alerts.subscribe', {'supplier': 'ingram', 'status': 'on_hold'}),
+          ('alert me on pricing holds', 'alerts.subscribe', {'status': 'on_hold', 'hold': 'pricing'}),
+          ('set up alerts for credit holds', 'alerts.subscribe', {'status': 'on_hold', 'hold': 'credit'}),
+          ('notify us when schneider orders in FR go on hold', 'alerts.subscribe', {'supplier': 'schneider', 'country': 'FR', 'status': 'on_hold'}),
+          ('alert me about export holds in DE', 'alerts.subscribe', {'country': 'DE', 'status': 'on_hold', 'hold': 'export'}),
+          ('create an alert for sales holds at schneider', 'alerts.subscribe', {'supplier': 'schneider', 'status': 'on_hold', 'hold': 'sales'}),
+          ('tell me if PO CUSTPO goes on credit hold', 'alerts.subscribe', {'po': 'CUSTPO', 'status': 'on_hold', 'hold': 'credit'}),
+          ('let me know if 20-RD12H gets a pricing hold', 'alerts.subscribe', {'order': '20-RD12H', 'status': 'on_hold', 'hold': 'pricing'}),
+          ('my customer number is 20-654321', 'settings.set', {'supplier': 'ingram', 'account': '20-654321'}),
+          ('use purchaser id 1100002222', 'settings.set', {'supplier': 'schneider', 'account': '1100002222'}),
+          ('set my purchaser id to 1100003333', 'settings.set', {'supplier': 'schneider', 'account': '1100003333'}),
+          ('our ingram account number is 20-111111', 'settings.set', {'supplier': 'ingram', 'account': '20-111111'}),
+          ('save customer number 20-222333', 'settings.set', {'supplier': 'ingram', 'account': '20-222333'}),
+          ('change my schneider purchaser id to 1100004444', 'settings.set', {'supplier': 'schneider', 'account': '1100004444'}),
+          ('cancel that', 'none', {}), ('never mind', 'none', {}), ('forget it', 'none', {}), ("I'm on it", 'none', {}),
+          ("what's that", 'none', {}), ('be back soon', 'none', {}), ('me neither', 'none', {}), ('do it', 'none', {}), ('start again', 'none', {})]
+NOID_H = [('is my order delayed', 'order.status', {'late': 'true'}), ('orders for country code ES', 'order.list', {'country': 'ES'}),
+          ('alert me on billing holds', 'alerts.subscribe', {'status': 'on_hold', 'hold': 'billing'}),
+          ('my purchaser id is 1100005555', 'settings.set', {'supplier': 'schneider', 'account': '1100005555'}), ('nevermind', 'none', {})]
+
 def extra(held):
     ids = ID_H if held else ID_T
     pick = lambda t, h: h if held else t
@@ -303,6 +329,7 @@ def extra(held):
     rows += [(t.format(x=i), 'order.status', {**ie, **e}) for t, e in pick(YESNO_T, YESNO_H) for i, ie in ids]
     rows += [(t, 'alerts.subscribe', e) for t, e in pick(WATCH_FILTER_T, WATCH_FILTER_H)]
     rows += [(t, 'order.list', e) for t, e in pick(LIST_SHORT_T, LIST_SHORT_H)]
+    rows += [(t, i, e) for t, i, e in pick(NOID_T, NOID_H)]
     return rows
 
 def train_extra():

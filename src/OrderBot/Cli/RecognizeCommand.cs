@@ -17,7 +17,7 @@ public static class RecognizeCommand
         "  --now       the instant date phrases resolve against (default: the current time)\n" +
         "  --locale    e.g. en-US (10/3 = 3 Oct) or en-GB (10/3 = 10 Mar); default en-US\n" +
         "  --timezone  IANA id, e.g. Europe/Paris; default UTC\n" +
-        "usage: orderbot recognize --score [--failures] [--head linear|nearest] [corpus.jsonl ...] [< corpus.jsonl]\n" +
+        "usage: orderbot recognize --score [--failures] [--head linear|nearest|blend] [corpus.jsonl ...] [< corpus.jsonl]\n" +
         "  Scores labeled corpora (text, intent, entities, split): exact accuracy per split and intent. With no file and no\n" +
         "  input, scores the repository's generated held-out split and the independent held-out set.";
 
@@ -53,7 +53,7 @@ public static class RecognizeCommand
     private static async Task<int> ScoreAsync(TextReader input, TextWriter output, string[] options)
     {
         var failures = options.Contains("--failures");
-        var files = options.Where(o => !o.StartsWith("--", StringComparison.Ordinal) && o is not ("linear" or "nearest")).ToList();
+        var files = options.Where(o => !o.StartsWith("--", StringComparison.Ordinal) && o is not ("linear" or "nearest" or "blend")).ToList();
         var lines = new List<string>();
         foreach (var file in files.Count > 0 ? files : (Console.IsInputRedirected || input != Console.In ? [] : DefaultCorpora()))
         {
@@ -69,9 +69,9 @@ public static class RecognizeCommand
             }
         }
 
-        if (options.Contains("nearest"))
+        if (options.Contains("nearest") || options.Contains("blend") || options.Contains("linear"))
         {
-            IntentModel.Shared.Value.Head = IntentHead.Nearest;
+            IntentModel.Shared.Value.Head = options.Contains("nearest") ? IntentHead.Nearest : options.Contains("blend") ? IntentHead.Blend : IntentHead.Linear;
         }
 
         var missed = failures ? new List<string>() : null;

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Microsoft.Recognizers.Text;
@@ -14,10 +13,16 @@ namespace OrderBot.Features.Recognition;
 /// </summary>
 internal static partial class DateRecognition
 {
-    private static readonly ConcurrentDictionary<string, DateTimeModel> Models = new(StringComparer.Ordinal);
-
     /// <summary>The cultures the bot reads; a locale outside them reads as English (day first unless en-US).</summary>
     private static readonly string[] Cultures = [Culture.English, Culture.EnglishOthers, Culture.French, Culture.German, Culture.Spanish];
+
+    /// <summary>
+    /// Every culture's model, built together and English first: built one at a time in the order turns ask for them
+    /// (German first), the library's English model then misses "this week" or "after 3 Oct" (seen with 1.8.13).
+    /// </summary>
+    private static readonly Lazy<Dictionary<string, DateTimeModel>> Models = new(
+        () => Cultures.ToDictionary(c => c, c => (DateTimeModel)new DateTimeRecognizer(c, DateTimeOptions.None, lazyInitialization: false).GetDateTimeModel(), StringComparer.Ordinal),
+        LazyThreadSafetyMode.ExecutionAndPublication);
 
     /// <summary>Builds every culture's model and runs one phrase through each, so the first turn pays nothing.</summary>
     public static void WarmUp()
@@ -59,11 +64,18 @@ internal static partial class DateRecognition
             results = Parse(calendar.MonthFirst ? Culture.English : Culture.EnglishOthers, text, calendar);
         }
 
+        if (results.Count == 0)
+        {
+            // What the library does not see ("between 2020-11-03 and 2020-10-03" reversed, odd spellings) the
+            // earlier phrase patterns may still read.
+            return DatePhrases.Extract(text, calendar, entities);
+        }
+
         DateOnly? from = null;
         DateOnly? to = null;
         foreach (var result in results)
         {
-            if (Resolve(result, calendar, due) is not { } window)
+            if (Resolve(result, calendar, due, text) is not { } window)
             {
                 continue;
             }
@@ -108,8 +120,7 @@ internal static partial class DateRecognition
         }
     }
 
-    private static DateTimeModel ModelFor(string culture) =>
-        Models.GetOrAdd(culture, static c => (DateTimeModel)new DateTimeRecognizer(c, DateTimeOptions.None, lazyInitialization: false).GetDateTimeModel());
+    private static DateTimeModel ModelFor(string culture) => Models.Value[culture];
 
     private static string CultureFor(string? locale, LocalCalendar calendar)
     {
@@ -123,7 +134,7 @@ internal static partial class DateRecognition
         };
     }
 
-    private static (DateOnly? From, DateOnly? To)? Resolve(ModelResult result, LocalCalendar calendar, bool due)
+    private static (DateOnly? From, DateOnly? To)? Resolve(ModelResult result, LocalCalendar calendar, bool due, string text)
     {
         if (result.Resolution is null || !result.Resolution.TryGetValue("values", out var raw) || raw is not List<Dictionary<string, string>> values || values.Count == 0)
         {
@@ -145,10 +156,32 @@ internal static partial class DateRecognition
             return (today, today.AddDays(days));
         }
 
+        if (PastUnit().Match(phrase) is { Success: true } past)
+        {
+            // "the past week": the last seven days up to today, not the previous calendar week.
+            return past.Groups["u"].Value.ToLowerInvariant() switch
+            {
+                "week" => (today.AddDays(-7), today),
+                "month" => (today.AddMonths(-1), today),
+                _ => (today.AddYears(-1), today),
+            };
+        }
+
         switch (mod)
         {
             case "since" or "after" or "since-end" or "after-start":
-                return start is { } s ? (mod == "after" && !timex.StartsWith('(') ? s : s, null) : null;
+                if (start is not { } s)
+                {
+                    return null;
+                }
+
+                if (RangeDays().Match(timex) is { Success: true } span)
+                {
+                    // "since 3 Oct until 3 Nov": the library keeps the range in its timex.
+                    return (s, s.AddDays(int.Parse(span.Groups["d"].Value, CultureInfo.InvariantCulture)));
+                }
+
+                return (AfterWord().IsMatch(phrase) ? s.AddDays(1) : s, null);
             case "before" or "until" or "until-end" or "before-start":
                 var last = end ?? start;
                 if (last is null)
@@ -162,7 +195,13 @@ internal static partial class DateRecognition
 
         if (result.TypeName.EndsWith("date", StringComparison.Ordinal) || result.TypeName.EndsWith("datetime", StringComparison.Ordinal))
         {
-            return start is { } day ? (day, day) : null;
+            if (start is not { } day)
+            {
+                return null;
+            }
+
+            // "as of today", "depuis 10/3" where the library read only the date: the word before it opens the window.
+            return SinceBefore().IsMatch(text.AsSpan(0, Math.Min(result.Start, text.Length)).ToString()) ? (day, null) : (day, day);
         }
 
         if (start is null || end is null)
@@ -178,10 +217,16 @@ internal static partial class DateRecognition
             return Clip(first, first.AddDays(6), offset == 0, phrase, today, due);
         }
 
+        if (timex.StartsWith('(') && QuarterWord().IsMatch(phrase))
+        {
+            var quarterEnd = end.Value.AddDays(-1);
+            return Clip(start.Value, quarterEnd, start <= today && today <= quarterEnd, phrase, today, due);
+        }
+
         if (timex.StartsWith('(') || end <= start)
         {
-            // An explicit range ("between 14/12 and 18/12", "last 10 days"): both ends included.
-            return (start, end);
+            // An explicit range ("between 14/12 and 18/12", "last 10 days"): both ends included, in order.
+            return start <= end ? (start, end) : (end, start);
         }
 
         // A period (month, year, quarter): the library's end is the first day after it.
@@ -234,6 +279,21 @@ internal static partial class DateRecognition
 
     [GeneratedRegex(@"^\s*(?:before|prior to|avant|vor|antes)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex BeforeWord();
+
+    [GeneratedRegex(@"^\s*(?:after|après|apres|nach|después de|despues de)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex AfterWord();
+
+    [GeneratedRegex(@"\b(?:since|as of|starting|seit|depuis|desde|ab)\s*(?:the\s+|dem\s+|le\s+|el\s+)?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex SinceBefore();
+
+    [GeneratedRegex(@"^\((?:[^,]*),(?:[^,]*),P(?<d>\d{1,4})D\)$", RegexOptions.CultureInvariant)]
+    private static partial Regex RangeDays();
+
+    [GeneratedRegex(@"\bpast\s+(?<u>week|month|year)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex PastUnit();
+
+    [GeneratedRegex(@"\b(?:quarter|trimestre|quartal)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex QuarterWord();
 
     [GeneratedRegex(@"\b(?:next|coming|prochains?|nächsten|próximos?)\s+(?<n>\d{1,3})\s+(?<u>days?|weeks?|jours|tage[n]?|días)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex NextDays();

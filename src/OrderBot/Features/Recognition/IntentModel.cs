@@ -15,6 +15,9 @@ internal enum IntentHead
 
     /// <summary>The nearest training sentences vote, weighted by similarity.</summary>
     Nearest,
+
+    /// <summary>The mean of both heads' probabilities.</summary>
+    Blend,
 }
 
 /// <summary>
@@ -121,8 +124,13 @@ internal sealed class IntentModel : IDisposable
     public IntentPrediction Predict(string maskedText)
     {
         var vector = _embedder.Embed(maskedText.ToLowerInvariant());
-        var scores = Head == IntentHead.Nearest ? NearestScores(vector) : LinearScores(vector);
-        if (Head == IntentHead.Linear && NearestTwin(vector) is { } twin)
+        var scores = Head switch
+        {
+            IntentHead.Nearest => NearestScores(vector),
+            IntentHead.Blend => [.. LinearScores(vector).Zip(NearestScores(vector), (a, b) => (a + b) / 2)],
+            _ => LinearScores(vector),
+        };
+        if (Head != IntentHead.Nearest && NearestTwin(vector) is { } twin)
         {
             // A sentence the model was taught almost word for word keeps its taught intent: the linear head
             // smooths over rare phrasings (short German or French lines) that the nearest neighbour does not.

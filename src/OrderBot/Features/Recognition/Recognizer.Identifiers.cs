@@ -106,6 +106,12 @@ public sealed partial class Recognizer
         for (var match = RefShape().Match(text); match.Success; match = match.NextMatch())
         {
             var value = Compact(match.Groups["v"].Value);
+            if (NumericDate().IsMatch(value))
+            {
+                // "since 31/2": a date that does not exist is still not an order number.
+                continue;
+            }
+
             var digits = value.Count(char.IsAsciiDigit);
             var isShouted = mixedCase && digits == 0 && value.Length >= 4 && value.All(char.IsAsciiLetterUpper) && !KnownWord(value);
             if ((digits > 0 && (value.Length >= 4 || (value.Length == 3 && digits < 3))) || isShouted)
@@ -233,6 +239,9 @@ public sealed partial class Recognizer
 
     [GeneratedRegex(@"(?:\b(?:sales[ ]*order|sub[ -]?order|order|commande|auftrag|pedido)\b|(?-i:\bSO\b))" + NumberWords + Value, Options)]
     private static partial Regex OrderPattern();
+
+    [GeneratedRegex(@"^\d{1,2}[/.]\d{1,2}(?:[/.]\d{2,4})?$", RegexOptions.CultureInvariant)]
+    private static partial Regex NumericDate();
 
     /// <summary>A message that is a single token, give or take punctuation and a question mark.</summary>
     [GeneratedRegex(@"^[\s\p{P}]*(?<v>[A-Za-z0-9][A-Za-z0-9_\-/]*[A-Za-z0-9])[\s\p{P}]*$", RegexOptions.CultureInvariant)]

@@ -33,7 +33,20 @@ public sealed partial class Recognizer
             return (Intents.HoldCodeExplain, []);
         }
 
+        // A product's catalog number is found within an order's lines: with the order, its items; without, the
+        // status handler says it needs the order (no supplier searches by product).
+        if (entities.Has(EntityKeys.Catalog))
+        {
+            return (analysis.Identifiers > 0 ? Intents.OrderItems : Intents.OrderStatus, []);
+        }
+
         var prediction = _model.Value.Predict(analysis.Masked);
+        if (prediction.Intent == Intents.Smalltalk && SettingsLexicon.SayOf(words) is null)
+        {
+            // Small talk always says something we know ("thanks", "hi"); "PO#" or "between and" is nothing.
+            return (Intents.None, []);
+        }
+
         return prediction.Confidence >= ConfidenceFloor
             ? (prediction.Intent, [])
             : (prediction.Intent, [prediction.Intent, prediction.RunnerUp]);
@@ -44,7 +57,7 @@ public sealed partial class Recognizer
     {
         if (intent == Intents.Smalltalk)
         {
-            entities.Set(EntityKeys.Say, SettingsLexicon.SayOf(words) ?? "ok");
+            entities.Set(EntityKeys.Say, SettingsLexicon.SayOf(words)!);
         }
 
         if (intent is Intents.HoldCodeExplain or Intents.OrderItems or Intents.ShipmentTrack or Intents.OrderChange)
@@ -106,7 +119,7 @@ public sealed partial class Recognizer
     }
 
     /// <summary>What may stand around an identifier in a message that only names it: "PO", "order", "status", a please.</summary>
-    [GeneratedRegex(@"^ (?:(?:po|p o|order|orders|ref|number|no|status|please|pls|plz|thanks|and|check|re|hi|hey|what about|how about|et|und|y)[ ]?)+ $", Options)]
+    [GeneratedRegex(@"^ (?:(?:po|p o|order|orders|ref|number|no|status|please|pls|plz|thanks|and|check|re|hi|hey|what about|how about|et|und|y|ingram|micro|schneider|electric|se|im|in|the|at|with|from|for)[ ]?)+ $", Options)]
     private static partial Regex BareLabel();
 
     [GeneratedRegex(@"\b(?:serials?|serial (?:numbers?|nos?|#)|s/?n|seriennummern?|numéros? de série|números? de serie)\b", Options)]
