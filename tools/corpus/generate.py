@@ -61,15 +61,19 @@ def build(split):
         rows += po_rows(['keep me posted on PO {po}'], pos, 'alerts.subscribe')
         rows += order_rows(['alert me when order {o} ships', 'follow order {o}'], orders, 'alerts.subscribe')
         rows += [(t, 'alerts.list', {}) for t in ['what am I watching', 'show my alerts', 'list my subscriptions', 'what are my alerts', 'which orders do I watch']]
-        # A greeting is answered with the help card (what the bot can do); small talk otherwise gets "didn't get that".
-        rows += [(t, 'help', {}) for t in ['help', 'what can you do', 'how does this work', 'show help', 'hello', 'good morning']]
-        rows += [(t, 'help', {}) for t in ['what can I ask you', 'how do I use you', 'commands', 'hey']]
-        rows += [(t, 'none', {}) for t in ['thanks', 'ok', 'lol', 'thank you', 'great', 'nice', 'cool thanks', 'sure']]
+        rows += [(t, 'help', {}) for t in ['help', 'what can you do', 'how does this work', 'show help']]
+        rows += [(t, 'help', {}) for t in ['what can I ask you', 'how do I use you', 'commands']]
+        # Greetings, thanks, goodbyes and acknowledgements are small talk (docs/recognition-labels.md).
+        rows += [(t, 'smalltalk', {'say': 'hello'}) for t in ['hello', 'good morning', 'hey']]
+        rows += [(t, 'smalltalk', {'say': 'thanks'}) for t in ['thanks', 'thank you', 'cool thanks']]
+        rows += [(t, 'smalltalk', {'say': 'ok'}) for t in ['ok', 'great', 'nice', 'sure']]
+        rows += [(t, 'none', {}) for t in ['lol']]
+        rows += train_extra()
         rows += [(t.format(cc=c), 'settings.set', {'country': v}) for t in ['set my country to {cc}', 'my country is {cc}', 'use country {cc}'] for c, v in ccs]
         rows += [(f'set my {n} country to {c}', 'settings.set', {'supplier': s, 'country': v}) for n, s in SUPPLIERS[::2] for c, v in ccs]
-        rows += [(t.format(code=c), 'holdcode.explain', {'status': 'on_hold', 'code': c}) for t in ['what does hold code {code} mean'] for c in codes]
+        rows += [(t.format(code=c), 'holdcode.explain', {'code': c}) for t in ['what does hold code {code} mean'] for c in codes]
         rows += [(t.format(code=c), 'holdcode.explain', {'code': c}) for t in ['what does {code} mean', 'explain code {code}', 'what is code {code}', 'meaning of code {code}'] for c in codes]
-        rows += [(t.format(code=c), 'holdcode.explain', {'status': 'on_hold', 'code': c}) for t in ['what is hold {code}', 'explain the {code} hold'] for c in codes]
+        rows += [(t.format(code=c), 'holdcode.explain', {'code': c}) for t in ['what is hold {code}', 'explain the {code} hold'] for c in codes]
         statuses = [('orders on hold', {'status': 'on_hold'}), ('cancelled orders', {'status': 'cancelled'}),
                     ('invoiced orders', {'status': 'invoiced'}), ('backordered orders', {'status': 'backordered'}),
                     ('orders on credit hold', {'status': 'on_hold', 'hold': 'credit'}), ('orders in progress', {'status': 'in_progress'}),
@@ -94,11 +98,14 @@ def build(split):
         rows += order_rows(['can you cancel order {o}'], orders, 'order.change')
         rows += [(t, 'alerts.list', {}) for t in ['which orders am I watching', 'show my watch list', 'list my alerts']]
         rows += [(t, 'help', {}) for t in ['what can I ask', 'HELP!', 'how do I use this']]
-        rows += [(t, 'help', {}) for t in ['hi there', 'good afternoon']]
-        rows += [(t, 'none', {}) for t in ['cheers', 'great, thanks', 'no worries']]
+        rows += [(t, 'smalltalk', {'say': 'hello'}) for t in ['hi there', 'good afternoon', 'bonjour', 'hola']]
+        rows += [(t, 'smalltalk', {'say': 'thanks'}) for t in ['cheers', 'great, thanks', 'danke schön', 'muchas gracias']]
+        rows += [(t, 'smalltalk', {'say': 'bye'}) for t in ['bye for now', 'see you tomorrow', 'au revoir', 'adiós']]
+        rows += [(t, 'smalltalk', {'say': 'ok'}) for t in ['got it', 'perfect', "d'accord"]]
+        rows += heldout_extra()
         rows += [(t.format(cc=c), 'settings.set', {'country': v}) for t in ['change my country to {cc}', 'set country to {cc}'] for c, v in ccs]
         rows += [(f'set my {n} country to {c}', 'settings.set', {'supplier': s, 'country': v}) for n, s in SUPPLIERS[1::2] for c, v in ccs]
-        rows += [(t.format(code=c), 'holdcode.explain', {'status': 'on_hold', 'code': c}) for t in ['what is hold code {code}', 'what does the hold code {code} mean?'] for c in codes]
+        rows += [(t.format(code=c), 'holdcode.explain', {'code': c}) for t in ['what is hold code {code}', 'what does the hold code {code} mean?'] for c in codes]
         statuses = [("what's on hold", {'status': 'on_hold'}), ('show me the held orders', {'status': 'on_hold'}),
                     ('orders that were billed', {'status': 'invoiced'}), ('cancelled ones', {'status': 'cancelled'}),
                     ('orders blocked for credit', {'status': 'on_hold', 'hold': 'credit'})]
@@ -125,6 +132,211 @@ def build(split):
         rows.append((f'orders shipped {dphrase}', 'order.list', {'status': 'shipped', 'dateOn': 'shipped', **dents}))
         rows.append((f'orders placed {dphrase}', 'order.list', dict(dents)))
     return rows
+
+# Phrasings of the intents the first templates did not cover: how clerks ask in their own words (questions, yes/no,
+# "why", ETA, serials, PRO numbers, several identifiers, settings said in words, small talk in four languages).
+# Train and held-out use different phrasings and identifiers.
+ID_T = [('PO 201120/1', {'po': '201120/1'}), ('20-RD12H', {'order': '20-RD12H'}), ('0100111111', {'order': '0100111111'}),
+        ('PO CUSTPO', {'po': 'CUSTPO'}), ('order 40-AB123', {'order': '40-AB123'})]
+ID_H = [('PO 7781/B', {'po': '7781/B'}), ('20-TL009', {'order': '20-TL009'}), ('0100222222', {'order': '0100222222'})]
+
+def with_ids(templates, ids, intent, extra=None):
+    return [(t.format(x=i), intent, {**e, **(extra or {})}) for t in templates for i, e in ids]
+
+STATUS_T = ['is {x} on hold?', 'has {x} been released', 'what is happening with {x}', 'any news about {x}?', 'can you look up {x}',
+            'give me an update on {x}', "what's the latest on {x}", 'how is {x} doing', 'is there a problem with {x}',
+            'is {x} stuck', 'check {x} for me', 'find {x}', 'look up {x}', 'I need the status of {x}', 'where are we with {x}',
+            'progress on {x}?', 'has anything changed on {x}', 'status update {x}', 'wo ist {x}', 'où en est {x}', 'estado de {x}',
+            'quel est le statut de {x}', 'was ist mit {x}', 'info on {x}', 'details for {x}', 'tell me about {x}']
+STATUS_H = ['what is going on with {x}', 'do you know where {x} is', 'can you see {x}', 'state of play on {x}?', 'lookup {x} pls']
+WHY_T = ['why is {x} on hold', "why hasn't {x} shipped", "what's holding up {x}", 'why is {x} blocked', 'why is {x} still open',
+         'reason for the hold on {x}', 'why is {x} delayed', 'how come {x} is not shipped yet', 'warum ist {x} gesperrt', 'pourquoi {x} est bloqué']
+WHY_H = ['why is {x} stuck', 'what is holding {x} up', 'why was {x} held']
+ITEMS_T = ['what was ordered on {x}', 'which products are on {x}', 'list the lines of {x}', 'show the contents of {x}', 'parts on {x}',
+           'what is in {x}', 'items of {x}', 'what did we buy on {x}', 'line items {x}', 'positions of {x}', 'quantities on {x}',
+           'articles de {x}', 'Positionen von {x}', 'what skus are on {x}']
+ITEMS_H = ['what products does {x} contain', 'show me what is on {x}', 'the lines on {x} please']
+SERIALS_T = ['serials for {x}', 'serial numbers on {x}', 'what are the serial numbers for {x}', 'give me the serials of {x}', 'S/N for {x}']
+SERIALS_H = ['serial numbers of {x}', 'I need the serials for {x}']
+TRACK_T = ['tracking for {x}', 'which carrier has {x}', "where's the shipment for {x}", 'tracking number of {x}', 'is {x} in transit',
+           'who is delivering {x}', 'courier for {x}', 'parcel tracking {x}', 'where is the delivery for {x}', 'track and trace {x}',
+           'how many parcels for {x}', 'waybill for {x}', 'suivi de {x}', 'Sendungsverfolgung {x}', 'seguimiento de {x}']
+TRACK_H = ['what carrier is shipping {x}', 'shipment tracking for {x} please', 'where is the package for {x}']
+ETA_T = ['when will {x} arrive', 'ETA on {x}', 'delivery date for {x}', 'when does {x} ship', 'when is {x} due', 'when will {x} be delivered',
+         'expected delivery of {x}', 'when can we expect {x}', 'arrival date of {x}', 'when should {x} get here', 'eta {x}?',
+         'quand arrive {x}', 'wann kommt {x}', 'cuándo llega {x}']
+ETA_H = ['when is {x} arriving', 'estimated arrival for {x}', 'when do we get {x}']
+PRO_T = ['PRO number for {x}', 'pro no for {x}', 'what is the PRO number of {x}', 'freight PRO for {x}']
+PRO_H = ['the pro number on {x}', 'give me the PRO number for {x}']
+CHANGE_T = ['cancel {x}', 'please cancel {x}', 'change the quantity on {x}', 'change the delivery address of {x}', 'can I amend {x}',
+            'modify {x}', 'increase the qty on {x}', 'expedite {x}', 'reduce {x} to 5 units', 'I want to return {x}', 'annuler {x}',
+            'stornieren {x}', 'update the ship-to on {x}', 'push {x} out a week']
+CHANGE_H = ['we need to cancel {x}', 'can you change {x}', 'edit the address on {x}']
+SUB_T = ['watch {x}', 'notify me when {x} changes', 'let me know when {x} ships', 'tell me if {x} goes on hold', 'follow {x}',
+         'keep me posted about {x}', 'ping me on changes to {x}', 'send me alerts for {x}', 'subscribe me to {x}',
+         'keep an eye on {x} for me', 'I want updates on {x}', 'alert me about {x}', 'surveille {x}', 'benachrichtige mich zu {x}',
+         'avísame de {x}', 'monitor {x}']
+SUB_H = ['warn me if {x} changes', 'can you track changes on {x} and tell me', 'please watch {x} for us']
+UNSUB_T = ['stop watching {x}', 'unwatch {x}', "don't need updates on {x} anymore", 'no more alerts for {x}', 'stop notifying me about {x}',
+           'unsubscribe from {x}', 'remove the alert on {x}', 'cancel my alert for {x}', "I don't want notifications for {x}",
+           'stop following {x}', 'mute {x}', "plus d'alertes pour {x}", 'keine Benachrichtigungen mehr zu {x}']
+UNSUB_H = ['stop the alerts about {x}', 'no longer watch {x}', 'I am done with alerts on {x}']
+UNSUB_PLAIN_T = ['stop all alerts', 'unsubscribe me from everything', 'turn off all notifications', 'stop', 'stop the alerts',
+                 'no more notifications please', 'remove all my subscriptions', 'mute everything']
+UNSUB_PLAIN_H = ['stop all notifications', 'cancel all my alerts']
+LIST_ALERTS_T = ['which orders do i have alerts on?', 'which orders am I watching?', 'what alerts do I have', 'what am I subscribed to',
+                 'show my subscriptions', 'list what I follow', 'which POs are being watched', 'my watchlist', 'what are you watching for me',
+                 'do I have any alerts', 'welche Aufträge beobachte ich', 'quelles alertes ai-je']
+LIST_ALERTS_H = ['what notifications are set up', 'show the watched orders', 'which alerts are active']
+SHOW_SET_T = ['settings', 'my settings', 'show settings', 'what time zone are you using?', 'which country is set?', 'what are my settings',
+              'show my preferences', 'what language are you set to', 'what timezone do you have for me', 'which account number do you have',
+              'what date format are you using', 'current settings', 'show me my configuration', 'paramètres', 'Einstellungen',
+              'what country am I in', 'which customer number is saved']
+SHOW_SET_H = ['display my settings', 'what is my time zone', 'which language do you use', 'configuration']
+HELP_T = ['how do I track an order?', 'what can I ask', 'how does this bot work', 'what are you able to do', 'instructions',
+          'how can you help me', 'help me', 'what questions can I ask', 'what do you do', 'examples please', 'aide', 'Hilfe', 'ayuda',
+          'how do I set up alerts?', 'how do I change my country', 'user guide']
+HELP_H = ['what can this bot do', 'how do I use this thing', 'give me some examples']
+NONE_T = ["what's the weather", 'asdf', 'is it in stock', 'tell me a joke', 'who won the game last night', 'book a meeting room',
+          'what is the capital of France', 'lorem ipsum', 'qwerty', 'order pizza', 'I like turtles', 'how old are you',
+          'play some music', 'what is 2 plus 2', 'translate this', 'sing a song', 'blah blah', 'the printer is broken',
+          'can you reset my password', 'what is the price of LV438570', 'do you have it in stock', 'is the coffee machine working']
+NONE_H = ['who are the Beatles', 'zzz', 'my laptop is slow', 'where is the canteen']
+SMALLTALK_T = [('hi', 'hello'), ('hi there', 'hello'), ('good afternoon', 'hello'), ('hallo', 'hello'), ('bonjour', 'hello'),
+               ('hola', 'hello'), ('hey bot', 'hello'), ('guten Morgen', 'hello'), ('salut', 'hello'),
+               ('thanks a lot', 'thanks'), ('merci', 'thanks'), ('danke', 'thanks'), ('gracias', 'thanks'), ('cheers mate', 'thanks'),
+               ('thank you very much', 'thanks'), ('thx', 'thanks'), ('merci beaucoup', 'thanks'), ('vielen Dank', 'thanks'),
+               ('bye', 'bye'), ('goodbye', 'bye'), ('see you', 'bye'), ('see you later', 'bye'), ('tschüss', 'bye'),
+               ('ciao', 'bye'), ('have a nice day', 'bye'), ('hasta luego', 'bye'),
+               ('ok', 'ok'), ('okay', 'ok'), ('cool', 'ok'), ('got it', 'ok'), ('perfect', 'ok'), ('awesome', 'ok'),
+               ('sounds good', 'ok'), ('alles klar', 'ok'), ('parfait', 'ok'), ('vale', 'ok'), ('ok cool', 'ok'), ('noted', 'ok')]
+SMALLTALK_H = [('hey there', 'hello'), ('many thanks', 'thanks'), ('later', 'bye'), ('super', 'ok')]
+HOLDCODE_T = [('what is a {c} hold?', True), ('explain hold {c}', True), ('meaning of hold reason {c}', True), ('what does {c} stand for', False),
+              ('{c} hold meaning', True), ('what does the {c} code mean', False), ('hold code {c}?', True), ('what is hold reason {c}', True)]
+HOLDCODE_H = [('explain the hold reason {c}', True), ('what is the meaning of {c}', False)]
+SETTINGS_T = [
+    ('change my time zone to UK time', {'timezone': 'Europe/London'}), ("I'm in Paris, use CET", {'timezone': 'Europe/Paris'}),
+    ('my timezone is America/New_York', {'timezone': 'America/New_York'}), ('switch language to German', {'language': 'de'}),
+    ('show dates in US format', {'dateFormat': 'mdy'}), ('set my time zone to Europe/Paris', {'timezone': 'Europe/Paris'}),
+    ('use Berlin time', {'timezone': 'Europe/Berlin'}), ('set timezone to EST', {'timezone': 'America/New_York'}),
+    ('I work on Pacific time', {'timezone': 'America/Los_Angeles'}), ('use GMT', {'timezone': 'Europe/London'}),
+    ('answer in French please', {'language': 'fr'}), ('set language to Spanish', {'language': 'es'}),
+    ('change the language to English', {'language': 'en'}), ('use ISO dates', {'dateFormat': 'iso'}),
+    ('show dates as dd/mm/yyyy', {'dateFormat': 'dmy'}), ('I prefer UK date format', {'dateFormat': 'dmy'}),
+    ("I'm in the UK", {'country': 'GB'}), ('set my country to FR', {'country': 'FR'}),
+    ('set my schneider country to DE', {'supplier': 'schneider', 'country': 'DE'}), ('my ingram country is NL', {'supplier': 'ingram', 'country': 'NL'}),
+    ('my ingram customer number is 20-123456', {'supplier': 'ingram', 'account': '20-123456'}),
+    ('Zeitzone auf Berlin setzen', {'timezone': 'Europe/Berlin'}), ('mets le fuseau horaire sur Paris', {'timezone': 'Europe/Paris'}),
+    ('Sprache auf Deutsch', {'language': 'de'}), ('we moved to Chicago time', {'timezone': 'America/Chicago'})]
+SETTINGS_H = [('please use London time', {'timezone': 'Europe/London'}), ('switch to CET', {'timezone': 'Europe/Paris'}),
+              ('reply in Spanish from now on', {'language': 'es'}), ('use American date format', {'dateFormat': 'mdy'})]
+LIST_T = [('anything stuck?', {'status': 'on_hold'}), ('which orders are waiting on credit', {'status': 'on_hold', 'hold': 'credit'}),
+          ('how many open orders', {'status': 'open'}), ('orders due tomorrow', {'from': '2020-11-05', 'to': '2020-11-05', 'dateOn': 'due'}),
+          ('ingram orders due next week', {'supplier': 'ingram', 'from': '2020-11-08', 'to': '2020-11-14', 'dateOn': 'due'}),
+          ('orders shipped since last friday', {'status': 'shipped', 'dateOn': 'shipped', 'from': '2020-10-30'}),
+          ('what is arriving this week', {'from': '2020-11-01', 'to': '2020-11-07', 'dateOn': 'due'}),
+          ('give me a summary of open orders', {'status': 'open'}), ('count of orders on hold', {'status': 'on_hold'}),
+          ('everything that is late at schneider', {'late': 'true', 'supplier': 'schneider'}), ('what shipped yesterday', {'status': 'shipped', 'dateOn': 'shipped', 'from': '2020-11-03', 'to': '2020-11-03'}),
+          ('show all orders', {}), ('list every order we have', {}), ('what do we have open with ingram', {'status': 'open', 'supplier': 'ingram'}),
+          ('aufträge seit gestern', {'from': '2020-11-03'}), ('commandes de la semaine dernière', {'from': '2020-10-26', 'to': '2020-11-01'}),
+          ('pedidos en espera', {}), ('any backorders?', {'status': 'backordered'}), ('orders that need attention', {}),
+          ('which orders are late', {'late': 'true'}), ('overview of my orders', {}), ('open POs', {'status': 'open'})]
+LIST_H = [('orders delayed at ingram', {'late': 'true', 'supplier': 'ingram'}), ('what is blocked right now', {'status': 'on_hold'}),
+          ('orders due this week', {'from': '2020-11-01', 'to': '2020-11-07', 'dateOn': 'due'})]
+MULTI_T = [('status of 20-RF55A and 20-LT001', 'order.status', {'order': '20-RF55A', 'more': '20-LT001'}),
+           ('where is PO 201120/1 and 20-LT001', 'order.status', {'po': '201120/1', 'more': '20-LT001'}),
+           ('check 0100111111, 20-RD12H and PO CUSTPO', 'order.status', {'order': '0100111111', 'more': '20-RD12H CUSTPO'})]
+MULTI_H = [('any news on 20-AA111 and 20-BB222?', 'order.status', {'order': '20-AA111', 'more': '20-BB222'})]
+
+YESNO_T = [('did {x} ship', {'status': 'shipped'}), ('has {x} shipped yet?', {'status': 'shipped'}), ('has {x} been delivered?', {'status': 'shipped'}),
+           ('is {x} late?', {'late': 'true'}), ('is {x} overdue', {'late': 'true'}), ('has {x} been invoiced', {'status': 'invoiced'}),
+           ('is {x} shipped', {'status': 'shipped'}), ('has {x} been sent out', {'status': 'shipped'}), ('is {x} on hold?', {'status': 'on_hold'}),
+           ('is {x} cancelled?', {'status': 'cancelled'}), ('is {x} delayed', {'late': 'true'}), ('customer is chasing {x}, has it shipped?', {'status': 'shipped'}),
+           ('is {x} backordered', {'status': 'backordered'}), ('did {x} go out yet', {}), ('est-ce que {x} est expédiée ?', {}), ('ist {x} schon versendet?', {})]
+YESNO_H = [('has {x} gone out', {}), ('is {x} behind schedule', {'late': 'true'})]
+WATCH_FILTER_T = [('notify this channel when any ingram order goes on hold', {'status': 'on_hold', 'supplier': 'ingram'}),
+                  ('tell me when anything goes on credit hold', {'status': 'on_hold', 'hold': 'credit'}),
+                  ('alert the team when any order is late', {'late': 'true'}), ('watch all schneider orders', {'supplier': 'schneider'}),
+                  ('let me know if any order in FR goes on hold', {'country': 'FR', 'status': 'on_hold'}),
+                  ('post here when ingram orders ship', {'supplier': 'ingram', 'status': 'shipped'}),
+                  ('ping this channel whenever something is put on hold', {'status': 'on_hold'}),
+                  ('warn us about any new holds', {'status': 'on_hold'}), ('subscribe this channel to schneider holds', {'supplier': 'schneider', 'status': 'on_hold'}),
+                  ('benachrichtige uns bei Sperren', {}), ('préviens-moi quand une commande est bloquée', {})]
+WATCH_FILTER_H = [('notify me whenever an order goes on hold', {'status': 'on_hold'}), ('alert us when schneider orders are late', {'supplier': 'schneider', 'late': 'true'})]
+LIST_SHORT_T = [('anything late?', {'late': 'true'}), ('due today', {'from': '2020-11-04', 'to': '2020-11-04', 'dateOn': 'due'}),
+                ('anything due tomorrow', {'from': '2020-11-05', 'to': '2020-11-05', 'dateOn': 'due'}), ('daily summary', {}), ('summary please', {}),
+                ('whats pending', {'status': 'open'}), ('what is outstanding', {'status': 'open'}), ('any holds?', {'status': 'on_hold'}),
+                ("what's late at IM", {'late': 'true', 'supplier': 'ingram'}), ('stuff not shipped yet', {'status': 'open'}),
+                ('commandes bloquées chez Schneider', {'status': 'on_hold', 'supplier': 'schneider'}), ('combien de commandes ouvertes ?', {'status': 'open'}),
+                ('commandes en retard', {'late': 'true'}), ('commandes passées hier', {'from': '2020-11-03', 'to': '2020-11-03'}),
+                ('offene Aufträge', {'status': 'open'}), ('überfällige Aufträge', {'late': 'true'}), ('gesperrte Aufträge bei Ingram', {'status': 'on_hold', 'supplier': 'ingram'}),
+                ('wie viele Aufträge sind offen?', {'status': 'open'}), ('Aufträge von gestern', {'from': '2020-11-03', 'to': '2020-11-03'}),
+                ('pedidos retrasados', {'late': 'true'}), ('pedidos abiertos de Schneider', {'status': 'open', 'supplier': 'schneider'}),
+                ('what shipped last month', {'status': 'shipped', 'dateOn': 'shipped', 'from': '2020-10-01', 'to': '2020-10-31'})]
+LIST_SHORT_H = [('anything overdue?', {'late': 'true'}), ('Aufträge mit Sperre', {'status': 'on_hold'}), ('commandes ouvertes', {'status': 'open'})]
+
+NOID_T = [("where's my order at", 'order.status', {}), ("what's the status of our order", 'order.status', {}),
+          ('is our order on hold', 'order.status', {'status': 'on_hold'}), ('has my order shipped yet', 'order.status', {'status': 'shipped'}),
+          ('any news on my PO', 'order.status', {}), ('is the PO late', 'order.status', {'late': 'true'}),
+          ('orders for country FR', 'order.list', {'country': 'FR'}), ('show orders with country code DE', 'order.list', {'country': 'DE'}),
+          ('my schneider orders in france', 'order.list', {'supplier': 'schneider', 'country': 'FR'}), ('orders in country NL', 'order.list', {'country': 'NL'}),
+          ('ingram orders for country GB', 'order.list', {'supplier': 'ingram', 'country': 'GB'}), ('orders in spain', 'order.list', {'country': 'ES'}),
+          ('notify me about holds at ingram', 'alerts.subscribe', {'supplier': 'ingram', 'status': 'on_hold'}),
+          ('alert me on pricing holds', 'alerts.subscribe', {'status': 'on_hold', 'hold': 'pricing'}),
+          ('set up alerts for credit holds', 'alerts.subscribe', {'status': 'on_hold', 'hold': 'credit'}),
+          ('notify us when schneider orders in FR go on hold', 'alerts.subscribe', {'supplier': 'schneider', 'country': 'FR', 'status': 'on_hold'}),
+          ('alert me about export holds in DE', 'alerts.subscribe', {'country': 'DE', 'status': 'on_hold', 'hold': 'export'}),
+          ('create an alert for sales holds at schneider', 'alerts.subscribe', {'supplier': 'schneider', 'status': 'on_hold', 'hold': 'sales'}),
+          ('tell me if PO CUSTPO goes on credit hold', 'alerts.subscribe', {'po': 'CUSTPO', 'status': 'on_hold', 'hold': 'credit'}),
+          ('let me know if 20-RD12H gets a pricing hold', 'alerts.subscribe', {'order': '20-RD12H', 'status': 'on_hold', 'hold': 'pricing'}),
+          ('my customer number is 20-654321', 'settings.set', {'supplier': 'ingram', 'account': '20-654321'}),
+          ('use purchaser id 1100002222', 'settings.set', {'supplier': 'schneider', 'account': '1100002222'}),
+          ('set my purchaser id to 1100003333', 'settings.set', {'supplier': 'schneider', 'account': '1100003333'}),
+          ('our ingram account number is 20-111111', 'settings.set', {'supplier': 'ingram', 'account': '20-111111'}),
+          ('save customer number 20-222333', 'settings.set', {'supplier': 'ingram', 'account': '20-222333'}),
+          ('change my schneider purchaser id to 1100004444', 'settings.set', {'supplier': 'schneider', 'account': '1100004444'}),
+          ('cancel that', 'none', {}), ('never mind', 'none', {}), ('forget it', 'none', {}), ("I'm on it", 'none', {}),
+          ("what's that", 'none', {}), ('be back soon', 'none', {}), ('me neither', 'none', {}), ('do it', 'none', {}), ('start again', 'none', {})]
+NOID_H = [('is my order delayed', 'order.status', {'late': 'true'}), ('orders for country code ES', 'order.list', {'country': 'ES'}),
+          ('alert me on billing holds', 'alerts.subscribe', {'status': 'on_hold', 'hold': 'billing'}),
+          ('my purchaser id is 1100005555', 'settings.set', {'supplier': 'schneider', 'account': '1100005555'}), ('nevermind', 'none', {})]
+
+def extra(held):
+    ids = ID_H if held else ID_T
+    pick = lambda t, h: h if held else t
+    rows = []
+    rows += with_ids(pick(STATUS_T, STATUS_H), ids, 'order.status')
+    rows += with_ids(pick(WHY_T, WHY_H), ids, 'order.status', {'ask': 'why'})
+    rows += with_ids(pick(ITEMS_T, ITEMS_H), ids, 'order.items')
+    rows += with_ids(pick(SERIALS_T, SERIALS_H), ids, 'order.items', {'ask': 'serials'})
+    rows += with_ids(pick(TRACK_T, TRACK_H), ids, 'shipment.track')
+    rows += with_ids(pick(ETA_T, ETA_H), ids, 'shipment.track', {'ask': 'eta'})
+    rows += with_ids(pick(PRO_T, PRO_H), ids, 'shipment.track', {'ask': 'pro'})
+    rows += with_ids(pick(CHANGE_T, CHANGE_H), ids, 'order.change')
+    rows += with_ids(pick(SUB_T, SUB_H), ids, 'alerts.subscribe')
+    rows += with_ids(pick(UNSUB_T, UNSUB_H), ids, 'alerts.unsubscribe')
+    rows += [(t, 'alerts.unsubscribe', {}) for t in pick(UNSUB_PLAIN_T, UNSUB_PLAIN_H)]
+    rows += [(t, 'alerts.list', {}) for t in pick(LIST_ALERTS_T, LIST_ALERTS_H)]
+    rows += [(t, 'settings.show', {}) for t in pick(SHOW_SET_T, SHOW_SET_H)]
+    rows += [(t, 'help', {}) for t in pick(HELP_T, HELP_H)]
+    rows += [(t, 'none', {}) for t in pick(NONE_T, NONE_H)]
+    rows += [(t, 'smalltalk', {'say': s}) for t, s in pick(SMALLTALK_T, SMALLTALK_H)]
+    codes = CODES_HELD if held else CODES_TRAIN
+    rows += [(t.format(c=c), 'holdcode.explain', {'code': c}) for t, h in pick(HOLDCODE_T, HOLDCODE_H) for c in codes]
+    rows += [(t, 'settings.set', e) for t, e in pick(SETTINGS_T, SETTINGS_H)]
+    rows += [(t, 'order.list', e) for t, e in pick(LIST_T, LIST_H)]
+    rows += [(t, i, e) for t, i, e in pick(MULTI_T, MULTI_H)]
+    rows += [(t.format(x=i), 'order.status', {**ie, **e}) for t, e in pick(YESNO_T, YESNO_H) for i, ie in ids]
+    rows += [(t, 'alerts.subscribe', e) for t, e in pick(WATCH_FILTER_T, WATCH_FILTER_H)]
+    rows += [(t, 'order.list', e) for t, e in pick(LIST_SHORT_T, LIST_SHORT_H)]
+    rows += [(t, i, e) for t, i, e in pick(NOID_T, NOID_H)]
+    return rows
+
+def train_extra():
+    return extra(False)
+
+def heldout_extra():
+    return extra(True)
 
 PREFIXES = ['', '', '', 'hey, ', 'hi ', 'pls ', 'quick one: ', '@OrderBot ']
 SUFFIXES = ['', '', '', '?', '!', ' please', ' thanks', ' ??', '.']

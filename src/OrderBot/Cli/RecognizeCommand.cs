@@ -17,8 +17,9 @@ public static class RecognizeCommand
         "  --now       the instant date phrases resolve against (default: the current time)\n" +
         "  --locale    e.g. en-US (10/3 = 3 Oct) or en-GB (10/3 = 10 Mar); default en-US\n" +
         "  --timezone  IANA id, e.g. Europe/Paris; default UTC\n" +
-        "usage: orderbot recognize --score [--failures] < corpus.jsonl\n" +
-        "  Scores a labeled corpus (text, intent, entities, split): exact accuracy per split and intent.";
+        "usage: orderbot recognize --score [--failures] [--head linear|nearest|blend] [corpus.jsonl ...] [< corpus.jsonl]\n" +
+        "  Scores labeled corpora (text, intent, entities, split): exact accuracy per split and intent. With no file and no\n" +
+        "  input, scores the repository's generated held-out split and the independent held-out set.";
 
     /// <summary>Runs the command; returns the process exit code (0, or 2 for bad arguments, with usage on stderr).</summary>
     public static Task<int> RunAsync(string[] args, TextReader input, TextWriter output, TimeProvider time) =>
@@ -34,7 +35,7 @@ public static class RecognizeCommand
 
         if (args is ["--score", .. var scoreOptions])
         {
-            return await ScoreAsync(input, output, scoreOptions.Contains("--failures"));
+            return await ScoreAsync(input, output, scoreOptions);
         }
 
         if (!TryParse(args, time, out var context, out var problem))
@@ -49,12 +50,28 @@ public static class RecognizeCommand
         return 0;
     }
 
-    private static async Task<int> ScoreAsync(TextReader input, TextWriter output, bool failures)
+    private static async Task<int> ScoreAsync(TextReader input, TextWriter output, string[] options)
     {
+        var failures = options.Contains("--failures");
+        var files = options.Where(o => !o.StartsWith("--", StringComparison.Ordinal) && o is not ("linear" or "nearest" or "blend")).ToList();
         var lines = new List<string>();
-        while (await input.ReadLineAsync() is { } line)
+        foreach (var file in files.Count > 0 ? files : (Console.IsInputRedirected || input != Console.In ? [] : DefaultCorpora()))
         {
-            lines.Add(line);
+            // The generated corpus' train split is what the model learnt from: only its held-out part is a score.
+            lines.AddRange(File.ReadLines(file).Where(l => !l.Contains("\"split\": \"train\"", StringComparison.Ordinal)));
+        }
+
+        if (lines.Count == 0)
+        {
+            while (await input.ReadLineAsync() is { } line)
+            {
+                lines.Add(line);
+            }
+        }
+
+        if (options.Contains("nearest") || options.Contains("blend") || options.Contains("linear"))
+        {
+            IntentModel.Shared.Value.Head = options.Contains("nearest") ? IntentHead.Nearest : options.Contains("blend") ? IntentHead.Blend : IntentHead.Linear;
         }
 
         var missed = failures ? new List<string>() : null;
@@ -67,6 +84,21 @@ public static class RecognizeCommand
 
         await output.FlushAsync();
         return 0;
+    }
+
+    /// <summary>The generated corpus and the independent held-out set, found from the current directory upwards.</summary>
+    private static IEnumerable<string> DefaultCorpora()
+    {
+        for (var directory = new DirectoryInfo(Environment.CurrentDirectory); directory is not null; directory = directory.Parent)
+        {
+            var folder = Path.Combine(directory.FullName, "tests", "OrderBot.Tests", "TestData", "Recognition");
+            if (Directory.Exists(folder))
+            {
+                return [Path.Combine(folder, "corpus.jsonl"), Path.Combine(folder, "held-out-independent.jsonl")];
+            }
+        }
+
+        return [];
     }
 
     /// <summary>

@@ -36,6 +36,7 @@ public static class ConversationExtensions
         services.AddMetrics();
         services.TryAddSingleton<ConversationMetrics>();
         services.TryAddSingleton<Recognizer>();
+        services.AddHostedService<RecognitionWarmUp>();
         services.TryAddSingleton<SettingsService>();
         services.TryAddSingleton<DialogSessions>();
         services.TryAddSingleton<LateAnswers>();

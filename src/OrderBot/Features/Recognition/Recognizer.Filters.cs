@@ -68,12 +68,12 @@ public sealed partial class Recognizer
         {
             var category = hold.Groups["cat"].Value switch
             {
-                "credit" or "flooring" => "credit",
-                "sales" or "special bid" or "bid" => "sales",
-                "shipment" or "shipping" or "freight" or "weight" or "address" or "delivery" => "shipment",
+                "credit" or "flooring" or "payment" or "finance" or "kredit" or "crédit" => "credit",
+                "sales" or "special bid" or "bid" or "commercial" => "sales",
+                "shipment" or "shipping" or "freight" or "weight" or "address" or "delivery" or "warehouse" => "shipment",
                 "billing" or "bill" or "invoice" or "invoicing" => "billing",
-                "export" or "end user" => "export",
-                "pricing" or "price" or "margin" or "price change" => "pricing",
+                "export" or "end user" or "compliance" or "licence" or "license" => "export",
+                "pricing" or "price" or "margin" or "price change" or "quote" => "pricing",
                 _ => "other",
             };
             entities.Set(EntityKeys.Hold, category);
@@ -106,8 +106,8 @@ public sealed partial class Recognizer
 
     private static readonly (string Group, string Key)[] StatusGroups =
     [
-        ("partial", "partially_shipped"), ("back", "backordered"), ("hold", "on_hold"), ("progress", "in_progress"),
-        ("shipped", "shipped"), ("invoiced", "invoiced"), ("cancelled", "cancelled"), ("open", "open"),
+        ("partial", "partially_shipped"), ("back", "backordered"), ("open", "open"), ("hold", "on_hold"), ("progress", "in_progress"),
+        ("shipped", "shipped"), ("invoiced", "invoiced"), ("cancelled", "cancelled"),
     ];
 
     [GeneratedRegex(@"\b(?:(?<country>country(?:[ ]+code)?(?:[ ]*(?:is|to|=|:))?)|in|for[ ]+country)[ ]+(?<c>[A-Za-z]{2})\b(?!['-])", Options)]
@@ -122,12 +122,12 @@ public sealed partial class Recognizer
     [GeneratedRegex(@"\b[Ss][Cc][Hh][Nn][Ee][Ii][Dd][Ee][Rr]|(?<![\w-])SE(?![\w'-])|\bse\.com\b|\bmyse\b", RegexOptions.CultureInvariant)]
     private static partial Regex SchneiderName();
 
-    [GeneratedRegex(@"\b(?<cat>credit|flooring|sales|special[ ]bid|bid|shipment|shipping|freight|weight|address|delivery|billing|bill|invoice|invoicing|export|end[ ]user|pricing|price[ ]change|price|margin|other|customer|ecommerce)(?:[ ](?:check|only|card|limit|data))?[ ]holds?\b|\bholds?[ ](?:for|because[ ]of|due[ ]to|on)[ ](?:a[ ]|the[ ])?(?<cat>credit|pricing|price|export|billing|shipping|shipment|sales)\b|\b(?:on[ ]hold|held|blocked)[ ]for[ ](?<cat>credit|pricing|price|export|billing|shipping|shipment|sales)\b", Options)]
+    [GeneratedRegex(@"\b(?<cat>credit|flooring|sales|special[ ]bid|bid|shipment|shipping|freight|weight|address|delivery|warehouse|billing|bill|invoice|invoicing|export|compliance|licence|license|end[ ]user|pricing|price[ ]change|price|quote|margin|payment|finance|commercial|other|customer|ecommerce)(?:[ ](?:check|only|card|limit|data))?[ ]holds?\b|\bholds?[ ](?:for|because[ ]of|due[ ]to|on)[ ](?:a[ ]|the[ ])?(?<cat>credit|pricing|price|export|compliance|billing|shipping|shipment|sales|payment)\b|\b(?:on[ ]hold|held|blocked|stuck|waiting)[ ](?:for|on)[ ](?:a[ ]|the[ ])?(?<cat>credit|pricing|price|export|compliance|billing|shipping|shipment|sales|payment|finance|warehouse)\b|\b(?<cat>kredit)sperre\b|\bblocage[ ](?<cat>crédit)\b", Options)]
     private static partial Regex HoldCategoryPattern();
 
     [GeneratedRegex(@"\bbilling[ ]errors?\b", Options)]
     private static partial Regex BillingErrorPattern();
 
-    [GeneratedRegex(@"\b(?:(?<partial>(?:partially|partly|part)[ ]?shipped|partial(?:ly)?[ ](?:shipments?|deliver(?:y|ies|ed)))|(?<back>back[ ]?order(?:ed|s)?|on[ ]back[ ]?order)|(?<hold>on[ ]hold|holds?|held|blocked)|(?<progress>in[ ]progress|in[ ]process|processing|being[ ]processed|(?<!\bnot[ ](?:yet[ ])?)released)|(?<shipped>(?<!\bnot[ ](?:yet[ ])?)(?:shipped|dispatched))|(?<invoiced>invoiced|billed)|(?<cancelled>cancell?ed|deleted)|(?<open>not[ ](?:yet[ ])?released|open[ ](?:(?:schneider|ingram|micro|electric|se|im)[ ]){0,2}(?:orders?|pos|ones|purchase[ ]orders)|(?:still|currently|are|is|status(?:[ ]is)?)[ ]open))\b", Options)]
+    [GeneratedRegex(@"\b(?:(?<partial>(?:partially|partly|part)[ ]?shipped|partial(?:ly)?[ ](?:shipments?|deliver(?:y|ies|ed)))|(?<back>back[ ]?order(?:ed|s)?|on[ ]back[ ]?order)|(?<open>not[ ](?:yet[ ])?(?:released|shipped)|(?:not|hasn't|haven't)[ ]shipped[ ]yet|pending|outstanding|open[ ](?:(?:schneider|ingram|micro|electric|se|im)[ ]){0,2}(?:orders?|pos|ones|purchase[ ]orders)|(?:still|currently|are|is|status(?:[ ]is)?)[ ]open|ouvert(?:e|es|s)?|offen(?:e|en|er)?|abiert(?:o|os|a|as))|(?<hold>on[ ]hold|holds?|held|blocked|stuck|bloqu(?:é|ée|és|ées)|gesperrt(?:e|en)?|en[ ]espera|bloquead(?:o|os|a|as))|(?<progress>in[ ]progress|in[ ]process|processing|being[ ]processed|(?<!\bnot[ ](?:yet[ ])?)released)|(?<shipped>(?<!\bnot[ ](?:yet[ ])?)(?:shipped|dispatched|sent[ ]out)|expédi(?:é|ée|és|ées)|versendet|verschickt|enviad(?:o|os|a|as))|(?<invoiced>invoiced|billed)|(?<cancelled>cancell?ed|deleted))\b", Options)]
     private static partial Regex StatusPattern();
 }

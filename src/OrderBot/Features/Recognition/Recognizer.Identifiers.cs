@@ -26,45 +26,25 @@ public sealed partial class Recognizer
          "show", "list", "find", "get", "check", "look", "lookup", "tell", "give", "send", "yes", "no", "ok", "okay",
          "hello", "hi", "hey", "please", "again", "later", "too", "also", "not", "doesn't", "didn't", "isn't", "hasn't",
          "progress", "process", "processing", "overdue", "backordered", "billed", "blocked", "held", "shipment",
-         "shipments", "parcel", "parcels", "week", "month", "year", "days", "since", "last", "this", "credit"],
+         "shipments", "ships", "parcel", "parcels", "week", "month", "year", "days", "since", "last", "this", "credit"],
         StringComparer.Ordinal);
 
-    /// <summary>"my time zone is America/New_York" names a zone, not the United States (settings read the raw text).</summary>
-    private static string BlankTimeZoneIds(string text)
+    /// <summary>An identifier (or account, catalog number) found at <see cref="Index"/> in the cleaned text.</summary>
+    private readonly record struct Found(int Index, int Length, string Key, string Value);
+
+    private static string ExtractLabelledIdentifiers(string text, EntityBag entities, List<Found> found)
     {
-        if (!text.Contains('/', StringComparison.Ordinal))
-        {
-            return text;
-        }
-
-        for (var match = TimeZoneIdShape().Match(text); match.Success; match = match.NextMatch())
-        {
-            text = Blank(text, match.Index, match.Length);
-        }
-
-        return text;
-    }
-
-    private static string ExtractLabelledIdentifiers(string text, EntityBag entities)
-    {
-        text = ExtractFirst(text, PoPattern(), entities, EntityKeys.Po, lettersAllowed: true);
-        if (entities.Has(EntityKeys.Po))
-        {
-            // "where is PO 201120/1 and PO CUSTPO": the second is named back to the user, never silently dropped.
-            text = ExtractFirst(text, PoPattern(), entities, EntityKeys.More, lettersAllowed: true);
-        }
-
-        text = ExtractFirst(text, OrderPattern(), entities, EntityKeys.Order, lettersAllowed: true);
-        if (entities.Has(EntityKeys.Order))
-        {
-            text = ExtractFirst(text, OrderPattern(), entities, EntityKeys.More, lettersAllowed: true);
-        }
+        // "PO-00012": a prefix joined with a hyphen is part of the number (the guide's rule), kept as typed.
+        text = ExtractAll(text, PoHyphenPattern(), found, EntityKeys.Po, lettersAllowed: true);
+        text = ExtractAll(text, PoPattern(), found, EntityKeys.Po, lettersAllowed: true);
+        text = ExtractAll(text, OrderPattern(), found, EntityKeys.Order, lettersAllowed: true);
         text = ExtractFirst(text, ItemPattern(), entities, EntityKeys.Item, lettersAllowed: false);
         text = ExtractFirst(text, CatalogPattern(), entities, EntityKeys.Catalog, lettersAllowed: true, upperCase: true);
         var account = AccountPattern().Match(text);
         if (account.Success)
         {
             entities.Set(EntityKeys.Account, account.Groups["v"].Value);
+            found.Add(new Found(account.Groups["v"].Index, account.Groups["v"].Length, EntityKeys.Account, account.Groups["v"].Value));
             if (account.Groups["purchaser"].Success)
             {
                 // A purchaser id only exists at Schneider (mySE), so the brief's contract ties it to that supplier.
@@ -77,18 +57,45 @@ public sealed partial class Recognizer
         return text;
     }
 
-    private static string ExtractShapedIdentifiers(string text, EntityBag entities)
+    /// <summary>Supplier order numbers by their shape (Ingram "20-RD12K", "20 RD12K"; Schneider 9–10 digits) and Ingram customer numbers.</summary>
+    private static string ExtractShapedOrders(string text, EntityBag entities, List<Found> found)
     {
-        text = ExtractFirst(text, IngramAccountShape(), entities, EntityKeys.Account, lettersAllowed: false);
-        text = ExtractFirst(text, IngramOrderShape(), entities, EntityKeys.Order, lettersAllowed: false, upperCase: true);
-        text = ExtractFirst(text, SchneiderOrderShape(), entities, EntityKeys.Order, lettersAllowed: false);
-        if (entities.Has(EntityKeys.Po) || entities.Has(EntityKeys.Order) || entities.Has(EntityKeys.Ref))
+        for (var match = IngramAccountShape().Match(text); match.Success; match = match.NextMatch())
+        {
+            entities.Set(EntityKeys.Account, match.Groups["v"].Value);
+            found.Add(new Found(match.Index, match.Length, EntityKeys.Account, match.Groups["v"].Value));
+            text = Blank(text, match.Index, match.Length);
+        }
+
+        for (var match = IngramOrderShape().Match(text); match.Success; match = match.NextMatch())
+        {
+            var value = match.Groups["v"].Value.Replace(' ', '-').ToUpperInvariant();
+            found.Add(new Found(match.Groups["v"].Index, match.Groups["v"].Length, EntityKeys.Order, value));
+            text = Blank(text, match.Index, match.Length);
+        }
+
+        return ExtractAll(text, SchneiderOrderShape(), found, EntityKeys.Order, lettersAllowed: false);
+    }
+
+    /// <summary>
+    /// Anything else shaped like an identifier is a reference the user did not qualify ("where is CUSTPO"); the lookup
+    /// tries it as both a PO and an order number. Only when no PO or order was named.
+    /// </summary>
+    private static string ExtractReference(string text, EntityBag entities, List<Found> found, string clean)
+    {
+        if (found.Any(f => f.Key is EntityKeys.Po or EntityKeys.Order))
         {
             return text;
         }
 
-        // Anything else shaped like an identifier is a reference the user did not qualify; the lookup tries it as
-        // both a PO and an order number.
+        // A message that is one word and nothing else ("CUSTPO", "custpo?") names an order when it is not a word.
+        if (LoneToken().Match(clean) is { Success: true } lone && lone.Groups["v"].Value is { Length: >= 4 } token
+            && (token.Any(char.IsAsciiDigit) || token.All(char.IsAsciiLetterUpper)) && !KnownWord(token))
+        {
+            found.Add(new Found(lone.Groups["v"].Index, lone.Groups["v"].Length, EntityKeys.Ref, lone.Groups["v"].Value));
+            return Blank(text, lone.Groups["v"].Index, lone.Groups["v"].Length);
+        }
+
         // A word in capitals is a reference ("where is CUSTPO") only when the rest is not shouted too.
         var mixedCase = text.AsSpan().ContainsAnyInRange('a', 'z');
         if (!text.AsSpan().ContainsAnyInRange('0', '9') && !(mixedCase && HasCapitalWord(text)))
@@ -99,14 +106,59 @@ public sealed partial class Recognizer
         for (var match = RefShape().Match(text); match.Success; match = match.NextMatch())
         {
             var value = Compact(match.Groups["v"].Value);
+            if (NumericDate().IsMatch(value))
+            {
+                // "since 31/2": a date that does not exist is still not an order number.
+                continue;
+            }
+
             var digits = value.Count(char.IsAsciiDigit);
-            var isShouted = mixedCase && digits == 0 && value.Length >= 4 && value.All(char.IsAsciiLetterUpper) &&
-                !NotIdentifiers.Contains(value.ToLowerInvariant()) && !CountryLexicon.Names.ContainsKey(value.ToLowerInvariant());
+            var isShouted = mixedCase && digits == 0 && value.Length >= 4 && value.All(char.IsAsciiLetterUpper) && !KnownWord(value);
             if ((digits > 0 && (value.Length >= 4 || (value.Length == 3 && digits < 3))) || isShouted)
             {
-                entities.Set(EntityKeys.Ref, value);
+                found.Add(new Found(match.Groups["v"].Index, match.Groups["v"].Length, EntityKeys.Ref, value));
                 return Blank(text, match.Index, match.Length);
             }
+        }
+
+        return text;
+    }
+
+    private static bool KnownWord(string value)
+    {
+        var lower = value.ToLowerInvariant();
+        return NotIdentifiers.Contains(lower) || CountryLexicon.Names.ContainsKey(lower) || SettingsLexicon.IsWord(lower);
+    }
+
+    /// <summary>The first identifier goes to its key (po, order, ref); every further one to <c>more</c>, in the order typed.</summary>
+    private static void AssignIdentifiers(List<Found> found, EntityBag entities)
+    {
+        var identifiers = found.Where(f => f.Key is EntityKeys.Po or EntityKeys.Order or EntityKeys.Ref).OrderBy(f => f.Index).ToList();
+        if (identifiers.Count == 0)
+        {
+            return;
+        }
+
+        entities.Set(identifiers[0].Key, identifiers[0].Value);
+        var more = identifiers.Skip(1).Select(f => f.Value).Where(v => v != identifiers[0].Value).Distinct(StringComparer.Ordinal).ToList();
+        if (more.Count > 0)
+        {
+            entities.Set(EntityKeys.More, string.Join(' ', more));
+        }
+    }
+
+    private static string ExtractAll(string text, Regex pattern, List<Found> found, string key, bool lettersAllowed)
+    {
+        for (var match = pattern.Match(text); match.Success; match = match.NextMatch())
+        {
+            var value = Compact(match.Groups["v"].Value);
+            if (!IsIdentifier(value, lettersAllowed))
+            {
+                continue;
+            }
+
+            found.Add(new Found(match.Groups["v"].Index, match.Groups["v"].Length, key, value));
+            text = Blank(text, match.Index, match.Length);
         }
 
         return text;
@@ -177,15 +229,23 @@ public sealed partial class Recognizer
         }
     }
 
-    [GeneratedRegex(@"\b(?:Africa|America|Antarctica|Asia|Atlantic|Australia|Europe|Indian|Pacific|Etc)/[A-Za-z_\-+0-9]+(?:/[A-Za-z_\-]+)?", RegexOptions.CultureInvariant)]
-    private static partial Regex TimeZoneIdShape();
-
     /// <summary>"PO 1", "purchase order 1", and Ingram's own name for the PO, "customer order number 1".</summary>
-    [GeneratedRegex(@"(?:\bp\.?o\b\.?|\bpurchase[ ]+order\b|\bcustomer[ ]+order\b)" + NumberWords + Value, Options)]
+    [GeneratedRegex(@"(?:\bp\.?o\b\.?|\bpo(?=[#:]?\d)|\bpurchase[ ]+order\b|\bcustomer[ ]+order\b|\bour[ ]+order[ ]+ref(?:erence)?\b|\bbon[ ]+de[ ]+commande\b|\bbestell(?:ung|nummer)\b|\borden[ ]+de[ ]+compra\b)" + NumberWords + Value, Options)]
     private static partial Regex PoPattern();
 
-    [GeneratedRegex(@"\b(?:sales[ ]*order|sub[ -]?order|order)\b" + NumberWords + Value, Options)]
+    /// <summary>"PO-00012": the supplier's PO carries the prefix, so it stays (typed case kept).</summary>
+    [GeneratedRegex(@"(?<![\w/#-])(?<v>[Pp][Oo]-[A-Za-z0-9](?:[A-Za-z0-9_.\-]*[A-Za-z0-9])?(?:/[A-Za-z0-9]+)*)(?![\w-])", RegexOptions.CultureInvariant)]
+    private static partial Regex PoHyphenPattern();
+
+    [GeneratedRegex(@"(?:\b(?:sales[ ]*order|sub[ -]?order|order|commande|auftrag|pedido)\b|(?-i:\bSO\b))" + NumberWords + Value, Options)]
     private static partial Regex OrderPattern();
+
+    [GeneratedRegex(@"^\d{1,2}[/.]\d{1,2}(?:[/.]\d{2,4})?$", RegexOptions.CultureInvariant)]
+    private static partial Regex NumericDate();
+
+    /// <summary>A message that is a single token, give or take punctuation and a question mark.</summary>
+    [GeneratedRegex(@"^[\s\p{P}]*(?<v>[A-Za-z0-9][A-Za-z0-9_\-/]*[A-Za-z0-9])[\s\p{P}]*$", RegexOptions.CultureInvariant)]
+    private static partial Regex LoneToken();
 
     [GeneratedRegex(@"\b(?:line[ ]*item|item|line|position)\b" + NumberWords + @"(?<v>\d{1,6})\b", Options)]
     private static partial Regex ItemPattern();
@@ -206,7 +266,8 @@ public sealed partial class Recognizer
     [GeneratedRegex(@"^\d{2}-\d{6}$", Options)]
     private static partial Regex IngramAccountExact();
 
-    [GeneratedRegex(@"(?<![\w-])(?<v>\d{2}-(?=[A-Za-z0-9]{0,4}\d)[A-Za-z0-9]{5}(?:-\d{2})?)(?![\w-])", Options)]
+    /// <summary>"20-RD12K", "20-RD12K-11", and "20 RD12K" (a space for the dash, then letters and digits both).</summary>
+    [GeneratedRegex(@"(?<![\w-])(?<v>\d{2}-(?=[A-Za-z0-9]{0,4}\d)[A-Za-z0-9]{5}(?:-\d{2})?|\d{2}[ ](?=[A-Za-z0-9]{0,4}\d)(?=[0-9]{0,4}[A-Za-z])[A-Za-z0-9]{5})(?![\w-])", Options)]
     private static partial Regex IngramOrderShape();
 
     [GeneratedRegex(@"(?<![\w-])(?<v>\d{9,10})(?![\w-])", Options)]

@@ -5,152 +5,138 @@ namespace OrderBot.Features.Recognition;
 public sealed partial class Recognizer
 {
     /// <summary>
-    /// The intent, from cue phrases in the normalized text (lower case, one space between words) and the entities
-    /// found. Rules are tried from the most specific (alert management, settings) to the most general (a bare
-    /// identifier is a status question; filters alone are a list).
+    /// The intent: exact rules first (nothing typed, a lone "?", a message that is only identifiers, a hold code asked
+    /// about), then the intent model on the masked text. Below <see cref="ConfidenceFloor"/> the two likeliest intents
+    /// travel with the result.
     /// </summary>
-    private static string DecideIntent(string words, EntityBag entities)
+    private (string Intent, IReadOnlyList<string> Alternatives) DecideIntent(string clean, string words, Analysis analysis, EntityBag entities)
     {
+        var trimmed = clean.Trim();
+        if (trimmed.Length > 0 && trimmed.All(c => c == '?'))
+        {
+            return (Intents.Help, []);
+        }
+
         if (words.Length <= 2)
         {
-            return Intents.None;
+            return (Intents.None, []);
         }
 
-        var identified = entities.Has(EntityKeys.Po) || entities.Has(EntityKeys.Order) || entities.Has(EntityKeys.Ref);
-        if (!identified && HelpQuestion().IsMatch(words))
+        // "CUSTPO", "20-RD12K?", "PO 201120/1": the message names an order and nothing else.
+        if (analysis.Identifiers > 0 && (Normalize(analysis.Rest) == " " || BareLabel().IsMatch(Normalize(analysis.Rest))))
         {
-            return Intents.Help;
-        }
-
-        if (UnsubscribeCue().IsMatch(words))
-        {
-            return Intents.AlertsUnsubscribe;
-        }
-
-        if (AlertsListCue().IsMatch(words))
-        {
-            return Intents.AlertsList;
-        }
-
-        if (SubscribeCue().IsMatch(MentionedAlert().Replace(words, " ")))
-        {
-            return Intents.AlertsSubscribe;
-        }
-
-        if (SettingsCue().IsMatch(words))
-        {
-            return Intents.SettingsSet;
+            return (Intents.OrderStatus, []);
         }
 
         if (entities.Has(EntityKeys.Code))
         {
-            return Intents.HoldCodeExplain;
-        }
-
-        if (ChangeCue().IsMatch(words) && (identified || OrderWord().IsMatch(words)))
-        {
-            return Intents.OrderChange;
+            return (Intents.HoldCodeExplain, []);
         }
 
         // A product's catalog number is found within an order's lines: with the order, its items; without, the
         // status handler says it needs the order (no supplier searches by product).
         if (entities.Has(EntityKeys.Catalog))
         {
-            return identified ? Intents.OrderItems : Intents.OrderStatus;
+            return (analysis.Identifiers > 0 ? Intents.OrderItems : Intents.OrderStatus, []);
         }
 
-        if (entities.Has(EntityKeys.Late) && !identified)
+        var prediction = _model.Value.Predict(analysis.Masked);
+        if (prediction.Intent == Intents.Smalltalk && SettingsLexicon.SayOf(words) is null)
         {
-            return Intents.OrderList;
+            // Small talk always says something we know ("thanks", "hi"); "PO#" or "between and" is nothing.
+            return (Intents.None, []);
         }
 
-        var filtered = entities.Has(EntityKeys.Status) || entities.Has(EntityKeys.Hold) || entities.Has(EntityKeys.From) ||
-            entities.Has(EntityKeys.To) || entities.Has(EntityKeys.Supplier) || entities.Has(EntityKeys.Country) ||
-            entities.Has(EntityKeys.Account);
-        // "orders arriving this month" asks for a list by delivery date, not for one order's parcels.
-        if (!identified && entities.Has(EntityKeys.DateOn) && (entities.Has(EntityKeys.From) || entities.Has(EntityKeys.To)) && ListCue().IsMatch(words))
-        {
-            return Intents.OrderList;
-        }
-
-        if (TrackCue().IsMatch(words))
-        {
-            return Intents.ShipmentTrack;
-        }
-
-        if (entities.Has(EntityKeys.Item) || ItemsCue().IsMatch(words))
-        {
-            return Intents.OrderItems;
-        }
-
-        if (identified)
-        {
-            return Intents.OrderStatus;
-        }
-
-        // "is the order on hold" asks about one order the user has not named yet; the dialog asks which.
-        if (!ListCue().IsMatch(words) && SingularOrder().IsMatch(words))
-        {
-            return Intents.OrderStatus;
-        }
-
-        if (ListCue().IsMatch(words) || (filtered && !GreetingOnly().IsMatch(words)))
-        {
-            return Intents.OrderList;
-        }
-
-        if (StatusCue().IsMatch(words))
-        {
-            return Intents.OrderStatus;
-        }
-
-        return GreetingOrHelp().IsMatch(words) ? Intents.Help : Intents.None;
+        return prediction.Confidence >= ConfidenceFloor
+            ? (prediction.Intent, [])
+            : (prediction.Intent, [prediction.Intent, prediction.RunnerUp]);
     }
 
-    /// <summary>
-    /// An alert talked about, not asked for: "the alert was wrong", "this notification says…" (often a quoted or
-    /// forwarded message). Removed before the subscribe cue is looked for, unless it is being set up ("set up an alert",
-    /// "I'd like the alerts for PO X").
-    /// </summary>
-    [GeneratedRegex(@"(?<!\b(?:set up|setup|create|add|get|give|send|want|need|like|make|turn on|switch on|enable|start)(?: me| us)? )\b(?:the|this|that|these|those|your|my|its|an|yesterday's|today's|last) (?:alerts?|notifications?)\b(?! (?:me|us|the team|this|when|if|for|on|about|as soon)\b)", Options)]
-    private static partial Regex MentionedAlert();
+    /// <summary>Entities whose meaning depends on the intent: <c>say</c>, <c>ask</c>, settings values, a watch's condition.</summary>
+    private static void ApplyIntent(string intent, string words, EntityBag entities)
+    {
+        if (intent == Intents.Smalltalk)
+        {
+            entities.Set(EntityKeys.Say, SettingsLexicon.SayOf(words)!);
+        }
 
-    [GeneratedRegex(@"^ (?:(?:pls|please|plz|hey|hi|ok|so|quick one)[ ]+)*(?:(?:show (?:me )?(?:the )?)?help|\?|what can you do|what do you do|what can i (?:ask|do|say)|how do (?:i|you|we)|how does (?:this|it) work|commands|usage|menu|who are you|what are you|what is this|show (?:me )?(?:the )?commands)\b| what can you do ", Options)]
-    private static partial Regex HelpQuestion();
+        if (intent is Intents.HoldCodeExplain or Intents.OrderItems or Intents.ShipmentTrack or Intents.OrderChange)
+        {
+            // A status word there describes the question ("serials shipped on X"), not a filter or a yes/no.
+            entities.Remove(EntityKeys.Status);
+            entities.Remove(EntityKeys.Hold);
+        }
 
-    [GeneratedRegex(@"\b(?:unsubscribe|unwatch|unfollow)\b|\b(?:stop|unsubscribe|unwatch|unfollow|mute|cancel|turn off|switch off|disable|remove|delete|end|no more|don't|do not|quit)\b.*\b(?:alerts?|alerting|notifications?|notify(?:ing)?|watch(?:ing)?|subscriptions?|subscribed|following|follow|monitoring|monitor|pings?|pinging|updates)\b", Options)]
-    private static partial Regex UnsubscribeCue();
+        if (intent != Intents.SettingsSet)
+        {
+            entities.Remove(EntityKeys.TimeZone);
+            entities.Remove(EntityKeys.Language);
+            entities.Remove(EntityKeys.DateFormat);
+        }
 
-    [GeneratedRegex(@"\bwhat (?:am i|are we|is this channel|is this team) (?:watching|subscribed|following|monitoring)\b|\bwhich (?:orders|pos|purchase orders|suppliers) (?:am i|are we|is this channel|does this channel) (?:watching|following|subscribed|monitoring)\b|\bwhich (?:orders|pos|purchase orders) (?:do|did) (?:i|we) (?:watch|follow|monitor|subscribe to)\b|\b(?:list|show|view|see|display|which|what|any|get)(?: \S+){0,3} (?:alerts|subscriptions|watches|watchlist|watch list)\b|\bmy (?:alerts|subscriptions|watchlist|watch list)\b|\bwhat (?:alerts|subscriptions)\b", Options)]
-    private static partial Regex AlertsListCue();
+        var ask = AskOf(words);
+        if (ask == "why" && intent == Intents.OrderStatus)
+        {
+            // "why is 20-RD12K on hold": the reason is asked, not a yes/no about the status.
+            entities.Set(EntityKeys.Ask, ask);
+            entities.Remove(EntityKeys.Status);
+            entities.Remove(EntityKeys.Hold);
+        }
+        else if ((ask is "eta" or "pro" && intent == Intents.ShipmentTrack) || (ask == "serials" && intent == Intents.OrderItems))
+        {
+            entities.Set(EntityKeys.Ask, ask);
+        }
 
-    [GeneratedRegex(@"\b(?:alert|alerts|notify|notification|notifications|watch|subscribe|follow|monitor|ping|warn|keep (?:an )?eye|let (?:me|us|the team) know|tell (?:me|us) (?:when|if|as soon)|keep (?:me|us|the team) (?:posted|updated|informed|in the loop))\b", Options)]
-    private static partial Regex SubscribeCue();
+        if (intent == Intents.AlertsSubscribe && !entities.Has(EntityKeys.Status) && WhenItShips().IsMatch(words))
+        {
+            entities.Set(EntityKeys.Status, "shipped");
+        }
 
-    [GeneratedRegex(@"\b(?:set|change|update|switch|use|save|remember|configure)\b(?: \S+){0,4}? (?:country|customer (?:number|no|id|account)|account(?: number| no| id)?|purchaser(?: id)?|time ?zone|tz|locale|language|defaults?|myse(?: id)?)\b|\b(?:my|our) (?:\S+ ){0,3}(?:country|customer (?:number|no|id)|account(?: number| no| id)?|purchaser id|time ?zone|tz) (?:is|to|should be)\b|\bi(?: am|'m) (?:based |located )?in\b|\bdefault (?:country|supplier|account)\b", Options)]
-    private static partial Regex SettingsCue();
+        if (intent == Intents.OrderStatus && !entities.Has(EntityKeys.Status) && HasItShipped().IsMatch(words))
+        {
+            entities.Set(EntityKeys.Status, "shipped");
+        }
+    }
 
-    [GeneratedRegex(@"\b(?:track|tracking|trace|eta|parcel|package|courier|carrier|waybill|consignment|in transit|shipping status|shipment status|delivery (?:date|status|time)|arrive|arriving|arrival|be delivered|get delivered|delivered when|when will (?:it|they|this|that|my order|the order|we|i) (?:ship|arrive|be|get)|(?:where|when) (?:is|are|was) (?:my|the|our) (?:shipment|shipments|delivery|deliveries|parcel|package))\b", Options)]
-    private static partial Regex TrackCue();
+    private static string? AskOf(string words)
+    {
+        if (SerialsCue().IsMatch(words))
+        {
+            return "serials";
+        }
 
-    [GeneratedRegex(@"\b(?:items|item|lines|line items|products|product lines|skus|parts|contents|positions|what's in|what is in|what was in|what's on(?! hold)|what is on(?! hold)|what did (?:i|we) order)\b", Options)]
-    private static partial Regex ItemsCue();
+        if (ProCue().IsMatch(words))
+        {
+            return "pro";
+        }
 
-    [GeneratedRegex(@"\b(?:orders|pos|purchase orders|list|show|display|which|how many|search|all (?:my|our) orders|anything|any order)\b", Options)]
-    private static partial Regex ListCue();
+        if (WhyCue().IsMatch(words))
+        {
+            return "why";
+        }
 
-    [GeneratedRegex(@"\b(?:orders?|pos?|purchase orders?|line|lines|items?)\b", Options)]
-    private static partial Regex OrderWord();
+        return EtaCue().IsMatch(words) ? "eta" : null;
+    }
 
-    [GeneratedRegex(@"\b(?:my|the|this|that|our) (?:order|po|purchase order)\b", Options)]
-    private static partial Regex SingularOrder();
+    /// <summary>What may stand around an identifier in a message that only names it: "PO", "order", "status", a please.</summary>
+    [GeneratedRegex(@"^ (?:(?:po|p o|order|orders|ref|number|no|status|please|pls|plz|thanks|and|check|re|hi|hey|what about|how about|et|und|y|ingram|micro|schneider|electric|se|im|in|the|at|with|from|for)[ ]?)+ $", Options)]
+    private static partial Regex BareLabel();
 
-    [GeneratedRegex(@"\b(?:status|where is|where's|what's up|what is up|what's happening|what's going on|update on|news on|check on|progress|state of|happened to|order)\b", Options)]
-    private static partial Regex StatusCue();
+    [GeneratedRegex(@"\b(?:serials?|serial (?:numbers?|nos?|#)|s/?n|seriennummern?|numéros? de série|números? de serie)\b", Options)]
+    private static partial Regex SerialsCue();
 
-    [GeneratedRegex(@"^ (?:hi|hello|hey|hiya|howdy|yo|good (?:morning|afternoon|evening|day)|greetings|bonjour|hallo|hola)(?: there| bot| orderbot| team)? $", Options)]
-    private static partial Regex GreetingOnly();
+    [GeneratedRegex(@"\b(?:pro (?:number|no|num|#)|pro|freight bill|bol number)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex ProCue();
 
-    [GeneratedRegex(@"^ (?:hi|hello|hey|hiya|howdy|yo|good (?:morning|afternoon|evening|day)|greetings|bonjour|hallo|hola)\b|\bhelp\b|\bhelp me\b|\bwhat can you\b|\binstructions\b|\bcommands\b", Options)]
-    private static partial Regex GreetingOrHelp();
+    [GeneratedRegex(@"\b(?:why|how come|what's holding|what is holding|whats holding|holding (?:it|this|that) up|reason (?:for|why)|what's the reason|what is the reason|pourquoi|warum|wieso|por qué|porque)\b", Options)]
+    private static partial Regex WhyCue();
+
+    [GeneratedRegex(@"\b(?:eta|etas|arrive|arrives|arriving|arrival|delivery date|delivered when|expected (?:date|delivery)|when (?:will|does|do|is|are|should|would|can)\b.*\b(?:ship|shipped|deliver|delivered|arrive|land|get here|be here|come|turn up|show up|due)|livraison|lieferdatum|liefertermin|ankunft|llegada|entrega)\b", Options)]
+    private static partial Regex EtaCue();
+
+    [GeneratedRegex(@"\b(?:when|once|as soon as|if)\b.*\b(?:ships?|shipped|dispatched|goes out|leaves)\b", Options)]
+    private static partial Regex WhenItShips();
+
+    [GeneratedRegex(@"\b(?:did|does|has|have)\b(?: \S+){0,3} (?:ship|shipped|been shipped|been delivered|been dispatched|gone out|left)\b|\b(?:was|is) (?:it|that|this) delivered\b", Options)]
+    private static partial Regex HasItShipped();
 }

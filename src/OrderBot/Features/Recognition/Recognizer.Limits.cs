@@ -44,7 +44,13 @@ public sealed partial class Recognizer
         else if (HoldAgeCue().Match(words) is { Success: true } age)
         {
             // "on hold for more than 3 days" / "2 weeks": a number of days, checked against when the hold was first seen.
-            var n = int.Parse(age.Groups["n"].Value, System.Globalization.CultureInfo.InvariantCulture);
+            var n = age.Groups["n"].Value switch
+            {
+                "a" or "an" or "one" => 1,
+                "two" => 2,
+                "three" => 3,
+                var digits => int.Parse(digits, System.Globalization.CultureInfo.InvariantCulture),
+            };
             var days = age.Groups["unit"].Value.StartsWith('w') ? n * 7 : age.Groups["unit"].Value.StartsWith('h') ? Math.Max(1, n / 24) : n;
             entities.Set(EntityKeys.HeldDays, Math.Min(days, 3650).ToString(System.Globalization.CultureInfo.InvariantCulture));
             entities.Set(EntityKeys.Status, "on_hold");
@@ -74,23 +80,32 @@ public sealed partial class Recognizer
     [GeneratedRegex(@"\b(?:changed|change|changes|updated|update|updates|happened|moved)\b", Options)]
     private static partial Regex ChangedCue();
 
-    [GeneratedRegex(@"\b(?:late|overdue|delayed|past due|behind schedule|running behind)\b", Options)]
+    [GeneratedRegex(@"\b(?:late|overdue|delayed|past due|behind schedule|running behind|en retard|überfällig\w*|verspätet\w*|retrasad\w*|atrasad\w*)\b", Options)]
     private static partial Regex LateCue();
 
-    [GeneratedRegex(@"\bwhat (?:does|do|is|'s) (?:the )?(?:(?:ingram|schneider) )?(?:hold )?(?:(?:reason )?code )?(?!(?:it|he|she|we|us|u|one|all|you)\b)(?<code>[a-z0-9]{1,3}) (?:mean|stand for)\b|\b(?:meaning of|explain) (?:the )?(?:hold )?(?:reason )?code (?<code>[a-z0-9]{1,3})\b|\bwhat (?:is|'s) (?:the )?(?:(?:hold|reason|hold reason) )?code (?<code>[a-z0-9]{1,3})(?: (?:please|pls|thanks|thx))?(?: $| hold\b| mean)|\bwhat (?:is|'s) (?:the )?hold (?<code>[a-z]{1,2}[0-9]?)(?: (?:please|pls|thanks|thx))? $|\bexplain (?:the )?(?<code>[a-z]{1,2}[0-9]?) hold\b", Options)]
+    private const string NotCode = @"(?!(?:on|in|is|it|my|a|an|the|any|all|no|so|to|of|at|be|do|go|me|we|us|you|u|one|he|she|this|that|for|and|or|its|our|new|up|out)\b)";
+
+    /// <summary>A hold code asked about: "what does C3 mean", "what is a C3 hold?", "explain hold SH", "meaning of hold reason SH".</summary>
+    [GeneratedRegex(@"\bwhat(?: does| do| is|'s|s) (?:the |a |an )?(?:(?:ingram|schneider) )?(?:hold )?(?:(?:reason )?code )?" + NotCode + @"(?<code>[a-z0-9]{1,3}) (?:hold |code )?(?:mean|stand for)\b" +
+        @"|\b(?:what(?: is|'s|s) (?:a |an |the )?|explain (?:the |a |an )?|meaning of (?:the |a |an )?|define (?:the )?)" + NotCode + @"(?<code>[a-z0-9]{1,3}) hold\b" +
+        @"|\b(?:explain|meaning of|define|what(?: is|'s|s| does)|what is the meaning of) (?:the |a )?(?:hold (?:reason )?(?:code )?|(?:hold )?reason code |code )" + NotCode + @"(?<code>[a-z0-9]{1,3})\b" +
+        @"|\b(?:hold (?:reason )?code|reason code) " + NotCode + @"(?<code>[a-z0-9]{1,3})\b" +
+        @"|^ " + NotCode + @"(?<code>[a-z0-9]{1,3}) (?:hold )?(?:meaning|means|mean)\b" +
+        @"|\b(?:what(?: is|'s|s) the )?meaning of " + NotCode + @"(?<code>[a-z0-9]{1,3}) $" +
+        @"|^ " + NotCode + @"(?<code>[a-z0-9]{1,3}) hold\b.*\b(?:mean|means|meaning|what is (?:it|that))\b" +
+        @"|\bsee " + NotCode + @"(?<code>[a-z0-9]{1,3}) as (?:the )?hold\b" +
+        @"|\bwhat does " + NotCode + @"(?<code>[a-z0-9]{1,3}) mean\b" +
+        @"|\bwhat(?: is|'s|s) (?:the )?hold " + NotCode + @"(?<code>[a-z]{1,2}[0-9]?)(?: (?:please|pls|thanks|thx))? $", Options)]
     private static partial Regex HoldCodeQuestion();
 
     [GeneratedRegex(@"\bfor (?:the )?(?:end[ -]?(?:user|customer)|customer|client|reseller) (?<name>(?!number\b|no\b|id\b|account\b)[a-z][a-z0-9&' ]{1,40}?)(?: (?:at|in|on|from|with|that|which|this|last|since)\b| $)", Options)]
     private static partial Regex EndCustomerCue();
 
-    [GeneratedRegex(@"\b(?:on hold|held|blocked) (?:for )?(?:more than|over|longer than|at least|for|since) (?<n>\d{1,4}) ?(?<unit>days?|d|weeks?|wks?|hours?|hrs?)?\b", Options)]
+    [GeneratedRegex(@"\b(?:on hold|held|blocked|stuck) (?:for )?(?:more than|over|longer than|at least|for|since) (?<n>\d{1,4}|a|an|one|two|three) ?(?<unit>days?|d|weeks?|wks?|hours?|hrs?)?\b", Options)]
     private static partial Regex HoldAgeCue();
 
     [GeneratedRegex(@"\b(?:po|order|purchase order) (?<v>[a-z]{2}) ", Options)]
     private static partial Regex LabelledCountry();
-
-    [GeneratedRegex(@"\b(?:language|locale|speak|in german|in french|auf deutsch|en français)\b", Options)]
-    private static partial Regex LanguageCue();
 
     [GeneratedRegex(@"\b(?:cancel|cancell?ation|amend|modify|edit|reduce|increase|expedite|return|rma|change (?:the )?(?:quantity|qty|address|delivery address|ship to|date))\b", Options)]
     private static partial Regex ChangeCue();

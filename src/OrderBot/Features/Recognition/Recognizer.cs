@@ -14,6 +14,26 @@ namespace OrderBot.Features.Recognition;
 /// </remarks>
 public sealed partial class Recognizer
 {
+    /// <summary>Below this confidence the result carries the two likeliest intents in <see cref="RecognizerResult.Alternatives"/>.</summary>
+    public const double ConfidenceFloor = 0.5;
+
+    private readonly Lazy<IntentModel> _model;
+
+    /// <summary>The recognizer over the process-wide intent model (built once, in the background at start-up).</summary>
+    public Recognizer()
+        : this(IntentModel.Shared)
+    {
+    }
+
+    internal Recognizer(Lazy<IntentModel> model) => _model = model;
+
+    /// <summary>Builds the intent model and the date models now (start-up warm-up), so no turn pays for them.</summary>
+    public void WarmUp()
+    {
+        DateRecognition.WarmUp();
+        Recognize("where is PO 201120/1 due next week", new RecognizerContext(DateTimeOffset.UnixEpoch));
+    }
+
     public RecognizerResult Recognize(string text, RecognizerContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
@@ -21,21 +41,63 @@ public sealed partial class Recognizer
 
         var entities = new EntityBag();
         var clean = TextCleaner.Clean(text);
-        var work = ExtractLabelledIdentifiers(BlankTimeZoneIds(clean), entities);
-        work = DatePhrases.Extract(work, LocalCalendar.For(context), entities);
-        work = ExtractShapedIdentifiers(work, entities);
+        var words = Normalize(clean);
+        var analysis = Analyze(clean, entities, context);
+        ExtractStatusAndHold(Normalize(analysis.Rest), entities);
+        InferSupplierFromAccount(entities);
+        ExtractLimits(words, entities);
+
+        var (intent, alternatives) = DecideIntent(clean, words, analysis, entities);
+        ApplyIntent(intent, words, entities);
+        return new RecognizerResult(text, intent, entities.ToDictionary()) { Alternatives = alternatives };
+    }
+
+    /// <summary>
+    /// The text the intent model reads: cleaned, identifiers replaced by one placeholder word, so "PO WATCH-1" reads as
+    /// "PO X" and the model learns what the words around an identifier mean, never the identifier itself.
+    /// </summary>
+    internal static string ModelText(string text) =>
+        Analyze(TextCleaner.Clean(text ?? string.Empty), new EntityBag(), new RecognizerContext(CorpusScore.DefaultNow)).Masked;
+
+    /// <summary>What the deterministic extractors found: the text with everything used blanked, and the masked text.</summary>
+    private readonly record struct Analysis(string Rest, string Masked, int Identifiers);
+
+    private static Analysis Analyze(string clean, EntityBag entities, RecognizerContext context)
+    {
+        var found = new List<Found>();
+        var work = ExtractSettingsValues(BlankTimeZoneIds(clean, entities), entities);
+        work = ExtractLabelledIdentifiers(work, entities, found);
+        work = ExtractShapedOrders(work, entities, found);
+        var due = DueDateCue().IsMatch(Normalize(clean)) && !ShippedDateCue().IsMatch(Normalize(clean));
+        work = DateRecognition.Extract(work, LocalCalendar.For(context), context.Locale, due, entities);
+        work = ExtractReference(work, entities, found, clean);
+        AssignIdentifiers(found, entities);
         work = ExtractCountry(work, entities);
         ExtractSupplier(work, entities);
-        var words = Normalize(work);
-        ExtractStatusAndHold(words, entities);
-        InferSupplierFromAccount(entities);
-        ExtractLimits(Normalize(clean), entities);
+        return new Analysis(work, Mask(clean, found), found.Count(f => f.Key is EntityKeys.Po or EntityKeys.Order or EntityKeys.Ref));
+    }
 
-        // A lone "?" is the shortest way to ask for help; other punctuation-only input is nothing.
-        var intent = clean.Trim() is { Length: > 0 } trimmed && trimmed.All(c => c == '?')
-            ? Intents.Help
-            : DecideIntent(Normalize(clean), entities);
-        return new RecognizerResult(text, intent, entities.ToDictionary());
+    private static string Mask(string clean, List<Found> found)
+    {
+        if (found.Count == 0)
+        {
+            return clean;
+        }
+
+        var builder = new StringBuilder(clean.Length);
+        var at = 0;
+        foreach (var span in found.OrderBy(f => f.Index))
+        {
+            if (span.Index < at)
+            {
+                continue;
+            }
+
+            builder.Append(clean, at, span.Index - at).Append('X');
+            at = span.Index + span.Length;
+        }
+
+        return builder.Append(clean, at, clean.Length - at).ToString();
     }
 
     /// <summary>Replaces a span with spaces, keeping every other index where it was.</summary>

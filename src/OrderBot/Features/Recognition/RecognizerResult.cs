@@ -76,6 +76,12 @@ public sealed record RecognizerResult(string Text, string Intent, IReadOnlyDicti
     /// <summary>Small talk: <c>hello</c>, <c>thanks</c>, <c>bye</c>, <c>ok</c>.</summary>
     public string? Say => Get(EntityKeys.Say);
 
+    /// <summary>
+    /// Empty when the recognizer is sure of <see cref="Intent"/>; otherwise the two likeliest intents, best first
+    /// (the first is <see cref="Intent"/>), so the bot can ask "Did you mean …?" instead of guessing.
+    /// </summary>
+    public IReadOnlyList<string> Alternatives { get; init; } = [];
+
     /// <summary>Every identifier of the message after the first (<see cref="More"/>, space-separated).</summary>
     public IReadOnlyList<string> MoreIdentifiers =>
         More is { } more ? more.Split(' ', StringSplitOptions.RemoveEmptyEntries) : [];

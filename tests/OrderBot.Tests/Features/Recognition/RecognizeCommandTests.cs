@@ -25,7 +25,7 @@ public sealed class RecognizeCommandTests
             """{"text":"show shipped schneider orders in FR since 3 Oct","intent":"order.list","entities":{"supplier":"schneider","country":"FR","status":"shipped","from":"2020-10-03","dateOn":"shipped"}}""",
             lines[1]);
         Assert.Equal("""{"text":"","intent":"none","entities":{}}""", lines[2]);
-        Assert.Equal("""{"text":"hi","intent":"help","entities":{}}""", lines[3]);
+        Assert.Equal("""{"text":"hi","intent":"smalltalk","entities":{"say":"hello"}}""", lines[3]);
     }
 
     [Fact]
@@ -52,6 +52,39 @@ public sealed class RecognizeCommandTests
         await RecognizeCommand.RunAsync([], new StringReader("orders yesterday"), output, TextWriter.Null, time);
 
         Assert.Contains("\"from\":\"2021-02-27\"", output.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RunAsync_ScoreWithFiles_PrintsEverySplitPerIntentAndLeavesOutTheTrainSplit()
+    {
+        var folder = Directory.CreateTempSubdirectory("orderbot-score-");
+        try
+        {
+            var corpus = Path.Combine(folder.FullName, "corpus.jsonl");
+            var independent = Path.Combine(folder.FullName, "held-out-independent.jsonl");
+            await File.WriteAllLinesAsync(corpus,
+            [
+                """{"text": "where is PO 201120/1", "intent": "order.status", "entities": {"po": "201120/1"}, "split": "train"}""",
+                """{"text": "where is PO 7781/B", "intent": "order.status", "entities": {"po": "7781/B"}, "split": "heldout"}""",
+            ]);
+            await File.WriteAllLinesAsync(independent,
+            [
+                """{"text": "CUSTPO", "intent": "order.status", "entities": {"ref": "CUSTPO"}, "split": "held-out-independent"}""",
+            ]);
+            var output = new StringWriter();
+
+            var exit = await RecognizeCommand.RunAsync(["--score", corpus, independent], TextReader.Null, output, TextWriter.Null, Time);
+
+            Assert.Equal(0, exit);
+            var text = output.ToString();
+            Assert.Contains("heldout: 1/1 = 100.0 %", text, StringComparison.Ordinal);
+            Assert.Contains("held-out-independent: 1/1 = 100.0 %", text, StringComparison.Ordinal);
+            Assert.DoesNotContain("train:", text, StringComparison.Ordinal);
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
     }
 
     [Theory]

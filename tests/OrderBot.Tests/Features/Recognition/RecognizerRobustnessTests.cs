@@ -11,7 +11,8 @@ public sealed class RecognizerRobustnessTests
     private static readonly HashSet<string> KnownIntents =
     [
         Intents.OrderStatus, Intents.OrderList, Intents.OrderItems, Intents.ShipmentTrack, Intents.AlertsSubscribe,
-        Intents.AlertsUnsubscribe, Intents.AlertsList, Intents.SettingsSet, Intents.Help, Intents.None,
+        Intents.AlertsUnsubscribe, Intents.AlertsList, Intents.SettingsSet, Intents.SettingsShow, Intents.Help, Intents.Smalltalk,
+        Intents.OrderChange, Intents.HoldCodeExplain, Intents.None,
     ];
 
     /// <summary>Fragments real messages are made of, so random mixes reach the deep paths (dates, codes, holds), not just "none".</summary>

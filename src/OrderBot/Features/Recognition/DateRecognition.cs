@@ -1,0 +1,300 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Microsoft.Recognizers.Text;
+using Microsoft.Recognizers.Text.DateTime;
+
+namespace OrderBot.Features.Recognition;
+
+/// <summary>
+/// Date phrases in the user's language through Microsoft.Recognizers.Text (en, fr, de, es), turned into the inclusive
+/// window of docs/recognition-labels.md: weeks start on the locale's first day, "this week" ends today unless the dates
+/// are due dates, a date without a year is the nearest sensible one (due → upcoming, otherwise past). The library's
+/// models are built once per culture and shared (they are thread-safe); <see cref="WarmUp"/> builds them at start-up.
+/// </summary>
+internal static partial class DateRecognition
+{
+    /// <summary>The cultures the bot reads; a locale outside them reads as English (day first unless en-US).</summary>
+    private static readonly string[] Cultures = [Culture.English, Culture.EnglishOthers, Culture.French, Culture.German, Culture.Spanish];
+
+    /// <summary>
+    /// Every culture's model, built together and English first: built one at a time in the order turns ask for them
+    /// (German first), the library's English model then misses "this week" or "after 3 Oct" (seen with 1.8.13).
+    /// </summary>
+    private static readonly Lazy<Dictionary<string, DateTimeModel>> Models = new(
+        () => Cultures.ToDictionary(c => c, c => (DateTimeModel)new DateTimeRecognizer(c, DateTimeOptions.None, lazyInitialization: false).GetDateTimeModel(), StringComparer.Ordinal),
+        LazyThreadSafetyMode.ExecutionAndPublication);
+
+    /// <summary>Builds every culture's model and runs one phrase through each, so the first turn pays nothing.</summary>
+    public static void WarmUp()
+    {
+        var reference = new DateTime(2026, 1, 14, 12, 0, 0, DateTimeKind.Unspecified);
+        foreach (var culture in Cultures)
+        {
+            var model = ModelFor(culture);
+            foreach (var phrase in WarmUpPhrases)
+            {
+                model.Parse(phrase, reference);
+            }
+        }
+    }
+
+    private static readonly string[] WarmUpPhrases =
+    [
+        "orders due tomorrow", "since last friday", "between 14/12 and 18/12", "from 1st to 5th December", "next week",
+        "in the last 10 days", "this month", "seit gestern", "la semaine dernière", "desde ayer", "3 days ago", "in October",
+    ];
+
+    /// <summary>
+    /// Finds the date phrases of <paramref name="text"/>, sets <c>from</c>/<c>to</c>, and returns the text with the
+    /// phrases blanked (so their digits are never read as an order number). <paramref name="due"/>: the dates are
+    /// delivery dates, so a date without a year looks ahead.
+    /// </summary>
+    public static string Extract(string text, LocalCalendar calendar, string? locale, bool due, EntityBag entities)
+    {
+        if (!MayHoldDate().IsMatch(text))
+        {
+            return text;
+        }
+
+        var culture = CultureFor(locale, calendar);
+        var results = Parse(culture, text, calendar);
+        if (results.Count == 0 && culture is not (Culture.English or Culture.EnglishOthers))
+        {
+            // A French or German clerk often writes English ("orders since 10/3"): read it as English, day first.
+            results = Parse(calendar.MonthFirst ? Culture.English : Culture.EnglishOthers, text, calendar);
+        }
+
+        if (results.Count == 0)
+        {
+            // What the library does not see ("between 2020-11-03 and 2020-10-03" reversed, odd spellings) the
+            // earlier phrase patterns may still read.
+            return DatePhrases.Extract(text, calendar, entities);
+        }
+
+        DateOnly? from = null;
+        DateOnly? to = null;
+        foreach (var result in results)
+        {
+            if (Resolve(result, calendar, due, text) is not { } window)
+            {
+                continue;
+            }
+
+            // A second phrase may narrow the window ("since 3 Oct until 5 Nov"), never invert it.
+            var newFrom = from ?? window.From;
+            var newTo = to ?? window.To;
+            if (newFrom is null || newTo is null || newFrom <= newTo)
+            {
+                (from, to) = (newFrom, newTo);
+            }
+
+            text = Recognizer.Blank(text, result.Start, result.End - result.Start + 1);
+        }
+
+        if (from is { } f)
+        {
+            entities.Set(EntityKeys.From, f.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        }
+
+        if (to is { } t)
+        {
+            entities.Set(EntityKeys.To, t.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        }
+
+        return text;
+    }
+
+    private static List<ModelResult> Parse(string culture, string text, LocalCalendar calendar)
+    {
+        var reference = calendar.Today.ToDateTime(new TimeOnly(12, 0));
+        try
+        {
+            return ModelFor(culture).Parse(text, reference)
+                .Where(r => r.TypeName is "datetimeV2.date" or "datetimeV2.daterange" or "datetimeV2.datetime" or "datetimeV2.datetimerange")
+                .ToList();
+        }
+        catch (Exception ex) when (ex is ArgumentException or FormatException or InvalidOperationException or IndexOutOfRangeException or NullReferenceException)
+        {
+            // The library throws on a few odd inputs; a message whose dates cannot be read has no dates.
+            return [];
+        }
+    }
+
+    private static DateTimeModel ModelFor(string culture) => Models.Value[culture];
+
+    private static string CultureFor(string? locale, LocalCalendar calendar)
+    {
+        var language = string.IsNullOrWhiteSpace(locale) ? "en" : locale.Split('-', '_')[0].ToLowerInvariant();
+        return language switch
+        {
+            "fr" => Culture.French,
+            "de" => Culture.German,
+            "es" => Culture.Spanish,
+            _ => calendar.MonthFirst ? Culture.English : Culture.EnglishOthers,
+        };
+    }
+
+    private static (DateOnly? From, DateOnly? To)? Resolve(ModelResult result, LocalCalendar calendar, bool due, string text)
+    {
+        if (result.Resolution is null || !result.Resolution.TryGetValue("values", out var raw) || raw is not List<Dictionary<string, string>> values || values.Count == 0)
+        {
+            return null;
+        }
+
+        var today = calendar.Today;
+        var phrase = result.Text;
+        var candidate = Pick(values, today, due);
+        var timex = candidate.GetValueOrDefault("timex") ?? string.Empty;
+        var mod = candidate.GetValueOrDefault("Mod");
+        var start = Date(candidate.GetValueOrDefault("start")) ?? Date(candidate.GetValueOrDefault("value"));
+        var end = Date(candidate.GetValueOrDefault("end"));
+
+        if (NextDays().Match(phrase) is { Success: true } next && int.TryParse(next.Groups["n"].Value, NumberStyles.None, CultureInfo.InvariantCulture, out var n))
+        {
+            // "next 5 days": today and the five after it.
+            var days = next.Groups["u"].Value.StartsWith('w') ? n * 7 : n;
+            return (today, today.AddDays(days));
+        }
+
+        if (PastUnit().Match(phrase) is { Success: true } past)
+        {
+            // "the past week": the last seven days up to today, not the previous calendar week.
+            return past.Groups["u"].Value.ToLowerInvariant() switch
+            {
+                "week" => (today.AddDays(-7), today),
+                "month" => (today.AddMonths(-1), today),
+                _ => (today.AddYears(-1), today),
+            };
+        }
+
+        switch (mod)
+        {
+            case "since" or "after" or "since-end" or "after-start":
+                if (start is not { } s)
+                {
+                    return null;
+                }
+
+                if (RangeDays().Match(timex) is { Success: true } span)
+                {
+                    // "since 3 Oct until 3 Nov": the library keeps the range in its timex.
+                    return (s, s.AddDays(int.Parse(span.Groups["d"].Value, CultureInfo.InvariantCulture)));
+                }
+
+                return (AfterWord().IsMatch(phrase) ? s.AddDays(1) : s, null);
+            case "before" or "until" or "until-end" or "before-start":
+                var last = end ?? start;
+                if (last is null)
+                {
+                    return null;
+                }
+
+                // "before 3 Oct" excludes that day; "until/by 3 Oct" includes it.
+                return (null, BeforeWord().IsMatch(phrase) ? last.Value.AddDays(-1) : last.Value);
+        }
+
+        if (result.TypeName.EndsWith("date", StringComparison.Ordinal) || result.TypeName.EndsWith("datetime", StringComparison.Ordinal))
+        {
+            if (start is not { } day)
+            {
+                return null;
+            }
+
+            // "as of today", "depuis 10/3" where the library read only the date: the word before it opens the window.
+            return SinceBefore().IsMatch(text.AsSpan(0, Math.Min(result.Start, text.Length)).ToString()) ? (day, null) : (day, day);
+        }
+
+        if (start is null || end is null)
+        {
+            return null;
+        }
+
+        if (WeekTimex().Match(timex) is { Success: true } week)
+        {
+            // The library's weeks start on Monday; ours on the locale's first day.
+            var offset = IsoWeekOffset(week, today);
+            var first = calendar.StartOfWeek(today).AddDays(7 * offset);
+            return Clip(first, first.AddDays(6), offset == 0, phrase, today, due);
+        }
+
+        if (timex.StartsWith('(') && QuarterWord().IsMatch(phrase))
+        {
+            var quarterEnd = end.Value.AddDays(-1);
+            return Clip(start.Value, quarterEnd, start <= today && today <= quarterEnd, phrase, today, due);
+        }
+
+        if (timex.StartsWith('(') || end <= start)
+        {
+            // An explicit range ("between 14/12 and 18/12", "last 10 days"): both ends included, in order.
+            return start <= end ? (start, end) : (end, start);
+        }
+
+        // A period (month, year, quarter): the library's end is the first day after it.
+        var lastDay = end.Value.AddDays(-1);
+        return Clip(start.Value, lastDay, start <= today && today <= lastDay, phrase, today, due);
+    }
+
+    /// <summary>"this week / month / year" runs to today unless the dates are due dates.</summary>
+    private static (DateOnly? From, DateOnly? To) Clip(DateOnly first, DateOnly last, bool current, string phrase, DateOnly today, bool due) =>
+        current && !due && ThisWord().IsMatch(phrase) ? (first, today) : (first, last);
+
+    /// <summary>A date without a year (or a weekday) has several candidates: due → the next, otherwise the last.</summary>
+    private static Dictionary<string, string> Pick(List<Dictionary<string, string>> values, DateOnly today, bool due)
+    {
+        if (values.Count == 1)
+        {
+            return values[0];
+        }
+
+        var dated = values.Select(v => (Value: v, Day: Date(v.GetValueOrDefault("start")) ?? Date(v.GetValueOrDefault("value")) ?? Date(v.GetValueOrDefault("end")))).ToList();
+        if (due)
+        {
+            return dated.Where(d => d.Day >= today).OrderBy(d => d.Day).Select(d => d.Value).FirstOrDefault() ?? values[^1];
+        }
+
+        return dated.Where(d => d.Day <= today).OrderByDescending(d => d.Day).Select(d => d.Value).FirstOrDefault() ?? values[0];
+    }
+
+    private static int IsoWeekOffset(Match week, DateOnly today)
+    {
+        var year = int.Parse(week.Groups["y"].Value, CultureInfo.InvariantCulture);
+        var number = int.Parse(week.Groups["w"].Value, CultureInfo.InvariantCulture);
+        var monday = DateOnly.FromDateTime(ISOWeek.ToDateTime(year, number, DayOfWeek.Monday));
+        var todayMonday = DateOnly.FromDateTime(ISOWeek.ToDateTime(ISOWeek.GetYear(today.ToDateTime(TimeOnly.MinValue)), ISOWeek.GetWeekOfYear(today.ToDateTime(TimeOnly.MinValue)), DayOfWeek.Monday));
+        return (monday.DayNumber - todayMonday.DayNumber) / 7;
+    }
+
+    private static DateOnly? Date(string? value) =>
+        value is { Length: >= 10 } && DateOnly.TryParseExact(value.AsSpan(0, 10), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date : null;
+
+    /// <summary>A cheap pre-check: no digit, month, weekday or relative word means no date to look for.</summary>
+    [GeneratedRegex(@"\d|today|tomorrow|yesterday|week|month|year|quarter|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun|heute|morgen|gestern|woche|monat|jahr|aujourd|demain|hier|semaine|mois|année|an\b|hoy|mañana|ayer|semana|mes|año|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|lunes|martes|miércoles|jueves|viernes|sábado|domingo|janv|févr|avr|mai|juin|juil|août|sept|déc|januar|februar|märz|april|juni|juli|august|oktober|dezember|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex MayHoldDate();
+
+    [GeneratedRegex(@"^(?<y>\d{4})-W(?<w>\d{2})$", RegexOptions.CultureInvariant)]
+    private static partial Regex WeekTimex();
+
+    [GeneratedRegex(@"\b(?:this|current|so far|cette|ce|cet|diese[rsn]?|esta|este)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex ThisWord();
+
+    [GeneratedRegex(@"^\s*(?:before|prior to|avant|vor|antes)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex BeforeWord();
+
+    [GeneratedRegex(@"^\s*(?:after|après|apres|nach|después de|despues de)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex AfterWord();
+
+    [GeneratedRegex(@"\b(?:since|as of|starting|seit|depuis|desde|ab)\s*(?:the\s+|dem\s+|le\s+|el\s+)?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex SinceBefore();
+
+    [GeneratedRegex(@"^\((?:[^,]*),(?:[^,]*),P(?<d>\d{1,4})D\)$", RegexOptions.CultureInvariant)]
+    private static partial Regex RangeDays();
+
+    [GeneratedRegex(@"\bpast\s+(?<u>week|month|year)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex PastUnit();
+
+    [GeneratedRegex(@"\b(?:quarter|trimestre|quartal)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex QuarterWord();
+
+    [GeneratedRegex(@"\b(?:next|coming|prochains?|nächsten|próximos?)\s+(?<n>\d{1,3})\s+(?<u>days?|weeks?|jours|tage[n]?|días)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex NextDays();
+}

@@ -1,0 +1,336 @@
+using System.Numerics;
+using System.Reflection;
+using System.Text.Json;
+
+namespace OrderBot.Features.Recognition;
+
+/// <summary>The intent a sentence most likely asks for, the runner-up, and how sure the model is (0..1).</summary>
+internal readonly record struct IntentPrediction(string Intent, double Confidence, string RunnerUp, double RunnerUpConfidence);
+
+/// <summary>Which head turns a sentence embedding into an intent.</summary>
+internal enum IntentHead
+{
+    /// <summary>Softmax regression on the embeddings (one weight vector per intent).</summary>
+    Linear,
+
+    /// <summary>The nearest training sentences vote, weighted by similarity.</summary>
+    Nearest,
+
+    /// <summary>The mean of both heads' probabilities.</summary>
+    Blend,
+}
+
+/// <summary>
+/// Intent from what the words mean: MiniLM sentence embeddings of the training sentences (the generated corpus' train
+/// split, embedded in the assembly) and a head trained on them when the model is built — once per process, in the
+/// background at start-up (<see cref="RecognitionWarmUp"/>), never per turn. Identifiers are masked before embedding
+/// (<see cref="Recognizer.ModelText"/>) so "PO WATCH-1" means "a PO", not "watch".
+/// </summary>
+internal sealed class IntentModel : IDisposable
+{
+    private const int Neighbours = 7;
+    private const float TwinSimilarity = 0.95f;
+    private const int Epochs = 250;
+    private const float LearningRate = 8f;
+    private const float L2 = 1e-4f;
+
+    private readonly SentenceEmbedder _embedder;
+    private readonly string[] _classes;
+    private readonly float[][] _vectors;
+    private readonly int[] _labels;
+    private readonly float[][] _weights;
+
+    private IntentModel(SentenceEmbedder embedder, string[] classes, float[][] vectors, int[] labels)
+    {
+        _embedder = embedder;
+        _classes = classes;
+        _vectors = vectors;
+        _labels = labels;
+        _weights = TrainLinear(vectors, labels, classes.Length);
+    }
+
+    /// <summary>The head used by <see cref="Predict"/>; chosen by the held-out scores (see docs/recognition-labels.md).</summary>
+    public IntentHead Head { get; set; } = IntentHead.Linear;
+
+    public int TrainingSentences => _vectors.Length;
+
+    /// <summary>The process-wide model: built on first use (the warm-up forces it at start-up).</summary>
+    public static Lazy<IntentModel> Shared { get; } = new(() => Build(TrainingRows()), LazyThreadSafetyMode.ExecutionAndPublication);
+
+    /// <summary>Builds a model from (text, intent) rows; texts are masked as the recognizer masks them.</summary>
+    public static IntentModel Build(IEnumerable<(string Text, string Intent)> rows)
+    {
+        var distinct = new Dictionary<(string, string), bool>();
+        var texts = new List<string>();
+        var intents = new List<string>();
+        foreach (var (text, intent) in rows)
+        {
+            var masked = Recognizer.ModelText(text).ToLowerInvariant();
+            if (masked.Length > 0 && distinct.TryAdd((masked, intent), true))
+            {
+                texts.Add(masked);
+                intents.Add(intent);
+            }
+        }
+
+        var classes = intents.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
+        var labels = intents.Select(i => Array.IndexOf(classes, i)).ToArray();
+        var embedder = new SentenceEmbedder();
+        var vectors = new float[texts.Count][];
+
+        // Sorted by length so each batch pads little; 32 at a time.
+        var order = Enumerable.Range(0, texts.Count).OrderBy(i => texts[i].Length).ToArray();
+        for (var start = 0; start < order.Length; start += 32)
+        {
+            var batch = order.Skip(start).Take(32).ToArray();
+            var embedded = embedder.Embed([.. batch.Select(i => texts[i])]);
+            for (var j = 0; j < batch.Length; j++)
+            {
+                vectors[batch[j]] = embedded[j];
+            }
+        }
+
+        return new IntentModel(embedder, classes, vectors, labels);
+    }
+
+    /// <summary>The train split of the generated corpus, shipped inside the assembly.</summary>
+    public static IEnumerable<(string Text, string Intent)> TrainingRows()
+    {
+        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream("OrderBot.Recognition.corpus.jsonl")
+            ?? throw new InvalidOperationException("The recognizer's training corpus is not embedded in the assembly.");
+        using var reader = new StreamReader(stream);
+        var rows = new List<(string, string)>();
+        while (reader.ReadLine() is { } line)
+        {
+            if (string.IsNullOrWhiteSpace(line))
+            {
+                continue;
+            }
+
+            using var row = JsonDocument.Parse(line);
+            var root = row.RootElement;
+            if (root.TryGetProperty("split", out var split) && split.GetString() != "train")
+            {
+                continue;
+            }
+
+            rows.Add((root.GetProperty("text").GetString() ?? string.Empty, root.GetProperty("intent").GetString() ?? Intents.None));
+        }
+
+        return rows;
+    }
+
+    /// <summary>The intent of an already masked sentence (<see cref="Recognizer.ModelText"/>).</summary>
+    public IntentPrediction Predict(string maskedText)
+    {
+        var vector = _embedder.Embed(maskedText.ToLowerInvariant());
+        var scores = Head switch
+        {
+            IntentHead.Nearest => NearestScores(vector),
+            IntentHead.Blend => [.. LinearScores(vector).Zip(NearestScores(vector), (a, b) => (a + b) / 2)],
+            _ => LinearScores(vector),
+        };
+        if (Head != IntentHead.Nearest && NearestTwin(vector) is { } twin)
+        {
+            // A sentence the model was taught almost word for word keeps its taught intent: the linear head
+            // smooths over rare phrasings (short German or French lines) that the nearest neighbour does not.
+            Array.Clear(scores);
+            scores[twin] = 1;
+        }
+        var best = 0;
+        var second = -1;
+        for (var c = 1; c < scores.Length; c++)
+        {
+            if (scores[c] > scores[best])
+            {
+                second = best;
+                best = c;
+            }
+            else if (second < 0 || scores[c] > scores[second])
+            {
+                second = c;
+            }
+        }
+
+        second = second < 0 ? best : second;
+        return new IntentPrediction(_classes[best], scores[best], _classes[second], scores[second]);
+    }
+
+    /// <summary>The label of a training sentence at cosine ≥ 0.95, when all such sentences agree.</summary>
+    private int? NearestTwin(float[] vector)
+    {
+        int? label = null;
+        for (var i = 0; i < _vectors.Length; i++)
+        {
+            if (Dot(vector, _vectors[i]) < TwinSimilarity)
+            {
+                continue;
+            }
+
+            if (label is { } seen && seen != _labels[i])
+            {
+                return null;
+            }
+
+            label = _labels[i];
+        }
+
+        return label;
+    }
+
+    private double[] NearestScores(float[] vector)
+    {
+        Span<int> top = stackalloc int[Neighbours];
+        Span<float> topSimilarity = stackalloc float[Neighbours];
+        top.Fill(-1);
+        topSimilarity.Fill(float.MinValue);
+        for (var i = 0; i < _vectors.Length; i++)
+        {
+            var similarity = Dot(vector, _vectors[i]);
+            if (similarity <= topSimilarity[^1])
+            {
+                continue;
+            }
+
+            var at = Neighbours - 1;
+            while (at > 0 && topSimilarity[at - 1] < similarity)
+            {
+                topSimilarity[at] = topSimilarity[at - 1];
+                top[at] = top[at - 1];
+                at--;
+            }
+
+            topSimilarity[at] = similarity;
+            top[at] = i;
+        }
+
+        // Votes sharpen with similarity: the nearest sentence counts most.
+        var scores = new double[_classes.Length];
+        var total = 0.0;
+        for (var k = 0; k < Neighbours && top[k] >= 0; k++)
+        {
+            var weight = Math.Exp(20 * (topSimilarity[k] - topSimilarity[0]));
+            scores[_labels[top[k]]] += weight;
+            total += weight;
+        }
+
+        for (var c = 0; c < scores.Length; c++)
+        {
+            scores[c] /= total;
+        }
+
+        return scores;
+    }
+
+    private double[] LinearScores(float[] vector)
+    {
+        var logits = new float[_classes.Length];
+        for (var c = 0; c < logits.Length; c++)
+        {
+            logits[c] = Dot(vector, _weights[c].AsSpan(0, SentenceEmbedder.Dimensions)) + _weights[c][SentenceEmbedder.Dimensions];
+        }
+
+        SoftMax(logits);
+        return [.. logits.Select(l => (double)l)];
+    }
+
+    /// <summary>Softmax regression by full-batch gradient descent, classes weighted by their inverse frequency.</summary>
+    private static float[][] TrainLinear(float[][] vectors, int[] labels, int classes)
+    {
+        var dimensions = SentenceEmbedder.Dimensions;
+        var weights = Enumerable.Range(0, classes).Select(_ => new float[dimensions + 1]).ToArray();
+        var counts = new int[classes];
+        foreach (var label in labels)
+        {
+            counts[label]++;
+        }
+
+        var classWeight = counts.Select(n => n == 0 ? 0f : (float)vectors.Length / (classes * n)).ToArray();
+        var gradient = Enumerable.Range(0, classes).Select(_ => new float[dimensions + 1]).ToArray();
+        var probabilities = new float[classes];
+        for (var epoch = 0; epoch < Epochs; epoch++)
+        {
+            foreach (var g in gradient)
+            {
+                Array.Clear(g);
+            }
+
+            for (var i = 0; i < vectors.Length; i++)
+            {
+                var x = vectors[i];
+                for (var c = 0; c < classes; c++)
+                {
+                    probabilities[c] = Dot(x, weights[c].AsSpan(0, dimensions)) + weights[c][dimensions];
+                }
+
+                SoftMax(probabilities);
+                var w = classWeight[labels[i]];
+                for (var c = 0; c < classes; c++)
+                {
+                    var error = w * (probabilities[c] - (c == labels[i] ? 1f : 0f));
+                    AddScaled(gradient[c].AsSpan(0, dimensions), x, error);
+                    gradient[c][dimensions] += error;
+                }
+            }
+
+            var step = LearningRate / vectors.Length;
+            for (var c = 0; c < classes; c++)
+            {
+                AddScaled(weights[c], weights[c], -L2 * LearningRate);
+                AddScaled(weights[c], gradient[c], -step);
+            }
+        }
+
+        return weights;
+    }
+
+    private static float Dot(ReadOnlySpan<float> a, ReadOnlySpan<float> b)
+    {
+        var sum = Vector<float>.Zero;
+        var i = 0;
+        for (; i <= a.Length - Vector<float>.Count; i += Vector<float>.Count)
+        {
+            sum += new Vector<float>(a[i..]) * new Vector<float>(b[i..]);
+        }
+
+        var result = Vector.Sum(sum);
+        for (; i < a.Length; i++)
+        {
+            result += a[i] * b[i];
+        }
+
+        return result;
+    }
+
+    /// <summary>target += source × scale.</summary>
+    private static void AddScaled(Span<float> target, ReadOnlySpan<float> source, float scale)
+    {
+        for (var i = 0; i < target.Length; i++)
+        {
+            target[i] += source[i] * scale;
+        }
+    }
+
+    private static void SoftMax(Span<float> values)
+    {
+        var max = float.MinValue;
+        foreach (var v in values)
+        {
+            max = Math.Max(max, v);
+        }
+
+        var sum = 0f;
+        for (var i = 0; i < values.Length; i++)
+        {
+            values[i] = MathF.Exp(values[i] - max);
+            sum += values[i];
+        }
+
+        for (var i = 0; i < values.Length; i++)
+        {
+            values[i] /= sum;
+        }
+    }
+
+    public void Dispose() => _embedder.Dispose();
+}
