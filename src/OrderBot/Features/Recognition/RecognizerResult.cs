@@ -86,12 +86,6 @@ public sealed record RecognizerResult(string Text, string Intent, IReadOnlyDicti
     public IReadOnlyList<string> MoreIdentifiers =>
         More is { } more ? more.Split(' ', StringSplitOptions.RemoveEmptyEntries) : [];
 
-    /// <summary>
-    /// Below the confidence floor: the intents it could be, most likely first (empty when the recognizer is sure).
-    /// The answer then asks ("Did you mean …?") instead of guessing.
-    /// </summary>
-    public IReadOnlyList<string> Alternatives { get; init; } = [];
-
     private string? Get(string key) => Entities.TryGetValue(key, out var value) ? value : null;
 
     private static DateOnly? ParseDate(string? value) =>
