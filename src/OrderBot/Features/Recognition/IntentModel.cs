@@ -40,13 +40,13 @@ internal sealed class IntentModel : IDisposable
     private readonly int[] _labels;
     private readonly float[][] _weights;
 
-    private IntentModel(SentenceEmbedder embedder, string[] classes, float[][] vectors, int[] labels)
+    private IntentModel(SentenceEmbedder embedder, string[] classes, float[][] vectors, int[] labels, float[][] weights)
     {
         _embedder = embedder;
         _classes = classes;
         _vectors = vectors;
         _labels = labels;
-        _weights = TrainLinear(vectors, labels, classes.Length);
+        _weights = weights;
     }
 
     /// <summary>The head used by <see cref="Predict"/>; chosen by the held-out scores (see docs/recognition-labels.md).</summary>
@@ -76,6 +76,17 @@ internal sealed class IntentModel : IDisposable
         var classes = intents.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
         var labels = intents.Select(i => Array.IndexOf(classes, i)).ToArray();
         var embedder = new SentenceEmbedder();
+        var cache = EmbeddingCache.PathFor(texts);
+        var vectors = EmbeddingCache.TryRead(cache, texts.Count) ?? Embed(embedder, texts);
+        EmbeddingCache.TryWrite(cache, vectors);
+        var headCache = EmbeddingCache.PathFor([.. texts.Zip(intents, (t, i) => $"{i}\t{t}")], $"head-{Epochs}-{LearningRate}-{L2}");
+        var weights = EmbeddingCache.TryRead(headCache, classes.Length, SentenceEmbedder.Dimensions + 1) ?? TrainLinear(vectors, labels, classes.Length);
+        EmbeddingCache.TryWrite(headCache, weights);
+        return new IntentModel(embedder, classes, vectors, labels, weights);
+    }
+
+    private static float[][] Embed(SentenceEmbedder embedder, List<string> texts)
+    {
         var vectors = new float[texts.Count][];
 
         // Sorted by length so each batch pads little; 32 at a time.
@@ -90,7 +101,7 @@ internal sealed class IntentModel : IDisposable
             }
         }
 
-        return new IntentModel(embedder, classes, vectors, labels);
+        return vectors;
     }
 
     /// <summary>The train split of the generated corpus, shipped inside the assembly.</summary>

@@ -23,7 +23,7 @@ public sealed partial class Recognizer
         }
 
         // "CUSTPO", "20-RD12K?", "PO 201120/1": the message names an order and nothing else.
-        if (analysis.Identifiers > 0 && (Normalize(analysis.Rest) == " " || BareLabel().IsMatch(Normalize(analysis.Rest))))
+        if (analysis.Identifiers > 0 && WithoutCountryNames(Normalize(analysis.Rest)) is var rest && (rest == " " || BareLabel().IsMatch(rest)))
         {
             return (Intents.OrderStatus, []);
         }
@@ -50,6 +50,13 @@ public sealed partial class Recognizer
         return prediction.Confidence >= ConfidenceFloor
             ? (prediction.Intent, [])
             : (prediction.Intent, [prediction.Intent, prediction.RunnerUp]);
+    }
+
+    /// <summary>"in france", "in the UK" say where the order is, not what is asked: dropped before the bare-identifier test.</summary>
+    private static string WithoutCountryNames(string words)
+    {
+        var kept = words.Split(' ', StringSplitOptions.RemoveEmptyEntries).Where(w => !CountryLexicon.Names.ContainsKey(w));
+        return $" {string.Join(' ', kept)} ".Replace("  ", " ", StringComparison.Ordinal);
     }
 
     /// <summary>Entities whose meaning depends on the intent: <c>say</c>, <c>ask</c>, settings values, a watch's condition.</summary>
