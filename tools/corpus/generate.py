@@ -297,6 +297,67 @@ NOID_T = [("where's my order at", 'order.status', {}), ("what's the status of ou
           ('change my schneider purchaser id to 1100004444', 'settings.set', {'supplier': 'schneider', 'account': '1100004444'}),
           ('cancel that', 'none', {}), ('never mind', 'none', {}), ('forget it', 'none', {}), ("I'm on it", 'none', {}),
           ("what's that", 'none', {}), ('be back soon', 'none', {}), ('me neither', 'none', {}), ('do it', 'none', {}), ('start again', 'none', {})]
+# Classes the first train phrasings left thin (each a way clerks write, never one test sentence): a question about
+# "my/the order" with no identifier; lists filtered by "country XX" / "country code XX"; watches phrased "alert/notify
+# me on/about ... holds" with a supplier, a country or a hold kind; status questions naming the supplier or country
+# after the identifier; the PO labelled "customer order (number)"; off-topic chat that contains an
+# acknowledgement word ("nice", "great"); "what's overdue"-style late lists; "which orders am I following".
+CLASS_T = [
+    ('where is the order', 'order.status', {}), ("where's our order", 'order.status', {}), ('status of the order', 'order.status', {}),
+    ('what is the status of my order', 'order.status', {}), ('any update on my order?', 'order.status', {}),
+    ('check my order please', 'order.status', {}), ('where is my PO', 'order.status', {}), ('status of order', 'order.status', {}),
+    ('where is the PO', 'order.status', {}), ('order status please', 'order.status', {}), ('where are we with my order', 'order.status', {}),
+    ('is my order on hold?', 'order.status', {'status': 'on_hold'}), ('is the PO on hold', 'order.status', {'status': 'on_hold'}),
+    ('has the order shipped', 'order.status', {'status': 'shipped'}), ('is our PO blocked', 'order.status', {'status': 'on_hold'}),
+    ('is my order late', 'order.status', {'late': 'true'}),
+    ('orders country NL', 'order.list', {'country': 'NL'}), ('orders for country code FR', 'order.list', {'country': 'FR'}),
+    ('list orders country FR', 'order.list', {'country': 'FR'}), ('show orders for country DE', 'order.list', {'country': 'DE'}),
+    ('orders with country GB', 'order.list', {'country': 'GB'}), ('country code NL orders', 'order.list', {'country': 'NL'}),
+    ('all orders country code DE', 'order.list', {'country': 'DE'}), ('schneider orders country FR', 'order.list', {'supplier': 'schneider', 'country': 'FR'}),
+    ('orders from country code GB', 'order.list', {'country': 'GB'}), ('what orders do we have in country DE', 'order.list', {'country': 'DE'}),
+    ('alert me on holds at schneider', 'alerts.subscribe', {'supplier': 'schneider', 'status': 'on_hold'}),
+    ('notify me on credit holds', 'alerts.subscribe', {'status': 'on_hold', 'hold': 'credit'}),
+    ('alert us about pricing holds at ingram', 'alerts.subscribe', {'supplier': 'ingram', 'status': 'on_hold', 'hold': 'pricing'}),
+    ('notify me about holds in DE', 'alerts.subscribe', {'country': 'DE', 'status': 'on_hold'}),
+    ('alert me about holds on ingram orders', 'alerts.subscribe', {'supplier': 'ingram', 'status': 'on_hold'}),
+    ('notify us about credit holds on schneider orders in NL', 'alerts.subscribe', {'supplier': 'schneider', 'country': 'NL', 'status': 'on_hold', 'hold': 'credit'}),
+    ('tell us when schneider orders in DE go on hold', 'alerts.subscribe', {'supplier': 'schneider', 'country': 'DE', 'status': 'on_hold'}),
+    ('notify me when ingram orders go on hold', 'alerts.subscribe', {'supplier': 'ingram', 'status': 'on_hold'}),
+    ('let us know when orders in NL go on credit hold', 'alerts.subscribe', {'country': 'NL', 'status': 'on_hold', 'hold': 'credit'}),
+    ('alert this channel when an ingram order is put on hold', 'alerts.subscribe', {'supplier': 'ingram', 'status': 'on_hold'}),
+    ('notify the team if any schneider order goes on credit hold', 'alerts.subscribe', {'supplier': 'schneider', 'status': 'on_hold', 'hold': 'credit'}),
+    ('ping me on any credit hold at schneider', 'alerts.subscribe', {'supplier': 'schneider', 'status': 'on_hold', 'hold': 'credit'}),
+    ('alert me on export holds', 'alerts.subscribe', {'status': 'on_hold', 'hold': 'export'}),
+    ('warn me about holds on orders in FR', 'alerts.subscribe', {'country': 'FR', 'status': 'on_hold'}),
+    ('customer order number CUSTPO status', 'order.status', {'po': 'CUSTPO'}), ('status of customer order 4500012345', 'order.status', {'po': '4500012345'}),
+    ('where is customer order ACME-7781', 'order.status', {'po': 'ACME-7781'}), ('check customer order number 201120/1', 'order.status', {'po': '201120/1'}),
+    ('any news on our customer order Q3-REORDER-12', 'order.status', {'po': 'Q3-REORDER-12'}),
+    ('where is purchase order 4500012345', 'order.status', {'po': '4500012345'}),
+    ('where is PO 201120/1 at schneider', 'order.status', {'po': '201120/1', 'supplier': 'schneider'}),
+    ('where is PO ACME-7781 in Germany', 'order.status', {'po': 'ACME-7781', 'country': 'DE'}),
+    ('status of PO CUSTPO at ingram', 'order.status', {'po': 'CUSTPO', 'supplier': 'ingram'}),
+    ('where is order 20-RD12H at ingram micro', 'order.status', {'order': '20-RD12H', 'supplier': 'ingram'}),
+    ('where is PO 4500012345 in the Netherlands', 'order.status', {'po': '4500012345', 'country': 'NL'}),
+    ('check PO Q3-REORDER-12 with schneider in France', 'order.status', {'po': 'Q3-REORDER-12', 'supplier': 'schneider', 'country': 'FR'}),
+    ('status of PO 201120/1 in the UK', 'order.status', {'po': '201120/1', 'country': 'GB'}),
+    ('the alert was odd, where is PO ACME-7781', 'order.status', {'po': 'ACME-7781'}),
+    ('about the notification: what is the status of PO 4500012345', 'order.status', {'po': '4500012345'}),
+    ('the weather is great', 'none', {}), ('nice weather', 'none', {}), 
+    ('lovely day outside', 'none', {}), ('the coffee here is great', 'none', {}), ('traffic was awful', 'none', {}),
+    ('what is overdue', 'order.list', {'late': 'true'}), ("what's past due", 'order.list', {'late': 'true'}),
+    ('which ones are overdue', 'order.list', {'late': 'true'}), ('show me what is overdue', 'order.list', {'late': 'true'}),
+    ("what's running late", 'order.list', {'late': 'true'}),
+    ('what orders am I following', 'alerts.list', {}), ('what am I following', 'alerts.list', {}), 
+    ('which POs do I follow', 'alerts.list', {}), ('what do I get alerts for', 'alerts.list', {}),
+    ('what changed since last friday', 'order.list', {'from': '2020-10-30', 'dateOn': 'changed'}),
+    ('what has changed since 2020-11-01', 'order.list', {'from': '2020-11-01', 'dateOn': 'changed'}),
+    ('anything changed since monday', 'order.list', {'from': '2020-11-02', 'dateOn': 'changed'}),
+    ('all my orders', 'order.list', {}), ('every order', 'order.list', {}), ('show everything we ordered', 'order.list', {}),
+    ("I'm at ingram today", 'order.list', {'supplier': 'ingram', 'from': '2020-11-04', 'to': '2020-11-04'}),
+    ('working on schneider yesterday', 'order.list', {'supplier': 'schneider', 'from': '2020-11-03', 'to': '2020-11-03'}),
+    ("we're looking at IM this week", 'order.list', {'supplier': 'ingram', 'from': '2020-11-01', 'to': '2020-11-04'}),
+    ('just schneider today', 'order.list', {'supplier': 'schneider', 'from': '2020-11-04', 'to': '2020-11-04'}),
+]
 NOID_H = [('is my order delayed', 'order.status', {'late': 'true'}), ('orders for country code ES', 'order.list', {'country': 'ES'}),
           ('alert me on billing holds', 'alerts.subscribe', {'status': 'on_hold', 'hold': 'billing'}),
           ('my purchaser id is 1100005555', 'settings.set', {'supplier': 'schneider', 'account': '1100005555'}), ('nevermind', 'none', {})]
@@ -377,6 +438,13 @@ def main():
                     continue
                 seen.add(form)
                 out.append({'text': form, 'intent': intent, 'entities': ents, 'split': split})
+    # Added after the first corpus: varied with their own generator so the rows above (and the held-out split) stay as they were.
+    rng_class = random.Random(5)
+    for text, intent, ents in CLASS_T:
+        for form in vary(text, intent, ents, rng_class):
+            if form not in seen:
+                seen.add(form)
+                out.append({'text': form, 'intent': intent, 'entities': ents, 'split': 'train'})
     with open(OUT, 'w', encoding='utf-8') as f:
         for row in out:
             f.write(json.dumps(row, ensure_ascii=False) + '\n')
