@@ -40,7 +40,35 @@ public sealed partial class Recognizer
             return (analysis.Identifiers > 0 ? Intents.OrderItems : Intents.OrderStatus, []);
         }
 
-        var prediction = _model.Value.Predict(analysis.Masked);
+        // "cancel", "modify it": a change verb alone names nothing to change — too vague to act on.
+        if (analysis.Identifiers == 0 && LoneChangeVerb().IsMatch(words))
+        {
+            return (Intents.None, []);
+        }
+
+        // "orders for country code it", "orders country de": a list filtered by a country, not a setting (no verb sets it).
+        if (analysis.Identifiers == 0 && entities.Has(EntityKeys.Country) && CountryListCue().IsMatch(words) && !SettingsVerb().IsMatch(words))
+        {
+            return (Intents.OrderList, []);
+        }
+
+        // "watch PO BR": the word after "PO" stands where an identifier stands (refused later as one), so the model
+        // reads "watch PO X" as it reads any other named order.
+        var masked = analysis.Masked;
+        if (entities.Get(EntityKeys.Unsupported) is { } unsupported && unsupported.EndsWith(" as a PO or order number", StringComparison.Ordinal))
+        {
+            var value = Regex.Escape(unsupported[1..unsupported.IndexOf('"', 1)]);
+            masked = Regex.Replace(masked, $@"\b(po|order)(\W+){value}\b", "$1$2X", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+        }
+
+        var prediction = _model.Value.Predict(masked);
+
+        // "where is my order", "is the order on hold": one order asked about (singular, with my/the/our) is a status
+        // question without its identifier — the status handler asks which — never a list of every order.
+        if (prediction.Intent == Intents.OrderList && analysis.Identifiers == 0 && OneOrderAsked().IsMatch(words))
+        {
+            return (Intents.OrderStatus, []);
+        }
         if (prediction.Intent == Intents.Smalltalk && SettingsLexicon.SayOf(words) is null)
         {
             // Small talk always says something we know ("thanks", "hi"); "PO#" or "between and" is nothing.
@@ -125,9 +153,24 @@ public sealed partial class Recognizer
         return EtaCue().IsMatch(words) ? "eta" : null;
     }
 
-    /// <summary>What may stand around an identifier in a message that only names it: "PO", "order", "status", a please.</summary>
-    [GeneratedRegex(@"^ (?:(?:po|p o|order|orders|ref|number|no|status|please|pls|plz|thanks|and|check|re|hi|hey|what about|how about|et|und|y|ingram|micro|schneider|electric|se|im|in|the|at|with|from|for)[ ]?)+ $", Options)]
+    /// <summary>What may stand around an identifier in a message that only names it: "PO", "customer order number", "status", "where is", a please.</summary>
+    [GeneratedRegex(@"^ (?:(?:po|p o|order|orders|ref|number|no|status|where is|where's|wheres|customer|purchase|please|pls|plz|thanks|and|check|re|hi|hey|what about|how about|et|und|y|ingram|micro|schneider|electric|se|im|in|the|at|with|from|for)[ ]?)+ $", Options)]
     private static partial Regex BareLabel();
+
+    [GeneratedRegex(@"^ (?:please )?(?:cancel|modify|change|amend|edit|abort|undo|expedite|update)(?: (?:it|that|this|please))? $", Options)]
+    private static partial Regex LoneChangeVerb();
+
+    /// <summary>"orders … country (code) XX": the word order(s) and a country named by its code after "country".</summary>
+    [GeneratedRegex(@"\b(?:orders|pos|commandes|aufträge|pedidos)\b.*\bcountry(?: code)? [a-z]{2} |\bcountry(?: code)? [a-z]{2} (?:orders|pos)\b", Options)]
+    private static partial Regex CountryListCue();
+
+    /// <summary>Words that set something ("set my country to", "use country", "my country is").</summary>
+    [GeneratedRegex(@"\b(?:set|use|change|switch|save|update|my country|our country|i'm in|i am in|we are in|we're in)\b", Options)]
+    private static partial Regex SettingsVerb();
+
+    /// <summary>One order named without its identifier: "my order", "the PO", "where is order", "status of order".</summary>
+    [GeneratedRegex(@"\b(?:my|our|the|this|that) (?:order|po|purchase order)\b(?! (?:of|by|in which|date))|^ (?:where is|where's|wheres|status of|status for) (?:order|po) ", Options)]
+    private static partial Regex OneOrderAsked();
 
     [GeneratedRegex(@"\b(?:serials?|serial (?:numbers?|nos?|#)|s/?n|seriennummern?|numéros? de série|números? de serie)\b", Options)]
     private static partial Regex SerialsCue();
