@@ -226,6 +226,14 @@ internal static partial class DateRecognition
         if (timex.StartsWith('(') || end <= start)
         {
             // An explicit range ("between 14/12 and 18/12", "last 10 days"): both ends included, in order.
+            if (end < start && end.Value.Year < start.Value.Year && timex.Contains("XXXX", StringComparison.Ordinal)
+                && end.Value.AddYears(start.Value.Year - end.Value.Year) >= start)
+            {
+                // "from 1st to 5th December" on 2 Dec: a range without a year is one span, the end in the start's year
+                // (the library resolves each end on its own, the 5th to last year's).
+                return (start, end.Value.AddYears(start.Value.Year - end.Value.Year));
+            }
+
             return start <= end ? (start, end) : (end, start);
         }
 
