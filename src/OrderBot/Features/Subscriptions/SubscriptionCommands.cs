@@ -173,6 +173,18 @@ public sealed partial class SubscriptionCommands
     {
         var all = await _store.ListForConversationAsync(requester.ConversationId, cancellationToken);
         var target = FromEntities(requester, result);
+        if (target is null && NamedIn(result.Text, all) is { Count: > 0 } named)
+        {
+            // "dont need updates on custpo anymore": a watched PO or order named in lower case reads as a plain word to
+            // the recognizer, but it is one of this conversation's own watches.
+            foreach (var subscription in named)
+            {
+                await _store.RemoveAsync(requester.ConversationId, subscription.Id, cancellationToken);
+            }
+
+            return new SubscriptionReply($"Stopped: I won't post here about {string.Join(", ", named.Select(Describe))} any more.");
+        }
+
         if (target is null)
         {
             if (!SaysAll(result.Text))
@@ -195,6 +207,14 @@ public sealed partial class SubscriptionCommands
         return new SubscriptionReply(matching.Count == 0
             ? $"I wasn't watching {DescribeNew(target)} here; nothing changed."
             : $"Stopped: I won't post here about {DescribeNew(target)} any more.");
+    }
+
+    /// <summary>This conversation's watches whose PO or order number is a whole word of the text, in any case.</summary>
+    private static List<Subscription> NamedIn(string text, IEnumerable<Subscription> watches)
+    {
+        var words = text.Split([' ', ',', '.', '?', '!', ';', ':', '"', '\''], StringSplitOptions.RemoveEmptyEntries);
+        return [.. watches.Where(s => new[] { s.PoNumber, s.OrderNumber }.Any(id => id is { Length: > 0 }
+            && words.Contains(id, StringComparer.OrdinalIgnoreCase)))];
     }
 
     private async Task<SubscriptionReply> ListAsync(SubscriptionRequester requester, CancellationToken cancellationToken, string? lead = null)
