@@ -35,6 +35,14 @@ public static class RecognizeCommand
 
         if (args is ["--score", .. var scoreOptions])
         {
+            var missing = scoreOptions.Where(o => !o.StartsWith("--", StringComparison.Ordinal) && o is not ("linear" or "nearest" or "blend") && !File.Exists(o)).ToList();
+            if (missing.Count > 0)
+            {
+                // A corpus path that is not there is the caller's typo: say which, never a stack trace.
+                await error.WriteLineAsync($"No such corpus file: {string.Join(", ", missing)} (relative paths are read from {Environment.CurrentDirectory}).");
+                return 2;
+            }
+
             return await ScoreAsync(input, output, scoreOptions);
         }
 

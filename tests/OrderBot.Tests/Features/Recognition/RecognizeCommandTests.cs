@@ -55,6 +55,18 @@ public sealed class RecognizeCommandTests
     }
 
     [Fact]
+    public async Task RunAsync_ScoreWithAMissingFile_SaysWhichAndExits2()
+    {
+        var error = new StringWriter();
+        var missing = Path.Combine(Path.GetTempPath(), "orderbot-no-such-corpus", "held-out.jsonl");
+
+        var exit = await RecognizeCommand.RunAsync(["--score", missing], TextReader.Null, TextWriter.Null, error, Time);
+
+        Assert.Equal(2, exit);
+        Assert.StartsWith($"No such corpus file: {missing}", error.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task RunAsync_ScoreWithFiles_PrintsEverySplitPerIntentAndLeavesOutTheTrainSplit()
     {
         var folder = Directory.CreateTempSubdirectory("orderbot-score-");
