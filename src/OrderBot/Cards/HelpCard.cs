@@ -12,13 +12,11 @@ public static class HelpCard
         "where is PO 201120/1",
         "status of order 6010123456",
         "orders on hold this week",
-        "items of order 6010123456",
         "watch PO 201120/1",
         "my alerts",
         "settings",
         "is 20-RD12H on hold?",
         "has CUSTPO shipped yet?",
-        "tracking for 20-RF56B",
     ];
 
     public static AdaptiveCard Build()
@@ -30,7 +28,7 @@ public static class HelpCard
             new TextBlock("Try one of these:") { Weight = TextWeight.Bolder, Spacing = Spacing.Medium },
         };
         body.AddRange(ExampleButtons());
-        body.Add(new TextBlock("Ask it straight and I answer first, then show the card: \"is 0101000082 late?\", \"why is 20-RD12K on hold\", \"has CUSTPO shipped yet?\", \"ETA on PO 201130/PART\", \"serials for 20-RF56B\". Several orders at once: \"status of 20-RF55A and 20-LT001\". Settings by saying them: \"change my time zone to UK time\", \"show dates in US format\", \"switch language to German\".")
+        body.Add(new TextBlock("Ask it straight and I answer first, then show the card: \"is 0101000082 late?\", \"why is 20\u2011RD12K on hold\", \"has CUSTPO shipped yet?\", \"ETA on PO 201130/PART\", \"serials for 20\u2011RF56B\", \"tracking for 20\u2011RF56B\". Several orders at once: \"status of 20\u2011RF55A and 20\u2011LT001\". Settings by saying them: \"change my time zone to UK time\", \"show dates in US format\", \"switch language to German\".")
         {
             IsSubtle = true,
             Spacing = Spacing.Medium,

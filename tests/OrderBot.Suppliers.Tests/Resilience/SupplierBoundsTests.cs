@@ -201,7 +201,8 @@ public sealed class SupplierBoundsTests : IAsyncLifetime
         _server.Ingram = async context =>
         {
             _server.Reached.TrySetResult();
-            await release.Task;
+            // Bounded: a failed assertion before the release must not leave the server (and the test host) waiting forever.
+            await release.Task.WaitAsync(Cap);
             await FaultServer.Json(context, """{"serviceResponse":{"responseStatus":"Failed"}}""", 503);
         };
 
