@@ -111,8 +111,10 @@ public static partial class SandboxHosting
             {
                 return start(preferredPort).GetAwaiter().GetResult();
             }
-            catch (IOException)
+            catch (Exception e) when (e is IOException or System.Net.Sockets.SocketException { SocketErrorCode: System.Net.Sockets.SocketError.AddressAlreadyInUse })
             {
+                // Kestrel wraps a taken port in an IOException at bind, but a port taken between bind and listen
+                // surfaces as the raw SocketException.
                 Console.Error.WriteLine(string.Format(CultureInfo.InvariantCulture, "Sandbox port {0} is in use; using a free port instead.", preferredPort));
             }
         }

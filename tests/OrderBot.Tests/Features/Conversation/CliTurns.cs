@@ -20,8 +20,9 @@ internal sealed class CliTurns : IDisposable
     /// <summary>Several messages in one conversation, in order; one answer per message.</summary>
     public async Task<IReadOnlyList<string>> ChatAsync(params string[] messages)
     {
+        // Port 0: parallel tests never race each other for the sandboxes' fixed ports.
         var storage = "--Storage:Sqlite:Path=" + Path.Combine(_root, Guid.NewGuid().ToString("N") + ".db");
-        await using var session = await CliSession.StartAsync([storage], NightClock.AtThreeAmUk(), CancellationToken.None);
+        await using var session = await CliSession.StartAsync([storage, "--Sandbox:Schneider:Port=0", "--Sandbox:Ingram:Port=0"], NightClock.AtThreeAmUk(), CancellationToken.None);
         var answers = new List<string>();
         foreach (var message in messages)
         {

@@ -151,24 +151,41 @@ public sealed class RecognizeCommandTests
     }
 
     [Fact]
-    public async Task RunAsync_HundredThousandLines_StreamsEveryLine()
+    public async Task RunAsync_LongInput_AnswersEachLineBeforeReadingTheRest()
     {
-        var samples = new[] { "where is PO 201120/1", "orders on hold", "stop all alerts", "xyzzy" };
-        var builder = new StringBuilder();
-        for (var i = 0; i < 100_000; i++)
-        {
-            builder.Append(samples[i % samples.Length]).Append('\n');
-        }
-
+        // Streaming, proven by order of events rather than by volume: the reader only hands out line N+1 after the
+        // answer to line N has been written. A command that read all input first would never get past line 1.
+        // (100,000 recognitions took minutes on a loaded 2-core runner and tripped the 5-minute hang guard.)
         var output = new CountingWriter();
+        var input = new LockstepReader(2_000, output);
 
-        var exit = await RecognizeCommand.RunAsync([], new StringReader(builder.ToString()), output, TextWriter.Null, Time);
+        var exit = await RecognizeCommand.RunAsync([], input, output, TextWriter.Null, Time);
 
         Assert.Equal(0, exit);
-        Assert.Equal(100_000, output.Lines);
+        Assert.Equal(2_000, output.Lines);
+        Assert.Equal(2_000, input.Served);
     }
 
-    /// <summary>Counts lines without keeping 100,000 of them in memory.</summary>
+    /// <summary>Serves the next line only once every line served before it has been answered.</summary>
+    private sealed class LockstepReader(int count, CountingWriter output) : TextReader
+    {
+        private static readonly string[] Samples = ["where is PO 201120/1", "orders on hold", "stop all alerts", "xyzzy"];
+
+        public int Served { get; private set; }
+
+        public override string? ReadLine()
+        {
+            if (Served == count)
+            {
+                return null;
+            }
+
+            Assert.Equal(Served, output.Lines);
+            return Samples[Served++ % Samples.Length];
+        }
+    }
+
+    /// <summary>Counts lines without keeping them in memory.</summary>
     private sealed class CountingWriter : TextWriter
     {
         public int Lines { get; private set; }
