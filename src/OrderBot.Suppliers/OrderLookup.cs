@@ -173,7 +173,7 @@ public sealed partial class OrderLookup
         var call = new CancellationTokenSource(Timeout.InfiniteTimeSpan, _time);
         Task<SupplierResult> answer;
 
-        // A call that queues for our own budget past the deadline says so at once (RateBudget): with a late window
+        // A call that queues for our own budget past the deadline says so at once (SupplierGate): with a late window
         // the question is answered now ("I'll add it at T") and the call keeps its place; without one it gives up.
         var queued = new TaskCompletionSource<DateTimeOffset>(TaskCreationOptions.RunContinuationsAsynchronously);
         Func<DateTimeOffset, bool>? onQueued = lateWindow is { } allowed && allowed > TimeSpan.Zero

@@ -64,7 +64,7 @@ internal sealed class IngramClient
         using var request = new HttpRequestMessage(HttpMethod.Get, url);
         request.Headers.Add(CorrelationHeader, correlationId);
         request.Headers.Accept.ParseAdd("application/json");
-        request.Options.Set(RateBudgetStrategy.BackgroundKey, background);
+        request.Options.Set(SupplierGateStrategy.BackgroundKey, background);
         Log.Searching(_logger, correlationId, url.Query);
         try
         {
@@ -116,7 +116,7 @@ internal sealed class IngramClient
         using var request = new HttpRequestMessage(HttpMethod.Get, url);
         request.Headers.Add(CorrelationHeader, correlationId);
         request.Headers.Accept.ParseAdd("application/json");
-        request.Options.Set(RateBudgetStrategy.BackgroundKey, background);
+        request.Options.Set(SupplierGateStrategy.BackgroundKey, background);
         Log.Details(_logger, correlationId, url.AbsolutePath);
         try
         {
@@ -216,8 +216,8 @@ internal sealed class IngramClient
     private SupplierProblem? Classify(Exception exception) => exception switch
     {
         SupplierResponseUnreadableException unreadable => Problem(SupplierProblemKind.MalformedResponse, "Ingram Micro sent an unreadable answer.", detail: unreadable.Message),
-        SupplierPausedException paused => Problem(SupplierProblemKind.RateLimited, "Ingram Micro asks us to wait before asking again.", paused.Until, "paused by Retry-After"),
-        RateBudgetExhaustedException budget => Problem(SupplierProblemKind.BudgetUsed, "I've used this minute's Ingram Micro allowance.", budget.AvailableAt, "local rate budget"),
+        SupplierWaitException { Refused: true } paused => Problem(SupplierProblemKind.RateLimited, "Ingram Micro asks us to wait before asking again.", paused.AvailableAt, "paused by Retry-After"),
+        SupplierWaitException budget => Problem(SupplierProblemKind.BudgetUsed, "I've used this minute's Ingram Micro allowance.", budget.AvailableAt, "local rate budget"),
         BrokenCircuitException broken => Problem(
             SupplierProblemKind.CircuitOpen,
             "Ingram Micro has been failing; OrderBot is giving it a short break.",

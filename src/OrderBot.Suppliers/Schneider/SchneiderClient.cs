@@ -102,9 +102,9 @@ internal sealed class SchneiderClient
             Log.MalformedBody(_logger, exception, endpoint);
             return Fail<T>(endpoint, SupplierProblemKind.MalformedResponse, "Schneider Electric sent an unreadable answer.", exception.Message);
         }
-        catch (SupplierPausedException exception)
+        catch (SupplierWaitException exception)
         {
-            return Fail<T>(endpoint, SupplierProblemKind.RateLimited, "Schneider Electric asks us to wait before asking again.", "paused by Retry-After", availableAt: exception.Until);
+            return Fail<T>(endpoint, SupplierProblemKind.RateLimited, "Schneider Electric asks us to wait before asking again.", "paused by Retry-After", availableAt: exception.AvailableAt);
         }
         catch (TimeoutRejectedException exception)
         {
