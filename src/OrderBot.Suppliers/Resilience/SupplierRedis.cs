@@ -15,19 +15,25 @@ public sealed class SupplierRedis : IDisposable
     /// <summary>The connection string's name under <c>ConnectionStrings</c>.</summary>
     public const string ConnectionStringName = "Redis";
 
-    /// <summary>Prefix of every key OrderBot writes in Redis.</summary>
-    public const string KeyPrefix = "orderbot:";
+    /// <summary>Prefix of every key OrderBot writes in Redis, unless told otherwise.</summary>
+    public const string DefaultKeyPrefix = "orderbot:";
 
     private readonly Lazy<IConnectionMultiplexer> _connection;
 
-    public SupplierRedis(string connectionString)
+    /// <param name="connectionString">StackExchange.Redis configuration, e.g. <c>redis:6379</c>.</param>
+    /// <param name="keyPrefix">Prefix of every key written (instances that share a budget share the prefix).</param>
+    public SupplierRedis(string connectionString, string keyPrefix = DefaultKeyPrefix)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
+        ArgumentException.ThrowIfNullOrWhiteSpace(keyPrefix);
         ConnectionString = connectionString;
+        KeyPrefix = keyPrefix;
         _connection = new Lazy<IConnectionMultiplexer>(() => ConnectionMultiplexer.Connect(connectionString));
     }
 
     public string ConnectionString { get; }
+
+    public string KeyPrefix { get; }
 
     internal IConnectionMultiplexer Connection => _connection.Value;
 
@@ -60,7 +66,7 @@ public static class SupplierRedisRegistration
     /// With a non-empty <paramref name="connectionString"/>: the supplier gates' windows and HybridCache's L2 live in
     /// Redis. Empty or null: nothing is registered (one instance behaves as before).
     /// </summary>
-    public static IServiceCollection AddSupplierRedis(this IServiceCollection services, string? connectionString)
+    public static IServiceCollection AddSupplierRedis(this IServiceCollection services, string? connectionString, string keyPrefix = SupplierRedis.DefaultKeyPrefix)
     {
         ArgumentNullException.ThrowIfNull(services);
         if (string.IsNullOrWhiteSpace(connectionString) || services.Any(d => d.ServiceType == typeof(SupplierRedis)))
@@ -68,11 +74,11 @@ public static class SupplierRedisRegistration
             return services;
         }
 
-        var redis = new SupplierRedis(connectionString);
+        var redis = new SupplierRedis(connectionString, keyPrefix);
         services.TryAddSingleton(redis);
         services.AddStackExchangeRedisCache(options =>
         {
-            options.InstanceName = SupplierRedis.KeyPrefix + "cache:";
+            options.InstanceName = redis.KeyPrefix + "cache:";
             options.ConnectionMultiplexerFactory = () => Task.FromResult(redis.Connection);
         });
         return services;
