@@ -36,16 +36,17 @@ public static class IngramRegistration
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<IngramOptions>, IngramOptionsValidator>());
 
         services.AddSupplierTelemetry(SupplierId.Ingram, GateKey);
-        services.AddSingleton<IngramTokenCache>();
+        services.AddSingleton<IngramTokenRequest>();
+        services.AddSingleton<ClientCredentialsTokenSource<IngramTokenRequest>>();
         services.AddSingleton<IngramDetailsCache>();
-        services.AddTransient<IngramTokenHandler>();
-        services.AddHttpClient(IngramTokenCache.HttpClientName)
+        services.AddTransient<BearerTokenHandler<IngramTokenRequest>>();
+        services.AddHttpClient(IngramTokenRequest.Client)
             .ConfigureHttpClient(c => c.Timeout = Timeout.InfiniteTimeSpan)
             .AddBoundedResponses(MaxResponseBytes);
 
         // The token handler is outermost: a call retried after a 401 passes the gate again.
         services.AddHttpClient<IngramClient>()
-            .AddHttpMessageHandler<IngramTokenHandler>()
+            .AddHttpMessageHandler<BearerTokenHandler<IngramTokenRequest>>()
             .AddSupplierPipeline(SupplierId.Ingram, GateKey, GateSettings, PipelineSettings, MaxResponseBytes);
 
         services.AddTransient<IngramSupplier>();

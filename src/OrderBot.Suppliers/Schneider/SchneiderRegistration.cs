@@ -29,10 +29,11 @@ public static class SchneiderRegistration
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SchneiderOptions>, SchneiderOptionsValidator>());
 
         services.AddSupplierTelemetry(SupplierId.Schneider);
-        services.TryAddSingleton<SchneiderTokenSource>();
+        services.TryAddSingleton<SchneiderTokenRequest>();
+        services.TryAddSingleton<ClientCredentialsTokenSource<SchneiderTokenRequest>>();
         services.TryAddSingleton<SchneiderPoCache>();
         services.TryAddTransient<SchneiderAuthHandler>();
-        services.AddHttpClient(SchneiderTokenSource.HttpClientName, (sp, http) =>
+        services.AddHttpClient(SchneiderTokenRequest.Client, (sp, http) =>
             http.Timeout = sp.GetRequiredService<IOptions<SchneiderOptions>>().Value.AttemptTimeout)
             .AddBoundedResponses(MaxResponseBytes);
 
