@@ -38,7 +38,8 @@ public static class IngramRegistration
         services.AddSupplierTelemetry(SupplierId.Ingram, GateKey);
         services.AddSingleton<IngramTokenRequest>();
         services.AddSingleton<ClientCredentialsTokenSource<IngramTokenRequest>>();
-        services.AddSingleton<IngramDetailsCache>();
+        services.AddHybridCache();
+        services.TryAddSingleton<SupplierCache>();
         services.AddTransient<BearerTokenHandler<IngramTokenRequest>>();
         services.AddHttpClient(IngramTokenRequest.Client)
             .ConfigureHttpClient(c => c.Timeout = Timeout.InfiniteTimeSpan)

@@ -62,6 +62,7 @@ public sealed class SchneiderOptions
 
     public TimeSpan PoCacheTtl { get; set; } = TimeSpan.FromMinutes(30);
 
+    /// <summary>Kept so existing settings still bind; the PO cache now lives in HybridCache (bounded by its memory cache, shared through Redis when set).</summary>
     public int PoCacheSize { get; set; } = 1000;
 
     /// <summary>Hard cap on pages scanned for one PO (protects the account's quota).</summary>

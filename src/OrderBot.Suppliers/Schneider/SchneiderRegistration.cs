@@ -31,7 +31,8 @@ public static class SchneiderRegistration
         services.AddSupplierTelemetry(SupplierId.Schneider);
         services.TryAddSingleton<SchneiderTokenRequest>();
         services.TryAddSingleton<ClientCredentialsTokenSource<SchneiderTokenRequest>>();
-        services.TryAddSingleton<SchneiderPoCache>();
+        services.AddHybridCache();
+        services.TryAddSingleton<SupplierCache>();
         services.TryAddTransient<SchneiderAuthHandler>();
         services.AddHttpClient(SchneiderTokenRequest.Client, (sp, http) =>
             http.Timeout = sp.GetRequiredService<IOptions<SchneiderOptions>>().Value.AttemptTimeout)
