@@ -65,18 +65,12 @@ public static class IngramRegistration
     private static SupplierPipelineSettings PipelineSettings(IServiceProvider services)
     {
         var options = services.GetRequiredService<IOptions<IngramOptions>>().Value;
-        return new SupplierPipelineSettings
+        return SupplierPipelineSettings.From(options, (outcome, _) => IsTransient(outcome), options.CircuitBreakerBreakDuration) with
         {
-            TotalTimeout = options.TotalTimeout,
-            AttemptTimeout = options.AttemptTimeout,
-            MaxRetries = options.MaxRetries,
-            RetryBaseDelay = options.RetryBaseDelay,
-            ShouldRetry = (outcome, _) => IsTransient(outcome),
             CircuitHandles = IsTransient,
             FailureRatio = options.CircuitBreakerFailureRatio,
             MinimumThroughput = options.CircuitBreakerMinimumThroughput,
             SamplingDuration = options.CircuitBreakerSamplingDuration,
-            BreakDuration = options.CircuitBreakerBreakDuration,
         };
     }
 

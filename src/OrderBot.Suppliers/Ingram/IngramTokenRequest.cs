@@ -28,40 +28,31 @@ public sealed class IngramAuthenticationException : Exception
 /// Ingram's client-credentials token request: client id and secret in the form body, <c>expires_in</c> as a string or
 /// a number. The token itself is kept by <see cref="ClientCredentialsTokenSource{TRequest}"/>.
 /// </summary>
-internal sealed class IngramTokenRequest : ITokenRequestBuilder
+internal sealed class IngramTokenRequest(IOptionsMonitor<IngramOptions> options, ILogger<IngramTokenRequest> logger) : ITokenRequestBuilder
 {
     public const string Client = "OrderBot.Ingram.Token";
-
-    private readonly IOptionsMonitor<IngramOptions> _options;
-    private readonly ILogger<IngramTokenRequest> _logger;
-
-    public IngramTokenRequest(IOptionsMonitor<IngramOptions> options, ILogger<IngramTokenRequest> logger)
-    {
-        _options = options;
-        _logger = logger;
-    }
 
     public string Name => "Ingram";
 
     public string HttpClientName => Client;
 
-    public TimeSpan? Timeout => _options.CurrentValue.AttemptTimeout;
+    public TimeSpan? Timeout => options.CurrentValue.AttemptTimeout;
 
-    public TimeSpan RenewBefore => _options.CurrentValue.TokenRenewBefore;
+    public TimeSpan RenewBefore => options.CurrentValue.TokenRenewBefore;
 
     // A network failure is "Ingram could not be reached", not a refusal of our credentials.
     public bool NetworkFailureIsRefusal => false;
 
     public HttpRequestMessage Build()
     {
-        var options = _options.CurrentValue;
-        return new HttpRequestMessage(HttpMethod.Post, options.EffectiveTokenUrl)
+        var current = options.CurrentValue;
+        return new HttpRequestMessage(HttpMethod.Post, current.EffectiveTokenUrl)
         {
             Content = new FormUrlEncodedContent(new Dictionary<string, string>
             {
                 ["grant_type"] = "client_credentials",
-                ["client_id"] = options.ClientId ?? "sandbox",
-                ["client_secret"] = options.ClientSecret ?? "sandbox",
+                ["client_id"] = current.ClientId ?? "sandbox",
+                ["client_secret"] = current.ClientSecret ?? "sandbox",
             }),
         };
     }
@@ -73,7 +64,7 @@ internal sealed class IngramTokenRequest : ITokenRequestBuilder
 
     public Exception Refused(string message, Exception? inner = null) => new IngramAuthenticationException(message, inner!);
 
-    public void LogIssued(TimeSpan lifetime, DateTimeOffset expiresAt) => Log.TokenIssued(_logger, lifetime);
+    public void LogIssued(TimeSpan lifetime, DateTimeOffset expiresAt) => Log.TokenIssued(logger, lifetime);
 
-    public void LogRefused(int statusCode) => Log.TokenRefused(_logger, statusCode);
+    public void LogRefused(int statusCode) => Log.TokenRefused(logger, statusCode);
 }

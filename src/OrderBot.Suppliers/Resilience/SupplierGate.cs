@@ -38,7 +38,7 @@ public sealed record SupplierGateSettings(int Calls, TimeSpan Period, double Bac
 /// server counts in sees more than the budget. Across instances the window lives in Redis
 /// (<see cref="RedisRateWindow"/>, System.Threading.RateLimiting through RedisRateLimiting).
 /// </remarks>
-public sealed class SupplierGate : IDisposable
+public sealed partial class SupplierGate : IDisposable
 {
     // A permit comes back one period plus this share of it after use. A request that was slow on the wire must not
     // land in the server's next window together with a full new budget.
@@ -257,53 +257,6 @@ public sealed class SupplierGate : IDisposable
         var share = _background.EstimateGrant(priority: false);
         return share > all ? share : all;
     }
-
-    /// <summary>
-    /// No rate window: waits out a pause that ends within <see cref="SupplierGateSettings.MaxWait"/> and before the
-    /// turn's deadline; a longer one is answered at once ("asks us to wait until T").
-    /// </summary>
-    private async Task<bool> PassPauseAsync(CancellationToken cancellationToken)
-    {
-        var until = PausedUntil;
-        var now = _timeProvider.GetUtcNow();
-        if (until <= now)
-        {
-            return true;
-        }
-
-        if (CallDeadline.Outlasts(until) || until - now > Settings.MaxWait)
-        {
-            return false;
-        }
-
-        Interlocked.Increment(ref _pauseWaiters);
-        try
-        {
-            await Task.Delay(until - now, _timeProvider, cancellationToken);
-            return true;
-        }
-        finally
-        {
-            Interlocked.Decrement(ref _pauseWaiters);
-        }
-    }
-
-    /// <summary>
-    /// Whether a retry should wait out this 429 itself: only when the server's time comes within
-    /// <see cref="SupplierGateSettings.MaxWait"/> and before the turn's deadline. Otherwise the 429 is the answer.
-    /// </summary>
-    public bool WorthWaiting(HttpResponseMessage response)
-    {
-        ArgumentNullException.ThrowIfNull(response);
-        var now = _timeProvider.GetUtcNow();
-        var at = RateLimitHeaders.RetryAt(response.Headers, now) ?? now;
-        return at - now <= Settings.MaxWait && !CallDeadline.Outlasts(at);
-    }
-
-    /// <summary>The exception for a caller that could not pass: the supplier's pause, or our own budget.</summary>
-    internal SupplierWaitException Refusal() => PauseIsRefusal
-        ? new SupplierWaitException(PausedUntil, refused: true)
-        : new SupplierWaitException(NextAvailableEstimate(), refused: false);
 
     public void Dispose()
     {

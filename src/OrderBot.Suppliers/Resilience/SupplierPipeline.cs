@@ -6,9 +6,38 @@ using Polly;
 
 namespace OrderBot.Suppliers.Resilience;
 
+/// <summary>The resilience settings every supplier's options carry.</summary>
+public interface ISupplierResilienceOptions
+{
+    TimeSpan TotalTimeout { get; }
+
+    TimeSpan AttemptTimeout { get; }
+
+    int MaxRetries { get; }
+
+    TimeSpan RetryBaseDelay { get; }
+
+    /// <summary>Largest answer body read, in bytes.</summary>
+    long MaxResponseBytes { get; }
+}
+
 /// <summary>A supplier's resilience settings, read from its options when the pipeline is built.</summary>
 internal sealed record SupplierPipelineSettings
 {
+    /// <summary>The timeouts and retries from <paramref name="options"/>, the supplier's retry rule and circuit break.</summary>
+    public static SupplierPipelineSettings From(
+        ISupplierResilienceOptions options,
+        Func<Outcome<HttpResponseMessage>, SupplierGate, bool> shouldRetry,
+        TimeSpan breakDuration) => new()
+        {
+            TotalTimeout = options.TotalTimeout,
+            AttemptTimeout = options.AttemptTimeout,
+            MaxRetries = options.MaxRetries,
+            RetryBaseDelay = options.RetryBaseDelay,
+            ShouldRetry = shouldRetry,
+            BreakDuration = breakDuration,
+        };
+
     public required TimeSpan TotalTimeout { get; init; }
 
     public required TimeSpan AttemptTimeout { get; init; }

@@ -10,7 +10,7 @@ public enum SchneiderAuthMode
 }
 
 /// <summary>Configuration section <c>Suppliers:Schneider</c>. Validated at start-up.</summary>
-public sealed class SchneiderOptions
+public sealed class SchneiderOptions : Resilience.ISupplierResilienceOptions
 {
     public const string SectionName = "Suppliers:Schneider";
 

@@ -7,6 +7,7 @@ using Microsoft.Extensions.Options;
 using OrderBot.Suppliers.Model;
 using OrderBot.Suppliers.Resilience;
 using OrderBot.Suppliers.Telemetry;
+using Polly;
 using Polly.Timeout;
 
 namespace OrderBot.Suppliers.Schneider;
@@ -75,18 +76,15 @@ public static class SchneiderRegistration
     private static SupplierPipelineSettings PipelineSettings(IServiceProvider services)
     {
         var options = services.GetRequiredService<IOptions<SchneiderOptions>>().Value;
-        return new SupplierPipelineSettings
-        {
-            TotalTimeout = options.TotalTimeout,
-            AttemptTimeout = options.AttemptTimeout,
-            MaxRetries = options.MaxRetries,
-            RetryBaseDelay = options.RetryBaseDelay,
-            // 5xx, 408 and transport failures; a 429 only when its Retry-After ends soon and before the turn's
-            // deadline (else the 429 is the answer: "asks us to wait until T"); 4xx (incl. 401) never.
-            ShouldRetry = (outcome, gate) => outcome.Exception is HttpRequestException or TimeoutRejectedException
-                || (outcome.Result is { } r && ((int)r.StatusCode >= 500 || r.StatusCode is HttpStatusCode.RequestTimeout
-                    || (r.StatusCode is HttpStatusCode.TooManyRequests && gate.WorthWaiting(r)))),
-            BreakDuration = options.CircuitBreakDuration,
-        };
+        return SupplierPipelineSettings.From(options, ShouldRetry, options.CircuitBreakDuration);
     }
+
+    /// <summary>
+    /// 5xx, 408 and transport failures; a 429 only when its Retry-After ends soon and before the turn's deadline
+    /// (else the 429 is the answer: "asks us to wait until T"); 4xx (incl. 401) never.
+    /// </summary>
+    private static bool ShouldRetry(Outcome<HttpResponseMessage> outcome, SupplierGate gate) =>
+        outcome.Exception is HttpRequestException or TimeoutRejectedException
+        || (outcome.Result is { } r && ((int)r.StatusCode >= 500 || r.StatusCode is HttpStatusCode.RequestTimeout
+            || (r.StatusCode is HttpStatusCode.TooManyRequests && gate.WorthWaiting(r))));
 }

@@ -30,18 +30,9 @@ public sealed class SchneiderAuthenticationException : Exception
 /// Schneider's client-credentials token request (POST {TokenUrl}, HTTP Basic client id/secret, ~1 h tokens). The
 /// token itself is kept by <see cref="ClientCredentialsTokenSource{TRequest}"/>.
 /// </summary>
-internal sealed class SchneiderTokenRequest : ITokenRequestBuilder
+internal sealed class SchneiderTokenRequest(IOptionsMonitor<SchneiderOptions> options, ILogger<SchneiderTokenRequest> logger) : ITokenRequestBuilder
 {
     public const string Client = "schneider-token";
-
-    private readonly IOptionsMonitor<SchneiderOptions> _options;
-    private readonly ILogger<SchneiderTokenRequest> _logger;
-
-    public SchneiderTokenRequest(IOptionsMonitor<SchneiderOptions> options, ILogger<SchneiderTokenRequest> logger)
-    {
-        _options = options;
-        _logger = logger;
-    }
 
     public string Name => "Schneider";
 
@@ -50,15 +41,15 @@ internal sealed class SchneiderTokenRequest : ITokenRequestBuilder
     // The named client's own timeout (AttemptTimeout) bounds the call.
     public TimeSpan? Timeout => null;
 
-    public TimeSpan RenewBefore => _options.CurrentValue.TokenRenewBefore;
+    public TimeSpan RenewBefore => options.CurrentValue.TokenRenewBefore;
 
     public bool NetworkFailureIsRefusal => true;
 
     public HttpRequestMessage Build()
     {
-        var options = _options.CurrentValue;
-        var basic = Convert.ToBase64String(Encoding.UTF8.GetBytes($"{options.ClientId}:{options.ClientSecret}"));
-        var request = new HttpRequestMessage(HttpMethod.Post, options.TokenUrl)
+        var current = options.CurrentValue;
+        var basic = Convert.ToBase64String(Encoding.UTF8.GetBytes($"{current.ClientId}:{current.ClientSecret}"));
+        var request = new HttpRequestMessage(HttpMethod.Post, current.TokenUrl)
         {
             Content = new FormUrlEncodedContent([new KeyValuePair<string, string>("grant_type", "client_credentials")]),
         };
@@ -76,7 +67,7 @@ internal sealed class SchneiderTokenRequest : ITokenRequestBuilder
 
     public Exception Refused(string message, Exception? inner = null) => new SchneiderAuthenticationException(message, inner!);
 
-    public void LogIssued(TimeSpan lifetime, DateTimeOffset expiresAt) => Log.TokenRenewed(_logger, expiresAt);
+    public void LogIssued(TimeSpan lifetime, DateTimeOffset expiresAt) => Log.TokenRenewed(logger, expiresAt);
 
-    public void LogRefused(int statusCode) => Log.TokenRefused(_logger, statusCode);
+    public void LogRefused(int statusCode) => Log.TokenRefused(logger, statusCode);
 }
