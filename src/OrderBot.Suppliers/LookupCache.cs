@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using OrderBot.Suppliers.Model;
+using OrderBot.Suppliers.Resilience;
 
 namespace OrderBot.Suppliers;
 
@@ -231,6 +232,8 @@ public static class LookupRegistration
     public static IHostApplicationBuilder AddOrderLookup(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
+        // With ConnectionStrings:Redis, HybridCache's second level is Redis: instances reuse one another's answers.
+        builder.Services.AddSupplierRedis(builder.Configuration.GetConnectionString(SupplierRedis.ConnectionStringName));
         builder.Services.AddOptions<LookupCacheOptions>().Bind(builder.Configuration.GetSection(LookupCacheOptions.SectionName));
         builder.Services.AddHybridCache();
         builder.Services.TryAddSingleton<LookupCache>();

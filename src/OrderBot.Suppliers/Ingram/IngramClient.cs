@@ -59,90 +59,89 @@ internal sealed class IngramClient
     {
         var options = _options.CurrentValue;
         var url = new Uri(options.BaseUrl!.ToString().TrimEnd('/') + options.SearchPath + BuildQueryString(query));
-        // Ingram limits the correlation id to 32 characters: a GUID without dashes.
-        var correlationId = Guid.NewGuid().ToString("N");
-        using var request = new HttpRequestMessage(HttpMethod.Get, url);
-        request.Headers.Add(CorrelationHeader, correlationId);
-        request.Headers.Accept.ParseAdd("application/json");
-        request.Options.Set(RateBudgetStrategy.BackgroundKey, background);
-        Log.Searching(_logger, correlationId, url.Query);
-        try
-        {
-            using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken);
-            if (response.StatusCode == HttpStatusCode.NoContent)
+        var (page, problem) = await SendAsync(
+            url,
+            background,
+            correlationId => Log.Searching(_logger, correlationId, url.Query),
+            IngramSearchPage.Empty(null),
+            body =>
             {
-                return new IngramCallResult(IngramSearchPage.Empty(null), null);
-            }
-
-            if (!response.IsSuccessStatusCode)
-            {
-                Log.SearchFailed(_logger, correlationId, response.StatusCode);
-                return new IngramCallResult(null, ProblemFor(response, correlationId));
-            }
-
-            var body = await response.Content.ReadAsByteArrayAsync(cancellationToken);
-            var read = IngramResponseReader.Read(body);
-            if (read.Page is { } page)
-            {
-                return new IngramCallResult(page, null);
-            }
-
-            Log.Malformed(_logger, correlationId, read.Failure ?? "unknown");
-            var kind = read.Malformed ? SupplierProblemKind.MalformedResponse : SupplierProblemKind.InvalidRequest;
-            return new IngramCallResult(null, Problem(kind, read.Malformed
-                ? "Ingram Micro sent an unreadable answer."
-                : "Ingram Micro refused the search.", detail: $"{read.Failure} (correlation {correlationId})"));
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-            throw;
-        }
-        catch (Exception exception) when (Classify(exception) is { } problem)
-        {
-            Log.SearchProblem(_logger, exception, correlationId, problem.Kind);
-            return new IngramCallResult(null, problem with { Detail = $"{problem.Detail} (correlation {correlationId})" });
-        }
+                var read = IngramResponseReader.Read(body);
+                return read.Page is { } page ? Answer<IngramSearchPage>.Read(page) : Answer<IngramSearchPage>.Unusable(read.Malformed, read.Failure);
+            },
+            "Ingram Micro refused the search.",
+            cancellationToken);
+        return new IngramCallResult(page, problem);
     }
 
     /// <summary>
     /// <c>GET /resellers/v5/Orders/{ordernumber}?customernumber=&amp;isocountrycode=</c>, through the same handler chain
-    /// (token, shared budget, retries, circuit) as search: every attempt is counted in the 60/min budget.
+    /// (token, gate, retries, circuit) as search: every attempt is counted in the 60/min budget.
     /// </summary>
     public async Task<IngramDetailsCallResult> DetailsAsync(string orderNumber, string customerNumber, string country, bool background, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(orderNumber);
         var url = DetailsUrl(_options.CurrentValue, orderNumber, customerNumber, country);
+        var (detail, problem) = await SendAsync<IngramWireOrderDetail?>(
+            url,
+            background,
+            correlationId => Log.Details(_logger, correlationId, url.AbsolutePath),
+            null,
+            body =>
+            {
+                var read = IngramDetailsReader.Read(body);
+                return read.Detail is not null || read.NotFound
+                    ? Answer<IngramWireOrderDetail?>.Read(read.Detail)
+                    : Answer<IngramWireOrderDetail?>.Unusable(read.Malformed, read.Failure);
+            },
+            "Ingram Micro refused the order details.",
+            cancellationToken);
+        return new IngramDetailsCallResult(detail, problem);
+    }
+
+    /// <summary>
+    /// The one request/response path: a GET with a correlation id (Ingram allows 32 characters: a GUID without
+    /// dashes) through the handler chain; 204 is <paramref name="noContent"/>; an error status, an unusable body or a
+    /// failure of the chain becomes a <see cref="SupplierProblem"/> naming the correlation id.
+    /// </summary>
+    private async Task<(T? Value, SupplierProblem? Problem)> SendAsync<T>(
+        Uri url,
+        bool background,
+        Action<string> logStart,
+        T noContent,
+        Func<byte[], Answer<T>> read,
+        string refused,
+        CancellationToken cancellationToken)
+    {
         var correlationId = Guid.NewGuid().ToString("N");
         using var request = new HttpRequestMessage(HttpMethod.Get, url);
         request.Headers.Add(CorrelationHeader, correlationId);
         request.Headers.Accept.ParseAdd("application/json");
-        request.Options.Set(RateBudgetStrategy.BackgroundKey, background);
-        Log.Details(_logger, correlationId, url.AbsolutePath);
+        request.Options.Set(SupplierGateStrategy.BackgroundKey, background);
+        logStart(correlationId);
         try
         {
             using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken);
             if (response.StatusCode == HttpStatusCode.NoContent)
             {
-                return new IngramDetailsCallResult(null, null);
+                return (noContent, null);
             }
 
             if (!response.IsSuccessStatusCode)
             {
                 Log.SearchFailed(_logger, correlationId, response.StatusCode);
-                return new IngramDetailsCallResult(null, ProblemFor(response, correlationId));
+                return (default, ProblemFor(response, correlationId));
             }
 
-            var read = IngramDetailsReader.Read(await response.Content.ReadAsByteArrayAsync(cancellationToken));
-            if (read.Detail is not null || read.NotFound)
+            var answer = read(await response.Content.ReadAsByteArrayAsync(cancellationToken));
+            if (answer.Usable)
             {
-                return new IngramDetailsCallResult(read.Detail, null);
+                return (answer.Value, null);
             }
 
-            Log.Malformed(_logger, correlationId, read.Failure ?? "unknown");
-            var kind = read.Malformed ? SupplierProblemKind.MalformedResponse : SupplierProblemKind.InvalidRequest;
-            return new IngramDetailsCallResult(null, Problem(kind, read.Malformed
-                ? "Ingram Micro sent an unreadable answer."
-                : "Ingram Micro refused the order details.", detail: $"{read.Failure} (correlation {correlationId})"));
+            Log.Malformed(_logger, correlationId, answer.Failure ?? "unknown");
+            var kind = answer.Malformed ? SupplierProblemKind.MalformedResponse : SupplierProblemKind.InvalidRequest;
+            return (default, Problem(kind, answer.Malformed ? "Ingram Micro sent an unreadable answer." : refused, detail: $"{answer.Failure} (correlation {correlationId})"));
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -151,8 +150,16 @@ internal sealed class IngramClient
         catch (Exception exception) when (Classify(exception) is { } problem)
         {
             Log.SearchProblem(_logger, exception, correlationId, problem.Kind);
-            return new IngramDetailsCallResult(null, problem with { Detail = $"{problem.Detail} (correlation {correlationId})" });
+            return (default, problem with { Detail = $"{problem.Detail} (correlation {correlationId})" });
         }
+    }
+
+    /// <summary>A body read: usable (with its value, which may be "not found"), or unusable and why.</summary>
+    private readonly record struct Answer<T>(bool Usable, T? Value, bool Malformed, string? Failure)
+    {
+        public static Answer<T> Read(T value) => new(true, value, false, null);
+
+        public static Answer<T> Unusable(bool malformed, string? failure) => new(false, default, malformed, failure);
     }
 
     /// <summary>The details URL; the order number is user input, so it is escaped as a path segment.</summary>
@@ -216,8 +223,8 @@ internal sealed class IngramClient
     private SupplierProblem? Classify(Exception exception) => exception switch
     {
         SupplierResponseUnreadableException unreadable => Problem(SupplierProblemKind.MalformedResponse, "Ingram Micro sent an unreadable answer.", detail: unreadable.Message),
-        SupplierPausedException paused => Problem(SupplierProblemKind.RateLimited, "Ingram Micro asks us to wait before asking again.", paused.Until, "paused by Retry-After"),
-        RateBudgetExhaustedException budget => Problem(SupplierProblemKind.BudgetUsed, "I've used this minute's Ingram Micro allowance.", budget.AvailableAt, "local rate budget"),
+        SupplierWaitException { Refused: true } paused => Problem(SupplierProblemKind.RateLimited, "Ingram Micro asks us to wait before asking again.", paused.AvailableAt, "paused by Retry-After"),
+        SupplierWaitException budget => Problem(SupplierProblemKind.BudgetUsed, "I've used this minute's Ingram Micro allowance.", budget.AvailableAt, "local rate budget"),
         BrokenCircuitException broken => Problem(
             SupplierProblemKind.CircuitOpen,
             "Ingram Micro has been failing; OrderBot is giving it a short break.",

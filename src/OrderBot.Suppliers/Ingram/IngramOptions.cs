@@ -3,7 +3,7 @@ using Microsoft.Extensions.Options;
 namespace OrderBot.Suppliers.Ingram;
 
 /// <summary>Configuration section <c>Suppliers:Ingram</c>. Validated at start-up.</summary>
-public sealed class IngramOptions
+public sealed class IngramOptions : Resilience.ISupplierResilienceOptions
 {
     public const string SectionName = "Suppliers:Ingram";
 

@@ -13,15 +13,15 @@ namespace OrderBot.Suppliers.Ingram;
 internal sealed partial class IngramSupplier : IOrderSupplier
 {
     private readonly IngramClient _client;
-    private readonly IngramDetailsCache _details;
+    private readonly SupplierCache _cache;
     private readonly IOptionsMonitor<IngramOptions> _options;
     private readonly TimeProvider _timeProvider;
     private readonly ILogger<IngramSupplier> _logger;
 
-    public IngramSupplier(IngramClient client, IngramDetailsCache details, IOptionsMonitor<IngramOptions> options, TimeProvider timeProvider, ILogger<IngramSupplier> logger)
+    public IngramSupplier(IngramClient client, SupplierCache cache, IOptionsMonitor<IngramOptions> options, TimeProvider timeProvider, ILogger<IngramSupplier> logger)
     {
         _client = client;
-        _details = details;
+        _cache = cache;
         _options = options;
         _timeProvider = timeProvider;
         _logger = logger;
@@ -239,7 +239,9 @@ internal sealed partial class IngramSupplier : IOrderSupplier
             }
 
             var customerNumber = order.Account ?? customer;
-            if (_details.TryGet(customerNumber, country, order.OrderNumber, out var cached))
+            // Details already read (Items, Track and a PO summary asked one after the other spend one call).
+            var key = $"ingram|details|{customerNumber.Trim()}|{country.Trim()}|{order.OrderNumber.Trim()}".ToUpperInvariant();
+            if (await _cache.GetAsync<IngramWireOrderDetail>(key, cancellationToken) is { } cached)
             {
                 orders.Add(IngramDetailsMapper.Enrich(order, cached, options.TrackingUrlTemplate));
                 continue;
@@ -261,7 +263,8 @@ internal sealed partial class IngramSupplier : IOrderSupplier
 
             if (result.Detail is { } detail)
             {
-                _details.Set(customerNumber, country, order.OrderNumber, detail, OrderStatusKeys.IsFinal(order.Status.Status));
+                var final = OrderStatusKeys.IsFinal(order.Status.Status);
+                await _cache.SetAsync(key, detail, final ? options.DetailsCacheFinal : options.DetailsCacheOpen, "ingram|details", cancellationToken);
                 orders.Add(IngramDetailsMapper.Enrich(order, detail, options.TrackingUrlTemplate));
             }
             else

@@ -12,7 +12,7 @@ namespace OrderBot.Suppliers.Resilience;
 /// FakeTimeProvider the queue never moved (hung tests). In production a timer tick that came a little early skipped
 /// a segment. Here every decision reads the injected clock and nothing else.
 /// </remarks>
-internal sealed class SlidingLogLimiter : IDisposable
+internal sealed class SlidingLogLimiter : IRateWindow
 {
     private readonly int _limit;
     private readonly TimeSpan _hold;

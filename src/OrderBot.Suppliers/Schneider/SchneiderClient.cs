@@ -64,10 +64,6 @@ internal sealed class SchneiderClient
     public Task<SchneiderResponse<SchneiderOrderDetails>> GetOrderAsync(string country, string orderNumber, CancellationToken cancellationToken = default) =>
         GetAsync("order details", $"orders/{Segment(country)}/{Segment(orderNumber)}", SchneiderJsonContext.Default.SchneiderOrderDetails, cancellationToken);
 
-    /// <summary><c>GET orders/{country}/{order-number}/{item-number}</c>.</summary>
-    public Task<SchneiderResponse<SchneiderItemDetails>> GetItemAsync(string country, string orderNumber, string itemNumber, CancellationToken cancellationToken = default) =>
-        GetAsync("item details", $"orders/{Segment(country)}/{Segment(orderNumber)}/{Segment(itemNumber)}", SchneiderJsonContext.Default.SchneiderItemDetails, cancellationToken);
-
     /// <summary><c>GET orders/{country}/{order-number}/{item-number}/shipment-schedules</c>.</summary>
     public Task<SchneiderResponse<SchneiderShipmentSchedules>> GetShipmentSchedulesAsync(string country, string orderNumber, string itemNumber, CancellationToken cancellationToken = default) =>
         GetAsync(
@@ -102,9 +98,9 @@ internal sealed class SchneiderClient
             Log.MalformedBody(_logger, exception, endpoint);
             return Fail<T>(endpoint, SupplierProblemKind.MalformedResponse, "Schneider Electric sent an unreadable answer.", exception.Message);
         }
-        catch (SupplierPausedException exception)
+        catch (SupplierWaitException exception)
         {
-            return Fail<T>(endpoint, SupplierProblemKind.RateLimited, "Schneider Electric asks us to wait before asking again.", "paused by Retry-After", availableAt: exception.Until);
+            return Fail<T>(endpoint, SupplierProblemKind.RateLimited, "Schneider Electric asks us to wait before asking again.", "paused by Retry-After", availableAt: exception.AvailableAt);
         }
         catch (TimeoutRejectedException exception)
         {

@@ -10,7 +10,7 @@ public enum SchneiderAuthMode
 }
 
 /// <summary>Configuration section <c>Suppliers:Schneider</c>. Validated at start-up.</summary>
-public sealed class SchneiderOptions
+public sealed class SchneiderOptions : Resilience.ISupplierResilienceOptions
 {
     public const string SectionName = "Suppliers:Schneider";
 
@@ -62,6 +62,7 @@ public sealed class SchneiderOptions
 
     public TimeSpan PoCacheTtl { get; set; } = TimeSpan.FromMinutes(30);
 
+    /// <summary>Kept so existing settings still bind; the PO cache now lives in HybridCache (bounded by its memory cache, shared through Redis when set).</summary>
     public int PoCacheSize { get; set; } = 1000;
 
     /// <summary>Hard cap on pages scanned for one PO (protects the account's quota).</summary>

@@ -7,16 +7,16 @@ namespace OrderBot.Suppliers.Schneider;
 
 /// <summary>
 /// Schneider Electric behind <see cref="IOrderSupplier"/>. The API has no PO filter, so a PO is found by reading
-/// every search page (bounded concurrency, up to a page cap) and a complete answer remembered in <see cref="SchneiderPoCache"/>.
+/// every search page (bounded concurrency, up to a page cap) and a complete answer remembered in the <see cref="SupplierCache"/> (HybridCache).
 /// </summary>
 internal sealed partial class SchneiderSupplier : IOrderSupplier
 {
     private readonly SchneiderClient _client;
-    private readonly SchneiderPoCache _cache;
+    private readonly SupplierCache _cache;
     private readonly IOptionsMonitor<SchneiderOptions> _options;
     private readonly ILogger<SchneiderSupplier> _logger;
 
-    public SchneiderSupplier(SchneiderClient client, SchneiderPoCache cache, IOptionsMonitor<SchneiderOptions> options, ILogger<SchneiderSupplier> logger)
+    public SchneiderSupplier(SchneiderClient client, SupplierCache cache, IOptionsMonitor<SchneiderOptions> options, ILogger<SchneiderSupplier> logger)
     {
         _client = client;
         _cache = cache;
@@ -25,6 +25,9 @@ internal sealed partial class SchneiderSupplier : IOrderSupplier
     }
 
     public SupplierId Id => SupplierId.Schneider;
+
+    /// <summary>POs compare trimmed and case-insensitively.</summary>
+    internal static string NormalizePo(string po) => po.Trim().ToUpperInvariant();
 
     /// <summary>Search hits carry no items; details + shipment schedules add them with tracking.</summary>
     public bool ProvidesShipmentDetails => true;
@@ -39,20 +42,21 @@ internal sealed partial class SchneiderSupplier : IOrderSupplier
         }
 
         var purchaser = Purchaser(scope);
-        var normalized = SchneiderPoCache.NormalizePo(po);
+        var normalized = NormalizePo(po);
         var warmCalls = 0;
-        if (_cache.TryGet(country.Code, purchaser, po, out var cachedNumbers))
+        var key = $"schneider|po|{country.Code.ToUpperInvariant()}|{purchaser?.Trim()}|{normalized}";
+        if (await _cache.GetAsync<string[]>(key, cancellationToken) is { } cachedNumbers)
         {
-            Log.PoCacheHit(_logger, country.Code, cachedNumbers.Count);
+            Log.PoCacheHit(_logger, country.Code, cachedNumbers.Length);
             var warm = await FetchDetailsAsync(country, cachedNumbers, fallbacks: null, cancellationToken);
             if (warm.Problem is not null
-                || (warm.Orders.Count == cachedNumbers.Count && warm.Orders.All(o => o.CustomerPo is not null && SchneiderPoCache.NormalizePo(o.CustomerPo) == normalized)))
+                || (warm.Orders.Count == cachedNumbers.Length && warm.Orders.All(o => o.CustomerPo is not null && NormalizePo(o.CustomerPo) == normalized)))
             {
                 return warm with { SearchedScope = $"{Scope(country.Code)}, every page (remembered)" };
             }
 
             // A cached order vanished or now carries another PO: forget the entry and scan afresh.
-            _cache.Invalidate(country.Code, purchaser, po);
+            await _cache.RemoveAsync(key, cancellationToken);
             warmCalls = warm.Calls;
         }
 
@@ -61,7 +65,7 @@ internal sealed partial class SchneiderSupplier : IOrderSupplier
             country.Code,
             orderStatus: null,
             purchaser,
-            o => o.PoNumber is not null && SchneiderPoCache.NormalizePo(o.PoNumber) == normalized,
+            o => o.PoNumber is not null && NormalizePo(o.PoNumber) == normalized,
             cancellationToken);
         Log.PoScanned(_logger, country.Code, scan.PagesRead, scan.TotalPages, scan.Matches.Count);
         var scopeText = ScanScope(country.Code, scan);
@@ -76,7 +80,7 @@ internal sealed partial class SchneiderSupplier : IOrderSupplier
         if (scan.Complete && scan.Problem is null)
         {
             // Only a complete answer is remembered: a short list must not pass for the PO's orders for 30 minutes.
-            _cache.Set(country.Code, purchaser, po, numbers);
+            await _cache.SetAsync(key, numbers.ToArray(), _options.CurrentValue.PoCacheTtl, "schneider|po", cancellationToken);
         }
 
         var fallbacks = scan.Matches.ToDictionary(m => m.OrderNumber!.Trim(), m => SchneiderMapper.FromSearch(m, country), StringComparer.Ordinal);

@@ -6,7 +6,7 @@ using OrderBot.Suppliers.Resilience;
 
 namespace OrderBot.Suppliers.Telemetry;
 
-/// <summary>A registered supplier; <paramref name="RateBudgetKey"/> names its keyed <see cref="RateBudget"/>, when it has a published limit.</summary>
+/// <summary>A registered supplier; <paramref name="RateBudgetKey"/> names its keyed <see cref="SupplierGate"/>, when it has a published limit.</summary>
 internal sealed record SupplierTelemetrySource(SupplierId Supplier, string? RateBudgetKey);
 
 /// <summary>
@@ -38,7 +38,7 @@ public sealed class SupplierMetrics
     private readonly Counter<long> _retries;
     private readonly Counter<long> _transitions;
     private readonly SupplierCircuits _circuits;
-    private readonly IReadOnlyList<(SupplierId Supplier, RateBudget Budget)> _budgets;
+    private readonly IReadOnlyList<(SupplierId Supplier, SupplierGate Budget)> _budgets;
 
     internal SupplierMetrics(IMeterFactory meterFactory, SupplierCircuits circuits, IEnumerable<SupplierTelemetrySource> sources, IServiceProvider services)
     {
@@ -46,7 +46,7 @@ public sealed class SupplierMetrics
         _circuits = circuits;
         // Resolved now, not in the callback: the last collection runs while the container is being disposed.
         _budgets = [.. sources.Where(s => s.RateBudgetKey is not null)
-            .Select(s => (s.Supplier, services.GetRequiredKeyedService<RateBudget>(s.RateBudgetKey)))];
+            .Select(s => (s.Supplier, services.GetRequiredKeyedService<SupplierGate>(s.RateBudgetKey)))];
         var meter = meterFactory.Create(SupplierTelemetry.Name);
         _duration = meter.CreateHistogram<double>(DurationName, "s", "Time to answer one supplier question, retries and paging included.");
         _errors = meter.CreateCounter<long>(ErrorsName, "{question}", "Supplier questions that ended in a problem.");

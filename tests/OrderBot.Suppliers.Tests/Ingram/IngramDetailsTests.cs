@@ -196,7 +196,7 @@ public sealed class IngramDetailsTests
     public async Task GetDetailsAsync_DetailsCall_IsCountedInTheSharedBudget()
     {
         await using var harness = await IngramHarness.StartAsync(client: o => o.RateLimitCalls = 10);
-        var budget = harness.Services.GetRequiredKeyedService<RateBudget>(IngramRegistration.RateBudgetKey);
+        var budget = harness.Services.GetRequiredKeyedService<SupplierGate>(IngramRegistration.GateKey);
         var hit = Assert.Single((await harness.Supplier.FindByPoAsync("IM-ONLY-88", Uk)).Orders);
         var afterSearch = budget.Remaining;
 

@@ -16,7 +16,7 @@ public sealed class IngramRateLimitTests
             IngramFailureTests.LongWaits(o);
         });
         var background = new SupplierScope { Country = "UK", Background = true };
-        var budget = harness.Services.GetRequiredKeyedService<RateBudget>(IngramRegistration.RateBudgetKey);
+        var budget = harness.Services.GetRequiredKeyedService<SupplierGate>(IngramRegistration.GateKey);
 
         await harness.Supplier.FindByPoAsync("CUSTPO", background);
         await harness.Supplier.FindByPoAsync("CUSTPO", background);

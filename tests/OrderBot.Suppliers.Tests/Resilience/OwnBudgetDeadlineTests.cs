@@ -19,7 +19,7 @@ public sealed class OwnBudgetDeadlineTests
     public async Task AcquireAsync_PermitBeyondTurnWait_NoLateAnswer_FalseAtOnceWithoutQueueing(int permitInSeconds)
     {
         var clock = new FakeTimeProvider(Start);
-        using var budget = new RateBudget(new RateBudgetSettings(1, TimeSpan.FromSeconds(60), 0.5, TimeSpan.FromSeconds(20), TimeSpan.FromSeconds(2)), clock);
+        using var budget = new SupplierGate(new SupplierGateSettings(1, TimeSpan.FromSeconds(60), 0.5, TimeSpan.FromSeconds(20), TimeSpan.FromSeconds(2)), clock);
         Assert.True(await budget.AcquireAsync(false, CancellationToken.None));
         clock.Advance(TimeSpan.FromSeconds(61 - permitInSeconds));
 
@@ -39,7 +39,7 @@ public sealed class OwnBudgetDeadlineTests
     public async Task AcquireAsync_PermitWithinTurnWait_Waits()
     {
         var clock = new FakeTimeProvider(Start);
-        using var budget = new RateBudget(new RateBudgetSettings(1, TimeSpan.FromSeconds(60), 0.5, TimeSpan.FromSeconds(20), TimeSpan.FromSeconds(2)), clock);
+        using var budget = new SupplierGate(new SupplierGateSettings(1, TimeSpan.FromSeconds(60), 0.5, TimeSpan.FromSeconds(20), TimeSpan.FromSeconds(2)), clock);
         Assert.True(await budget.AcquireAsync(false, CancellationToken.None));
         clock.Advance(TimeSpan.FromSeconds(60)); // the permit comes back in 1 s
 
@@ -58,7 +58,7 @@ public sealed class OwnBudgetDeadlineTests
     public async Task AcquireAsync_PermitBeyondTurnWaitWithinLateWindow_ReportsQueuedAndKeepsItsPlace()
     {
         var clock = new FakeTimeProvider(Start);
-        using var budget = new RateBudget(new RateBudgetSettings(1, TimeSpan.FromSeconds(60), 0.5, TimeSpan.FromSeconds(20), TimeSpan.FromSeconds(2)), clock);
+        using var budget = new SupplierGate(new SupplierGateSettings(1, TimeSpan.FromSeconds(60), 0.5, TimeSpan.FromSeconds(20), TimeSpan.FromSeconds(2)), clock);
         Assert.True(await budget.AcquireAsync(false, CancellationToken.None));
         clock.Advance(TimeSpan.FromSeconds(56)); // the permit comes back at 12:01:01, 5 s from now
         DateTimeOffset? reported = null;

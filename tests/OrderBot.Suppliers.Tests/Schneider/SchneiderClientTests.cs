@@ -67,18 +67,6 @@ public sealed class SchneiderClientTests
     }
 
     [Fact]
-    public async Task GetItemAsync_ShowcaseItem_ReturnsItem()
-    {
-        await using var host = await SchneiderTestHost.StartAsync();
-
-        var response = await host.Client.GetItemAsync("FR", "0100111111", "000010");
-
-        Assert.Equal(3m, response.Value!.Item!.TotalBackOrdered);
-        Assert.Equal("Open", response.Value.Item.ItemStatusCode);
-        Assert.Equal(1, host.Sandbox.Stats.ItemDetails);
-    }
-
-    [Fact]
     public async Task GetShipmentSchedulesAsync_ShippedItem_ReturnsTwoSchedulesWithTracking()
     {
         await using var host = await SchneiderTestHost.StartAsync();

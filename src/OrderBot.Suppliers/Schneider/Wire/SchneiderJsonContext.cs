@@ -10,7 +10,6 @@ namespace OrderBot.Suppliers.Schneider.Wire;
     NumberHandling = JsonNumberHandling.AllowReadingFromString)]
 [JsonSerializable(typeof(SchneiderSearchResponse))]
 [JsonSerializable(typeof(SchneiderOrderDetails))]
-[JsonSerializable(typeof(SchneiderItemDetails))]
 [JsonSerializable(typeof(SchneiderShipmentSchedules))]
 [JsonSerializable(typeof(SchneiderError))]
 [JsonSerializable(typeof(SchneiderTokenResponse))]

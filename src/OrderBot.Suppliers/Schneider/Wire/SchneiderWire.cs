@@ -71,9 +71,6 @@ internal sealed record SchneiderItem(
 
 internal sealed record SchneiderShipTo(string? ShipToCountry);
 
-/// <summary>Item details: the spec gives no sample; the shape follows the shipment-schedules response.</summary>
-internal sealed record SchneiderItemDetails(string? OrderNumber, string? PoNumber, SchneiderItem? Item);
-
 internal sealed record SchneiderShipmentSchedules(string? OrderNumber, string? PoNumber, SchneiderShipmentItem? Item);
 
 internal sealed record SchneiderShipmentItem(

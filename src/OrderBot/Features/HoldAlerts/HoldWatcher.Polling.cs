@@ -201,7 +201,7 @@ public sealed partial class HoldWatcher
         public void Fail(Exception exception)
         {
             Used++;
-            RateLimited |= exception is RateBudgetExhaustedException;
+            RateLimited |= exception is SupplierWaitException;
         }
     }
 }

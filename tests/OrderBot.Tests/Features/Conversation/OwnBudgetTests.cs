@@ -111,7 +111,7 @@ public sealed class OwnBudgetTests : IAsyncDisposable
 
     private LateAnswers Late => _host!.App.Services.GetRequiredService<LateAnswers>();
 
-    private RateBudget Budget => _host!.App.Services.GetRequiredKeyedService<RateBudget>(IngramRegistration.RateBudgetKey);
+    private SupplierGate Budget => _host!.App.Services.GetRequiredKeyedService<SupplierGate>(IngramRegistration.GateKey);
 
     /// <summary>Earlier questions spent every call of this minute (no deadline: granted at once).</summary>
     private async Task UseWholeBudgetAsync()

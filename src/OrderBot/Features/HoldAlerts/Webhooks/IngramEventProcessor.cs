@@ -119,7 +119,7 @@ public sealed class IngramEventProcessor
                     }
                 }
             }
-            catch (Exception exception) when (exception is RateBudgetExhaustedException or HttpRequestException or TimeoutException)
+            catch (Exception exception) when (exception is SupplierWaitException or HttpRequestException or TimeoutException)
             {
                 Log.EventRetry(_logger, exception, inbound.EventId);
                 return new Outcome("supplier call failed", events, enqueued, _time.GetUtcNow() + _options.RetryDelay);

@@ -1,25 +1,44 @@
 namespace OrderBot.Suppliers.Resilience;
 
-/// <summary>A supplier's published call budget, e.g. 60 calls per 60 seconds.</summary>
-/// <param name="Calls">Calls allowed per period.</param>
+/// <summary>
+/// How a supplier's gate behaves: its published call budget (e.g. 60 calls per 60 seconds), when it has one, and how
+/// long callers may wait for it or for a pause the supplier asked for.
+/// </summary>
+/// <param name="Calls">Calls allowed per period; 0: no published limit, the gate only holds callers during a pause.</param>
 /// <param name="Period">The period.</param>
 /// <param name="BackgroundShare">Share of <paramref name="Calls"/> that background work may use (0–1).</param>
-/// <param name="MaxWait">Longest a call queues for budget before it is reported as rate limited.</param>
+/// <param name="MaxWait">Longest a call queues (for budget, or through a pause) before it is answered without the supplier.</param>
 /// <param name="TurnWait">
 /// Longest a call with a turn deadline (<see cref="CallDeadline"/>) waits before its question is answered without it;
 /// null: until the deadline.
 /// </param>
-public sealed record RateBudgetSettings(int Calls, TimeSpan Period, double BackgroundShare, TimeSpan MaxWait, TimeSpan? TurnWait = null);
+public sealed record SupplierGateSettings(int Calls, TimeSpan Period, double BackgroundShare, TimeSpan MaxWait, TimeSpan? TurnWait = null)
+{
+    /// <summary>How long a 429 without <c>Retry-After</c>/<c>X-RateLimit-Reset</c> pauses callers; null: one <see cref="Period"/>.</summary>
+    public TimeSpan? DefaultPause { get; init; }
+
+    /// <summary>Whether the supplier publishes a call budget (a rate window is kept).</summary>
+    public bool HasWindow => Calls > 0;
+
+    /// <summary>A gate with no rate window: it only holds callers while the supplier asked us to wait.</summary>
+    public static SupplierGateSettings PauseOnly(TimeSpan maxWait, TimeSpan defaultPause) =>
+        new(0, TimeSpan.Zero, 0, maxWait) { DefaultPause = defaultPause };
+}
 
 /// <summary>
-/// One shared call budget for one supplier in this process: every caller, every retry attempt, queues here.
-/// An exact sliding window that reads only the injected <see cref="TimeProvider"/> gives a permit back a full
-/// period (plus a small margin for network delay) after it was used. So no window the server counts in ever sees
-/// more than the budget. Background calls must
-/// also pass a smaller limiter, which keeps headroom for interactive questions. The server's own
-/// <c>X-RateLimit-*</c> headers can pause the budget until their reset.
+/// THE place where "the supplier says wait" lives, one per supplier: every caller and every retry attempt passes it
+/// (<see cref="SupplierGateStrategy"/>). It keeps the supplier's published call budget when there is one (an
+/// optional rate window, with a smaller share for background work so questions keep headroom), and the pause the
+/// supplier asked for (<c>Retry-After</c> on a 429, or <c>X-RateLimit-Reset</c> when its window is used up).
+/// A caller that cannot pass in time gets one exception, <see cref="SupplierWaitException"/>.
 /// </summary>
-public sealed class RateBudget : IDisposable
+/// <remarks>
+/// The rate window is exact and reads only the injected <see cref="TimeProvider"/> (<see cref="SlidingLogLimiter"/>):
+/// a permit comes back a full period (plus a small margin for network delay) after it was used, so no window the
+/// server counts in sees more than the budget. Across instances the window lives in Redis
+/// (<see cref="RedisRateWindow"/>, System.Threading.RateLimiting through RedisRateLimiting).
+/// </remarks>
+public sealed partial class SupplierGate : IDisposable
 {
     // A permit comes back one period plus this share of it after use. A request that was slow on the wire must not
     // land in the server's next window together with a full new budget.
@@ -28,40 +47,57 @@ public sealed class RateBudget : IDisposable
     // Give up on budget a little before the turn's deadline, so the answer says "rate limited", not "no answer".
     private static readonly TimeSpan DeadlineMargin = TimeSpan.FromMilliseconds(250);
 
-    private readonly SlidingLogLimiter _all;
-    private readonly SlidingLogLimiter _background;
+    private readonly IRateWindow? _all;
+    private readonly IRateWindow? _background;
     private readonly TimeProvider _timeProvider;
     private readonly Lock _gate = new();
     private DateTimeOffset _pausedUntil = DateTimeOffset.MinValue;
     private bool _pauseRefused;
+    private int _pauseWaiters;
 
-    public RateBudget(RateBudgetSettings settings, TimeProvider timeProvider)
+    /// <summary>A gate whose rate window (if any) lives in this process.</summary>
+    public SupplierGate(SupplierGateSettings settings, TimeProvider timeProvider)
+        : this(settings, timeProvider, windows: null)
+    {
+    }
+
+    /// <summary>
+    /// A gate whose windows come from <paramref name="windows"/> (name, limit, hold): "all" and "background" — a
+    /// Redis window shares the budget across instances. Null: in-process windows.
+    /// </summary>
+    internal SupplierGate(SupplierGateSettings settings, TimeProvider timeProvider, Func<string, int, TimeSpan, IRateWindow>? windows)
     {
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(timeProvider);
-        ArgumentOutOfRangeException.ThrowIfLessThan(settings.Calls, 1);
-        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(settings.Period, TimeSpan.Zero);
+        ArgumentOutOfRangeException.ThrowIfLessThan(settings.Calls, 0);
         Settings = settings;
         _timeProvider = timeProvider;
+        if (!settings.HasWindow)
+        {
+            return;
+        }
+
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(settings.Period, TimeSpan.Zero);
+        windows ??= (_, limit, hold) => new SlidingLogLimiter(limit, hold, timeProvider);
         var hold = settings.Period + (settings.Period / MarginDivisor);
-        _all = new SlidingLogLimiter(settings.Calls, hold, timeProvider);
+        _all = windows("all", settings.Calls, hold);
         BackgroundCalls = Math.Max(1, (int)Math.Floor(settings.Calls * Math.Clamp(settings.BackgroundShare, 0, 1)));
-        _background = new SlidingLogLimiter(BackgroundCalls, hold, timeProvider);
+        _background = windows("background", BackgroundCalls, hold);
     }
 
-    public RateBudgetSettings Settings { get; }
+    public SupplierGateSettings Settings { get; }
 
     /// <summary>Calls per period that background work may use.</summary>
     public int BackgroundCalls { get; }
 
     /// <summary>Calls still available in the current window (for metrics).</summary>
-    public long Remaining => _all.Available;
+    public long Remaining => _all?.Available ?? 0;
 
     /// <summary>Background calls still available in the current window (for metrics).</summary>
-    public long BackgroundRemaining => _background.Available;
+    public long BackgroundRemaining => _background?.Available ?? 0;
 
     /// <summary>Calls queued for budget right now (for metrics, and for tests that wait until callers are queued).</summary>
-    public int Waiting => _all.Waiting + _background.Waiting;
+    public int Waiting => (_all?.Waiting ?? 0) + (_background?.Waiting ?? 0) + Volatile.Read(ref _pauseWaiters);
 
     /// <summary>Until when the server told us to stop (remaining 0 or a 429), or <see cref="DateTimeOffset.MinValue"/>.</summary>
     public DateTimeOffset PausedUntil
@@ -91,9 +127,14 @@ public sealed class RateBudget : IDisposable
         }
     }
 
-    /// <summary>Waits for a permit. Returns false when none came within <see cref="RateBudgetSettings.MaxWait"/>.</summary>
+    /// <summary>Waits for a permit. Returns false when none came within <see cref="SupplierGateSettings.MaxWait"/>.</summary>
     public async Task<bool> AcquireAsync(bool background, CancellationToken cancellationToken)
     {
+        if (!Settings.HasWindow)
+        {
+            return await PassPauseAsync(cancellationToken);
+        }
+
         // A turn's deadline shortens the wait; a server refusal that outlasts it is answered at once, not waited out.
         var now = _timeProvider.GetUtcNow();
         var paused = PausedUntil;
@@ -156,11 +197,11 @@ public sealed class RateBudget : IDisposable
 
             if (background)
             {
-                await _background.AcquireAsync(linked.Token);
+                await _background!.AcquireAsync(priority: false, linked.Token);
             }
 
             // A user's question queues ahead of the watcher's polls for the shared budget.
-            await _all.AcquireAsync(priority: !background, linked.Token);
+            await _all!.AcquireAsync(priority: !background, linked.Token);
             return true;
         }
         catch (OperationCanceledException) when (giveUp.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
@@ -202,6 +243,11 @@ public sealed class RateBudget : IDisposable
     /// <summary>When a caller queueing now would get its permit (both limiters for background work).</summary>
     private DateTimeOffset EstimateGrant(bool background)
     {
+        if (_all is null || _background is null)
+        {
+            return _timeProvider.GetUtcNow();
+        }
+
         var all = _all.EstimateGrant(priority: !background);
         if (!background)
         {
@@ -212,10 +258,9 @@ public sealed class RateBudget : IDisposable
         return share > all ? share : all;
     }
 
-
     public void Dispose()
     {
-        _all.Dispose();
-        _background.Dispose();
+        _all?.Dispose();
+        _background?.Dispose();
     }
 }

@@ -1,9 +1,9 @@
 using Microsoft.Extensions.Time.Testing;
 using OrderBot.Suppliers.Resilience;
 
-namespace OrderBot.Suppliers.Tests.Ingram;
+namespace OrderBot.Suppliers.Tests.Resilience;
 
-public sealed class RateBudgetTests
+public sealed class SupplierGateTests
 {
     private static readonly DateTimeOffset Start = new(2026, 11, 18, 12, 0, 0, TimeSpan.Zero);
 
@@ -11,7 +11,7 @@ public sealed class RateBudgetTests
     public async Task AcquireAsync_BudgetSpent_QueuesUntilAFullPeriodPassed()
     {
         var clock = new FakeTimeProvider(Start);
-        using var budget = new RateBudget(new RateBudgetSettings(10, TimeSpan.FromSeconds(60), 0.5, TimeSpan.FromHours(1)), clock);
+        using var budget = new SupplierGate(new SupplierGateSettings(10, TimeSpan.FromSeconds(60), 0.5, TimeSpan.FromHours(1)), clock);
         for (var i = 0; i < 10; i++)
         {
             Assert.True(await budget.AcquireAsync(background: false, CancellationToken.None));
@@ -29,7 +29,7 @@ public sealed class RateBudgetTests
     public async Task AcquireAsync_BudgetScarce_UserQuestionQueuedLaterGoesAheadOfTheWatcher()
     {
         var clock = new FakeTimeProvider(Start);
-        using var budget = new RateBudget(new RateBudgetSettings(4, TimeSpan.FromSeconds(60), 1.0, TimeSpan.FromHours(1)), clock);
+        using var budget = new SupplierGate(new SupplierGateSettings(4, TimeSpan.FromSeconds(60), 1.0, TimeSpan.FromHours(1)), clock);
         Assert.True(await budget.AcquireAsync(background: false, CancellationToken.None));
         clock.Advance(TimeSpan.FromSeconds(10));
         for (var i = 0; i < 3; i++)
@@ -54,7 +54,7 @@ public sealed class RateBudgetTests
     public async Task AcquireAsync_Background_OnlyGetsItsShareAndInteractiveKeepsHeadroom()
     {
         var clock = new FakeTimeProvider(Start);
-        using var budget = new RateBudget(new RateBudgetSettings(10, TimeSpan.FromSeconds(60), 0.5, TimeSpan.FromHours(1)), clock);
+        using var budget = new SupplierGate(new SupplierGateSettings(10, TimeSpan.FromSeconds(60), 0.5, TimeSpan.FromHours(1)), clock);
         for (var i = 0; i < 5; i++)
         {
             Assert.True(await budget.AcquireAsync(background: true, CancellationToken.None));
@@ -76,7 +76,7 @@ public sealed class RateBudgetTests
     public async Task AcquireAsync_WaitLongerThanMaxWait_ReturnsFalse()
     {
         var clock = new FakeTimeProvider(Start);
-        using var budget = new RateBudget(new RateBudgetSettings(1, TimeSpan.FromSeconds(60), 0.5, TimeSpan.FromSeconds(5)), clock);
+        using var budget = new SupplierGate(new SupplierGateSettings(1, TimeSpan.FromSeconds(60), 0.5, TimeSpan.FromSeconds(5)), clock);
         Assert.True(await budget.AcquireAsync(false, CancellationToken.None));
 
         var second = budget.AcquireAsync(false, CancellationToken.None);
@@ -90,7 +90,7 @@ public sealed class RateBudgetTests
     public async Task PauseUntil_ServerSaidStop_CallersWaitForReset()
     {
         var clock = new FakeTimeProvider(Start);
-        using var budget = new RateBudget(new RateBudgetSettings(60, TimeSpan.FromSeconds(60), 0.5, TimeSpan.FromHours(1)), clock);
+        using var budget = new SupplierGate(new SupplierGateSettings(60, TimeSpan.FromSeconds(60), 0.5, TimeSpan.FromHours(1)), clock);
         budget.PauseUntil(Start.AddSeconds(30));
 
         var call = budget.AcquireAsync(false, CancellationToken.None);
@@ -105,7 +105,7 @@ public sealed class RateBudgetTests
     public async Task AcquireAsync_HundredConcurrentCallers_NeverMoreThanTheBudgetPerPeriod()
     {
         var clock = new FakeTimeProvider(Start);
-        using var budget = new RateBudget(new RateBudgetSettings(60, TimeSpan.FromSeconds(60), 0.5, TimeSpan.FromHours(1)), clock);
+        using var budget = new SupplierGate(new SupplierGateSettings(60, TimeSpan.FromSeconds(60), 0.5, TimeSpan.FromHours(1)), clock);
         var granted = new List<DateTimeOffset>();
         var callers = Enumerable.Range(0, 100).Select(_ => Task.Run(async () =>
         {
