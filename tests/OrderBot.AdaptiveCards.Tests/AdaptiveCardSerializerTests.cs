@@ -118,15 +118,4 @@ public sealed class AdaptiveCardSerializerTests
         Assert.True(JsonNode.DeepEquals(compact, indented));
         Assert.Equal("a <b> & \"c\"", (string?)indented!["body"]![0]!["text"]);
     }
-
-    [Fact]
-    public void Create_Attachment_HasAdaptiveContentTypeAndCard()
-    {
-        var attachment = AdaptiveCardAttachment.Create(new AdaptiveCard { Body = [new TextBlock("x")] });
-        var element = AdaptiveCardAttachment.CreateElement(new AdaptiveCard { Body = [new TextBlock("x")] });
-
-        Assert.Equal("application/vnd.microsoft.card.adaptive", (string?)attachment["contentType"]);
-        Assert.Equal("AdaptiveCard", (string?)attachment["content"]!["type"]);
-        Assert.Equal("x", element.GetProperty("content").GetProperty("body")[0].GetProperty("text").GetString());
-    }
 }

@@ -57,7 +57,7 @@ public sealed class HoldToAlertBenchmark : IBenchmarkSuite
         using var http = new HttpClient();
         var client = new ConnectorClient(http);
         var delivery = new AlertDelivery(
-            store, store, store, client, new ProactiveMessenger(client, new InMemoryConversationReferenceStore(clock), NullLogger<ProactiveMessenger>.Instance),
+            store, store, store, new ProactiveMessenger(client, new InMemoryConversationReferenceStore(clock), NullLogger<ProactiveMessenger>.Instance),
             clock, options, NullLogger<AlertDelivery>.Instance);
 
         await AlertsBenchmark.AddConversationAsync(store, "a:bench", connector.ServiceUrl);

@@ -20,6 +20,12 @@ public static partial class AdaptiveCardValidator
     /// </summary>
     public const int ActivityEnvelopeAllowance = 2 * 1024;
 
+    /// <summary>
+    /// Only for measuring the message a card travels in: this library stays free of the protocol layer, whose
+    /// <c>ProtocolNames.AdaptiveCardContentType</c> is what the app puts on attachments.
+    /// </summary>
+    private const string AdaptiveCardContentType = "application/vnd.microsoft.card.adaptive";
+
     private static readonly Version MaxVersion = new(1, 5);
 
     public static CardValidationResult Validate(AdaptiveCard card, int maxActivityBytes = DefaultMaxActivityBytes) =>
@@ -73,7 +79,7 @@ public static partial class AdaptiveCardValidator
             ["type"] = "message",
             ["attachments"] = new JsonArray(new JsonObject
             {
-                ["contentType"] = AdaptiveCardAttachment.ContentType,
+                ["contentType"] = AdaptiveCardContentType,
                 ["content"] = card.DeepClone(),
             }),
         };

@@ -15,7 +15,6 @@ public static class ConnectorOperations
     public const string Update = "update";
     public const string Delete = "delete";
     public const string CreateConversation = "create_conversation";
-    public const string GetMembers = "get_members";
 }
 
 /// <summary>
@@ -99,7 +98,6 @@ public sealed partial class ConnectorClient
         ConnectorOperations.Update => "connector update",
         ConnectorOperations.Delete => "connector delete",
         ConnectorOperations.CreateConversation => "connector create_conversation",
-        ConnectorOperations.GetMembers => "connector get_members",
         _ => "connector " + operation,
     };
 }

@@ -87,31 +87,6 @@ public sealed partial class ConnectorClient
             ProtocolJsonContext.Default.ConversationParameters, ProtocolJsonContext.Default.ConversationResourceResponse, cancellationToken));
     }
 
-    /// <summary><c>GET v3/conversations/{cid}/pagedmembers</c>; pass the previous page's continuation token to go on.</summary>
-    public Task<PagedMembersResult> GetPagedMembersAsync(string serviceUrl, string conversationId, int? pageSize = null, string? continuationToken = null, CancellationToken cancellationToken = default)
-    {
-        ArgumentException.ThrowIfNullOrEmpty(conversationId);
-        var query = new List<string>(2);
-        if (pageSize is { } size)
-        {
-            query.Add("pageSize=" + size.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        }
-
-        if (!string.IsNullOrEmpty(continuationToken))
-        {
-            query.Add("continuationToken=" + Uri.EscapeDataString(continuationToken));
-        }
-
-        var path = $"v3/conversations/{Esc(conversationId)}/pagedmembers" + (query.Count > 0 ? "?" + string.Join('&', query) : string.Empty);
-        var uri = Build(serviceUrl, path);
-        return TracedAsync(ConnectorOperations.GetMembers, async () =>
-        {
-            using var response = await _http.GetAsync(uri, cancellationToken);
-            await EnsureSuccessAsync(response, cancellationToken);
-            return await response.Content.ReadFromJsonAsync(ProtocolJsonContext.Default.PagedMembersResult, cancellationToken) ?? new PagedMembersResult();
-        });
-    }
-
     private async Task<TResponse> SendJsonAsync<TBody, TResponse>(HttpMethod method, Uri uri, TBody body, JsonTypeInfo<TBody> bodyInfo, JsonTypeInfo<TResponse> responseInfo, CancellationToken cancellationToken)
         where TResponse : new()
     {
@@ -137,7 +112,7 @@ public sealed partial class ConnectorClient
         }
     }
 
-    private static async Task EnsureSuccessAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    private async Task EnsureSuccessAsync(HttpResponseMessage response, CancellationToken cancellationToken)
     {
         if (response.IsSuccessStatusCode)
         {
@@ -160,8 +135,18 @@ public sealed partial class ConnectorClient
         response.Headers.TryGetValues("X-Correlating-OperationId", out var ids);
         var kind = ConnectorException.Classify(response.StatusCode, code);
         throw new ConnectorException(kind, response.StatusCode, code,
-            $"Connector answered {(int)response.StatusCode} {code}: {message}", ids?.FirstOrDefault());
+            $"Connector answered {(int)response.StatusCode} {code}: {message}", ids?.FirstOrDefault())
+        {
+            RetryAfter = RetryAfterOf(response.Headers.RetryAfter),
+        };
     }
+
+    private TimeSpan? RetryAfterOf(System.Net.Http.Headers.RetryConditionHeaderValue? header) => header switch
+    {
+        { Delta: { } delta } => delta,
+        { Date: { } date } => TimeSpan.FromTicks(Math.Max(0, (date - _time.GetUtcNow()).Ticks)),
+        _ => null,
+    };
 
     private static string ConversationId(Activity activity) =>
         activity.Conversation?.Id is { Length: > 0 } id ? id : throw new ArgumentException("activity.conversation.id is required.", nameof(activity));

@@ -73,6 +73,9 @@ public sealed class ConnectorException : Exception
 
     public string? OperationId { get; }
 
+    /// <summary>The Connector's <c>Retry-After</c> on the last answer (429/503), when it sent one.</summary>
+    public TimeSpan? RetryAfter { get; init; }
+
     /// <summary>True when the stored conversation reference should be marked inactive.</summary>
     public bool ConversationIsGone => Kind is ConnectorErrorKind.BotNotInConversationRoster
         or ConnectorErrorKind.ConversationBlockedByUser or ConnectorErrorKind.ConversationNotFound;

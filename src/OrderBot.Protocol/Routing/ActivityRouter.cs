@@ -108,21 +108,9 @@ public sealed class ActivityRouter
     public ActivityRouter OnMembersAdded(TurnHandler handler) =>
         Map("members-added", a => a.IsType(ActivityTypes.ConversationUpdate) && a.MembersAdded is { Count: > 0 }, handler);
 
-    /// <summary>conversationUpdate with membersRemoved.</summary>
-    public ActivityRouter OnMembersRemoved(TurnHandler handler) =>
-        Map("members-removed", a => a.IsType(ActivityTypes.ConversationUpdate) && a.MembersRemoved is { Count: > 0 }, handler);
-
     /// <summary>installationUpdate (action add, remove, add-upgrade, remove-upgrade or anything new).</summary>
     public ActivityRouter OnInstallationUpdate(TurnHandler handler) =>
         Map("installation-update", a => a.IsType(ActivityTypes.InstallationUpdate), handler);
-
-    /// <summary>An <c>event</c> activity with the given name.</summary>
-    public ActivityRouter OnEvent(string name, TurnHandler handler) =>
-        Map("event:" + name, a => a.IsType(ActivityTypes.Event) && string.Equals(a.Name, name, StringComparison.OrdinalIgnoreCase), handler);
-
-    /// <summary>Any activity of <paramref name="type"/> not taken by an earlier row.</summary>
-    public ActivityRouter OnType(string type, TurnHandler handler) =>
-        Map("type:" + type, a => a.IsType(type), handler);
 
     internal Route? Find(Activity activity)
     {

@@ -76,17 +76,6 @@ public sealed class ConversationParameters
     public IDictionary<string, JsonElement>? ExtensionData { get; set; }
 }
 
-/// <summary>One page of <c>GET v3/conversations/{id}/pagedmembers</c>.</summary>
-public sealed class PagedMembersResult
-{
-    public IList<ChannelAccount>? Members { get; set; }
-
-    public string? ContinuationToken { get; set; }
-
-    [JsonExtensionData]
-    public IDictionary<string, JsonElement>? ExtensionData { get; set; }
-}
-
 /// <summary>Connector error body <c>{"error":{"code","message"}}</c>.</summary>
 public sealed class ErrorResponse
 {

@@ -16,7 +16,6 @@ namespace OrderBot.Protocol.Schema;
 [JsonSerializable(typeof(ResourceResponse))]
 [JsonSerializable(typeof(ConversationResourceResponse))]
 [JsonSerializable(typeof(ConversationParameters))]
-[JsonSerializable(typeof(PagedMembersResult))]
 [JsonSerializable(typeof(IList<ChannelAccount>))]
 [JsonSerializable(typeof(ErrorResponse))]
 [JsonSerializable(typeof(InvokeResponse))]

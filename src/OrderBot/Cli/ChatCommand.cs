@@ -100,11 +100,11 @@ internal static class ChatCommand
             var shown = await PrintAsync(output, sent);
             return response switch
             {
-                { Type: "application/vnd.microsoft.card.adaptive", Value: { } cardJson } =>
+                { Type: ProtocolNames.AdaptiveCardContentType, Value: { } cardJson } =>
                     await PrintAsync(output, [new Activity { Type = ActivityTypes.Message, Attachments = [new Attachment { Content = cardJson }] }]),
                 // A drill-down posts its answer as a new message (already printed) and only points to it.
-                { Type: "application/vnd.microsoft.activity.message" } when sent.Any(a => a.IsType(ActivityTypes.Message)) => shown,
-                { Type: "application/vnd.microsoft.activity.message", Value: { ValueKind: JsonValueKind.String } text } =>
+                { Type: ProtocolNames.MessageContentType } when sent.Any(a => a.IsType(ActivityTypes.Message)) => shown,
+                { Type: ProtocolNames.MessageContentType, Value: { ValueKind: JsonValueKind.String } text } =>
                     await PrintAsync(output, [Activity.CreateMessage(text.GetString())]),
                 { StatusCode: >= 400 } error => await PrintAsync(output, [Activity.CreateMessage($"(the bot answered {error.StatusCode})")]),
                 _ => shown,

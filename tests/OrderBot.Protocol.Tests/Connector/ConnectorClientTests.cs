@@ -148,20 +148,6 @@ public sealed class ConnectorClientTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task SendToUserAsync_CreatesPersonalConversationWithTenantThenSends()
-    {
-        _connector.CreateConversationResponse = _ => new { id = "a:1personalXYZ" };
-
-        var result = await Messenger.SendToUserAsync(_connector.ServiceUrl, new ChannelAccount { Id = "28:" + BotHost.AppId }, "29:1userABC", BotHost.Tenant, Activity.CreateMessage("hello"));
-
-        Assert.True(result.Succeeded);
-        var create = _connector.Requests[0];
-        Assert.Equal("/v3/conversations", create.RawTarget);
-        Assert.Equal("""{"isGroup":false,"bot":{"id":"28:11111111-2222-3333-4444-555555555555"},"members":[{"id":"29:1userABC"}],"tenantId":"aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee","channelData":{"tenant":{"id":"aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee"}}}""", create.Body);
-        Assert.Equal("/v3/conversations/a%3A1personalXYZ/activities", _connector.Requests[1].RawTarget);
-    }
-
-    [Fact]
     public async Task CreateConversationAsync_ChannelThread_ReturnsThreadIdAndRootActivity()
     {
         _connector.CreateConversationResponse = _ => new { id = "19:chan01@thread.tacv2;messageid=1760000000700", activityId = "1760000000700" };
@@ -191,22 +177,5 @@ public sealed class ConnectorClientTests : IAsyncLifetime
         Assert.Equal("/v3/conversations/a%3A1personalXYZ/activities/1760000000500", _connector.Requests[0].RawTarget);
         Assert.Equal("DELETE", _connector.Requests[1].Method);
         Assert.Equal("/v3/conversations/19%3Achan01%40thread.tacv2%3Bmessageid%3D1/activities/1760000000500", _connector.Requests[1].RawTarget);
-    }
-
-    [Fact]
-    public async Task GetPagedMembersAsync_FollowsContinuationToken()
-    {
-        for (var i = 0; i < 5; i++)
-        {
-            _connector.Members.Add(new { id = $"29:user{i}", name = $"User {i}" });
-        }
-
-        var first = await Client.GetPagedMembersAsync(_connector.ServiceUrl, "19:chan01@thread.tacv2", pageSize: 3);
-        var second = await Client.GetPagedMembersAsync(_connector.ServiceUrl, "19:chan01@thread.tacv2", pageSize: 3, continuationToken: first.ContinuationToken);
-
-        Assert.Equal(3, first.Members!.Count);
-        Assert.Equal(2, second.Members!.Count);
-        Assert.Null(second.ContinuationToken);
-        Assert.Equal("/v3/conversations/19%3Achan01%40thread.tacv2/pagedmembers?pageSize=3", _connector.Requests[0].RawTarget);
     }
 }

@@ -48,9 +48,6 @@ public sealed class FakeConnector : IAsyncDisposable
     /// <summary>Answer to <c>POST v3/conversations</c>; default creates <c>a:created-{n}</c>.</summary>
     public Func<JsonElement, object> CreateConversationResponse { get; set; } = _ => new { id = "a:created-1" };
 
-    /// <summary>Members returned by <c>pagedmembers</c>, paged by <c>pageSize</c>.</summary>
-    public IList<object> Members { get; } = [];
-
     /// <summary>When false, requests are recorded but not counted for <see cref="WaitForRequestsAsync"/>: handy in benches.</summary>
     public bool SignalArrivals { get; set; } = true;
 
@@ -145,11 +142,6 @@ public sealed class FakeConnector : IAsyncDisposable
             return (201, JsonSerializer.Serialize(CreateConversationResponse(JsonDocument.Parse(body).RootElement)));
         }
 
-        if (method == "GET" && path.EndsWith("/pagedmembers", StringComparison.Ordinal))
-        {
-            return (200, PagedMembers(raw));
-        }
-
         if (method == "DELETE")
         {
             return (200, null);
@@ -157,15 +149,5 @@ public sealed class FakeConnector : IAsyncDisposable
 
         var id = Interlocked.Increment(ref _nextId).ToString(System.Globalization.CultureInfo.InvariantCulture);
         return (200, JsonSerializer.Serialize(new { id }));
-    }
-
-    private string PagedMembers(string raw)
-    {
-        var query = Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(raw.Contains('?', StringComparison.Ordinal) ? raw[raw.IndexOf('?', StringComparison.Ordinal)..] : string.Empty);
-        var size = query.TryGetValue("pageSize", out var s) ? int.Parse(s.ToString(), System.Globalization.CultureInfo.InvariantCulture) : 200;
-        var start = query.TryGetValue("continuationToken", out var t) ? int.Parse(t.ToString(), System.Globalization.CultureInfo.InvariantCulture) : 0;
-        var page = Members.Skip(start).Take(size).ToList();
-        var next = start + size < Members.Count ? (start + size).ToString(System.Globalization.CultureInfo.InvariantCulture) : null;
-        return JsonSerializer.Serialize(new { members = page, continuationToken = next });
     }
 }

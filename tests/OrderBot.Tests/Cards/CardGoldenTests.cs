@@ -29,7 +29,6 @@ public sealed class CardGoldenTests
         ["nothing-found"] = () => NothingFoundCard.Build("PO 999", NothingFoundResults(), London),
         ["welcome"] = () => WelcomeCard.Build("Dana Buyer"),
         ["help"] = () => HelpCard.Build(),
-        ["error"] = () => ErrorCard.Build("0HN7Q3JAKC2LV:00000001"),
         ["country-prompt"] = () => CountryPromptCard.Build(current: "fr", pendingQuestion: "where is PO 201120/1"),
         ["settings"] = () => SettingsCard.Build(
             new SettingsView { Country = "FR", TimeZoneId = "Europe/Paris", Culture = "French (fr)", DateFormat = "US (Dec 14, 2026)" },

@@ -11,9 +11,6 @@ internal static partial class Log
     [LoggerMessage(EventId = 4001, Level = LogLevel.Debug, Message = "Turn {CorrelationId} card action {Verb}")]
     public static partial void Action(ILogger logger, string correlationId, string verb);
 
-    [LoggerMessage(EventId = 4002, Level = LogLevel.Debug, Message = "Turn {CorrelationId} welcomed conversation")]
-    public static partial void Welcomed(ILogger logger, string correlationId);
-
     [LoggerMessage(EventId = 4003, Level = LogLevel.Warning, Message = "Turn {CorrelationId} could not save to the state store; the user was asked to try again")]
     public static partial void StoreWriteFailed(ILogger logger, Exception exception, string correlationId);
 }

@@ -55,11 +55,8 @@ public sealed record Reply(string? Text, AdaptiveCard? Card)
     public InvokeResponse ToInvokeResponse() =>
         Card is not null ? InvokeResponse.Card(CardElement(Card)) : InvokeResponse.Message(Text ?? string.Empty);
 
-    public static Attachment ToAttachment(AdaptiveCard card) => new()
-    {
-        ContentType = AdaptiveCardAttachment.ContentType,
-        Content = CardElement(card),
-    };
+    /// <summary>The one way a card becomes an attachment (replies, alerts, message extension results).</summary>
+    public static Attachment ToAttachment(AdaptiveCard card) => Attachment.AdaptiveCard(CardElement(card));
 
     /// <summary>The card as the JSON an attachment or invoke response carries.</summary>
     public static JsonElement CardElement(AdaptiveCard card) =>

@@ -30,7 +30,6 @@ public sealed class AlertDelivery
     private readonly IOutboxStore _outbox;
     private readonly IConversationReferenceStore _references;
     private readonly ISubscriptionStore _subscriptions;
-    private readonly ConnectorClient _connector;
     private readonly ProactiveMessenger _messenger;
     private readonly TimeProvider _time;
     private readonly AlertsOptions _options;
@@ -41,7 +40,6 @@ public sealed class AlertDelivery
         IOutboxStore outbox,
         IConversationReferenceStore references,
         ISubscriptionStore subscriptions,
-        ConnectorClient connector,
         ProactiveMessenger messenger,
         TimeProvider time,
         IOptions<AlertsOptions> options,
@@ -53,7 +51,6 @@ public sealed class AlertDelivery
         _outbox = outbox;
         _references = references;
         _subscriptions = subscriptions;
-        _connector = connector;
         _messenger = messenger;
         _time = time;
         _options = options.Value;
@@ -132,55 +129,79 @@ public sealed class AlertDelivery
 
         AlertsTelemetry.Describe(span, payload);
 
-        var activity = Activity.CreateMessage();
-        var content = payload.Attachment.GetProperty("content");
+        var attachment = payload.Attachment;
         if (item.InDoubt)
         {
             Log.AlertInDoubt(_logger, item.EventKey, item.Attempts);
-            content = WithRepeatNote(content);
+            attachment = WithRepeatNote(attachment);
         }
 
-        activity.Attachments = [new Attachment { ContentType = "application/vnd.microsoft.card.adaptive", Content = content }];
+        var activity = Activity.CreateMessage();
+        activity.Attachments = [attachment];
         Address(activity, payload, record);
 
         // Recorded before the send: a crash from here until MarkSent is the one window in which Teams may get it twice.
         await _outbox.MarkSendingAsync(item.Id, Owner, cancellationToken);
-        var (activityId, failure) = await SendAsync(record, reference, activity, cancellationToken);
-        if (failure is null)
+
+        // A channel alert starts its own thread (protocol reference §3.4); a chat gets a message.
+        var result = IsChannel(record)
+            ? await _messenger.StartChannelThreadAsync(reference, activity, cancellationToken)
+            : await _messenger.SendAsync(reference, activity, cancellationToken);
+        switch (result)
         {
-            // Teams has it now: the operator's "hold to alert" figure ends here, not when the outbox row is updated.
-            _metrics?.Sent(payload.Kind, conversationType, _time.GetUtcNow() - item.CreatedAt);
-            span?.SetTag(AlertsTelemetry.OutcomeTag, "sent");
-            await _outbox.MarkSentAsync(item.Id, Owner, activityId, cancellationToken);
-            Log.AlertSent(_logger, item.EventKey, activityId);
-            return Outcome.Sent;
+            case ProactiveResult.Sent sent:
+                // Teams has it now: the operator's "hold to alert" figure ends here, not when the outbox row is updated.
+                _metrics?.Sent(payload.Kind, conversationType, _time.GetUtcNow() - item.CreatedAt);
+                span?.SetTag(AlertsTelemetry.OutcomeTag, "sent");
+                await _outbox.MarkSentAsync(item.Id, Owner, sent.Id, cancellationToken);
+                Log.AlertSent(_logger, item.EventKey, sent.Id);
+                return Outcome.Sent;
+
+            case ProactiveResult.ConversationGone gone:
+                // The bot was removed or blocked: stop everything for this conversation until it is added again.
+                await _references.MarkInactiveAsync(item.ConversationId, $"{gone.Kind} ({gone.Code})", cancellationToken);
+                var paused = await _subscriptions.SetActiveForConversationAsync(item.ConversationId, false, cancellationToken);
+                await _outbox.MarkDeadAsync(item.Id, Owner, $"conversation gone: {gone.Kind}", cancellationToken);
+                Log.ConversationGone(_logger, item.ConversationId, gone.Kind, paused);
+                return Failed(span, payload.Kind, AlertsTelemetry.ReasonName(gone.Kind), final: true);
         }
 
-        if (failure.ConversationIsGone)
+        var kind = result.Failure ?? ConnectorErrorKind.Other;
+        var message = result switch
         {
-            // The bot was removed or blocked: stop everything for this conversation until it is added again.
-            await _references.MarkInactiveAsync(item.ConversationId, $"{failure.Kind} ({failure.ErrorCode})", cancellationToken);
-            var paused = await _subscriptions.SetActiveForConversationAsync(item.ConversationId, false, cancellationToken);
-            await _outbox.MarkDeadAsync(item.Id, Owner, $"conversation gone: {failure.Kind}", cancellationToken);
-            Log.ConversationGone(_logger, item.ConversationId, failure.Kind, paused);
-            return Failed(span, payload.Kind, AlertsTelemetry.ReasonName(failure.Kind), final: true);
-        }
+            ProactiveResult.Throttled throttled => $"throttled ({throttled.Code}), retry after {throttled.RetryAfter}",
+            ProactiveResult.TransientFailure transient => transient.Message,
+            ProactiveResult.Refused refused => refused.Message,
+            _ => result.ToString(),
+        };
 
-        var retryable = failure.Kind is ConnectorErrorKind.Transient or ConnectorErrorKind.Other;
+        // A 500 (Other) is not retried by the Connector client but may pass: the outbox tries it again later.
+        var retryable = result is ProactiveResult.Throttled or ProactiveResult.TransientFailure
+            or ProactiveResult.Refused { Kind: ConnectorErrorKind.Other };
         if (!retryable || item.Attempts >= _options.MaxAttempts)
         {
-            await _outbox.MarkDeadAsync(item.Id, Owner, $"{failure.Kind} after {item.Attempts} attempts: {failure.Message}", cancellationToken);
-            Log.AlertDead(_logger, item.EventKey, failure.Kind, item.Attempts);
-            return Failed(span, payload.Kind, AlertsTelemetry.ReasonName(failure.Kind), final: true);
+            await _outbox.MarkDeadAsync(item.Id, Owner, $"{kind} after {item.Attempts} attempts: {message}", cancellationToken);
+            Log.AlertDead(_logger, item.EventKey, kind, item.Attempts);
+            return Failed(span, payload.Kind, AlertsTelemetry.ReasonName(kind), final: true);
         }
 
         var delay = TimeSpan.FromTicks(Math.Min(
             _options.MaxRetryBackoff.Ticks,
             _options.RetryBackoff.Ticks * (1L << Math.Min(20, Math.Max(0, item.Attempts - 1)))));
-        await _outbox.MarkFailedAsync(item.Id, Owner, $"{failure.Kind}: {failure.Message}", now + delay, cancellationToken);
-        Log.AlertRetry(_logger, item.EventKey, failure.Kind, delay);
-        return Failed(span, payload.Kind, AlertsTelemetry.ReasonName(failure.Kind), final: false);
+
+        // Throttled: never sooner than Teams asked (its Retry-After), even past the backoff cap.
+        if (result is ProactiveResult.Throttled { RetryAfter: { } retryAfter } && retryAfter > delay)
+        {
+            delay = retryAfter;
+        }
+
+        await _outbox.MarkFailedAsync(item.Id, Owner, $"{kind}: {message}", now + delay, cancellationToken);
+        Log.AlertRetry(_logger, item.EventKey, kind, delay);
+        return Failed(span, payload.Kind, AlertsTelemetry.ReasonName(kind), final: false);
     }
+
+    private static bool IsChannel(ConversationReferenceRecord record) =>
+        string.Equals(record.ConversationType, "channel", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>
     /// In a channel the alert raises an activity-feed notification (<c>channelData.notification.alert</c>, protocol
@@ -189,7 +210,7 @@ public sealed class AlertDelivery
     /// </summary>
     private static void Address(Activity activity, AlertPayload payload, ConversationReferenceRecord record)
     {
-        if (string.Equals(record.ConversationType, "channel", StringComparison.OrdinalIgnoreCase))
+        if (IsChannel(record))
         {
             activity.ChannelData = new TeamsChannelData { Notification = new NotificationInfo { Alert = true } };
         }
@@ -207,12 +228,13 @@ public sealed class AlertDelivery
     internal const string RepeatNote = "Sent again after a restart: OrderBot could not confirm that the first copy arrived, so you may see this alert twice.";
 
     /// <summary>The card with <see cref="RepeatNote"/> as a last, subtle line.</summary>
-    private static System.Text.Json.JsonElement WithRepeatNote(System.Text.Json.JsonElement card)
+    private static Attachment WithRepeatNote(Attachment attachment)
     {
-        if (System.Text.Json.Nodes.JsonNode.Parse(card.GetRawText()) is not System.Text.Json.Nodes.JsonObject node
+        if (attachment.Content is not { } card
+            || System.Text.Json.Nodes.JsonObject.Create(card) is not { } node
             || node["body"] is not System.Text.Json.Nodes.JsonArray body)
         {
-            return card;
+            return attachment;
         }
 
         body.Add(new System.Text.Json.Nodes.JsonObject
@@ -223,8 +245,7 @@ public sealed class AlertDelivery
             ["size"] = "Small",
             ["wrap"] = true,
         });
-        using var document = JsonDocument.Parse(node.ToJsonString());
-        return document.RootElement.Clone();
+        return new Attachment { ContentType = attachment.ContentType, Content = JsonSerializer.SerializeToElement(node, AlertsJsonContext.Default.JsonObject) };
     }
 
     /// <summary>Counts a failed delivery and marks its span; final when the item was given up.</summary>
@@ -235,42 +256,6 @@ public sealed class AlertDelivery
         span?.SetTag(AlertsTelemetry.ReasonTag, reason).SetTag(AlertsTelemetry.FinalTag, final)
             .SetTag(AlertsTelemetry.OutcomeTag, final ? "dead" : "retry");
         return final ? Outcome.Dead : Outcome.Retry;
-    }
-
-    private async Task<(string? ActivityId, ConnectorException? Failure)> SendAsync(
-        ConversationReferenceRecord record,
-        ConversationReference reference,
-        Activity activity,
-        CancellationToken cancellationToken)
-    {
-        try
-        {
-            if (string.Equals(record.ConversationType, "channel", StringComparison.OrdinalIgnoreCase))
-            {
-                // A channel alert starts its own thread (protocol reference §3.4): create conversation in the channel.
-                var channel = record.TeamsChannelId ?? reference.TeamsChannelId ?? record.ConversationId.Split(';')[0];
-                activity.From = reference.Bot;
-                var created = await _connector.CreateConversationAsync(
-                    record.ServiceUrl,
-                    ConversationParametersFactory.ChannelThread(channel, record.TenantId ?? string.Empty, activity),
-                    cancellationToken);
-                return (created.ActivityId ?? created.Id, null);
-            }
-
-            // ProactiveMessenger returns failures as values; rebuild the exception shape for one decision path.
-            var result = await _messenger.SendAsync(reference, activity, cancellationToken);
-            return result.Succeeded
-                ? (result.ActivityId, null)
-                : (null, new ConnectorException(result.Failure!.Value, null, result.ErrorCode, $"Connector refused the alert ({result.ErrorCode})"));
-        }
-        catch (ConnectorException exception)
-        {
-            return (null, exception);
-        }
-        catch (HttpRequestException exception)
-        {
-            return (null, new ConnectorException(ConnectorErrorKind.Transient, null, null, exception.Message));
-        }
     }
 
     private enum Outcome

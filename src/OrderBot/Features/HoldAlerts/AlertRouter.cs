@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.Json;
 using OrderBot.AdaptiveCards;
 using OrderBot.Cards;
+using OrderBot.Features.Conversation;
 using OrderBot.State;
 using OrderBot.Suppliers.Model;
 
@@ -97,7 +98,7 @@ public sealed class AlertRouter
 
             // The deciding span's id travels with the alert, so its delivery (another trace) links back to the poll.
             var mention = group.Where(s => s.MentionCreator).MinBy(s => s.Id);
-            var payload = new AlertPayload(alertEvent.Kind, order.Supplier, order.OrderNumber, AdaptiveCardAttachment.CreateElement(card), Activity.Current?.Id)
+            var payload = new AlertPayload(alertEvent.Kind, order.Supplier, order.OrderNumber, Reply.ToAttachment(card), Activity.Current?.Id)
             {
                 MentionId = mention?.CreatedByUserId,
                 MentionName = mention?.CreatedByName,

@@ -89,7 +89,7 @@ internal sealed record AlertEvent(AlertKind Kind, string State, Hold? Hold = nul
 /// What an outbox item carries: the card to post, enough to describe it in logs, and the W3C id of the span that
 /// decided it (null in items written before telemetry, or with nobody listening).
 /// </summary>
-internal sealed record AlertPayload(AlertKind Kind, SupplierId Supplier, string OrderNumber, JsonElement Attachment, string? DecidedIn = null)
+internal sealed record AlertPayload(AlertKind Kind, SupplierId Supplier, string OrderNumber, Protocol.Schema.Attachment Attachment, string? DecidedIn = null)
 {
     /// <summary>The subscriber to @mention ("…and mention me"): their channel account id and display name.</summary>
     public string? MentionId { get; init; }
@@ -100,4 +100,5 @@ internal sealed record AlertPayload(AlertKind Kind, SupplierId Supplier, string 
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web, UseStringEnumConverter = true)]
 [JsonSerializable(typeof(OrderSnapshot))]
 [JsonSerializable(typeof(AlertPayload))]
+[JsonSerializable(typeof(System.Text.Json.Nodes.JsonObject))]
 internal sealed partial class AlertsJsonContext : JsonSerializerContext;

@@ -12,7 +12,7 @@ internal static class ReplyAssert
     {
         Assert.Equal(ActivityTypes.Message, reply.Type);
         var attachment = Assert.Single(reply.Attachments ?? []);
-        Assert.Equal(AdaptiveCardAttachment.ContentType, attachment.ContentType);
+        Assert.Equal(ProtocolNames.AdaptiveCardContentType, attachment.ContentType);
         return attachment.Content!.Value;
     }
 

@@ -80,6 +80,44 @@ public sealed class AlertDeliveryTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task RunCycle_ThrottledWithRetryAfter_RetriedNoSoonerThanTeamsAsked()
+    {
+        await _h.AddConversationAsync("a:personal-1", "personal");
+        await _h.SubscribeAsync("a:personal-1", SubscriptionKind.Po, "WATCH-1");
+        await HoldAppearsAsync();
+        _h.Connector.EnqueueFault(new ConnectorFault(429, "Throttled", RetryAfter: "120"));
+        var (_, delivery) = _h.NewInstance(_h.Store);
+
+        Assert.Equal(1, (await delivery.RunCycleAsync(CancellationToken.None)).Retried);
+
+        // The backoff alone (10 s) would try again by now; Teams asked for two minutes.
+        _h.Advance(TimeSpan.FromSeconds(60));
+        Assert.Equal(0, (await delivery.RunCycleAsync(CancellationToken.None)).Claimed);
+        _h.Advance(TimeSpan.FromSeconds(61));
+        Assert.Equal(1, (await delivery.RunCycleAsync(CancellationToken.None)).Sent);
+        Assert.Equal(2, _h.AlertRequests().Count);
+    }
+
+    [Fact]
+    public async Task RunCycle_ChannelThreadRefusedBotRemoved_ChannelDeactivatedAndItsSubscriptionsPaused()
+    {
+        const string channel = "19:channel@thread.tacv2";
+        await _h.AddConversationAsync(channel, "channel", channel);
+        await _h.SubscribeAsync(channel, SubscriptionKind.Po, "WATCH-1");
+        await HoldAppearsAsync();
+        _h.Connector.EnqueueFault(new ConnectorFault(403, "BotNotInConversationRoster"));
+        var (_, delivery) = _h.NewInstance(_h.Store);
+
+        Assert.Equal(1, (await delivery.RunCycleAsync(CancellationToken.None)).Dead);
+
+        Assert.Equal("/v3/conversations", Assert.Single(_h.AlertRequests()).RawTarget);
+        Assert.False((await _h.Store.GetAsync(channel))!.IsActive);
+        Assert.All(await _h.Store.ListForConversationAsync(channel), s => Assert.False(s.IsActive));
+        _h.Advance(TimeSpan.FromMinutes(10));
+        Assert.Equal(0, (await delivery.RunCycleAsync(CancellationToken.None)).Claimed);
+    }
+
+    [Fact]
     public async Task RunCycle_KilledBetweenEnqueueAndSend_RestartSendsOnce()
     {
         await _h.AddConversationAsync("a:personal-1", "personal");

@@ -120,7 +120,7 @@ internal sealed class AlertsHarness : IAsyncDisposable
         _clients.Add(http);
         var client = new ConnectorClient(http);
         var messenger = new ProactiveMessenger(client, new InMemoryConversationReferenceStore(Time), NullLogger<ProactiveMessenger>.Instance);
-        var delivery = new AlertDelivery(outbox ?? store, store, store, client, messenger, Time, options, NullLogger<AlertDelivery>.Instance, instance, Metrics);
+        var delivery = new AlertDelivery(outbox ?? store, store, store, messenger, Time, options, NullLogger<AlertDelivery>.Instance, instance, Metrics);
         return (watcher, delivery);
     }
 
