@@ -1,8 +1,8 @@
 using OrderBot.Cli;
-using OrderBot.Features.HoldAlerts;
-using OrderBot.Features.HoldAlerts.Webhooks;
+using OrderBot.Features.Alerts;
+using OrderBot.Features.Alerts.Webhooks;
 using OrderBot.Features.MessageExtension;
-using OrderBot.Features.Subscriptions;
+using OrderBot.Features.Alerts.Subscriptions;
 using OrderBot.Hosting;
 using OrderBot.Protocol.Hosting;
 using OrderBot.State;

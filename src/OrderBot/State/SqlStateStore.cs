@@ -1,4 +1,5 @@
 using System.Data.Common;
+using OrderBot.Features.Alerts.Stores;
 using OrderBot.State.Engine;
 
 namespace OrderBot.State;

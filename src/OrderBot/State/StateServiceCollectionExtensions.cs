@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using OrderBot.Features.Alerts.Stores;
 using OrderBot.State.Engine;
 
 namespace OrderBot.State;

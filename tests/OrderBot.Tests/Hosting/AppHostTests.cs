@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using System.Net;
 using System.Text;
+using OrderBot.Features.Alerts.Stores;
 using OrderBot.Hosting;
 using OrderBot.State;
 

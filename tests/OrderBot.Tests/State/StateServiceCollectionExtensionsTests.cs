@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using OrderBot.Features.Alerts.Stores;
 using OrderBot.State;
 
 namespace OrderBot.Tests.State;

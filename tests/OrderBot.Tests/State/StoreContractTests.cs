@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Time.Testing;
+using OrderBot.Features.Alerts.Stores;
 using OrderBot.State;
 using OrderBot.State.Engine;
 
