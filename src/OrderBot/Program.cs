@@ -67,7 +67,6 @@ public partial class Program
         builder.AddSubscriptions();
         builder.AddHoldAlerts();
         builder.AddIngramWebhooks();
-        builder.Services.AddSingleton<OrderBot.Protocol.Routing.IConversationReferenceStore, ConversationReferenceBridge>();
         builder.AddOrderBotOperability();
     }
 }

@@ -26,10 +26,10 @@ public sealed record DeliveryCycleResult(int Claimed, int Sent, int Retried, int
 /// alert per instance, once, no earlier than <see cref="AlertsOptions.LeaseDuration"/> later. Everything before the
 /// send is exactly-once.
 /// </summary>
-public sealed class AlertDelivery
+internal sealed class AlertDelivery
 {
     private readonly IOutboxStore _outbox;
-    private readonly IConversationReferenceStore _references;
+    private readonly ConversationReferenceStore _references;
     private readonly ISubscriptionStore _subscriptions;
     private readonly ConnectorClient _connector;
     private readonly ProactiveMessenger _messenger;
@@ -40,7 +40,7 @@ public sealed class AlertDelivery
 
     public AlertDelivery(
         IOutboxStore outbox,
-        IConversationReferenceStore references,
+        ConversationReferenceStore references,
         ISubscriptionStore subscriptions,
         ConnectorClient connector,
         ProactiveMessenger messenger,

@@ -32,11 +32,11 @@ public sealed class AlertDeliveryTests : IAsyncLifetime
         Assert.Equal(1, cycle.Sent);
         Assert.Equal(1, cycle.Dead);
 
-        Assert.False((await _h.Store.GetAsync("a:gone"))!.IsActive);
-        Assert.True((await _h.Store.GetAsync("a:stays"))!.IsActive);
-        Assert.All(await _h.Store.ListForConversationAsync("a:gone"), s => Assert.False(s.IsActive));
-        Assert.All(await _h.Store.ListForConversationAsync("a:stays"), s => Assert.True(s.IsActive));
-        Assert.DoesNotContain(await _h.Store.ListActiveAsync(), s => s.ConversationId == "a:gone");
+        Assert.False((await _h.Store.Conversations.GetAsync("a:gone"))!.IsActive);
+        Assert.True((await _h.Store.Conversations.GetAsync("a:stays"))!.IsActive);
+        Assert.All(await _h.Store.Subscriptions.ListForConversationAsync("a:gone"), s => Assert.False(s.IsActive));
+        Assert.All(await _h.Store.Subscriptions.ListForConversationAsync("a:stays"), s => Assert.True(s.IsActive));
+        Assert.DoesNotContain(await _h.Store.Subscriptions.ListActiveAsync(), s => s.ConversationId == "a:gone");
     }
 
     [Fact]
@@ -89,7 +89,7 @@ public sealed class AlertDeliveryTests : IAsyncLifetime
 
         // The first instance claims the item and dies before sending: its lease must run out first.
         var dying = _h.NewStore();
-        Assert.Single(await dying.ClaimAsync("dead-instance", _h.Time.GetUtcNow(), 10, _h.Options.LeaseDuration));
+        Assert.Single(await dying.Outbox.ClaimAsync("dead-instance", _h.Time.GetUtcNow(), 10, _h.Options.LeaseDuration));
         var (_, restarted) = _h.NewInstance(_h.NewStore());
         Assert.Equal(0, (await restarted.RunCycleAsync(CancellationToken.None)).Claimed);
 
@@ -112,7 +112,7 @@ public sealed class AlertDeliveryTests : IAsyncLifetime
         await _h.SubscribeAsync("a:personal-1", SubscriptionKind.Po, "WATCH-1");
         await HoldAppearsAsync();
 
-        var (_, dying) = _h.NewInstance(_h.NewStore(), new DyingOutbox(_h.NewStore(), DyingOutbox.Step.MarkSent));
+        var (_, dying) = _h.NewInstance(_h.NewStore(), new DyingOutbox(_h.NewStore().Outbox, DyingOutbox.Step.MarkSent));
         await Assert.ThrowsAsync<DyingOutbox.ProcessKilledException>(() => dying.RunCycleAsync(CancellationToken.None));
         Assert.Single(_h.AlertRequests());
 
@@ -140,7 +140,7 @@ public sealed class AlertDeliveryTests : IAsyncLifetime
         await _h.SubscribeAsync("a:personal-1", SubscriptionKind.Po, "WATCH-1");
         await HoldAppearsAsync();
 
-        var (_, dying) = _h.NewInstance(_h.NewStore(), new DyingOutbox(_h.NewStore(), DyingOutbox.Step.AfterMarkSending));
+        var (_, dying) = _h.NewInstance(_h.NewStore(), new DyingOutbox(_h.NewStore().Outbox, DyingOutbox.Step.AfterMarkSending));
         await Assert.ThrowsAsync<DyingOutbox.ProcessKilledException>(() => dying.RunCycleAsync(CancellationToken.None));
         Assert.Empty(_h.AlertRequests());
 
@@ -158,7 +158,7 @@ public sealed class AlertDeliveryTests : IAsyncLifetime
         await _h.AddConversationAsync("a:busy", "personal");
         for (var i = 0; i < 10; i++)
         {
-            Assert.True(await _h.Store.EnqueueAsync($"k{i}", "a:busy", PayloadJson()));
+            Assert.True(await _h.Store.Outbox.EnqueueAsync($"k{i}", "a:busy", PayloadJson()));
         }
 
         var (_, delivery) = _h.NewInstance(_h.Store);
@@ -173,8 +173,8 @@ public sealed class AlertDeliveryTests : IAsyncLifetime
     public async Task RunCycle_InactiveConversation_DeadLetteredWithoutSending()
     {
         await _h.AddConversationAsync("a:left", "personal");
-        await _h.Store.MarkInactiveAsync("a:left", "uninstalled");
-        Assert.True(await _h.Store.EnqueueAsync("k1", "a:left", PayloadJson()));
+        await _h.Store.Conversations.MarkInactiveAsync("a:left", "uninstalled");
+        Assert.True(await _h.Store.Outbox.EnqueueAsync("k1", "a:left", PayloadJson()));
         var (_, delivery) = _h.NewInstance(_h.Store);
         Assert.Equal(1, (await delivery.RunCycleAsync(CancellationToken.None)).Dead);
         Assert.Empty(_h.Connector.Requests);

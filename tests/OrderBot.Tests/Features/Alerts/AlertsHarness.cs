@@ -12,6 +12,7 @@ using OrderBot.State.Engine;
 using OrderBot.Suppliers;
 using OrderBot.Suppliers.Model;
 using OrderBot.TestKit.Protocol;
+using OrderBot.Tests.State;
 
 namespace OrderBot.Tests.Features.Alerts;
 
@@ -55,7 +56,7 @@ internal sealed class AlertsHarness : IAsyncDisposable
     public AlertsMetrics? Metrics { get; set; }
 
     /// <summary>The store of the first instance (the tests' view of the database).</summary>
-    public SqlStateStore Store { get; private set; } = null!;
+    public StateStores Store { get; private set; } = null!;
 
     public static AlertsOptions DefaultOptions() => new()
     {
@@ -98,30 +99,30 @@ internal sealed class AlertsHarness : IAsyncDisposable
         var connector = await FakeConnector.StartAsync(time);
         var harness = new AlertsHarness(time, connector, open, drop, options ?? DefaultOptions());
         harness.Store = harness.NewStore();
-        await harness.Store.MigrateAsync();
+        await harness.Store.Migrator.MigrateAsync();
         return harness;
     }
 
-    public SqlStateStore NewStore()
+    public StateStores NewStore()
     {
         var database = _open();
         _databases.Add(database);
-        return new SqlStateStore(database, Time);
+        return new StateStores(database, Time);
     }
 
     /// <summary>A watcher + delivery pair as one app instance has them, on its own store handle.</summary>
-    public (HoldWatcher Watcher, AlertDelivery Delivery) NewInstance(SqlStateStore? store = null, IOutboxStore? outbox = null)
+    public (HoldWatcher Watcher, AlertDelivery Delivery) NewInstance(StateStores? store = null, IOutboxStore? outbox = null)
     {
         store ??= NewStore();
         var instance = new AlertsInstance();
         var options = Microsoft.Extensions.Options.Options.Create(Options);
-        var router = new AlertRouter(store, store, Time, Metrics);
-        var watcher = new HoldWatcher(Suppliers ?? [Ingram, Schneider], store, store, store, router, Time, options, NullLogger<HoldWatcher>.Instance, instance, Metrics, Answers);
+        var router = new AlertRouter(store.Subscriptions, store.Outbox, Time, Metrics);
+        var watcher = new HoldWatcher(Suppliers ?? [Ingram, Schneider], store.Subscriptions, store.Watched, store.Leases, router, Time, options, NullLogger<HoldWatcher>.Instance, instance, Metrics, Answers);
         var http = new HttpClient();
         _clients.Add(http);
         var client = new ConnectorClient(http);
         var messenger = new ProactiveMessenger(client, new InMemoryConversationReferenceStore(Time), NullLogger<ProactiveMessenger>.Instance);
-        var delivery = new AlertDelivery(outbox ?? store, store, store, client, messenger, Time, options, NullLogger<AlertDelivery>.Instance, instance, Metrics);
+        var delivery = new AlertDelivery(outbox ?? store.Outbox, store.Conversations, store.Subscriptions, client, messenger, Time, options, NullLogger<AlertDelivery>.Instance, instance, Metrics);
         return (watcher, delivery);
     }
 
@@ -138,7 +139,7 @@ internal sealed class AlertsHarness : IAsyncDisposable
             TenantId = "tenant-1",
             TeamsChannelId = teamsChannelId,
         };
-        return Store.UpsertAsync(new ConversationReferenceRecord
+        return Store.Conversations.UpsertAsync(new ConversationReferenceRecord
         {
             ConversationId = conversationId,
             ChannelId = "msteams",
@@ -153,7 +154,7 @@ internal sealed class AlertsHarness : IAsyncDisposable
     }
 
     public Task<SubscriptionAddResult> SubscribeAsync(string conversationId, SubscriptionKind kind, string value, SupplierId? supplier = null) =>
-        Store.AddAsync(new NewSubscription
+        Store.Subscriptions.AddAsync(new NewSubscription
         {
             ConversationId = conversationId,
             Kind = kind,

@@ -159,7 +159,7 @@ public sealed class AlertsTelemetryTests : IAsyncLifetime
         await _h.AddConversationAsync("a:busy", "personal");
         for (var i = 0; i < _h.Options.PerConversationPerSecond + 3; i++)
         {
-            Assert.True(await _h.Store.EnqueueAsync($"busy-{i}", "a:busy", """{"kind":"Shipped","supplier":"Schneider","orderNumber":"0100","attachment":{"contentType":"application/vnd.microsoft.card.adaptive","content":{}}}"""));
+            Assert.True(await _h.Store.Outbox.EnqueueAsync($"busy-{i}", "a:busy", """{"kind":"Shipped","supplier":"Schneider","orderNumber":"0100","attachment":{"contentType":"application/vnd.microsoft.card.adaptive","content":{}}}"""));
         }
 
         var (_, delivery) = _h.NewInstance(_h.Store);
@@ -176,7 +176,7 @@ public sealed class AlertsTelemetryTests : IAsyncLifetime
         using var decided = Collect<long>("orderbot.alerts.decided");
         await _h.AddConversationAsync("a:muted", "personal");
         await _h.SubscribeAsync("a:muted", SubscriptionKind.Po, "WATCH-1");
-        Assert.True(await _h.Store.MuteAsync("a:muted", SupplierId.Ingram, "20-TL001"));
+        Assert.True(await _h.Store.Subscriptions.MuteAsync("a:muted", SupplierId.Ingram, "20-TL001"));
 
         var enqueued = await HoldAppearsAsync(expectEnqueued: false);
 
@@ -191,11 +191,11 @@ public sealed class AlertsTelemetryTests : IAsyncLifetime
     {
         using var decided = Collect<long>("orderbot.alerts.decided");
         await _h.SubscribeAsync("a:dup", SubscriptionKind.Po, "DUP-1");
-        var router = new AlertRouter(_h.Store, _h.Store, _h.Time, _h.Metrics);
+        var router = new AlertRouter(_h.Store.Subscriptions, _h.Store.Outbox, _h.Time, _h.Metrics);
         var open = ScriptedSupplier.Open(SupplierId.Ingram, "20-DUP1", "DUP-1");
         var held = ScriptedSupplier.WithHold(open, ScriptedSupplier.CreditHold);
         var hold = new AlertEvent(AlertKind.HoldAppeared, "hold:C3", ScriptedSupplier.CreditHold);
-        var active = await _h.Store.ListActiveAsync();
+        var active = await _h.Store.Subscriptions.ListActiveAsync();
 
         Assert.Equal(1, await router.EnqueueAsync(held, OrderSnapshot.Of(open, 0), hold, active, CancellationToken.None));
         Assert.Equal(0, await router.EnqueueAsync(held, OrderSnapshot.Of(open, 0), hold, active, CancellationToken.None));
@@ -209,11 +209,11 @@ public sealed class AlertsTelemetryTests : IAsyncLifetime
     {
         using var decided = Collect<long>("orderbot.alerts.decided");
         await _h.SubscribeAsync("a:account", SubscriptionKind.Account, "20-123456", SupplierId.Ingram);
-        var router = new AlertRouter(_h.Store, _h.Store, _h.Time, _h.Metrics);
+        var router = new AlertRouter(_h.Store.Subscriptions, _h.Store.Outbox, _h.Time, _h.Metrics);
         var open = ScriptedSupplier.Open(SupplierId.Ingram, "20-ACC1", "ACC-1", account: "20-123456");
 
         var enqueued = await router.EnqueueAsync(
-            ScriptedSupplier.Shipped(open), OrderSnapshot.Of(open, 0), new AlertEvent(AlertKind.Shipped, "shipped"), await _h.Store.ListActiveAsync(), CancellationToken.None);
+            ScriptedSupplier.Shipped(open), OrderSnapshot.Of(open, 0), new AlertEvent(AlertKind.Shipped, "shipped"), await _h.Store.Subscriptions.ListActiveAsync(), CancellationToken.None);
 
         Assert.Equal(0, enqueued);
         Assert.Equal(1, Sum(decided, (AlertsTelemetry.AlertKindTag, "shipped"), (AlertsTelemetry.OutcomeTag, "no_subscriber")));

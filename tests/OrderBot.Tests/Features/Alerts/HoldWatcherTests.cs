@@ -90,7 +90,7 @@ public sealed class HoldWatcherTests : IAsyncLifetime
         _h.Advance(TimeSpan.FromDays(3));
         await watcher.RunCycleAsync(CancellationToken.None);
 
-        var ages = new WatchedHoldAges(_h.Store);
+        var ages = new WatchedHoldAges(_h.Store.Watched);
         var first = await ages.OfAsync(SupplierId.Ingram, "20-TL001");
         var second = await ages.OfAsync(SupplierId.Ingram, "20-TL002");
         Assert.Equal(new OrderBot.Features.Orders.HoldAge(start, AtLeast: true), first);
@@ -209,7 +209,7 @@ public sealed class HoldWatcherTests : IAsyncLifetime
         await _h.AddConversationAsync("a:loud", "personal");
         await _h.SubscribeAsync("a:muted", SubscriptionKind.Po, "WATCH-1");
         await _h.SubscribeAsync("a:loud", SubscriptionKind.Po, "WATCH-1");
-        await _h.Store.MuteAsync("a:muted", SupplierId.Ingram, "20-TL001");
+        await _h.Store.Subscriptions.MuteAsync("a:muted", SupplierId.Ingram, "20-TL001");
         var (watcher, delivery) = _h.NewInstance();
         await watcher.RunCycleAsync(CancellationToken.None);
 
@@ -346,14 +346,14 @@ public sealed class HoldWatcherTests : IAsyncLifetime
         await _h.SubscribeAsync("a:personal-1", SubscriptionKind.Po, "WATCH-1");
         var (watcher, _) = _h.NewInstance();
         await watcher.RunCycleAsync(CancellationToken.None);
-        var before = await ((IWatchedOrderStore)_h.Store).GetAsync(SupplierId.Ingram, "20-TL001");
+        var before = await _h.Store.Watched.GetAsync(SupplierId.Ingram, "20-TL001");
 
         _h.Ingram.Set(ScriptedSupplier.WithHold(order, ScriptedSupplier.CreditHold));
         _h.Advance(TimeSpan.FromMinutes(2));
         Assert.Equal(1, (await watcher.RunCycleAsync(CancellationToken.None)).Enqueued);
 
         // "Kill" between the outbox write and the snapshot write: the old snapshot is what a restart finds.
-        await ((IWatchedOrderStore)_h.Store).UpsertAsync(before!);
+        await _h.Store.Watched.UpsertAsync(before!);
         var (restarted, delivery) = _h.NewInstance(_h.NewStore());
         Assert.Equal(0, (await restarted.RunCycleAsync(CancellationToken.None)).Enqueued);
         Assert.Equal(1, (await delivery.RunCycleAsync(CancellationToken.None)).Sent);
@@ -402,7 +402,7 @@ public sealed class HoldWatcherTests : IAsyncLifetime
         calls = _h.Ingram.Calls;
 
         // Closed and tracked: its own poll moves out to the final period…
-        var closed = await ((IWatchedOrderStore)_h.Store).GetAsync(SupplierId.Ingram, "20-NT001");
+        var closed = await _h.Store.Watched.GetAsync(SupplierId.Ingram, "20-NT001");
         Assert.True(closed!.IsFinal);
         Assert.Equal(_h.Time.GetUtcNow() + _h.Options.FinalPollPeriod, closed.NextPollAt);
         Assert.Empty(await After(_h.Options.ShippedPollPeriod * 2));

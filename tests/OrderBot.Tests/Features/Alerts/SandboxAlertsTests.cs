@@ -97,7 +97,7 @@ public sealed class SandboxAlertsTests : IAsyncLifetime
     public async Task DeletedAtIngram_OneCancelledAlertNoHoldThenNeverPolledAgain()
     {
         await _h.AddConversationAsync("a:personal-1", "personal");
-        await _h.Store.AddAsync(new NewSubscription
+        await _h.Store.Subscriptions.AddAsync(new NewSubscription
         {
             ConversationId = "a:personal-1",
             Kind = SubscriptionKind.Order,
@@ -124,7 +124,7 @@ public sealed class SandboxAlertsTests : IAsyncLifetime
         Assert.DoesNotContain("New hold", alert, StringComparison.Ordinal);
         Assert.DoesNotContain("Hold VO", alert, StringComparison.Ordinal);
         Assert.DoesNotContain("code VO", alert, StringComparison.Ordinal);
-        var watched = await ((IWatchedOrderStore)_h.Store).GetAsync(SupplierId.Ingram, "20-RD12J");
+        var watched = await _h.Store.Watched.GetAsync(SupplierId.Ingram, "20-RD12J");
         Assert.Equal("cancelled", watched!.LastStatus);
         Assert.True(watched.IsFinal);
 
@@ -154,7 +154,7 @@ public sealed class SandboxAlertsTests : IAsyncLifetime
         await _h.AddConversationAsync(channel, "channel", teamsChannelId: channel);
         foreach (var (supplier, order) in new[] { (SupplierId.Schneider, "0100111111"), (SupplierId.Ingram, "20-IM088") })
         {
-            await _h.Store.AddAsync(new NewSubscription
+            await _h.Store.Subscriptions.AddAsync(new NewSubscription
             {
                 ConversationId = channel,
                 Kind = SubscriptionKind.Order,

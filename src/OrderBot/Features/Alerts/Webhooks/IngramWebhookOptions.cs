@@ -71,9 +71,9 @@ internal sealed class IngramWebhookOptionsValidator : IValidateOptions<IngramWeb
             }
         }
 
-        if (options.MaxEventAge >= State.SqlStateStore.InboundRetention)
+        if (options.MaxEventAge >= State.StateMaintenance.InboundRetention)
         {
-            failures.Add($"Alerts:IngramWebhooks:MaxEventAge must be shorter than {State.SqlStateStore.InboundRetention.TotalDays} days (how long event ids are remembered), or a replay could pass as new.");
+            failures.Add($"Alerts:IngramWebhooks:MaxEventAge must be shorter than {State.StateMaintenance.InboundRetention.TotalDays} days (how long event ids are remembered), or a replay could pass as new.");
         }
 
         if (!string.IsNullOrWhiteSpace(options.PreviousSecret) && string.IsNullOrWhiteSpace(options.Secret))

@@ -6,7 +6,7 @@ namespace OrderBot.Tests.State;
 
 public abstract partial class StoreContractTests
 {
-    private protected IInboundEventStore Inbound => Store;
+    private protected IInboundEventStore Inbound => Store.Inbound;
 
     [StoreFact]
     public async Task AcceptAsync_SameIdTwice_SecondIsADuplicateAndNotQueuedAgain()
@@ -42,7 +42,7 @@ public abstract partial class StoreContractTests
     {
         var other = NewStore();
         var outcomes = await Task.WhenAll(
-            Enumerable.Range(0, 6).Select(i => ((IInboundEventStore)(i % 2 == 0 ? Store : other)).AcceptAsync(Event($"E{i}"), ["20-A|001|IM::HOLD"], TimeSpan.FromMinutes(10))));
+            Enumerable.Range(0, 6).Select(i => (i % 2 == 0 ? Store : other).Inbound.AcceptAsync(Event($"E{i}"), ["20-A|001|IM::HOLD"], TimeSpan.FromMinutes(10))));
 
         Assert.Equal(1, outcomes.Count(o => o == InboundAcceptOutcome.Queued));
         Assert.Equal(5, outcomes.Count(o => o == InboundAcceptOutcome.DuplicateChange));
@@ -54,10 +54,10 @@ public abstract partial class StoreContractTests
         await Inbound.AcceptAsync(Event("E1"), [], TimeSpan.FromMinutes(10));
 
         Assert.Single(await Inbound.ClaimAsync("dead", Start, 10, TimeSpan.FromMinutes(2)));
-        Assert.Empty(await ((IInboundEventStore)NewStore()).ClaimAsync("alive", Start.AddMinutes(1), 10, TimeSpan.FromMinutes(2)));
+        Assert.Empty(await NewStore().Inbound.ClaimAsync("alive", Start.AddMinutes(1), 10, TimeSpan.FromMinutes(2)));
 
         // The first owner died between accept and alert: after its lease the event is someone else's.
-        var again = Assert.Single(await ((IInboundEventStore)NewStore()).ClaimAsync("alive", Start.AddMinutes(2), 10, TimeSpan.FromMinutes(2)));
+        var again = Assert.Single(await NewStore().Inbound.ClaimAsync("alive", Start.AddMinutes(2), 10, TimeSpan.FromMinutes(2)));
         Assert.Equal(2, again.Attempts);
         Assert.False(await Inbound.MarkDoneAsync("ingram", "E1", "dead", "late"));
         Assert.True(await Inbound.MarkDoneAsync("ingram", "E1", "alive", "1 watched order(s) read"));
@@ -97,7 +97,7 @@ public abstract partial class StoreContractTests
         await Inbound.AcceptAsync(Event("E2"), [], TimeSpan.FromMinutes(10));
 
         Time.Advance(TimeSpan.FromDays(8));
-        await Store.PurgeExpiredAsync(TimeSpan.FromDays(7));
+        await Store.Maintenance.PurgeExpiredAsync(TimeSpan.FromDays(7));
 
         Assert.Null(await Inbound.GetAsync("ingram", "E1"));
         Assert.NotNull(await Inbound.GetAsync("ingram", "E2"));

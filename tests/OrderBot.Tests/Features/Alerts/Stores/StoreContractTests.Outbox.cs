@@ -10,7 +10,7 @@ public abstract partial class StoreContractTests
     public async Task EnqueueAsync_SameEventKeyTwice_SecondIsNoOp()
     {
         Assert.True(await Outbox.EnqueueAsync("hold:ingram:SO-1:CH", "c1", """{"n":1}"""));
-        Assert.False(await NewStore().EnqueueAsync("hold:ingram:SO-1:CH", "c1", """{"n":2}"""));
+        Assert.False(await NewStore().Outbox.EnqueueAsync("hold:ingram:SO-1:CH", "c1", """{"n":2}"""));
 
         var item = Assert.Single(await Outbox.ClaimAsync("one", Start, 10, TimeSpan.FromMinutes(1)));
         Assert.Equal(("hold:ingram:SO-1:CH", "c1", """{"n":1}""", OutboxStatus.Pending, 1), (item.EventKey, item.ConversationId, item.PayloadJson, item.Status, item.Attempts));
@@ -21,7 +21,7 @@ public abstract partial class StoreContractTests
     {
         var stores = Enumerable.Range(0, 4).Select(_ => NewStore()).ToList();
 
-        var results = await Task.WhenAll(stores.Select(s => Task.Run(() => s.EnqueueAsync("event-1", "c1", "{}"))));
+        var results = await Task.WhenAll(stores.Select(s => Task.Run(() => s.Outbox.EnqueueAsync("event-1", "c1", "{}"))));
 
         Assert.Single(results, written => written);
         Assert.Single(await Outbox.ClaimAsync("one", Start, 10, TimeSpan.FromMinutes(1)));
@@ -34,14 +34,14 @@ public abstract partial class StoreContractTests
         var other = NewStore();
 
         var crashed = Assert.Single(await Outbox.ClaimAsync("one", Start, 10, TimeSpan.FromMinutes(2)));
-        var duringLease = await other.ClaimAsync("two", Start.AddMinutes(1), 10, TimeSpan.FromMinutes(2));
-        var taken = Assert.Single(await other.ClaimAsync("two", Start.AddMinutes(2), 10, TimeSpan.FromMinutes(2)));
+        var duringLease = await other.Outbox.ClaimAsync("two", Start.AddMinutes(1), 10, TimeSpan.FromMinutes(2));
+        var taken = Assert.Single(await other.Outbox.ClaimAsync("two", Start.AddMinutes(2), 10, TimeSpan.FromMinutes(2)));
 
         Assert.Empty(duringLease);
         Assert.Equal(crashed.Id, taken.Id);
         Assert.Equal(2, taken.Attempts);
         Assert.False(await Outbox.MarkSentAsync(crashed.Id, "one", "activity-late"));
-        Assert.True(await other.MarkSentAsync(taken.Id, "two", "activity-1"));
+        Assert.True(await other.Outbox.MarkSentAsync(taken.Id, "two", "activity-1"));
         var sent = await Outbox.GetAsync(taken.Id);
         Assert.Equal((OutboxStatus.Sent, "activity-1", (string?)null), (sent?.Status, sent?.ActivityId, sent?.LeaseOwner));
         Assert.Equal(Start, sent?.CompletedAt);
@@ -90,7 +90,7 @@ public abstract partial class StoreContractTests
 
         var deliveredBy = new ConcurrentDictionary<long, string>();
         var duplicates = new ConcurrentBag<long>();
-        async Task Worker(SqlStateStore store, string owner)
+        async Task Worker(IOutboxStore store, string owner)
         {
             while (true)
             {
@@ -112,7 +112,7 @@ public abstract partial class StoreContractTests
             }
         }
 
-        await Task.WhenAll(Task.Run(() => Worker(NewStore(), "one")), Task.Run(() => Worker(NewStore(), "two")));
+        await Task.WhenAll(Task.Run(() => Worker(NewStore().Outbox, "one")), Task.Run(() => Worker(NewStore().Outbox, "two")));
 
         Assert.Empty(duplicates);
         Assert.Equal(count, deliveredBy.Count);
@@ -125,12 +125,12 @@ public abstract partial class StoreContractTests
         var other = NewStore();
 
         Assert.True(await Leases.TryAcquireLeaseAsync("watcher", "one", TimeSpan.FromMinutes(1)));
-        Assert.False(await other.TryAcquireLeaseAsync("watcher", "two", TimeSpan.FromMinutes(1)));
+        Assert.False(await other.Leases.TryAcquireLeaseAsync("watcher", "two", TimeSpan.FromMinutes(1)));
         Assert.True(await Leases.TryAcquireLeaseAsync("watcher", "one", TimeSpan.FromMinutes(1)));
-        Assert.True(await other.TryAcquireLeaseAsync("outbox", "two", TimeSpan.FromMinutes(1)));
+        Assert.True(await other.Leases.TryAcquireLeaseAsync("outbox", "two", TimeSpan.FromMinutes(1)));
         Time.Advance(TimeSpan.FromMinutes(1));
 
-        Assert.True(await other.TryAcquireLeaseAsync("watcher", "two", TimeSpan.FromMinutes(1)));
+        Assert.True(await other.Leases.TryAcquireLeaseAsync("watcher", "two", TimeSpan.FromMinutes(1)));
         Assert.False(await Leases.RenewLeaseAsync("watcher", "one", TimeSpan.FromMinutes(1)));
     }
 
@@ -141,14 +141,14 @@ public abstract partial class StoreContractTests
 
         Assert.True(await Leases.TryStartPeriodAsync("discovery", "one", TimeSpan.FromMinutes(15)));
         Assert.False(await Leases.TryStartPeriodAsync("discovery", "one", TimeSpan.FromMinutes(15)));
-        Assert.False(await other.TryStartPeriodAsync("discovery", "two", TimeSpan.FromMinutes(15)));
+        Assert.False(await other.Leases.TryStartPeriodAsync("discovery", "two", TimeSpan.FromMinutes(15)));
         Time.Advance(TimeSpan.FromMinutes(14));
         Assert.False(await Leases.TryStartPeriodAsync("discovery", "one", TimeSpan.FromMinutes(15)));
         Time.Advance(TimeSpan.FromMinutes(1));
 
-        Assert.True(await other.TryStartPeriodAsync("discovery", "two", TimeSpan.FromMinutes(15)));
+        Assert.True(await other.Leases.TryStartPeriodAsync("discovery", "two", TimeSpan.FromMinutes(15)));
         Assert.False(await Leases.TryStartPeriodAsync("discovery", "one", TimeSpan.FromMinutes(15)));
-        Assert.True(await other.ReleaseLeaseAsync("discovery", "two"));
+        Assert.True(await other.Leases.ReleaseLeaseAsync("discovery", "two"));
         Assert.True(await Leases.TryStartPeriodAsync("discovery", "one", TimeSpan.FromMinutes(15)));
     }
 
@@ -182,11 +182,11 @@ public abstract partial class StoreContractTests
         var other = NewStore();
 
         Assert.True(await Processed.TryMarkProcessedAsync("activity-1", TimeSpan.FromHours(1)));
-        Assert.False(await other.TryMarkProcessedAsync("activity-1", TimeSpan.FromHours(1)));
-        Assert.True(await other.TryMarkProcessedAsync("activity-2", TimeSpan.FromHours(1)));
+        Assert.False(await other.Processed.TryMarkProcessedAsync("activity-1", TimeSpan.FromHours(1)));
+        Assert.True(await other.Processed.TryMarkProcessedAsync("activity-2", TimeSpan.FromHours(1)));
         Time.Advance(TimeSpan.FromHours(1));
 
-        Assert.True(await other.TryMarkProcessedAsync("activity-1", TimeSpan.FromHours(1)));
+        Assert.True(await other.Processed.TryMarkProcessedAsync("activity-1", TimeSpan.FromHours(1)));
         Assert.False(await Processed.TryMarkProcessedAsync("activity-1", TimeSpan.FromHours(1)));
     }
 }

@@ -65,9 +65,9 @@ public abstract partial class StoreContractTests
         var other = NewStore();
 
         var first = await Watched.ClaimDueAsync("one", Start, 1, TimeSpan.FromMinutes(2));
-        var second = await other.ClaimDueAsync("two", Start, 10, TimeSpan.FromMinutes(10));
-        var nothingLeft = await other.ClaimDueAsync("two", Start.AddMinutes(1), 10, TimeSpan.FromMinutes(2));
-        var afterCrash = await other.ClaimDueAsync("two", Start.AddMinutes(2), 10, TimeSpan.FromMinutes(2));
+        var second = await other.Watched.ClaimDueAsync("two", Start, 10, TimeSpan.FromMinutes(10));
+        var nothingLeft = await other.Watched.ClaimDueAsync("two", Start.AddMinutes(1), 10, TimeSpan.FromMinutes(2));
+        var afterCrash = await other.Watched.ClaimDueAsync("two", Start.AddMinutes(2), 10, TimeSpan.FromMinutes(2));
 
         var claimed = Assert.Single(first);
         Assert.Equal("one", claimed.LeaseOwner);
@@ -102,7 +102,7 @@ public abstract partial class StoreContractTests
 
         var owners = new ConcurrentDictionary<string, string>();
         var duplicates = new ConcurrentBag<string>();
-        async Task Worker(SqlStateStore store, string owner)
+        async Task Worker(IWatchedOrderStore store, string owner)
         {
             while (true)
             {
@@ -122,7 +122,7 @@ public abstract partial class StoreContractTests
             }
         }
 
-        await Task.WhenAll(Task.Run(() => Worker(NewStore(), "one")), Task.Run(() => Worker(NewStore(), "two")));
+        await Task.WhenAll(Task.Run(() => Worker(NewStore().Watched, "one")), Task.Run(() => Worker(NewStore().Watched, "two")));
 
         Assert.Empty(duplicates);
         Assert.Equal(count, owners.Count);

@@ -18,14 +18,14 @@ public sealed class SubscriptionCommandsTests : IAsyncLifetime
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.Zero));
     private readonly Recognizer _recognizer = new();
     private StateDatabase _database = null!;
-    private SqlStateStore _store = null!;
+    private SubscriptionStore _store = null!;
     private SubscriptionCommands _commands = null!;
 
     public async Task InitializeAsync()
     {
         _database = new SqliteStateDatabase(Path.Combine(_directory, "orderbot.db"), 10_000);
-        _store = new SqlStateStore(_database, _time);
-        await _store.MigrateAsync();
+        await new StateMigrator(_database, _time).MigrateAsync();
+        _store = new SubscriptionStore(_database, _time);
         _commands = new SubscriptionCommands(_store, _time);
     }
 

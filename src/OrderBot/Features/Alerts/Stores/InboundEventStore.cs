@@ -1,10 +1,16 @@
 using System.Data.Common;
-using OrderBot.Features.Alerts.Stores;
+using OrderBot.State;
+using OrderBot.State.Engine;
 
-namespace OrderBot.State;
+namespace OrderBot.Features.Alerts.Stores;
 
-internal sealed partial class SqlStateStore : IInboundEventStore
+internal sealed class InboundEventStore : SqlStore, IInboundEventStore
 {
+    public InboundEventStore(StateDatabase database, TimeProvider time)
+        : base(database, time)
+    {
+    }
+
     private const string InboundColumns = """
         source, event_id, payload_json, status, attempts, received_at, next_attempt_at, outcome, completed_at
         """;
@@ -22,8 +28,8 @@ internal sealed partial class SqlStateStore : IInboundEventStore
         var now = NowMs;
         try
         {
-            await using var connection = await _database.OpenAsync(cancellationToken);
-            await using var transaction = await _database.BeginWriteAsync(connection, cancellationToken);
+            await using var connection = await Database.OpenAsync(cancellationToken);
+            await using var transaction = await Database.BeginWriteAsync(connection, cancellationToken);
             var inserted = await RunAsync(
                 connection,
                 transaction,
@@ -105,7 +111,7 @@ internal sealed partial class SqlStateStore : IInboundEventStore
             WHERE (source, event_id) IN (
                 SELECT source, event_id FROM inbound_event
                 WHERE status = 'pending' AND next_attempt_at <= @now AND (lease_until IS NULL OR lease_until <= @now)
-                ORDER BY next_attempt_at, received_at, event_id LIMIT @max{_database.SkipLockedClause})
+                ORDER BY next_attempt_at, received_at, event_id LIMIT @max{Database.SkipLockedClause})
             RETURNING {InboundColumns}
             """,
             c =>
@@ -157,17 +163,6 @@ internal sealed partial class SqlStateStore : IInboundEventStore
         return rows.Count == 0 ? null : rows[0];
     }
 
-    /// <summary>Deletes finished events older than <paramref name="retention"/> and expired change keys.</summary>
-    private async Task<int> PurgeInboundAsync(DateTimeOffset now, TimeSpan retention, CancellationToken cancellationToken)
-    {
-        var events = await ExecuteAsync(
-            "DELETE FROM inbound_event WHERE status <> 'pending' AND completed_at <= @before",
-            c => Bind(c, "before", Ms(now - retention)),
-            cancellationToken);
-        var changes = await ExecuteAsync("DELETE FROM inbound_change WHERE expires_at <= @now", c => Bind(c, "now", Ms(now)), cancellationToken);
-        return events + changes;
-    }
-
     private async Task<bool> FinishInboundAsync(string source, string eventId, string owner, string set, string detail, DateTimeOffset? next, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(source);
@@ -189,15 +184,6 @@ internal sealed partial class SqlStateStore : IInboundEventStore
             },
             cancellationToken);
         return count > 0;
-    }
-
-    private static async Task<int> RunAsync(DbConnection connection, DbTransaction transaction, string sql, Action<DbCommand> bind, CancellationToken cancellationToken)
-    {
-        await using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = sql;
-        bind(command);
-        return await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
     private static InboundEvent ReadInbound(DbDataReader r) => new()

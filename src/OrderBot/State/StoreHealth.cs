@@ -1,7 +1,14 @@
+using OrderBot.State.Engine;
+
 namespace OrderBot.State;
 
-internal sealed partial class SqlStateStore : IStoreHealth
+internal sealed class StoreHealth : SqlStore, IStoreHealth
 {
+    public StoreHealth(StateDatabase database, TimeProvider time)
+        : base(database, time)
+    {
+    }
+
     private static readonly string ProbeKey = Environment.MachineName + ":" + Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     public async Task ProbeWriteAsync(TimeSpan timeout, CancellationToken cancellationToken = default)
@@ -10,7 +17,7 @@ internal sealed partial class SqlStateStore : IStoreHealth
         deadline.CancelAfter(timeout);
         try
         {
-            await using var connection = await _database.OpenWithLockWaitAsync(timeout, deadline.Token);
+            await using var connection = await Database.OpenWithLockWaitAsync(timeout, deadline.Token);
             await using var command = connection.CreateCommand();
             command.CommandTimeout = Math.Max(1, (int)Math.Ceiling(timeout.TotalSeconds));
             command.CommandText = """

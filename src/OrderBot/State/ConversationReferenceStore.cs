@@ -1,10 +1,33 @@
 using System.Collections.Concurrent;
 using System.Data.Common;
+using System.Text.Json;
+using Microsoft.Extensions.Logging;
+using OrderBot.Protocol.Routing;
+using OrderBot.Protocol.Schema;
+using OrderBot.State.Engine;
 
 namespace OrderBot.State;
 
-internal sealed partial class SqlStateStore
+/// <summary>
+/// The protocol layer's <see cref="IConversationReferenceStore"/>, kept in the state database so proactive alerts
+/// survive restarts and work from any instance. The full reference is stored verbatim (<c>reference_json</c>); the
+/// columns beside it (tenant, team, channel, user, conversation type) are there for queries, operators and the alert
+/// addressing, which reads them as a <see cref="ConversationReferenceRecord"/>.
+/// The protocol's upsert is best-effort: a turn that only reads must not fail because the store cannot write (the
+/// failure is logged and the next activity tries again). The inbound activity id is left out of the stored
+/// reference: proactive sends never reply to it, and without it an unchanged reference is recognised and not written again.
+/// </summary>
+internal sealed class ConversationReferenceStore : SqlStore, IConversationReferenceStore
 {
+    private readonly ILogger<ConversationReferenceStore> _logger;
+
+    public ConversationReferenceStore(StateDatabase database, TimeProvider time, ILogger<ConversationReferenceStore> logger)
+        : base(database, time)
+    {
+        ArgumentNullException.ThrowIfNull(logger);
+        _logger = logger;
+    }
+
     // What this instance last wrote per conversation, so an unchanged reference (most turns) costs no write. Entries
     // expire, so a reference another instance marked inactive is written again, reactivated, within that time.
     private static readonly TimeSpan WrittenReferenceLifetime = TimeSpan.FromMinutes(10);
@@ -24,7 +47,7 @@ internal sealed partial class SqlStateStore
         ArgumentException.ThrowIfNullOrWhiteSpace(reference.ConversationId);
         ArgumentException.ThrowIfNullOrWhiteSpace(reference.ServiceUrl);
         var written = reference with { IsActive = true, InactiveReason = null, UpdatedAt = default };
-        var now = _time.GetUtcNow();
+        var now = Time.GetUtcNow();
         if (_writtenReferences.TryGetValue(reference.ConversationId, out var last) && last.Record == written && now - last.At < WrittenReferenceLifetime)
         {
             return;
@@ -111,4 +134,57 @@ internal sealed partial class SqlStateStore
         InactiveReason = StringOrNull(r, 12),
         UpdatedAt = FromMs(r.GetInt64(13)),
     };
+
+    async Task IConversationReferenceStore.UpsertAsync(ConversationReference reference, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(reference);
+        var conversationId = reference.Conversation?.Id;
+        if (string.IsNullOrEmpty(conversationId) || string.IsNullOrEmpty(reference.ServiceUrl) || string.IsNullOrEmpty(reference.ChannelId))
+        {
+            // SPEC A7550: a reference without channel, conversation and service URL cannot be used to send anything.
+            return;
+        }
+
+        var activityId = reference.ActivityId;
+        reference.ActivityId = null;
+        var record = new ConversationReferenceRecord
+        {
+            ConversationId = conversationId,
+            ChannelId = reference.ChannelId,
+            ServiceUrl = reference.ServiceUrl,
+            TenantId = reference.TenantId ?? reference.Conversation?.TenantId,
+            ConversationType = reference.Conversation?.ConversationType,
+            TeamId = reference.TeamId,
+            TeamsChannelId = reference.TeamsChannelId,
+            UserId = reference.User?.Id,
+            UserAadObjectId = reference.User?.AadObjectId,
+            BotId = reference.Bot?.Id,
+            ReferenceJson = JsonSerializer.Serialize(reference, ProtocolJsonContext.Default.ConversationReference),
+        };
+        reference.ActivityId = activityId;
+        try
+        {
+            await UpsertAsync(record, cancellationToken);
+        }
+        catch (StoreWriteException exception)
+        {
+            Log.ReferenceWriteFailed(_logger, exception, conversationId);
+        }
+    }
+
+    async Task<StoredConversationReference?> IConversationReferenceStore.GetAsync(string conversationId, CancellationToken cancellationToken)
+    {
+        var record = await GetAsync(conversationId, cancellationToken);
+        if (record is null)
+        {
+            return null;
+        }
+
+        var reference = JsonSerializer.Deserialize(record.ReferenceJson, ProtocolJsonContext.Default.ConversationReference)
+            ?? throw new InvalidDataException($"Stored conversation reference for '{conversationId}' is empty.");
+        return new StoredConversationReference(reference, record.IsActive, record.InactiveReason, record.UpdatedAt);
+    }
+
+    Task IConversationReferenceStore.MarkInactiveAsync(string conversationId, string reason, CancellationToken cancellationToken) =>
+        MarkInactiveAsync(conversationId, reason, cancellationToken);
 }

@@ -1,12 +1,18 @@
 using System.Data.Common;
 using System.Globalization;
-using OrderBot.Features.Alerts.Stores;
 using OrderBot.Suppliers.Model;
+using OrderBot.State;
+using OrderBot.State.Engine;
 
-namespace OrderBot.State;
+namespace OrderBot.Features.Alerts.Stores;
 
-internal sealed partial class SqlStateStore
+internal sealed partial class SubscriptionStore : SqlStore, ISubscriptionStore
 {
+    public SubscriptionStore(StateDatabase database, TimeProvider time)
+        : base(database, time)
+    {
+    }
+
     private const string SubscriptionColumns = """
         id, conversation_id, kind, supplier, account, country, po_number, order_number, hold_filter,
         created_by_user_id, created_by_name, created_at, is_active, locale, time_zone, mention_creator
@@ -69,14 +75,14 @@ internal sealed partial class SqlStateStore
 
         try
         {
-            await using var connection = await _database.OpenAsync(cancellationToken);
-            await using var transaction = await _database.BeginWriteAsync(connection, cancellationToken);
+            await using var connection = await Database.OpenAsync(cancellationToken);
+            await using var transaction = await Database.BeginWriteAsync(connection, cancellationToken);
             var result = await AddInAsync(connection, transaction, BindInsert, BindKey, cancellationToken);
 
             // The snapshot the clerk was shown is the watcher's baseline; an order it already watches keeps its own.
             foreach (var baseline in baselines)
             {
-                await RunAsync(connection, transaction, InsertBaselineSql, c => BindWatched(c, baseline), cancellationToken);
+                await RunAsync(connection, transaction, WatchedOrderStore.InsertBaselineSql, c => WatchedOrderStore.BindWatched(c, baseline, NowMs), cancellationToken);
             }
 
             await transaction.CommitAsync(cancellationToken);

@@ -1,7 +1,14 @@
+using OrderBot.State.Engine;
+
 namespace OrderBot.State;
 
-internal sealed partial class SqlStateStore
+internal sealed class LeaseStore : SqlStore, ILeaseStore
 {
+    public LeaseStore(StateDatabase database, TimeProvider time)
+        : base(database, time)
+    {
+    }
+
     public Task<bool> TryAcquireLeaseAsync(string name, string owner, TimeSpan duration, CancellationToken cancellationToken = default) =>
         TakeAsync(name, owner, duration, ownerMayRetake: true, cancellationToken);
 
@@ -13,7 +20,7 @@ internal sealed partial class SqlStateStore
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         ArgumentException.ThrowIfNullOrWhiteSpace(owner);
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(duration, TimeSpan.Zero);
-        var now = _time.GetUtcNow();
+        var now = Time.GetUtcNow();
         var count = await ExecuteAsync(
             "UPDATE lease SET expires_at = @until WHERE name = @name AND owner = @owner AND expires_at > @now",
             c =>
@@ -42,29 +49,6 @@ internal sealed partial class SqlStateStore
         return count > 0;
     }
 
-    public async Task<bool> TryMarkProcessedAsync(string key, TimeSpan retention, CancellationToken cancellationToken = default)
-    {
-        ArgumentException.ThrowIfNullOrWhiteSpace(key);
-        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(retention, TimeSpan.Zero);
-
-        // An expired record counts as absent, so a key can be reused after its retention without a purge first.
-        var now = _time.GetUtcNow();
-        var count = await ExecuteAsync(
-            """
-            INSERT INTO processed_activity (activity_key, expires_at) VALUES (@key, @until)
-            ON CONFLICT (activity_key) DO UPDATE SET expires_at = excluded.expires_at
-            WHERE processed_activity.expires_at <= @now
-            """,
-            c =>
-            {
-                Bind(c, "key", key);
-                Bind(c, "until", Ms(now + retention));
-                Bind(c, "now", Ms(now));
-            },
-            cancellationToken);
-        return count > 0;
-    }
-
     /// <summary>
     /// Takes the lease when it is free or expired; with <paramref name="ownerMayRetake"/> also when the owner holds
     /// it (a lease), without it not before it expires (a timer). The conflict branch changes zero rows otherwise.
@@ -74,7 +58,7 @@ internal sealed partial class SqlStateStore
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         ArgumentException.ThrowIfNullOrWhiteSpace(owner);
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(duration, TimeSpan.Zero);
-        var now = _time.GetUtcNow();
+        var now = Time.GetUtcNow();
         var count = await ExecuteAsync(
             ownerMayRetake
                 ? """

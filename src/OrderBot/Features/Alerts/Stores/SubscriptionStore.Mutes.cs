@@ -1,8 +1,10 @@
 using OrderBot.Suppliers.Model;
+using OrderBot.State;
+using OrderBot.State.Engine;
 
-namespace OrderBot.State;
+namespace OrderBot.Features.Alerts.Stores;
 
-internal sealed partial class SqlStateStore
+internal sealed partial class SubscriptionStore
 {
     public async Task<bool> MuteAsync(string conversationId, SupplierId supplier, string orderNumber, CancellationToken cancellationToken = default)
     {

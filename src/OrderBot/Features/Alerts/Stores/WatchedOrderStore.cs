@@ -1,12 +1,18 @@
 using System.Data.Common;
 using System.Text.Json;
-using OrderBot.Features.Alerts.Stores;
 using OrderBot.Suppliers.Model;
+using OrderBot.State;
+using OrderBot.State.Engine;
 
-namespace OrderBot.State;
+namespace OrderBot.Features.Alerts.Stores;
 
-internal sealed partial class SqlStateStore
+internal sealed class WatchedOrderStore : SqlStore, IWatchedOrderStore
 {
+    public WatchedOrderStore(StateDatabase database, TimeProvider time)
+        : base(database, time)
+    {
+    }
+
     private const string WatchedColumns = """
         supplier, order_number, snapshot_json, last_status, last_hold_codes, last_eta, last_polled_at,
         next_poll_at, is_final, lease_owner, lease_until
@@ -43,7 +49,7 @@ internal sealed partial class SqlStateStore
                 last_polled_at = excluded.last_polled_at, next_poll_at = excluded.next_poll_at,
                 is_final = excluded.is_final, updated_at = excluded.updated_at
             """,
-            c => BindWatched(c, order),
+            c => BindWatched(c, order, NowMs),
             cancellationToken);
     }
 
@@ -104,7 +110,7 @@ internal sealed partial class SqlStateStore
             WHERE (supplier, order_number) IN (
                 SELECT supplier, order_number FROM watched_order
                 WHERE next_poll_at <= @now AND (lease_until IS NULL OR lease_until <= @now){onlySupplier}
-                ORDER BY next_poll_at, supplier, order_number LIMIT @max{_database.SkipLockedClause})
+                ORDER BY next_poll_at, supplier, order_number LIMIT @max{Database.SkipLockedClause})
             RETURNING {WatchedColumns}
             """,
             c =>
@@ -124,14 +130,15 @@ internal sealed partial class SqlStateStore
     }
 
     /// <summary>A first snapshot: written only when the order is not watched yet.</summary>
-    private const string InsertBaselineSql = """
+    /// <summary>Inserts a watched order unless it is already watched (a subscription's baseline, in its transaction).</summary>
+    internal const string InsertBaselineSql = """
         INSERT INTO watched_order (supplier, order_number, snapshot_json, last_status, last_hold_codes, last_eta,
             last_polled_at, next_poll_at, is_final, updated_at)
         VALUES (@supplier, @order, @snapshot, @status, @holds, @eta, @polled, @next, @final, @now)
         ON CONFLICT (supplier, order_number) DO NOTHING
         """;
 
-    private void BindWatched(DbCommand c, WatchedOrder order)
+    internal static void BindWatched(DbCommand c, WatchedOrder order, long nowMs)
     {
         ArgumentNullException.ThrowIfNull(order);
         ArgumentException.ThrowIfNullOrWhiteSpace(order.OrderNumber);
@@ -145,7 +152,7 @@ internal sealed partial class SqlStateStore
         Bind(c, "polled", Ms(order.LastPolledAt));
         Bind(c, "next", Ms(order.NextPollAt));
         Bind(c, "final", order.IsFinal);
-        Bind(c, "now", NowMs);
+        Bind(c, "now", nowMs);
     }
 
     private static WatchedOrder ReadWatched(DbDataReader r) => new()

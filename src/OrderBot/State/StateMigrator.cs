@@ -1,9 +1,15 @@
 using System.Data.Common;
+using OrderBot.State.Engine;
 
 namespace OrderBot.State;
 
-internal sealed partial class SqlStateStore
+internal sealed class StateMigrator : SqlStore
 {
+    public StateMigrator(StateDatabase database, TimeProvider time)
+        : base(database, time)
+    {
+    }
+
     /// <summary>
     /// Creates or upgrades the schema. Idempotent and safe for several instances starting at once: the migration
     /// runs in one write transaction (PostgreSQL adds an advisory lock) and each version is applied once.
@@ -11,10 +17,10 @@ internal sealed partial class SqlStateStore
     /// </summary>
     public async Task<IReadOnlyList<int>> MigrateAsync(CancellationToken cancellationToken = default)
     {
-        await _database.PrepareAsync(cancellationToken);
-        await using var connection = await _database.OpenAsync(cancellationToken);
-        await using var transaction = await _database.BeginWriteAsync(connection, cancellationToken);
-        await _database.LockForMigrationAsync(connection, transaction, cancellationToken);
+        await Database.PrepareAsync(cancellationToken);
+        await using var connection = await Database.OpenAsync(cancellationToken);
+        await using var transaction = await Database.BeginWriteAsync(connection, cancellationToken);
+        await Database.LockForMigrationAsync(connection, transaction, cancellationToken);
 
         await RunAsync(connection, transaction, """
             CREATE TABLE IF NOT EXISTS schema_version (
@@ -26,7 +32,7 @@ internal sealed partial class SqlStateStore
 
         var applied = new List<int>();
         var current = await CurrentVersionAsync(connection, transaction, cancellationToken);
-        foreach (var migration in _database.Migrations.Where(m => m.Version > current).OrderBy(m => m.Version))
+        foreach (var migration in Database.Migrations.Where(m => m.Version > current).OrderBy(m => m.Version))
         {
             await RunAsync(connection, transaction, migration.Sql, cancellationToken);
             await using var record = connection.CreateCommand();
@@ -46,7 +52,7 @@ internal sealed partial class SqlStateStore
     /// <summary>The highest applied schema version (0 before the first migration).</summary>
     public async Task<int> GetSchemaVersionAsync(CancellationToken cancellationToken = default)
     {
-        await using var connection = await _database.OpenAsync(cancellationToken);
+        await using var connection = await Database.OpenAsync(cancellationToken);
         return await CurrentVersionAsync(connection, transaction: null, cancellationToken);
     }
 

@@ -1,7 +1,14 @@
+using OrderBot.State.Engine;
+
 namespace OrderBot.State;
 
-internal sealed partial class SqlStateStore
+internal sealed class SettingsStore : SqlStore, ISettingsStore
 {
+    public SettingsStore(StateDatabase database, TimeProvider time)
+        : base(database, time)
+    {
+    }
+
     public async Task<IReadOnlyDictionary<string, string>> GetAllAsync(string scope, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(scope);

@@ -1,49 +1,42 @@
 using System.Data.Common;
-using OrderBot.Features.Alerts.Stores;
 using OrderBot.State.Engine;
 
 namespace OrderBot.State;
 
 /// <summary>
-/// The state store on SQLite or PostgreSQL, in plain ADO.NET. One class implements every store interface, split into
-/// a partial per concern; the SQL is shared and the engine differences live in <see cref="StateDatabase"/>.
+/// What every store of one concern shares: the connection factory (<see cref="StateDatabase"/>), the clock, and plain
+/// ADO.NET helpers. The SQL is one text for both engines (times are Unix milliseconds); engine differences live in
+/// <see cref="StateDatabase"/> and the schema in <see cref="Schema"/>.
 /// </summary>
-internal sealed partial class SqlStateStore :
-    IConversationReferenceStore,
-    IDialogStateStore,
-    ISettingsStore,
-    ISubscriptionStore,
-    IWatchedOrderStore,
-    ILeaseStore,
-    IOutboxStore,
-    IProcessedActivityStore
+internal abstract class SqlStore
 {
-    private readonly StateDatabase _database;
-    private readonly TimeProvider _time;
-
-    public SqlStateStore(StateDatabase database, TimeProvider time)
+    private protected SqlStore(StateDatabase database, TimeProvider time)
     {
         ArgumentNullException.ThrowIfNull(database);
         ArgumentNullException.ThrowIfNull(time);
-        _database = database;
-        _time = time;
+        Database = database;
+        Time = time;
     }
 
-    private long NowMs => _time.GetUtcNow().ToUnixTimeMilliseconds();
+    private protected StateDatabase Database { get; }
 
-    private static long Ms(DateTimeOffset value) => value.ToUnixTimeMilliseconds();
+    private protected TimeProvider Time { get; }
 
-    private static long? Ms(DateTimeOffset? value) => value?.ToUnixTimeMilliseconds();
+    private protected long NowMs => Time.GetUtcNow().ToUnixTimeMilliseconds();
 
-    private static DateTimeOffset FromMs(long value) => DateTimeOffset.FromUnixTimeMilliseconds(value);
+    private protected static long Ms(DateTimeOffset value) => value.ToUnixTimeMilliseconds();
 
-    private static DateTimeOffset? FromMsOrNull(DbDataReader reader, int ordinal)
+    private protected static long? Ms(DateTimeOffset? value) => value?.ToUnixTimeMilliseconds();
+
+    private protected static DateTimeOffset FromMs(long value) => DateTimeOffset.FromUnixTimeMilliseconds(value);
+
+    private protected static DateTimeOffset? FromMsOrNull(DbDataReader reader, int ordinal)
         => reader.IsDBNull(ordinal) ? null : FromMs(reader.GetInt64(ordinal));
 
-    private static string? StringOrNull(DbDataReader reader, int ordinal)
+    private protected static string? StringOrNull(DbDataReader reader, int ordinal)
         => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
 
-    private static void Bind(DbCommand command, string name, object? value)
+    private protected static void Bind(DbCommand command, string name, object? value)
     {
         var parameter = command.CreateParameter();
         parameter.ParameterName = name;
@@ -55,13 +48,13 @@ internal sealed partial class SqlStateStore :
     /// A write; an engine failure surfaces as <see cref="StoreWriteException"/>. <paramref name="lockWait"/> caps how
     /// long it waits for a lock (default: the engine's busy timeout).
     /// </summary>
-    private async Task<int> ExecuteAsync(string sql, Action<DbCommand> bind, CancellationToken cancellationToken, TimeSpan? lockWait = null)
+    private protected async Task<int> ExecuteAsync(string sql, Action<DbCommand> bind, CancellationToken cancellationToken, TimeSpan? lockWait = null)
     {
         try
         {
             await using var connection = lockWait is { } wait
-                ? await _database.OpenWithLockWaitAsync(wait, cancellationToken)
-                : await _database.OpenAsync(cancellationToken);
+                ? await Database.OpenWithLockWaitAsync(wait, cancellationToken)
+                : await Database.OpenAsync(cancellationToken);
             await using var command = connection.CreateCommand();
             if (lockWait is { } commandWait)
             {
@@ -79,7 +72,7 @@ internal sealed partial class SqlStateStore :
     }
 
     /// <summary>A write that returns rows (<c>… RETURNING</c>); failures as in <see cref="ExecuteAsync"/>.</summary>
-    private async Task<List<T>> WriteReturningAsync<T>(
+    private protected async Task<List<T>> WriteReturningAsync<T>(
         string sql,
         Action<DbCommand> bind,
         Func<DbDataReader, T> read,
@@ -95,16 +88,16 @@ internal sealed partial class SqlStateStore :
         }
     }
 
-    private static StoreWriteException WriteFailed(DbException exception) =>
+    private protected static StoreWriteException WriteFailed(DbException exception) =>
         new("The state store could not write: " + exception.Message, exception);
 
-    private async Task<List<T>> QueryAsync<T>(
+    private protected async Task<List<T>> QueryAsync<T>(
         string sql,
         Action<DbCommand> bind,
         Func<DbDataReader, T> read,
         CancellationToken cancellationToken)
     {
-        await using var connection = await _database.OpenAsync(cancellationToken);
+        await using var connection = await Database.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText = sql;
         bind(command);
@@ -112,7 +105,7 @@ internal sealed partial class SqlStateStore :
     }
 
     /// <summary>Runs a claim (an UPDATE … RETURNING over an inner SELECT) inside the engine's write transaction.</summary>
-    private async Task<List<T>> ClaimInTransactionAsync<T>(
+    private protected async Task<List<T>> ClaimInTransactionAsync<T>(
         string sql,
         Action<DbCommand> bind,
         Func<DbDataReader, T> read,
@@ -120,8 +113,8 @@ internal sealed partial class SqlStateStore :
     {
         try
         {
-            await using var connection = await _database.OpenAsync(cancellationToken);
-            await using var transaction = await _database.BeginWriteAsync(connection, cancellationToken);
+            await using var connection = await Database.OpenAsync(cancellationToken);
+            await using var transaction = await Database.BeginWriteAsync(connection, cancellationToken);
             await using var command = connection.CreateCommand();
             command.Transaction = transaction;
             command.CommandText = sql;
@@ -136,7 +129,7 @@ internal sealed partial class SqlStateStore :
         }
     }
 
-    private static async Task<List<T>> ReadAllAsync<T>(DbCommand command, Func<DbDataReader, T> read, CancellationToken cancellationToken)
+    private protected static async Task<List<T>> ReadAllAsync<T>(DbCommand command, Func<DbDataReader, T> read, CancellationToken cancellationToken)
     {
         var rows = new List<T>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
@@ -146,5 +139,15 @@ internal sealed partial class SqlStateStore :
         }
 
         return rows;
+    }
+
+    /// <summary>A statement inside a caller's transaction (several writes that commit together).</summary>
+    private protected static async Task<int> RunAsync(DbConnection connection, DbTransaction transaction, string sql, Action<DbCommand> bind, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        bind(command);
+        return await command.ExecuteNonQueryAsync(cancellationToken);
     }
 }

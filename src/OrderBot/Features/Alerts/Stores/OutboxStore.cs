@@ -1,10 +1,16 @@
 using System.Data.Common;
-using OrderBot.Features.Alerts.Stores;
+using OrderBot.State;
+using OrderBot.State.Engine;
 
-namespace OrderBot.State;
+namespace OrderBot.Features.Alerts.Stores;
 
-internal sealed partial class SqlStateStore
+internal sealed class OutboxStore : SqlStore, IOutboxStore
 {
+    public OutboxStore(StateDatabase database, TimeProvider time)
+        : base(database, time)
+    {
+    }
+
     private const string OutboxColumns = """
         id, event_key, conversation_id, payload_json, status, attempts, created_at, next_attempt_at,
         lease_owner, lease_until, last_error, activity_id, completed_at
@@ -50,7 +56,7 @@ internal sealed partial class SqlStateStore
             WHERE id IN (
                 SELECT id FROM outbox
                 WHERE status = 'pending' AND next_attempt_at <= @now AND (lease_until IS NULL OR lease_until <= @now)
-                ORDER BY next_attempt_at, id LIMIT @max{_database.SkipLockedClause})
+                ORDER BY next_attempt_at, id LIMIT @max{Database.SkipLockedClause})
             RETURNING {OutboxColumns}
             """,
             c =>
@@ -77,7 +83,7 @@ internal sealed partial class SqlStateStore
             {
                 Bind(c, "id", id);
                 Bind(c, "owner", owner);
-                Bind(c, "detail", OutboxItem.SendingMarker + _time.GetUtcNow().ToString("O", System.Globalization.CultureInfo.InvariantCulture));
+                Bind(c, "detail", OutboxItem.SendingMarker + Time.GetUtcNow().ToString("O", System.Globalization.CultureInfo.InvariantCulture));
             },
             cancellationToken);
         return count > 0;

@@ -1,7 +1,14 @@
+using OrderBot.State.Engine;
+
 namespace OrderBot.State;
 
-internal sealed partial class SqlStateStore
+internal sealed class DialogStateStore : SqlStore, IDialogStateStore
 {
+    public DialogStateStore(StateDatabase database, TimeProvider time)
+        : base(database, time)
+    {
+    }
+
     async Task<DialogState?> IDialogStateStore.GetAsync(string conversationId, string userId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(conversationId);
@@ -53,7 +60,7 @@ internal sealed partial class SqlStateStore
               WHERE conversation_id = @conversation AND user_id = @user AND version = @expected AND expires_at > @now
               RETURNING version
               """;
-        var now = _time.GetUtcNow();
+        var now = Time.GetUtcNow();
         var rows = await WriteReturningAsync(
             sql,
             c =>
