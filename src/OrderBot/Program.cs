@@ -1,8 +1,8 @@
 using OrderBot.Cli;
-using OrderBot.Features.HoldAlerts;
-using OrderBot.Features.HoldAlerts.Webhooks;
+using OrderBot.Features.Alerts;
+using OrderBot.Features.Alerts.Webhooks;
 using OrderBot.Features.MessageExtension;
-using OrderBot.Features.Subscriptions;
+using OrderBot.Features.Alerts.Subscriptions;
 using OrderBot.Hosting;
 using OrderBot.Protocol.Hosting;
 using OrderBot.State;
@@ -67,7 +67,6 @@ public partial class Program
         builder.AddSubscriptions();
         builder.AddHoldAlerts();
         builder.AddIngramWebhooks();
-        builder.Services.AddSingleton<OrderBot.Protocol.Routing.IConversationReferenceStore, ConversationReferenceBridge>();
         builder.AddOrderBotOperability();
     }
 }

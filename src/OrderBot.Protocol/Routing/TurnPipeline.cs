@@ -75,7 +75,7 @@ public sealed class TurnPipeline
     {
         var activity = turn.Activity;
         var isInvoke = activity.IsType(ActivityTypes.Invoke);
-        if (!_deduplicator.TryRegister(activity))
+        if (!await _deduplicator.TryRegisterAsync(activity, cancellationToken))
         {
             Log.Duplicate(_logger, activity.Id, activity.Conversation?.Id);
             return (isInvoke ? new InvokeResponse { StatusCode = 200 } : null, TurnOutcomes.Duplicate);

@@ -196,7 +196,7 @@ internal sealed partial class SandboxLifetime : IHostedService
 
         var uri = new UriBuilder(address.Replace("://+", "://127.0.0.1", StringComparison.Ordinal).Replace("://*", "://127.0.0.1", StringComparison.Ordinal).Replace("://0.0.0.0", "://127.0.0.1", StringComparison.Ordinal).Replace("://[::]", "://127.0.0.1", StringComparison.Ordinal))
         {
-            Path = OrderBot.Features.HoldAlerts.Webhooks.IngramWebhookExtensions.EventsPath,
+            Path = OrderBot.Features.Alerts.Webhooks.IngramWebhookExtensions.EventsPath,
         }.Uri;
         sandbox.Webhooks.Target = uri;
         LogWebhooks(_logger, uri);

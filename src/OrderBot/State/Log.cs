@@ -23,4 +23,8 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 7005, Level = LogLevel.Warning, Message = "Could not save the conversation reference for {ConversationId}; the turn goes on and the next activity there tries again")]
     public static partial void ReferenceWriteFailed(ILogger logger, Exception exception, string conversationId);
+
+    // Debug: the turn is unaffected, and a store that cannot write is reported by readiness and by the writes that matter.
+    [LoggerMessage(EventId = 7006, Level = LogLevel.Debug, Message = "Could not record an inbound activity as processed; the turn goes on, de-duplicated in this process only")]
+    public static partial void ProcessedWriteFailed(ILogger logger, Exception exception);
 }

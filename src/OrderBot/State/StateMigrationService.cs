@@ -10,11 +10,11 @@ namespace OrderBot.State;
 /// </summary>
 internal sealed class StateMigrationService : IHostedService
 {
-    private readonly SqlStateStore _store;
+    private readonly StateMigrator _store;
     private readonly StateDatabase _database;
     private readonly ILogger<StateMigrationService> _logger;
 
-    public StateMigrationService(SqlStateStore store, StateDatabase database, ILogger<StateMigrationService> logger)
+    public StateMigrationService(StateMigrator store, StateDatabase database, ILogger<StateMigrationService> logger)
     {
         _store = store;
         _database = database;

@@ -2,6 +2,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using OrderBot.Features.Alerts.Stores;
+using OrderBot.Protocol.Routing;
 using OrderBot.State.Engine;
 
 namespace OrderBot.State;
@@ -10,7 +12,8 @@ namespace OrderBot.State;
 public static class StateServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers every state store interface on SQLite (default) or PostgreSQL (<c>Storage:PostgreSql</c> set),
+    /// Registers one store per concern on SQLite (default) or PostgreSQL (<c>Storage:PostgreSql</c> set), all on one
+    /// <see cref="StateDatabase"/> — including the protocol's conversation references and shared de-duplication —
     /// validates <c>Storage</c> at start-up, migrates the schema when the host starts and purges expired rows periodically.
     /// </summary>
     public static IHostApplicationBuilder AddOrderBotState(this IHostApplicationBuilder builder)
@@ -31,18 +34,19 @@ public static class StateServiceCollectionExtensions
                 ? new PostgresStateDatabase(options.PostgreSql!)
                 : new SqliteStateDatabase(Path.GetFullPath(options.Sqlite.Path, contentRoot), options.Sqlite.BusyTimeoutMs);
         });
-        services.AddSingleton<SqlStateStore>();
-        services.AddSingleton<IConversationReferenceStore>(sp => sp.GetRequiredService<SqlStateStore>());
-        services.AddSingleton<IDialogStateStore>(sp => sp.GetRequiredService<SqlStateStore>());
-        services.AddSingleton<ISettingsStore>(sp => sp.GetRequiredService<SqlStateStore>());
-        services.AddSingleton<ISubscriptionStore>(sp => sp.GetRequiredService<SqlStateStore>());
-        services.AddSingleton<IWatchedOrderStore>(sp => sp.GetRequiredService<SqlStateStore>());
-        services.AddSingleton<ILeaseStore>(sp => sp.GetRequiredService<SqlStateStore>());
-        services.AddSingleton<IOutboxStore>(sp => sp.GetRequiredService<SqlStateStore>());
-        services.AddSingleton<IProcessedActivityStore>(sp => sp.GetRequiredService<SqlStateStore>());
-        services.AddSingleton<IInboundEventStore>(sp => sp.GetRequiredService<SqlStateStore>());
-        services.AddSingleton<IStateMaintenance>(sp => sp.GetRequiredService<SqlStateStore>());
-        services.AddSingleton<IStoreHealth>(sp => sp.GetRequiredService<SqlStateStore>());
+        services.AddSingleton<StateMigrator>();
+        services.AddSingleton<ConversationReferenceStore>();
+        services.AddSingleton<IConversationReferenceStore>(sp => sp.GetRequiredService<ConversationReferenceStore>());
+        services.AddSingleton<IProcessedActivityStore, ProcessedActivityStore>();
+        services.AddSingleton<IDialogStateStore, DialogStateStore>();
+        services.AddSingleton<ISettingsStore, SettingsStore>();
+        services.AddSingleton<ILeaseStore, LeaseStore>();
+        services.AddSingleton<IStateMaintenance, StateMaintenance>();
+        services.AddSingleton<IStoreHealth, StoreHealth>();
+        services.AddSingleton<ISubscriptionStore, SubscriptionStore>();
+        services.AddSingleton<IWatchedOrderStore, WatchedOrderStore>();
+        services.AddSingleton<IOutboxStore, OutboxStore>();
+        services.AddSingleton<IInboundEventStore, InboundEventStore>();
         services.AddHostedService<StateMigrationService>();
         services.AddHostedService<StateMaintenanceService>();
         return builder;

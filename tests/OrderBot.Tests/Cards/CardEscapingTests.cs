@@ -1,4 +1,5 @@
 using OrderBot.Cards;
+using OrderBot.Features.Alerts;
 using OrderBot.Suppliers.Model;
 
 namespace OrderBot.Tests.Cards;

@@ -1,6 +1,7 @@
 using OrderBot.AdaptiveCards;
 using OrderBot.AdaptiveCards.Validation;
 using OrderBot.Cards;
+using OrderBot.Features.Alerts;
 using OrderBot.Suppliers.Model;
 using static OrderBot.Tests.Cards.TestOrders;
 

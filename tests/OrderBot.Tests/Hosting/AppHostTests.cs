@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using System.Net;
 using System.Text;
+using OrderBot.Features.Alerts.Stores;
 using OrderBot.Hosting;
 using OrderBot.State;
 
@@ -42,7 +43,7 @@ public sealed class AppHostTests
         var response = await host.Client.PostAsync("/api/messages", body);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var stored = await host.App.Services.GetRequiredService<IConversationReferenceStore>().GetAsync("a:1personalXYZ");
+        var stored = await host.App.Services.GetRequiredService<ConversationReferenceStore>().GetAsync("a:1personalXYZ");
         Assert.NotNull(stored);
         Assert.Equal("https://smba.trafficmanager.net/teams/", stored.ServiceUrl);
         Assert.Equal("aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee", stored.TenantId);

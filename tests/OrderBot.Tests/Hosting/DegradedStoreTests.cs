@@ -131,7 +131,7 @@ public sealed class DegradedStoreTests : IAsyncLifetime
         ReleaseLock();
         await SayAsync("m2", "help", conversation: "conv-new");
         var stored = await Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions
-            .GetRequiredService<OrderBot.State.IConversationReferenceStore>(_host.App.Services).GetAsync("conv-new");
+            .GetRequiredService<OrderBot.State.ConversationReferenceStore>(_host.App.Services).GetAsync("conv-new");
         Assert.NotNull(stored);
     }
 

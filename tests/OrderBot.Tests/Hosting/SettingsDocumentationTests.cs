@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using System.Reflection;
 using OrderBot.Features.Conversation;
-using OrderBot.Features.HoldAlerts;
+using OrderBot.Features.Alerts;
 using OrderBot.Protocol.Auth;
 using OrderBot.Sandbox.Ingram;
 using OrderBot.Sandbox.Schneider;
@@ -30,7 +30,7 @@ public sealed class SettingsDocumentationTests
         { "Conversation", typeof(ConversationOptions) },
         { "MessageExtension", typeof(OrderBot.Features.MessageExtension.MessageExtensionOptions) },
         { "Alerts", typeof(AlertsOptions) },
-        { "Alerts:IngramWebhooks", typeof(OrderBot.Features.HoldAlerts.Webhooks.IngramWebhookOptions) },
+        { "Alerts:IngramWebhooks", typeof(OrderBot.Features.Alerts.Webhooks.IngramWebhookOptions) },
         { "Telemetry", typeof(OrderBot.Hosting.TelemetryOptions) },
     };
 

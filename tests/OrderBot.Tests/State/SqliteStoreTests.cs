@@ -53,10 +53,10 @@ public sealed class SqliteStoreTests : StoreContractTests
         }
 
         await using var database = new SqliteStateDatabase(DatabasePath, busyTimeoutMs: 200);
-        var impatient = new SqlStateStore(database, Time);
-        var probe = await Assert.ThrowsAsync<StoreWriteException>(() => Store.ProbeWriteAsync(TimeSpan.FromMilliseconds(300)));
-        var write = await Assert.ThrowsAsync<StoreWriteException>(() => impatient.SetAsync("user:1", "country", "FR"));
-        var read = await impatient.GetAllAsync("user:1");
+        var impatient = new StateStores(database, Time);
+        var probe = await Assert.ThrowsAsync<StoreWriteException>(() => Store.Health.ProbeWriteAsync(TimeSpan.FromMilliseconds(300)));
+        var write = await Assert.ThrowsAsync<StoreWriteException>(() => impatient.Settings.SetAsync("user:1", "country", "FR"));
+        var read = await impatient.Settings.GetAllAsync("user:1");
 
         Assert.IsType<Microsoft.Data.Sqlite.SqliteException>(probe.InnerException);
         Assert.IsType<Microsoft.Data.Sqlite.SqliteException>(write.InnerException);

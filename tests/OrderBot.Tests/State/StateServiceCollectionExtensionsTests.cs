@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using OrderBot.Features.Alerts.Stores;
 using OrderBot.State;
 
 namespace OrderBot.Tests.State;
@@ -23,7 +24,7 @@ public sealed class StateServiceCollectionExtensionsTests : IDisposable
         using var app = Build([]);
 
         await app.StartAsync();
-        var conversations = app.Services.GetRequiredService<IConversationReferenceStore>();
+        var conversations = app.Services.GetRequiredService<ConversationReferenceStore>();
         await conversations.UpsertAsync(new ConversationReferenceRecord
         {
             ConversationId = "a:1",
@@ -34,8 +35,8 @@ public sealed class StateServiceCollectionExtensionsTests : IDisposable
         await app.StopAsync();
 
         Assert.True(File.Exists(Path.Combine(_contentRoot, "data", "orderbot.db")));
-        Assert.Same(conversations, app.Services.GetRequiredService<IOutboxStore>());
-        Assert.Equal(3, await app.Services.GetRequiredService<SqlStateStore>().GetSchemaVersionAsync());
+        Assert.Same(conversations, app.Services.GetRequiredService<OrderBot.Protocol.Routing.IConversationReferenceStore>());
+        Assert.Equal(3, await app.Services.GetRequiredService<StateMigrator>().GetSchemaVersionAsync());
     }
 
     [Fact]

@@ -18,8 +18,8 @@ public abstract partial class StoreContractTests
         await Outbox.MarkSentAsync(sent.Id, "one", "a1");
         Time.Advance(TimeSpan.FromHours(1));
 
-        var kept = await Store.PurgeExpiredAsync(TimeSpan.FromHours(2));
-        var purged = await Store.PurgeExpiredAsync(TimeSpan.FromMinutes(30));
+        var kept = await Store.Maintenance.PurgeExpiredAsync(TimeSpan.FromHours(2));
+        var purged = await Store.Maintenance.PurgeExpiredAsync(TimeSpan.FromMinutes(30));
 
         Assert.Equal(new StatePurgeResult(1, 1, 1, 0), kept);
         Assert.Equal(new StatePurgeResult(0, 0, 0, 1), purged);

@@ -24,7 +24,7 @@ public abstract partial class StoreContractTests
     public async Task UpsertAsync_MarkedInactiveByAnotherInstance_IsReactivatedOnceTheMemoExpires()
     {
         await Conversations.UpsertAsync(Reference("a:other", "https://x/"));
-        Assert.True(await NewStore().MarkInactiveAsync("a:other", "bot removed"));
+        Assert.True(await NewStore().Conversations.MarkInactiveAsync("a:other", "bot removed"));
 
         Time.Advance(TimeSpan.FromMinutes(10));
         await Conversations.UpsertAsync(Reference("a:other", "https://x/"));
@@ -34,5 +34,5 @@ public abstract partial class StoreContractTests
 
     [StoreFact]
     public async Task ProbeWriteAsync_HealthyStore_Succeeds() =>
-        await ((IStoreHealth)Store).ProbeWriteAsync(TimeSpan.FromSeconds(1));
+        await Store.Health.ProbeWriteAsync(TimeSpan.FromSeconds(1));
 }

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Time.Testing;
+using OrderBot.Features.Alerts.Stores;
 using OrderBot.State;
 using OrderBot.State.Engine;
 
@@ -13,27 +14,27 @@ public abstract partial class StoreContractTests : IAsyncLifetime
     protected static readonly DateTimeOffset Start = new(2026, 11, 23, 9, 0, 0, TimeSpan.Zero);
 
     private readonly List<StateDatabase> _databases = [];
-    private SqlStateStore? _store;
+    private StateStores? _store;
 
     protected FakeTimeProvider Time { get; } = new(Start);
 
-    private protected SqlStateStore Store => _store ?? throw new InvalidOperationException("Not initialized.");
+    private protected StateStores Store => _store ?? throw new InvalidOperationException("Not initialized.");
 
-    private protected IConversationReferenceStore Conversations => Store;
+    private protected ConversationReferenceStore Conversations => Store.Conversations;
 
-    private protected IDialogStateStore Dialogs => Store;
+    private protected IDialogStateStore Dialogs => Store.Dialogs;
 
-    private protected ISettingsStore Settings => Store;
+    private protected ISettingsStore Settings => Store.Settings;
 
-    private protected ISubscriptionStore Subscriptions => Store;
+    private protected ISubscriptionStore Subscriptions => Store.Subscriptions;
 
-    private protected IWatchedOrderStore Watched => Store;
+    private protected IWatchedOrderStore Watched => Store.Watched;
 
-    private protected ILeaseStore Leases => Store;
+    private protected ILeaseStore Leases => Store.Leases;
 
-    private protected IOutboxStore Outbox => Store;
+    private protected IOutboxStore Outbox => Store.Outbox;
 
-    private protected IProcessedActivityStore Processed => Store;
+    private protected ProcessedActivityStore Processed => Store.Processed;
 
     /// <summary>A new handle (its own connection pool, like another process) on this test's storage.</summary>
     private protected abstract StateDatabase OpenDatabase();
@@ -43,18 +44,18 @@ public abstract partial class StoreContractTests : IAsyncLifetime
     protected abstract Task DropStorageAsync();
 
     /// <summary>Another store instance on the same storage, as a second app instance would have.</summary>
-    private protected SqlStateStore NewStore(TimeProvider? time = null)
+    private protected StateStores NewStore(TimeProvider? time = null)
     {
         var database = OpenDatabase();
         _databases.Add(database);
-        return new SqlStateStore(database, time ?? Time);
+        return new StateStores(database, time ?? Time);
     }
 
     public async Task InitializeAsync()
     {
         await CreateStorageAsync();
         _store = NewStore();
-        Assert.Equal([1, 2, 3], await _store.MigrateAsync());
+        Assert.Equal([1, 2, 3], await _store.Migrator.MigrateAsync());
     }
 
     public async Task DisposeAsync()
@@ -72,12 +73,12 @@ public abstract partial class StoreContractTests : IAsyncLifetime
     {
         await Settings.SetAsync("user:1", "country", "FR");
 
-        var again = await NewStore().MigrateAsync();
-        var concurrently = await Task.WhenAll(NewStore().MigrateAsync(), NewStore().MigrateAsync());
+        var again = await NewStore().Migrator.MigrateAsync();
+        var concurrently = await Task.WhenAll(NewStore().Migrator.MigrateAsync(), NewStore().Migrator.MigrateAsync());
 
         Assert.Empty(again);
         Assert.All(concurrently, Assert.Empty);
-        Assert.Equal(3, await Store.GetSchemaVersionAsync());
+        Assert.Equal(3, await Store.Migrator.GetSchemaVersionAsync());
         Assert.Equal("FR", (await Settings.GetAllAsync("user:1"))["country"]);
     }
 
@@ -144,7 +145,7 @@ public abstract partial class StoreContractTests : IAsyncLifetime
     {
         await Dialogs.SaveAsync("c", "u", "v1", 0, TimeSpan.FromMinutes(30));
         var first = await Dialogs.SaveAsync("c", "u", "first", 1, TimeSpan.FromMinutes(30));
-        var second = await NewStore().SaveAsync("c", "u", "second", 1, TimeSpan.FromMinutes(30));
+        var second = await NewStore().Dialogs.SaveAsync("c", "u", "second", 1, TimeSpan.FromMinutes(30));
         var fresh = await Dialogs.SaveAsync("c", "u", "fresh", 0, TimeSpan.FromMinutes(30));
 
         Assert.Equal(new DialogSaveResult(true, 2), first);

@@ -26,7 +26,7 @@ internal sealed class PostgresStateDatabase : StateDatabase
 
     public override string SkipLockedClause => " FOR UPDATE SKIP LOCKED";
 
-    public override IReadOnlyList<Migration> Migrations => PostgresMigrations.All;
+    public override SqlTypes Types => SqlTypes.Postgres;
 
     public override async Task<DbConnection> OpenAsync(CancellationToken cancellationToken)
         => await _dataSource.OpenConnectionAsync(cancellationToken);

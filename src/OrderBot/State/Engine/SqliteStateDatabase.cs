@@ -32,7 +32,7 @@ internal sealed class SqliteStateDatabase : StateDatabase
 
     public override string SkipLockedClause => string.Empty;
 
-    public override IReadOnlyList<Migration> Migrations => SqliteMigrations.All;
+    public override SqlTypes Types => SqlTypes.Sqlite;
 
     public override Task<DbConnection> OpenAsync(CancellationToken cancellationToken) => OpenAsync(_busyTimeoutMs, cancellationToken);
 

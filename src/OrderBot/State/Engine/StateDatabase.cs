@@ -5,7 +5,7 @@ namespace OrderBot.State.Engine;
 /// <summary>
 /// One SQL engine behind the store. The store's SQL is shared (both engines speak <c>ON CONFLICT</c>,
 /// <c>RETURNING</c>, <c>TRUE/FALSE</c> and <c>@name</c> parameters); what differs lives here: connections,
-/// how a write transaction starts, row locking for claims, and the DDL.
+/// how a write transaction starts, row locking for claims, and the column types of the one schema.
 /// </summary>
 internal abstract class StateDatabase : IAsyncDisposable
 {
@@ -26,8 +26,11 @@ internal abstract class StateDatabase : IAsyncDisposable
     /// <summary>Starts a transaction that writes: SQLite takes the write lock up front (<c>BEGIN IMMEDIATE</c>).</summary>
     public abstract Task<DbTransaction> BeginWriteAsync(DbConnection connection, CancellationToken cancellationToken);
 
+    /// <summary>The engine's column types for <see cref="Schema"/>.</summary>
+    public abstract SqlTypes Types { get; }
+
     /// <summary>The engine's schema, in order; applied once each and recorded in <c>schema_version</c>.</summary>
-    public abstract IReadOnlyList<Migration> Migrations { get; }
+    public IReadOnlyList<Migration> Migrations => Schema.Migrations(Types);
 
     /// <summary>Runs before migrating (SQLite: creates the directory and sets WAL mode, which cannot change inside a transaction).</summary>
     public virtual Task PrepareAsync(CancellationToken cancellationToken) => Task.CompletedTask;

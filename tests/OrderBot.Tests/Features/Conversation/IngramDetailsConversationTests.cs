@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using OrderBot.Features.Alerts;
 using OrderBot.Features.Orders;
 using OrderBot.Suppliers.Model;
 using OrderBot.TestKit.Protocol;
@@ -118,7 +119,7 @@ public sealed partial class IngramDetailsConversationTests : IAsyncLifetime
     {
         var shipped = Order("20-X1", OrderStatus.Shipped, 1);
 
-        var bare = OrderBot.AdaptiveCards.AdaptiveCardSerializer.Serialize(OrderBot.Cards.AlertCard.Build(new OrderBot.Cards.OrderAlert(OrderBot.Cards.AlertKind.Shipped, shipped), OrderBot.Tests.Cards.TestOrders.London));
+        var bare = OrderBot.AdaptiveCards.AdaptiveCardSerializer.Serialize(AlertCard.Build(new OrderAlert(AlertKind.Shipped, shipped), OrderBot.Tests.Cards.TestOrders.London));
 
         Assert.DoesNotContain("Tracking is now available", bare, StringComparison.Ordinal);
         Assert.Contains("No tracking yet: Ingram Micro has not sent a tracking number.", bare, StringComparison.Ordinal);

@@ -144,8 +144,8 @@ public sealed class RecognizedAnswersTests : IAsyncLifetime
     {
         var adapter = await _host.NewAdapterAsync(schneiderDefaultCountry: "FR", configure: s =>
         {
-            s.Services.AddSingleton<OrderBot.Features.Subscriptions.SubscriptionCommands>();
-            s.Services.AddConversationHandler<OrderBot.Features.Subscriptions.SubscriptionsHandler>();
+            s.Services.AddSingleton<OrderBot.Features.Alerts.Subscriptions.SubscriptionCommands>();
+            s.Services.AddConversationHandler<OrderBot.Features.Alerts.Subscriptions.SubscriptionsHandler>();
             s.Services.AddSingleton<RecognizeText>((text, _) => text switch
             {
                 "watch PO CUSTPO" => Result(text, Intents.AlertsSubscribe, (EntityKeys.Po, "CUSTPO")),

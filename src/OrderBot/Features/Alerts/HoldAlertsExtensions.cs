@@ -1,0 +1,39 @@
+using OrderBot.Features.Alerts.Subscriptions;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace OrderBot.Features.Alerts;
+
+/// <summary>Composition of proactive hold alerts.</summary>
+public static class HoldAlertsExtensions
+{
+    /// <summary>
+    /// Registers <c>Alerts</c> options (validated at start), the subscription commands, the watcher and the delivery
+    /// services. Needs <c>AddOrderBotState</c>, <c>AddBotProtocol</c> and the supplier registrations; the chat's
+    /// "watch PO X" and its buttons are <c>AddSubscriptions</c>.
+    /// </summary>
+    public static IHostApplicationBuilder AddHoldAlerts(this IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var services = builder.Services;
+        services.AddOptions<AlertsOptions>()
+            .Bind(builder.Configuration.GetSection(AlertsOptions.SectionName))
+            .PostConfigure(options => options.ApplyNoticeWithin())
+            .ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AlertsOptions>, AlertsOptionsValidator>());
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddMetrics();
+        services.TryAddSingleton<AlertsMetrics>();
+        services.TryAddSingleton<AlertRouter>();
+        services.TryAddSingleton<HoldWatcher>();
+        services.TryAddSingleton<AlertsInstance>();
+        services.TryAddTransient<AlertDelivery>();
+        services.TryAddSingleton<SubscriptionCommands>();
+        services.TryAddSingleton<OrderBot.Features.Orders.IHoldAges, WatchedHoldAges>();
+        services.AddHostedService<HoldWatcherService>();
+        services.AddHostedService<AlertDeliveryService>();
+        return builder;
+    }
+}

@@ -1,0 +1,161 @@
+namespace OrderBot.State.Engine;
+
+/// <summary>
+/// The state schema, once for both engines: one list of migrations written against a <see cref="SqlTypes"/> type map.
+/// Times are Unix milliseconds (UTC) in integer columns: exact round trips, plain numeric comparisons, and one SQL text
+/// for the stores. Versions, names, tables and columns are those every existing database was created with; a new
+/// step is appended, an applied one never edited.
+/// </summary>
+internal static class Schema
+{
+    /// <summary>The migrations, in order, with <paramref name="t"/>'s column types.</summary>
+    public static IReadOnlyList<Migration> Migrations(SqlTypes t)
+    {
+        ArgumentNullException.ThrowIfNull(t);
+        return
+        [
+            new(1, "initial", $"""
+                CREATE TABLE conversation_reference (
+                    conversation_id     TEXT    NOT NULL PRIMARY KEY,
+                    channel_id          TEXT    NOT NULL,
+                    service_url         TEXT    NOT NULL,
+                    tenant_id           TEXT    NULL,
+                    conversation_type   TEXT    NULL,
+                    team_id             TEXT    NULL,
+                    teams_channel_id    TEXT    NULL,
+                    user_id             TEXT    NULL,
+                    user_aad_object_id  TEXT    NULL,
+                    bot_id              TEXT    NULL,
+                    reference_json      TEXT    NOT NULL,
+                    is_active           {t.Bool} NOT NULL,
+                    inactive_reason     TEXT    NULL,
+                    updated_at          {t.Long} NOT NULL
+                );
+                CREATE TABLE dialog_state (
+                    conversation_id TEXT    NOT NULL,
+                    user_id         TEXT    NOT NULL,
+                    state_json      TEXT    NOT NULL,
+                    version         {t.Long} NOT NULL,
+                    expires_at      {t.Long} NOT NULL,
+                    updated_at      {t.Long} NOT NULL,
+                    PRIMARY KEY (conversation_id, user_id)
+                );
+                CREATE TABLE setting (
+                    scope         TEXT    NOT NULL,
+                    setting_key   TEXT    NOT NULL,
+                    setting_value TEXT    NOT NULL,
+                    updated_at    {t.Long} NOT NULL,
+                    PRIMARY KEY (scope, setting_key)
+                );
+                CREATE TABLE subscription (
+                    id                 {t.Identity},
+                    conversation_id    TEXT    NOT NULL,
+                    dedupe_key         TEXT    NOT NULL,
+                    kind               TEXT    NOT NULL,
+                    supplier           TEXT    NULL,
+                    account            TEXT    NULL,
+                    country            TEXT    NULL,
+                    po_number          TEXT    NULL,
+                    order_number       TEXT    NULL,
+                    hold_filter        TEXT    NULL,
+                    created_by_user_id TEXT    NOT NULL,
+                    created_by_name    TEXT    NULL,
+                    created_at         {t.Long} NOT NULL,
+                    is_active          {t.Bool} NOT NULL,
+                    UNIQUE (conversation_id, dedupe_key)
+                );
+                CREATE INDEX ix_subscription_active ON subscription (is_active);
+                CREATE TABLE mute (
+                    conversation_id TEXT    NOT NULL,
+                    supplier        TEXT    NOT NULL,
+                    order_number    TEXT    NOT NULL,
+                    created_at      {t.Long} NOT NULL,
+                    PRIMARY KEY (conversation_id, supplier, order_number)
+                );
+                CREATE TABLE watched_order (
+                    supplier        TEXT    NOT NULL,
+                    order_number    TEXT    NOT NULL,
+                    snapshot_json   TEXT    NULL,
+                    last_status     TEXT    NULL,
+                    last_hold_codes TEXT    NOT NULL,
+                    last_eta        {t.Long} NULL,
+                    last_polled_at  {t.Long} NULL,
+                    next_poll_at    {t.Long} NOT NULL,
+                    is_final        {t.Bool} NOT NULL,
+                    lease_owner     TEXT    NULL,
+                    lease_until     {t.Long} NULL,
+                    updated_at      {t.Long} NOT NULL,
+                    PRIMARY KEY (supplier, order_number)
+                );
+                CREATE INDEX ix_watched_order_due ON watched_order (next_poll_at) WHERE {t.IsFalse("is_final")};
+                CREATE TABLE lease (
+                    name       TEXT    NOT NULL PRIMARY KEY,
+                    owner      TEXT    NOT NULL,
+                    expires_at {t.Long} NOT NULL
+                );
+                CREATE TABLE outbox (
+                    id              {t.Identity},
+                    event_key       TEXT    NOT NULL UNIQUE,
+                    conversation_id TEXT    NOT NULL,
+                    payload_json    TEXT    NOT NULL,
+                    status          TEXT    NOT NULL,
+                    attempts        INTEGER NOT NULL,
+                    created_at      {t.Long} NOT NULL,
+                    next_attempt_at {t.Long} NOT NULL,
+                    lease_owner     TEXT    NULL,
+                    lease_until     {t.Long} NULL,
+                    last_error      TEXT    NULL,
+                    activity_id     TEXT    NULL,
+                    completed_at    {t.Long} NULL
+                );
+                CREATE INDEX ix_outbox_pending ON outbox (next_attempt_at) WHERE status = 'pending';
+                CREATE TABLE processed_activity (
+                    activity_key TEXT    NOT NULL PRIMARY KEY,
+                    expires_at   {t.Long} NOT NULL
+                );
+                """),
+            new(2, "alerts-locale-final-polling", $"""
+                ALTER TABLE subscription ADD COLUMN locale TEXT NULL;
+                ALTER TABLE subscription ADD COLUMN time_zone TEXT NULL;
+                ALTER TABLE subscription ADD COLUMN mention_creator {t.Bool} NOT NULL DEFAULT {t.False};
+                DROP INDEX ix_watched_order_due;
+                CREATE INDEX ix_watched_order_next_poll ON watched_order (next_poll_at);
+                """),
+            new(3, "inbound-events", $"""
+                CREATE TABLE inbound_event (
+                    source          TEXT    NOT NULL,
+                    event_id        TEXT    NOT NULL,
+                    payload_json    TEXT    NOT NULL,
+                    status          TEXT    NOT NULL,
+                    attempts        INTEGER NOT NULL,
+                    received_at     {t.Long} NOT NULL,
+                    next_attempt_at {t.Long} NOT NULL,
+                    lease_owner     TEXT    NULL,
+                    lease_until     {t.Long} NULL,
+                    outcome         TEXT    NULL,
+                    completed_at    {t.Long} NULL,
+                    PRIMARY KEY (source, event_id)
+                );
+                CREATE INDEX ix_inbound_event_pending ON inbound_event (next_attempt_at) WHERE status = 'pending';
+                CREATE TABLE inbound_change (
+                    change_key TEXT    NOT NULL PRIMARY KEY,
+                    event_id   TEXT    NOT NULL,
+                    expires_at {t.Long} NOT NULL
+                );
+                """),
+        ];
+    }
+}
+
+/// <summary>The column types of one engine; everything else in <see cref="Schema"/> is shared text.</summary>
+internal sealed record SqlTypes(string Bool, string Long, string Identity, string False)
+{
+    /// <summary>SQLite: integers for booleans and times, a rowid alias for identities.</summary>
+    public static SqlTypes Sqlite { get; } = new("INTEGER", "INTEGER", "INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT", "0");
+
+    /// <summary>PostgreSQL: BOOLEAN, BIGINT, identity columns.</summary>
+    public static SqlTypes Postgres { get; } = new("BOOLEAN", "BIGINT", "BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY", "FALSE");
+
+    /// <summary>A predicate that holds when the boolean <paramref name="column"/> is false.</summary>
+    public string IsFalse(string column) => column + " = " + False;
+}

@@ -1,0 +1,40 @@
+using System.Diagnostics.Metrics;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.Metrics.Testing;
+using OrderBot.Features.Alerts.Stores;
+using OrderBot.Features.Alerts;
+using OrderBot.State;
+using OrderBot.Tests.Hosting;
+
+namespace OrderBot.Tests.Features.Alerts;
+
+/// <summary>The real app's container: the watcher and the delivery it builds record into the host's meters.</summary>
+public sealed class HoldAlertsExtensionsTests
+{
+    [Fact]
+    public async Task AddHoldAlerts_WatcherAndDeliveryFromContainer_RecordIntoTheHostsMeters()
+    {
+        // Background cycles off: this test runs the cycles itself.
+        await using var host = await AppHost.StartAsync("--Alerts:Enabled=false");
+        var services = host.App.Services;
+        var factory = services.GetRequiredService<IMeterFactory>();
+        using var cycles = new MetricCollector<double>(factory, AlertsTelemetry.Name, "orderbot.alerts.cycle.duration");
+        using var failed = new MetricCollector<long>(factory, AlertsTelemetry.Name, "orderbot.alerts.failed");
+        await services.GetRequiredService<IOutboxStore>().EnqueueAsync(
+            "alert|a:nobody|ingram|20-X|v0|hold:C3",
+            "a:nobody",
+            """{"kind":"HoldAppeared","supplier":"Ingram","orderNumber":"20-X","attachment":{"contentType":"application/vnd.microsoft.card.adaptive","content":{}}}""");
+
+        await services.GetRequiredService<HoldWatcher>().RunCycleAsync(CancellationToken.None);
+        var delivered = await services.GetRequiredService<AlertDelivery>().RunCycleAsync(CancellationToken.None);
+
+        // One cycle per supplier (each supplier polls on its own).
+        var measured = cycles.GetMeasurementSnapshot();
+        Assert.Equal(services.GetRequiredService<HoldWatcher>().Suppliers.Count, measured.Count);
+        Assert.All(measured, m => Assert.Equal("ok", m.Tags[AlertsTelemetry.OutcomeTag]));
+        Assert.Equal(1, delivered.Dead);
+        var failure = Assert.Single(failed.GetMeasurementSnapshot());
+        Assert.Equal("conversation_unknown", failure.Tags[AlertsTelemetry.ReasonTag]);
+        Assert.True(failure.Tags[AlertsTelemetry.FinalTag] is true);
+    }
+}
