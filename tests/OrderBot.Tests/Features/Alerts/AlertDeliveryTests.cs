@@ -112,8 +112,8 @@ public sealed class AlertDeliveryTests : IAsyncLifetime
         Assert.Equal(1, (await delivery.RunCycleAsync(CancellationToken.None)).Dead);
 
         Assert.Equal("/v3/conversations", Assert.Single(_h.AlertRequests()).RawTarget);
-        Assert.False((await _h.Store.GetAsync(channel))!.IsActive);
-        Assert.All(await _h.Store.ListForConversationAsync(channel), s => Assert.False(s.IsActive));
+        Assert.False((await _h.Store.Conversations.GetAsync(channel))!.IsActive);
+        Assert.All(await _h.Store.Subscriptions.ListForConversationAsync(channel), s => Assert.False(s.IsActive));
         _h.Advance(TimeSpan.FromMinutes(10));
         Assert.Equal(0, (await delivery.RunCycleAsync(CancellationToken.None)).Claimed);
     }
