@@ -44,8 +44,12 @@ public sealed class AlertsBenchmark : IBenchmarkSuite
         connector.SignalArrivals = false;
         var directory = Path.Combine(Path.GetTempPath(), "orderbot-bench-alerts-" + Guid.NewGuid().ToString("N"));
         await using var database = new SqliteStateDatabase(Path.Combine(directory, "orderbot.db"), 10_000);
-        var store = new SqlStateStore(database, clock);
-        await store.MigrateAsync();
+        await new StateMigrator(database, clock).MigrateAsync();
+        var subscriptions = new SubscriptionStore(database, clock);
+        var watchedOrders = new WatchedOrderStore(database, clock);
+        var outbox = new OutboxStore(database, clock);
+        var leases = new LeaseStore(database, clock);
+        var conversations = new ConversationReferenceStore(database, clock, NullLogger<ConversationReferenceStore>.Instance);
         using var suppliers = BuildSuppliers(sandbox, clock);
 
         var options = Options.Create(new AlertsOptions
@@ -59,18 +63,18 @@ public sealed class AlertsBenchmark : IBenchmarkSuite
             HeldPollPeriod = TimeSpan.FromMinutes(1),
         });
         var watcher = new HoldWatcher(
-            suppliers.Services.GetServices<IOrderSupplier>(), store, store, store, new AlertRouter(store, store, clock), clock, options, NullLogger<HoldWatcher>.Instance);
+            suppliers.Services.GetServices<IOrderSupplier>(), subscriptions, watchedOrders, leases, new AlertRouter(subscriptions, outbox, clock), clock, options, NullLogger<HoldWatcher>.Instance);
         using var http = new HttpClient();
         var client = new ConnectorClient(http);
         var delivery = new AlertDelivery(
-            store, store, store, new ProactiveMessenger(client, new InMemoryConversationReferenceStore(clock), NullLogger<ProactiveMessenger>.Instance),
+            outbox, conversations, subscriptions, new ProactiveMessenger(client, new InMemoryConversationReferenceStore(clock), NullLogger<ProactiveMessenger>.Instance),
             clock, options, NullLogger<AlertDelivery>.Instance);
 
         for (var i = 0; i < accounts; i++)
         {
             var conversation = $"a:bench-{i}";
-            await AddConversationAsync(store, conversation, connector.ServiceUrl);
-            await store.AddAsync(new NewSubscription
+            await AddConversationAsync(conversations, conversation, connector.ServiceUrl);
+            await subscriptions.AddAsync(new NewSubscription
             {
                 ConversationId = conversation,
                 Kind = SubscriptionKind.Account,
@@ -147,7 +151,7 @@ public sealed class AlertsBenchmark : IBenchmarkSuite
     }
 
     /// <summary>The personal-chat reference the protocol layer would have stored at install (shared by the alert suites).</summary>
-    internal static Task AddConversationAsync(SqlStateStore store, string conversationId, string serviceUrl)
+    internal static Task AddConversationAsync(ConversationReferenceStore store, string conversationId, string serviceUrl)
     {
         var reference = new ConversationReference
         {

@@ -47,24 +47,28 @@ public sealed class HoldToAlertBenchmark : IBenchmarkSuite
         connector.SignalArrivals = false;
         var directory = Path.Combine(Path.GetTempPath(), "orderbot-bench-h2a-" + Guid.NewGuid().ToString("N"));
         await using var database = new SqliteStateDatabase(Path.Combine(directory, "orderbot.db"), 10_000);
-        var store = new SqlStateStore(database, clock);
-        await store.MigrateAsync();
+        await new StateMigrator(database, clock).MigrateAsync();
+        var subscriptions = new SubscriptionStore(database, clock);
+        var watchedOrders = new WatchedOrderStore(database, clock);
+        var outbox = new OutboxStore(database, clock);
+        var leases = new LeaseStore(database, clock);
+        var conversations = new ConversationReferenceStore(database, clock, NullLogger<ConversationReferenceStore>.Instance);
         using var suppliers = BuildSuppliers(schneider, ingram, clock);
 
         var defaults = new AlertsOptions();
         var options = Options.Create(defaults);
         var watcher = new HoldWatcher(
-            suppliers.Services.GetServices<IOrderSupplier>(), store, store, store, new AlertRouter(store, store, clock), clock, options, NullLogger<HoldWatcher>.Instance);
+            suppliers.Services.GetServices<IOrderSupplier>(), subscriptions, watchedOrders, leases, new AlertRouter(subscriptions, outbox, clock), clock, options, NullLogger<HoldWatcher>.Instance);
         using var http = new HttpClient();
         var client = new ConnectorClient(http);
         var delivery = new AlertDelivery(
-            store, store, store, new ProactiveMessenger(client, new InMemoryConversationReferenceStore(clock), NullLogger<ProactiveMessenger>.Instance),
+            outbox, conversations, subscriptions, new ProactiveMessenger(client, new InMemoryConversationReferenceStore(clock), NullLogger<ProactiveMessenger>.Instance),
             clock, options, NullLogger<AlertDelivery>.Instance);
 
-        await AlertsBenchmark.AddConversationAsync(store, "a:bench", connector.ServiceUrl);
+        await AlertsBenchmark.AddConversationAsync(conversations, "a:bench", connector.ServiceUrl);
         foreach (var (supplier, order) in new[] { (SupplierId.Schneider, SchneiderOrder), (SupplierId.Ingram, IngramOrder) })
         {
-            await store.AddAsync(new NewSubscription { ConversationId = "a:bench", Kind = SubscriptionKind.Order, Supplier = supplier, OrderNumber = order, CreatedByUserId = "29:bench" });
+            await subscriptions.AddAsync(new NewSubscription { ConversationId = "a:bench", Kind = SubscriptionKind.Order, Supplier = supplier, OrderNumber = order, CreatedByUserId = "29:bench" });
         }
 
         Console.WriteLine($"default settings: watcher every {defaults.WatchInterval.TotalMinutes:F0} min, open orders every {defaults.OpenPollPeriod.TotalMinutes:F0} min, held every {defaults.HeldPollPeriod.TotalMinutes:F0} min, discovery every {defaults.DiscoveryInterval.TotalMinutes:F0} min; {trials} holds per supplier at staggered moments");
@@ -94,7 +98,7 @@ public sealed class HoldToAlertBenchmark : IBenchmarkSuite
                 var heldAt = clock.GetUtcNow();
                 if (args.Contains("--verbose"))
                 {
-                    var watched = await ((IWatchedOrderStore)store).GetAsync(supplier, order);
+                    var watched = await ((IWatchedOrderStore)watchedOrders).GetAsync(supplier, order);
                     Console.WriteLine($"  {supplier} trial {trial}: hold at {heldAt:HH:mm:ss}, next poll due {watched?.NextPollAt:HH:mm:ss}");
                 }
 

@@ -50,9 +50,9 @@ public sealed class StateStoreBenchmark : IBenchmarkSuite
     {
         await using var first = open();
         await using var second = open();
-        var storeA = new SqlStateStore(first, TimeProvider.System);
-        var storeB = new SqlStateStore(second, TimeProvider.System);
-        await storeA.MigrateAsync();
+        var storeA = new OrderBot.Features.Alerts.Stores.OutboxStore(first, TimeProvider.System);
+        var storeB = new OrderBot.Features.Alerts.Stores.OutboxStore(second, TimeProvider.System);
+        await new StateMigrator(first, TimeProvider.System).MigrateAsync();
 
         var watch = Stopwatch.StartNew();
         for (var i = 0; i < items; i++)
@@ -70,7 +70,7 @@ public sealed class StateStoreBenchmark : IBenchmarkSuite
             $"claim+send by 2 instances: {drain.TotalMilliseconds,8:F0} ms ({items / drain.TotalSeconds,8:F0}/s), split {sent[0]}/{sent[1]}"));
     }
 
-    private static async Task<int> DrainAsync(SqlStateStore store, string owner)
+    private static async Task<int> DrainAsync(OrderBot.Features.Alerts.Stores.OutboxStore store, string owner)
     {
         var count = 0;
         while (true)
