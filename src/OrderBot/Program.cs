@@ -1,4 +1,5 @@
 using OrderBot.Cli;
+using OrderBot.Features.Find;
 using OrderBot.Features.HoldAlerts;
 using OrderBot.Features.HoldAlerts.Webhooks;
 using OrderBot.Features.MessageExtension;
@@ -63,6 +64,7 @@ public partial class Program
         builder.AddOrderLookup();
         builder.AddBotProtocol();
         builder.AddConversation();
+        builder.AddFind();
         builder.AddMessageExtension();
         builder.AddSubscriptions();
         builder.AddHoldAlerts();

@@ -24,6 +24,9 @@ public static class Intents
 
     /// <summary>"what does hold code CH mean": answered from the code tables, no supplier call.</summary>
     public const string HoldCodeExplain = "holdcode.explain";
+
+    /// <summary>"which order has serial SN12345", "tracking 1Z…", "orders with part LV438570", "end customer PO ACME-77".</summary>
+    public const string OrderFind = "order.find";
     public const string None = "none";
 }
 
