@@ -44,7 +44,7 @@ public static class FindAnswer
     }
 
     /// <summary>The first line: where the value is, or that it is on no order searched.</summary>
-    internal static string Lead(FindOutcome outcome, CardContext card)
+    public static string Lead(FindOutcome outcome, CardContext card)
     {
         ArgumentNullException.ThrowIfNull(outcome);
         var query = outcome.Query;
@@ -77,7 +77,7 @@ public static class FindAnswer
     }
 
     /// <summary>"Searched: serials on the 14 orders I have read in the last 90 days; …".</summary>
-    internal static string Searched(FindOutcome outcome, CardContext card)
+    public static string Searched(FindOutcome outcome, CardContext card)
     {
         ArgumentNullException.ThrowIfNull(outcome);
         var query = outcome.Query;
@@ -133,7 +133,13 @@ public static class FindAnswer
         return $"To widen it: I know what is on an order once I have read its items. Ask about the orders it may be on (e.g. {example}) and ask me again.";
     }
 
-    /// <summary>Every order found, as orders: the suppliers' own when asked as a PO, else as last read.</summary>
+    /// <summary>Every order found: the one asked again now, the suppliers' own when asked as a PO, else as last read.</summary>
+    public static IReadOnlyList<Order> FoundOrders(FindOutcome outcome)
+    {
+        ArgumentNullException.ThrowIfNull(outcome);
+        return Found(outcome);
+    }
+
     private static List<Order> Found(FindOutcome outcome)
     {
         var live = outcome.Live?.Orders ?? [];
