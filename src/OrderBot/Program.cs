@@ -1,6 +1,7 @@
 using OrderBot.Cli;
 using OrderBot.Features.Alerts;
 using OrderBot.Features.Alerts.Webhooks;
+using OrderBot.Features.Find;
 using OrderBot.Features.MessageExtension;
 using OrderBot.Features.Alerts.Subscriptions;
 using OrderBot.Hosting;
@@ -63,6 +64,7 @@ public partial class Program
         builder.AddOrderLookup();
         builder.AddBotProtocol();
         builder.AddConversation();
+        builder.AddFind();
         builder.AddMessageExtension();
         builder.AddSubscriptions();
         builder.AddHoldAlerts();

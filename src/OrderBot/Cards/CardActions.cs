@@ -29,10 +29,13 @@ public static class CardActions
         /// <summary>"Retry" on an answer that lacked a supplier: the question asked again, answered in place.</summary>
         public const string QuestionRetry = "question.retry";
 
+        /// <summary>"Share tracking": the order's parcels as customer-ready text, posted beside the card.</summary>
+        public const string OrderShare = "order.share";
+
         public static IReadOnlyList<string> All { get; } =
         [
             OrderRefresh, OrderItems, OrderTrack, OrderWatch, OrderView, AlertsMute, AlertsUnsubscribe,
-            ListPage, PickOrder, SettingsCountry, HelpExample, QuestionRetry,
+            ListPage, PickOrder, SettingsCountry, HelpExample, QuestionRetry, OrderShare,
         ];
     }
 
@@ -123,6 +126,8 @@ public static class CardActions
     public static ExecuteAction Items(Order order) => Execute("Items", Verbs.OrderItems, OrderData(order), "Lines, quantities and serial numbers");
 
     public static ExecuteAction Track(Order order, string? tooltip = "The parcels and their tracking pages") => Execute("Track", Verbs.OrderTrack, OrderData(order), tooltip);
+
+    public static ExecuteAction Share(Order order) => Execute("Share", Verbs.OrderShare, OrderData(order), "Tracking as text to send to your customer");
 
     // Button titles are one short word so three of them and the "…" overflow fit a 320 px phone without an ellipsis
     // (tools/cards/widths.mjs); the tooltip says the rest.

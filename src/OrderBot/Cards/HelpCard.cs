@@ -28,7 +28,7 @@ public static class HelpCard
             new TextBlock("Try one of these:") { Weight = TextWeight.Bolder, Spacing = Spacing.Medium },
         };
         body.AddRange(ExampleButtons());
-        body.Add(new TextBlock("Ask it straight and I answer first, then show the card: \"is 0101000082 late?\", \"why is 20\u2011RD12K on hold\", \"has CUSTPO shipped yet?\", \"ETA on PO 201130/PART\", \"serials for 20\u2011RF56B\", \"tracking for 20\u2011RF56B\". Several orders at once: \"status of 20\u2011RF55A and 20\u2011LT001\". Settings by saying them: \"change my time zone to UK time\", \"show dates in US format\", \"switch language to German\".")
+        body.Add(new TextBlock("Ask it straight and I answer first, then show the card: \"is 0101000082 late?\", \"why is 20\u2011RD12K on hold\", \"has CUSTPO shipped yet?\", \"ETA on PO 201130/PART\", \"serials for 20\u2011RF56B\", \"tracking for 20\u2011RF56B\". Several orders at once: \"status of 20\u2011RF55A and 20\u2011LT001\". By what is on an order: \"which order has serial PF3K9LX1\", \"tracking 1Z999AA10123456784\", \"orders with part LV438570\", \"end customer PO EU\u20114471\"; \"share tracking for 20\u2011RF56B\" writes it up for your customer. Settings by saying them: \"change my time zone to UK time\", \"show dates in US format\", \"switch language to German\".")
         {
             IsSubtle = true,
             Spacing = Spacing.Medium,

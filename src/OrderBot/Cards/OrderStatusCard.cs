@@ -34,7 +34,13 @@ public static class OrderStatusCard
             body.Add(WhereILooked(scopeNote));
         }
 
-        body.Add(Actions(CardActions.Items(order), CardActions.Track(order), CardActions.WatchOrStop(order, context, onOrderCard: true), CardActions.Refresh(order)));
+        var actions = new List<CardAction> { CardActions.Items(order), CardActions.Track(order), CardActions.WatchOrStop(order, context, onOrderCard: true), CardActions.Refresh(order) };
+        if (order.AllTracking().Any())
+        {
+            actions.Add(CardActions.Share(order));
+        }
+
+        body.Add(Actions(actions));
         body.Add(Subtle(context.WatchedBy(order) is null
             ? $"Checked {context.TimeWithZone(context.Now)}"
             : $"Checked {context.TimeWithZone(context.Now)} · Watching ✓"));

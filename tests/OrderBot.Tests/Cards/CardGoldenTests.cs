@@ -28,6 +28,7 @@ public sealed class CardGoldenTests
         ["pick-list"] = () => PickListCard.Build("PO 201120/1", [SchneiderOnHold(), IngramShipped()], London, "pick:201120/1"),
         ["supplier-unavailable"] = () => SupplierUnavailableCard.Build([.. PartialPoResult().Problems], London, "where is PO 201120/1"),
         ["nothing-found"] = () => NothingFoundCard.Build("PO 999", NothingFoundResults(), London),
+        ["share-tracking"] = () => ShareTrackingCard.Build(IngramShipped(), OrderBot.Features.Orders.ShareTrackingText.Build(IngramShipped(), London)!),
         ["welcome"] = () => WelcomeCard.Build("Dana Buyer"),
         ["help"] = () => HelpCard.Build(),
         ["country-prompt"] = () => CountryPromptCard.Build(current: "fr", pendingQuestion: "where is PO 201120/1"),

@@ -29,6 +29,7 @@ public sealed class SettingsDocumentationTests
         { "Storage", typeof(StorageOptions) },
         { "Conversation", typeof(ConversationOptions) },
         { "MessageExtension", typeof(OrderBot.Features.MessageExtension.MessageExtensionOptions) },
+        { "Find", typeof(OrderBot.Features.Find.FindOptions) },
         { "Alerts", typeof(AlertsOptions) },
         { "Alerts:IngramWebhooks", typeof(OrderBot.Features.Alerts.Webhooks.IngramWebhookOptions) },
         { "Telemetry", typeof(OrderBot.Hosting.TelemetryOptions) },

@@ -21,6 +21,11 @@ public sealed partial class MessageExtensionHandler
     private async Task<Results> SearchAsync(TurnScope scope, string text, CancellationToken cancellationToken, bool share = false)
     {
         var recognized = _recognizer.Recognize(text, scope.Recognizer);
+        if (recognized.Intent == Intents.OrderFind && _finder is not null && Find.FindQuery.From(recognized) is { } find && !share)
+        {
+            return await FindAsync(scope, find, cancellationToken);
+        }
+
         if (OrderQuestion.From(recognized) is { } found)
         {
             var question = found with { Kind = OrderAnswerKind.Status };
@@ -41,6 +46,29 @@ public sealed partial class MessageExtensionHandler
         }
 
         return Results.Say(Hint);
+    }
+
+    /// <summary>
+    /// "serial SN12345", "tracking 1Z…": one result per order found (the order as it is now when one was found, else
+    /// as last read); none: what was searched, in the message.
+    /// </summary>
+    private async Task<Results> FindAsync(TurnScope scope, Find.FindQuery query, CancellationToken cancellationToken)
+    {
+        var outcome = await _finder!.FindAsync(query, scope.Settings, scope.Card, Budget, cancellationToken);
+        var orders = Find.FindAnswer.FoundOrders(outcome);
+        if (orders.Count == 0)
+        {
+            return Results.Say($"{Find.FindAnswer.Lead(outcome, scope.Card)} {Find.FindAnswer.Searched(outcome, scope.Card)}");
+        }
+
+        var results = orders.Take(_options.Value.MaxResults).Select(o => OrderResult(o, scope.Card)).ToList();
+        var problems = outcome.AsPo?.Problems ?? [];
+        if (problems.Count > 0)
+        {
+            results.Insert(0, Unavailable(problems, scope.Card, query.SearchedFor));
+        }
+
+        return new Results(results);
     }
 
     internal const string NeedsCountry = "To search Schneider Electric I need a country: add it to the search (\"201120/1 in FR\") or tell OrderBot \"set my Schneider country to FR\".";

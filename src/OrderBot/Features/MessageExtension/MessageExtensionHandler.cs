@@ -40,19 +40,23 @@ public sealed partial class MessageExtensionHandler
     private readonly OrderStatusService _orders;
     private readonly IOptions<MessageExtensionOptions> _options;
     private readonly TimeProvider _time;
+    private readonly Find.OrderFinder? _finder;
 
+    // finder: "serial SN12345", "tracking 1Z…" in the search box (AddFind); without it such searches get the hint.
     public MessageExtensionHandler(
         Recognizer recognizer,
         TurnScopes scopes,
         OrderStatusService orders,
         IOptions<MessageExtensionOptions> options,
-        TimeProvider time)
+        TimeProvider time,
+        Find.OrderFinder? finder = null)
     {
         _recognizer = recognizer;
         _scopes = scopes;
         _orders = orders;
         _options = options;
         _time = time;
+        _finder = finder;
     }
 
     private TimeSpan Budget => _options.Value.QueryDeadline;

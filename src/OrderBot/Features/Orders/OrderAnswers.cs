@@ -148,6 +148,25 @@ public sealed class OrderAnswers
         return answer.Reply with { Failed = answer.Kind is not (AnswerKinds.Order or AnswerKinds.Items) };
     }
 
+    /// <summary>
+    /// One order named by a card's data with its items and shipments; the order is null when it could not be read (the
+    /// reply then says why: no identifier, not found, unavailable).
+    /// </summary>
+    public async Task<(Reply Reply, Order? Order)> WithShipmentsAsync(TurnScope scope, IReadOnlyDictionary<string, string> data, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        ArgumentNullException.ThrowIfNull(data);
+        if (!SupplierNames.TryParseKey(data.GetValueOrDefault(CardActions.Keys.Supplier), out var supplier)
+            || data.GetValueOrDefault(CardActions.Keys.Order) is not { Length: > 0 } orderNumber)
+        {
+            return (Reply.FromText("That button doesn't say which order it is for. Ask me with the PO or order number instead.") with { Failed = true }, null);
+        }
+
+        using var typing = scope.Turn.StartTyping(cancellationToken);
+        var answer = await _orders.AnswerOrderAsync(supplier, orderNumber, OrderAnswerKind.Tracking, scope.Settings, scope.Card, 1, cancellationToken);
+        return (answer.Reply, answer.Orders.Count > 0 ? answer.Orders[0] : null);
+    }
+
     /// <summary>The 1-based page a paging button asks for (1 when it names none).</summary>
     public static int ReadPage(IReadOnlyDictionary<string, string> data)
     {

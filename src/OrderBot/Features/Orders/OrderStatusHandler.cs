@@ -25,7 +25,7 @@ public sealed class OrderStatusHandler : IIntentHandler, IActionHandler
     IReadOnlyCollection<string> IActionHandler.Verbs { get; } =
     [
         CardActions.Verbs.OrderView, CardActions.Verbs.PickOrder, CardActions.Verbs.OrderItems, CardActions.Verbs.OrderTrack,
-        CardActions.Verbs.OrderRefresh, CardActions.Verbs.QuestionRetry,
+        CardActions.Verbs.OrderRefresh, CardActions.Verbs.QuestionRetry, CardActions.Verbs.OrderShare,
     ];
 
     public async Task<Reply> AnswerAsync(TurnScope scope, RecognizerResult recognized, CancellationToken cancellationToken)
@@ -51,6 +51,11 @@ public sealed class OrderStatusHandler : IIntentHandler, IActionHandler
         if (recognized.Catalog is { } catalog)
         {
             return await AnswerLineAsync(scope, question, catalog, cancellationToken);
+        }
+
+        if (recognized.Intent == Intents.ShipmentTrack && recognized.Ask == ShareAsk)
+        {
+            return await AnswerShareAsync(scope, question, cancellationToken);
         }
 
         // "status of 20-RF55A and 20-LT001": each identifier answered in its own message (its card names it), in the
@@ -113,12 +118,63 @@ public sealed class OrderStatusHandler : IIntentHandler, IActionHandler
             CardActions.Verbs.OrderRefresh => await _answers.AnswerOrderAsync(scope, data, OrderAnswerKind.Status, cancellationToken, fresh: true),
             CardActions.Verbs.OrderItems => await _answers.AnswerOrderAsync(scope, data, OrderAnswerKind.Items, cancellationToken),
             CardActions.Verbs.OrderTrack => await _answers.AnswerOrderAsync(scope, data, OrderAnswerKind.Tracking, cancellationToken),
+            CardActions.Verbs.OrderShare => await ShareButtonAsync(scope, data, cancellationToken),
             // "Retry" on an answer that lacked a supplier: the question again, as typed.
             CardActions.Verbs.QuestionRetry => data.GetValueOrDefault(CardActions.Keys.Text) is { Length: > 0 } text
                 ? Reply.AsIfTyped(text)
                 : HandlerTable.UnknownButton,
             _ => await _answers.AnswerOrderAsync(scope, data, OrderAnswerKind.Status, cancellationToken),
         };
+    }
+
+    /// <summary>The <c>ask</c> of "share tracking for X" (docs/recognition-labels.md).</summary>
+    private const string ShareAsk = "share";
+
+    /// <summary>"Share tracking" on an order card: the customer-ready text of that order's parcels.</summary>
+    private async Task<Reply> ShareButtonAsync(TurnScope scope, IReadOnlyDictionary<string, string> data, CancellationToken cancellationToken)
+    {
+        var (reply, order) = await _answers.WithShipmentsAsync(scope, data, cancellationToken);
+        return order is null ? reply with { Failed = true } : Share(order, reply, scope.Card);
+    }
+
+    /// <summary>"share tracking for 20-RF56B": the text for each order of the answer that has parcels, in turn.</summary>
+    private async Task<Reply> AnswerShareAsync(TurnScope scope, OrderQuestion question, CancellationToken cancellationToken)
+    {
+        var answered = (await _answers.AnswerWithOrdersAsync(scope, question with { Kind = OrderAnswerKind.Tracking }, page: 1, cancellationToken))!;
+        var orders = answered.Orders;
+        if (orders.Count is > 1 and <= DetailsForLead && orders.Any(o => !o.HasDetails && OrderFacts.HasShipped(o)))
+        {
+            orders = await Task.WhenAll(orders.Select(o => _answers.DetailedAsync(scope, o, cancellationToken)));
+        }
+
+        if (orders.Count == 0)
+        {
+            return answered.Reply; // not found, a supplier missing, or the country prompt
+        }
+
+        var withParcels = orders.Where(o => o.AllTracking().Any()).ToList();
+        if (withParcels.Count == 0)
+        {
+            return Share(orders[0], answered.Reply, scope.Card, question.SearchedFor);
+        }
+
+        var replies = withParcels.Select(o => Share(o, answered.Reply, scope.Card)).ToList();
+        return replies.Count == 1 ? replies[0] : replies[^1] with { Earlier = [.. replies.Take(replies.Count - 1)] };
+    }
+
+    /// <summary>The share text as a message (to copy) and in a card; without parcels, why there is nothing to share.</summary>
+    private static Reply Share(Suppliers.Model.Order order, Reply answered, CardContext card, string? searchedFor = null)
+    {
+        if (ShareTrackingText.Build(order, card) is { } text)
+        {
+            return Reply.FromCard(ShareTrackingCard.Build(order, text), text);
+        }
+
+        var what = searchedFor ?? $"{Suppliers.Model.SupplierNames.Display(order.Supplier)} order {order.OrderNumber}";
+        var why = OrderFacts.HasShipped(order)
+            ? $"{Suppliers.Model.SupplierNames.Display(order.Supplier)} sent no tracking number for it"
+            : $"nothing has shipped yet ({Suppliers.Model.OrderStatusKeys.Display(order.Status.Status).ToLowerInvariant()})";
+        return answered with { Text = Join($"There is no tracking to share for {what}: {why}.", answered.Text ?? string.Empty).Trim() };
     }
 
     /// <summary>

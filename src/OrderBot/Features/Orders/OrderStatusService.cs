@@ -38,12 +38,34 @@ public sealed class OrderStatusService
     private readonly OrderLookup _lookup;
     private readonly IOptions<ConversationOptions> _options;
     private readonly TimeProvider _time;
+    private readonly IReadOnlyList<IOrderReadObserver> _readers;
 
-    public OrderStatusService(OrderLookup lookup, IOptions<ConversationOptions> options, TimeProvider? time = null)
+    public OrderStatusService(OrderLookup lookup, IOptions<ConversationOptions> options, TimeProvider? time = null, IEnumerable<IOrderReadObserver>? readers = null)
     {
         _lookup = lookup;
         _options = options;
         _time = time ?? TimeProvider.System;
+        _readers = [.. readers ?? []];
+    }
+
+    /// <summary>Tells the observers (<see cref="IOrderReadObserver"/>) about the orders of an answer that came with their details.</summary>
+    private async Task ObserveAsync(IEnumerable<Order> orders, CancellationToken cancellationToken)
+    {
+        if (_readers.Count == 0)
+        {
+            return;
+        }
+
+        var detailed = orders.Where(o => o.HasDetails).ToList();
+        if (detailed.Count == 0)
+        {
+            return;
+        }
+
+        foreach (var reader in _readers)
+        {
+            await reader.OrdersReadAsync(detailed, cancellationToken);
+        }
     }
 
     /// <summary>When the answer being built must go out: every supplier call of this question shares it;
@@ -80,6 +102,7 @@ public sealed class OrderStatusService
         var late = allowLate && _options.Value.LateAnswerWindow > TimeSpan.Zero ? _options.Value.LateAnswerWindow : (TimeSpan?)null;
         var result = await FindAsync(question, settings, deadline, late, cancellationToken);
         var answer = await AnswerFoundAsync(question, result, settings, context, page, deadline, cancellationToken);
+        await ObserveAsync(result.Orders, cancellationToken);
         return answer with { Late = [.. result.Results.Select(r => r.Late).OfType<Task<SupplierResult>>()] };
     }
 
@@ -131,6 +154,7 @@ public sealed class OrderStatusService
         var result = kind == OrderAnswerKind.Status
             ? await _lookup.GetOrderAsync(orderNumber, scope, supplier, cancellationToken)
             : await _lookup.GetOrderWithShipmentsAsync(orderNumber, scope, supplier, cancellationToken);
+        await ObserveAsync(result.Orders, cancellationToken);
         var order = result.Orders.FirstOrDefault();
         if (order is null)
         {
@@ -292,7 +316,9 @@ public sealed class OrderStatusService
         var deadline = Deadline(budget);
         var results = await Task.WhenAll(SuppliersFor(query.Supplier).Select(async supplier =>
             Noted((await _lookup.SearchAsync(search, ScopeFor(supplier, query.Country, settings, deadline), supplier, cancellationToken)).Results, settings.NarrowingNote(supplier, query.Country))));
-        return new LookupResult([.. results.SelectMany(r => r)]);
+        var found = new LookupResult([.. results.SelectMany(r => r)]);
+        await ObserveAsync(found.Orders, cancellationToken);
+        return found;
     }
 
     private SupplierScope ScopeFor(SupplierId supplier, string? country, EffectiveSettings settings, DateTimeOffset deadline) =>

@@ -143,6 +143,31 @@ internal static class Schema
                     expires_at {t.Long} NOT NULL
                 );
                 """),
+            new(4, "find-order-identifiers", $"""
+                CREATE TABLE read_order (
+                    supplier     TEXT    NOT NULL,
+                    order_number TEXT    NOT NULL,
+                    account      TEXT    NULL,
+                    country      TEXT    NULL,
+                    customer_po  TEXT    NULL,
+                    status_key   TEXT    NOT NULL,
+                    status_code  TEXT    NOT NULL,
+                    status_label TEXT    NULL,
+                    shipped_at   {t.Long} NULL,
+                    read_at      {t.Long} NOT NULL,
+                    PRIMARY KEY (supplier, order_number)
+                );
+                CREATE INDEX ix_read_order_read_at ON read_order (read_at);
+                CREATE TABLE order_identifier (
+                    kind         TEXT    NOT NULL,
+                    value        TEXT    NOT NULL,
+                    supplier     TEXT    NOT NULL,
+                    order_number TEXT    NOT NULL,
+                    shown        TEXT    NOT NULL,
+                    PRIMARY KEY (kind, value, supplier, order_number)
+                );
+                CREATE INDEX ix_order_identifier_order ON order_identifier (supplier, order_number);
+                """),
         ];
     }
 }
