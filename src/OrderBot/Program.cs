@@ -1,4 +1,5 @@
 using OrderBot.Cli;
+using OrderBot.Features.Digest;
 using OrderBot.Features.HoldAlerts;
 using OrderBot.Features.HoldAlerts.Webhooks;
 using OrderBot.Features.MessageExtension;
@@ -66,6 +67,7 @@ public partial class Program
         builder.AddMessageExtension();
         builder.AddSubscriptions();
         builder.AddHoldAlerts();
+        builder.AddDigest();
         builder.AddIngramWebhooks();
         builder.Services.AddSingleton<OrderBot.Protocol.Routing.IConversationReferenceStore, ConversationReferenceBridge>();
         builder.AddOrderBotOperability();

@@ -24,6 +24,17 @@ public static class Intents
 
     /// <summary>"what does hold code CH mean": answered from the code tables, no supplier call.</summary>
     public const string HoldCodeExplain = "holdcode.explain";
+    /// <summary>"export open orders to excel", "csv of the serials on PO X": a list or an order's lines as a file.</summary>
+    public const string OrderExport = "order.export";
+
+    /// <summary>"post a digest here every weekday at 8:00" (entities <see cref="EntityKeys.Time"/>, <see cref="EntityKeys.Days"/>).</summary>
+    public const string DigestSubscribe = "digest.subscribe";
+
+    /// <summary>"stop the digest".</summary>
+    public const string DigestUnsubscribe = "digest.unsubscribe";
+
+    /// <summary>"digest now", "today's summary".</summary>
+    public const string DigestNow = "digest.now";
     public const string None = "none";
 }
 
@@ -77,6 +88,15 @@ public static class EntityKeys
 
     /// <summary>What kind of small talk: <c>hello</c>, <c>thanks</c>, <c>bye</c>, <c>ok</c>.</summary>
     public const string Say = "say";
+
+    /// <summary><c>order.export</c>: <c>csv</c> or <c>xlsx</c>.</summary>
+    public const string Format = "format";
+
+    /// <summary><c>digest.subscribe</c>: a time of day, <c>HH:mm</c>.</summary>
+    public const string Time = "time";
+
+    /// <summary><c>digest.subscribe</c>: <c>weekdays</c> or <c>daily</c>.</summary>
+    public const string Days = "days";
 
     public static IReadOnlyList<string> All { get; } =
         [Po, Order, Ref, Item, Supplier, Account, Country, Status, Hold, From, To, DateOn, Late, Code, Unsupported, More, Catalog, HeldDays, Ask, TimeZone, Language, DateFormat, Say];
