@@ -1,5 +1,6 @@
 using OrderBot.Cli;
 using OrderBot.Features.Digest;
+using OrderBot.Features.Exports;
 using OrderBot.Features.HoldAlerts;
 using OrderBot.Features.HoldAlerts.Webhooks;
 using OrderBot.Features.MessageExtension;
@@ -45,6 +46,7 @@ public partial class Program
         app.MapOrderBotHealth();
         app.MapBotMessages("/api/messages");
         app.MapIngramWebhooks();
+        app.MapExports();
         return app;
     }
 
@@ -68,6 +70,7 @@ public partial class Program
         builder.AddSubscriptions();
         builder.AddHoldAlerts();
         builder.AddDigest();
+        builder.AddExports();
         builder.AddIngramWebhooks();
         builder.Services.AddSingleton<OrderBot.Protocol.Routing.IConversationReferenceStore, ConversationReferenceBridge>();
         builder.AddOrderBotOperability();

@@ -42,7 +42,7 @@ public static class DigestCard
         ArgumentNullException.ThrowIfNull(context);
         var body = new List<CardElement>
         {
-            Title(E(Lead(content, context))),
+            Title(Lead(content, context)),
         };
         if (content.Skipped.Count > 0)
         {
