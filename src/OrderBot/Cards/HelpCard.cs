@@ -28,7 +28,7 @@ public static class HelpCard
             new TextBlock("Try one of these:") { Weight = TextWeight.Bolder, Spacing = Spacing.Medium },
         };
         body.AddRange(ExampleButtons());
-        body.Add(new TextBlock("Ask it straight and I answer first, then show the card: \"is 0101000082 late?\", \"why is 20\u2011RD12K on hold\", \"has CUSTPO shipped yet?\", \"ETA on PO 201130/PART\", \"serials for 20\u2011RF56B\", \"tracking for 20\u2011RF56B\". Several orders at once: \"status of 20\u2011RF55A and 20\u2011LT001\". Settings by saying them: \"change my time zone to UK time\", \"show dates in US format\", \"switch language to German\".")
+        body.Add(new TextBlock("Ask it straight and I answer first, then show the card: \"is 0101000082 late?\", \"why is 20\u2011RD12K on hold\", \"has CUSTPO shipped yet?\", \"ETA on PO 201130/PART\", \"serials for 20\u2011RF56B\", \"tracking for 20\u2011RF56B\". Several orders at once: \"status of 20\u2011RF55A and 20\u2011LT001\". Settings by saying them: \"change my time zone to UK time\", \"show dates in US format\", \"switch language to German\". A morning digest here: \"post a digest here every weekday at 8:00\", \"digest now\", \"stop the digest\". Take a list away: \"export open orders to excel\", \"csv of the serials on PO 201120/1\".")
         {
             IsSubtle = true,
             Spacing = Spacing.Medium,

@@ -29,6 +29,16 @@ public sealed class CardGoldenTests
         ["nothing-found"] = () => NothingFoundCard.Build("PO 999", NothingFoundResults(), London),
         ["welcome"] = () => WelcomeCard.Build("Dana Buyer"),
         ["help"] = () => HelpCard.Build(),
+        ["digest"] = () => OrderBot.Features.Digest.DigestCard.Build(
+            new OrderBot.Features.Digest.DigestContent
+            {
+                Day = new DateOnly(2026, 12, 8),
+                NewHolds = [IngramHeld()],
+                Shipped = [IngramShipped()],
+                Late = [SchneiderOnHold()],
+                Skipped = [new DateOnly(2026, 12, 7)],
+            },
+            London),
         ["error"] = () => ErrorCard.Build("0HN7Q3JAKC2LV:00000001"),
         ["country-prompt"] = () => CountryPromptCard.Build(current: "fr", pendingQuestion: "where is PO 201120/1"),
         ["settings"] = () => SettingsCard.Build(

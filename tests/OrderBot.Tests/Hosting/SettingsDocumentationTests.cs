@@ -32,6 +32,8 @@ public sealed class SettingsDocumentationTests
         { "Alerts", typeof(AlertsOptions) },
         { "Alerts:IngramWebhooks", typeof(OrderBot.Features.HoldAlerts.Webhooks.IngramWebhookOptions) },
         { "Telemetry", typeof(OrderBot.Hosting.TelemetryOptions) },
+        { "Digest", typeof(OrderBot.Features.Digest.DigestOptions) },
+        { "Exports", typeof(OrderBot.Features.Exports.ExportOptions) },
     };
 
     [Theory]

@@ -14,7 +14,7 @@ namespace OrderBot.Features.Exports;
 /// </summary>
 public sealed class ExportHandler : IIntentHandler, IActionHandler
 {
-    public const string Verb = "order.export";
+    public const string Verb = Cards.CardActions.Verbs.OrderExport;
 
     private readonly OrderStatusService _orders;
     private readonly OrderLookup _lookup;
@@ -52,7 +52,7 @@ public sealed class ExportHandler : IIntentHandler, IActionHandler
     public async Task<Reply> HandleAsync(TurnScope scope, string verb, IReadOnlyDictionary<string, string> data, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(data);
-        var format = Format(data.GetValueOrDefault("format"), string.Empty);
+        var format = Format(data.GetValueOrDefault(Cards.CardActions.Keys.Format), string.Empty);
         if (OrderListQuery.TryDecode(data.GetValueOrDefault(Cards.CardActions.Keys.Query), out var list))
         {
             return await ExportListAsync(scope, list, format, cancellationToken);

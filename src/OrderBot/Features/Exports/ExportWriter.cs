@@ -46,7 +46,10 @@ public static class ExportWriter
         return stream.ToArray();
     }
 
-    /// <summary>One sheet, a bold-free header row, every cell an inline string (values as the supplier sent them, no guessing of types).</summary>
+    /// <summary>
+    /// One sheet, a header row, every cell an inline string (values as the supplier sent them, no guessing of types).
+    /// Line breaks are written as <c>\n</c>, Excel's own: XML reads a CR LF in text as LF anyway.
+    /// </summary>
     public static byte[] ToXlsx(ExportTable table)
     {
         ArgumentNullException.ThrowIfNull(table);
@@ -82,7 +85,7 @@ public static class ExportWriter
             {
                 CellReference = ColumnName(i) + index.ToString(CultureInfo.InvariantCulture),
                 DataType = CellValues.InlineString,
-                InlineString = new InlineString(new Text(values[i] ?? string.Empty) { Space = SpaceProcessingModeValues.Preserve }),
+                InlineString = new InlineString(new Text((values[i] ?? string.Empty).Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n')) { Space = SpaceProcessingModeValues.Preserve }),
             });
         }
 

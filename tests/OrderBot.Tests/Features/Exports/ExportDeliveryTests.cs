@@ -114,7 +114,7 @@ public sealed class ExportDeliveryTests : IAsyncLifetime
 
         Assert.Empty(oneDrive.Requests);
         Assert.True(await _connector.WaitForRequestsAsync(1, TimeSpan.FromSeconds(10)));
-        Assert.Contains("haven't uploaded", _connector.Requests[0].Body, StringComparison.Ordinal);
+        Assert.Contains("haven't uploaded", _connector.Requests[0].Json.GetProperty("text").GetString(), StringComparison.Ordinal);
     }
 
     private async Task<HttpStatusCode> InvokeAsync(string name, string valueJson)
