@@ -134,6 +134,19 @@ public sealed class ExportHandler : IIntentHandler, IActionHandler
 
         var link = await _exports.LinkAsync(file, cancellationToken);
         var minutes = (int)_exports.Options.LinkLifetime.TotalMinutes;
-        return Reply.FromText($"{file.FileName} is ready: {what}, {count}{capped}. [Download it]({link.AbsoluteUri}) — the link works for {minutes} minutes.{notesText}");
+        var text = $"{file.FileName} is ready: {what}, {count}{capped}. [Download it]({link.AbsoluteUri}) — the link works for {minutes} minutes.{notesText}";
+
+        // A card, so a button's answer is posted as a message of its own (an invoke's short answer would not keep the link).
+        var card = new AdaptiveCards.AdaptiveCard
+        {
+            FallbackText = text,
+            Body =
+            [
+                new AdaptiveCards.TextBlock(AdaptiveCards.CardText.Escape($"{file.FileName} is ready")) { Weight = AdaptiveCards.TextWeight.Bolder },
+                new AdaptiveCards.TextBlock(AdaptiveCards.CardText.Escape($"{what}: {count}{capped}. The link works for {minutes} minutes.{notesText}")) { IsSubtle = true },
+                new AdaptiveCards.ActionSet { Actions = [new AdaptiveCards.OpenUrlAction { Title = "Download", Url = link }] },
+            ],
+        };
+        return Reply.FromCard(card, text);
     }
 }

@@ -46,6 +46,9 @@ internal sealed class DigestHarness : IAsyncDisposable
 
     public DigestOptions Options { get; } = new() { CheckInterval = TimeSpan.FromMinutes(1) };
 
+    /// <summary>The suppliers instances created from now on ask; the scripted pair unless a test puts real clients here.</summary>
+    public IReadOnlyList<IOrderSupplier>? Suppliers { get; set; }
+
     public SqlStateStore State { get; private set; } = null!;
 
     public SqlDigestStore Store { get; private set; } = null!;
@@ -73,7 +76,7 @@ internal sealed class DigestHarness : IAsyncDisposable
         _databases.Add(database);
         var state = new SqlStateStore(database, Time);
         var store = new SqlDigestStore(database, Time);
-        var lookup = new OrderLookup([Ingram, Schneider], NullLogger<OrderLookup>.Instance, Time);
+        var lookup = new OrderLookup(Suppliers ?? [Ingram, Schneider], NullLogger<OrderLookup>.Instance, Time);
         var reader = new DigestReader(lookup, new SettingsService(state, Time), Microsoft.Extensions.Options.Options.Create(new ConversationOptions { DefaultSchneiderCountry = "FR" }));
         var alerts = new AlertsInstance();
         var runner = new DigestRunner(store, reader, Time, Microsoft.Extensions.Options.Options.Create(Options), NullLogger<DigestRunner>.Instance, alerts);

@@ -26,7 +26,7 @@ public sealed class ExportDeliveryTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _connector = await FakeConnector.StartAsync();
-        _host = await AppHost.StartAsync(_clock, null, "--Alerts:Enabled=false", "--Digest:Enabled=false");
+        _host = await AppHost.StartAsync(_clock, null, "--Alerts:Enabled=false", "--Digest:Enabled=false", "--Suppliers:Schneider:DefaultCountry=FR");
     }
 
     public async Task DisposeAsync()
@@ -117,15 +117,110 @@ public sealed class ExportDeliveryTests : IAsyncLifetime
         Assert.Contains("haven't uploaded", _connector.Requests[0].Json.GetProperty("text").GetString(), StringComparison.Ordinal);
     }
 
-    private async Task<HttpStatusCode> InvokeAsync(string name, string valueJson)
+    [Fact]
+    public async Task ExportButton_OnAListInAChannel_AnswersWithALinkThatServesTheListAsCsv()
+    {
+        var click = JsonSerializer.Serialize(new { action = new { type = "Action.Execute", verb = "order.export", data = new { query = "list:status=on_hold", format = "csv" } }, trigger = "manual" });
+
+        Assert.Equal(HttpStatusCode.OK, await InvokeAsync("adaptiveCard/action", click, Channel));
+
+        var text = await NextTextAsync("/api/exports/");
+        Assert.StartsWith("On-hold-orders.csv is ready: On hold orders, ", text, StringComparison.Ordinal);
+        var link = new Uri(System.Text.RegularExpressions.Regex.Match(text, @"\((http[^)]+)\)").Groups[1].Value);
+        using var response = await _host.Client.GetAsync(link.PathAndQuery);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var rows = ExportWriterTests.ReadCsv(await response.Content.ReadAsByteArrayAsync());
+        Assert.Equal("Status", rows[0][3]);
+        Assert.True(rows.Count > 1, "the sandbox has orders on hold");
+        Assert.All(rows.Skip(1), r => Assert.True(r[3] == "On hold" || r[9].Length > 0, string.Join(",", r)));
+        Assert.Contains($"{rows.Count - 1} row", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ExportButton_OnAnOrderInPersonalChat_OffersTheFileThenUploadsItOnAccept()
+    {
+        await using var oneDrive = await FakeUploadServer.StartAsync();
+        var click = JsonSerializer.Serialize(new { action = new { type = "Action.Execute", verb = "order.export", data = new { supplier = "ingram", order = "20-RF56B", format = "xlsx" } }, trigger = "manual" });
+
+        Assert.Equal(HttpStatusCode.OK, await InvokeAsync("adaptiveCard/action", click));
+
+        var offer = await NextAttachmentAsync(FileConsent.ConsentContentType);
+        Assert.EndsWith(".xlsx", offer.GetProperty("name").GetString(), StringComparison.Ordinal);
+        var exportId = offer.GetProperty("content").GetProperty("acceptContext").GetProperty("exportId").GetString();
+        var accept = JsonSerializer.Serialize(new
+        {
+            type = "fileUpload",
+            action = "accept",
+            context = new { exportId },
+            uploadInfo = new { contentUrl = "https://contoso-my.sharepoint.com/x.xlsx", name = "x.xlsx", uploadUrl = oneDrive.Url + "upload/2", uniqueId = "u-2", fileType = "xlsx" },
+        });
+        Assert.Equal(HttpStatusCode.OK, await InvokeAsync("fileConsent/invoke", accept));
+
+        var rows = ExportWriterTests.ReadXlsx(Assert.Single(oneDrive.Requests).Body);
+        Assert.Equal("Serial number", rows[0][11]);
+        Assert.True(rows.Count > 1);
+        Assert.All(rows.Skip(1), r => Assert.Equal("20-RF56B", r[1]));
+        Assert.Equal(offer.GetProperty("content").GetProperty("sizeInBytes").GetInt32(), oneDrive.Requests[0].Body.Length);
+    }
+
+    private const string Personal = """{"id":"conv-export"}""";
+    private const string Channel = """{"id":"19:chan01@thread.tacv2;messageid=1","isGroup":true,"conversationType":"channel"}""";
+
+    private string _lastInvokeBody = string.Empty;
+
+    /// <summary>The bot's text containing <paramref name="containing"/>: a message it posted, or the invoke's answer.</summary>
+    private async Task<string> NextTextAsync(string containing)
+    {
+        if (_lastInvokeBody.Length > 0 && JsonDocument.Parse(_lastInvokeBody).RootElement is { ValueKind: JsonValueKind.Object } invoke
+            && invoke.TryGetProperty("value", out var answer) && answer.ValueKind == JsonValueKind.String && answer.GetString()!.Contains(containing, StringComparison.Ordinal))
+        {
+            return answer.GetString()!;
+        }
+
+        for (var i = 0; i < 100; i++)
+        {
+            var text = _connector.Requests.Select(r => r.Json).Where(j => j.TryGetProperty("text", out _)).Select(j => j.GetProperty("text").GetString() ?? string.Empty)
+                .FirstOrDefault(t => t.Contains(containing, StringComparison.Ordinal));
+            if (text is not null)
+            {
+                return text;
+            }
+
+            await _connector.WaitForRequestsAsync(_connector.Requests.Count + 1, TimeSpan.FromMilliseconds(200));
+        }
+
+        throw new Xunit.Sdk.XunitException($"No message with {containing}.");
+    }
+
+    private async Task<JsonElement> NextAttachmentAsync(string contentType)
+    {
+        for (var i = 0; i < 100; i++)
+        {
+            foreach (var json in _connector.Requests.Select(r => r.Json))
+            {
+                if (json.TryGetProperty("attachments", out var attachments)
+                    && attachments.EnumerateArray().FirstOrDefault(a => a.GetProperty("contentType").GetString() == contentType) is { ValueKind: JsonValueKind.Object } found)
+                {
+                    return found.Clone();
+                }
+            }
+
+            await _connector.WaitForRequestsAsync(_connector.Requests.Count + 1, TimeSpan.FromMilliseconds(200));
+        }
+
+        throw new Xunit.Sdk.XunitException($"No {contentType} attachment.");
+    }
+
+    private async Task<HttpStatusCode> InvokeAsync(string name, string valueJson, string conversation = Personal)
     {
         var activity = $$"""
             {"type":"invoke","name":"{{name}}","id":"{{Guid.NewGuid():N}}","channelId":"emulator","serviceUrl":"{{_connector.ServiceUrl}}",
              "from":{"id":"user-1","name":"Dana"},"recipient":{"id":"bot-1","name":"OrderBot"},
-             "conversation":{"id":"conv-export"},"locale":"en-GB","value":{{valueJson}}}
+             "conversation":{{conversation}},"locale":"en-GB","value":{{valueJson}}}
             """;
         using var body = new StringContent(activity, Encoding.UTF8, "application/json");
         using var response = await _host.Client.PostAsync("/api/messages", body);
+        _lastInvokeBody = await response.Content.ReadAsStringAsync();
         return response.StatusCode;
     }
 
