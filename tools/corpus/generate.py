@@ -362,6 +362,99 @@ NOID_H = [('is my order delayed', 'order.status', {'late': 'true'}), ('orders fo
           ('alert me on billing holds', 'alerts.subscribe', {'status': 'on_hold', 'hold': 'billing'}),
           ('my purchaser id is 1100005555', 'settings.set', {'supplier': 'schneider', 'account': '1100005555'}), ('nevermind', 'none', {})]
 
+
+# Find, export, digest (docs/recognition-labels.md, "Find, export, digest"), and tracking to share. "daily summary" and
+# "summary please" were lists before the digest existed; they ask for the digest now.
+SERIAL_T = [('SN12345', 'SN12345'), ('CN0X7K2M4821', 'CN0X7K2M4821'), ('8841207', '8841207'), ('5cg1234xyz', '5CG1234XYZ')]
+SERIAL_H = [('XK7734PQ1', 'XK7734PQ1'), ('MX-99120-B', 'MX-99120-B')]
+TRACKING_T = [('1Z999AA10123456784', '1Z999AA10123456784'), ('1Z999AA1 0123456784', '1Z999AA10123456784'), ('771234567890', '771234567890'),
+              ('JD014600006281350123', 'JD014600006281350123'), ('1z4f84e20310993525', '1Z4F84E20310993525')]
+TRACKING_H = [('1Z12345E0205271688', '1Z12345E0205271688'), ('449044304137821', '449044304137821')]
+CATALOG_T = ['LV438570', 'A9N18388', 'XB5KSM', 'ATV320U15M2C', 'SRT3000XLI']
+CATALOG_H = ['LC1D09BD', '20XW0045UK']
+ENDPO_T = ['ACME-77', 'ENDCUST-4411', 'K2/5589', 'HOSP-2026-03']
+ENDPO_H = ['BLD-2026-9', 'CITY/778']
+FIND_SERIAL_T = ['which order has serial {s}', 'find the order with serial number {s}', 'serial {s} which order', 'what order is serial {s} on',
+                 'who bought serial {s}', 'look up serial no {s}', 'order for S/N {s}', 'search serial {s}', 'i have a unit with serial {s}, what order was it',
+                 'where did serial number {s} ship on', 'find s/n {s}', 'sn {s} order?', 'which po contains serial {s}', 'serial# {s}',
+                 'customer returned serial {s} - which order', 'Seriennummer {s} welcher Auftrag', 'numéro de série {s}']
+FIND_SERIAL_H = ['what order did serial {s} come on', 'can you find serial number {s}', 'trace S/N {s} to its order']
+FIND_TRACK_T = ['tracking {t}', 'which order is tracking number {t}', 'whose parcel is {t}', 'find the order for tracking {t}',
+                'i have a box with tracking {t}, what order is it', 'what PO goes with tracking no {t}', 'waybill {t} belongs to which order',
+                'lookup tracking# {t}', 'tracking number {t} what is it', 'search by tracking {t}', 'tracking no. {t}?', 'what is in shipment with tracking {t}']
+FIND_TRACK_UPS_T = ['{t}', 'a parcel arrived: {t}', 'got a delivery {t} which order', 'who is {t} for']
+FIND_TRACK_H = ['which order does tracking {t} belong to', 'match tracking number {t} to an order']
+FIND_CAT_T = [('orders with part {c}', {}), ('which orders have SKU {c}', {}), ('find orders containing product {c}', {}),
+              ('did we order part number {c}', {}), ('open orders with item {c}', {'status': 'open'}), ('who ordered catalog number {c}', {}),
+              ('search for part {c}', {}), ('any orders for article {c}', {}), ('which PO has part {c} on it', {}), ('find sku {c}', {}),
+              ('show orders with product {c} at schneider', {'supplier': 'schneider'}), ('part {c} - which orders', {})]
+FIND_CAT_H = [('what orders include part {c}', {}), ('look for product {c} in my orders', {})]
+FIND_ENDPO_T = ['end customer PO {e}', 'find end-user PO {e}', 'which order is for end customer PO {e}', "the customer's customer PO is {e}, which order",
+                'end user po# {e}', 'orders for end customer purchase order {e}', 'search end-customer PO {e}', 'status of end user PO {e}',
+                'where is end customer po {e}', 'my end customer gave me PO {e}'.replace('gave me PO', 'gave me end customer PO')]
+FIND_ENDPO_H = ['look up the end-user PO {e}', 'which of our orders carries end customer PO {e}']
+EXPORT_T = [('export open orders to excel', {'status': 'open', 'format': 'xlsx'}), ('export orders on hold to excel', {'status': 'on_hold', 'format': 'xlsx'}),
+            ('download the late orders as csv', {'late': 'true', 'format': 'csv'}), ('download this list', {}), ('export this list as a spreadsheet', {'format': 'xlsx'}),
+            ('can I get that as an excel file', {'format': 'xlsx'}), ('export that list', {}), ('export ingram orders shipped last week to csv',
+             {'supplier': 'ingram', 'status': 'shipped', 'dateOn': 'shipped', 'from': '2020-10-25', 'to': '2020-10-31', 'format': 'csv'}),
+            ('send me a spreadsheet of all backorders', {'status': 'backordered', 'format': 'xlsx'}), ('excel export of schneider orders in FR', {'supplier': 'schneider', 'country': 'FR', 'format': 'xlsx'}),
+            ('put the open orders in a spreadsheet', {'status': 'open', 'format': 'xlsx'}), ('xlsx of everything due next week', {'dateOn': 'due', 'from': '2020-11-08', 'to': '2020-11-14', 'format': 'xlsx'}),
+            ('get me a csv', {'format': 'csv'}), ('can you export all orders', {}), ('export', {}), ('download as csv please', {'format': 'csv'}),
+            ('dump the credit holds into excel', {'status': 'on_hold', 'hold': 'credit', 'format': 'xlsx'}), ('i need a file of orders placed this month', {'from': '2020-11-01', 'to': '2020-11-04'}),
+            ('export invoiced orders from last month', {'status': 'invoiced', 'from': '2020-10-01', 'to': '2020-10-31'}),
+            ('exportiere offene Aufträge nach Excel', {'status': 'open', 'format': 'xlsx'}), ('exporter les commandes en retard en csv', {'late': 'true', 'format': 'csv'}),
+            ('export the list to csv', {'format': 'csv'}), ('save this as excel', {'format': 'xlsx'})]
+EXPORT_ID_T = [('export the lines of {x} to excel', {'format': 'xlsx'}), ('download the items on {x} as csv', {'format': 'csv'}),
+               ('csv of the serials on {x}', {'ask': 'serials', 'format': 'csv'}), ('export serial numbers for {x}', {'ask': 'serials'}),
+               ('spreadsheet with the serials of {x}', {'ask': 'serials', 'format': 'xlsx'}), ('export {x}', {})]
+EXPORT_H = [('export the overdue orders to a spreadsheet', {'late': 'true', 'format': 'xlsx'}), ('download that as excel', {'format': 'xlsx'}),
+            ('csv export of orders in progress', {'status': 'in_progress', 'format': 'csv'})]
+EXPORT_ID_H = [('i need the serials of {x} in a csv', {'ask': 'serials', 'format': 'csv'}), ('download the lines of {x}', {})]
+DIGEST_SUB_T = [('post a digest here every weekday at 8:00', {'days': 'weekdays', 'time': '08:00'}), ('send us a morning summary at 7:30', {'time': '07:30'}),
+                ('daily digest at 9am please', {'days': 'daily', 'time': '09:00'}), ('subscribe this channel to the daily summary', {'days': 'daily'}),
+                ('I want a summary every morning', {'days': 'daily'}), ('set up a digest for monday to friday at 8', {'days': 'weekdays', 'time': '08:00'}),
+                ('every workday at 7.30pm send the recap', {'days': 'weekdays', 'time': '19:30'}), ('schedule a daily report at 17:00', {'days': 'daily', 'time': '17:00'}),
+                ('can you post a summary of holds and late orders here each day', {'days': 'daily'}), ('turn on the digest', {}), ('start the morning digest', {}),
+                ('sign me up for the daily summary at 6am', {'days': 'daily', 'time': '06:00'}), ('change the digest time to 10:30', {'time': '10:30'}),
+                ('move the summary to 9am on weekdays', {'days': 'weekdays', 'time': '09:00'}), ('subscribe to the digest', {}),
+                ('I would like a recap of new holds and shipments every day at 4pm', {'days': 'daily', 'time': '16:00'}),
+                ('envoie un résumé chaque jour à 8h', {'days': 'daily', 'time': '08:00'}), ('bitte jeden Tag um 7 Uhr eine Zusammenfassung', {'days': 'daily', 'time': '07:00'}),
+                ('enable the daily digest for this channel', {'days': 'daily'}), ('post the summary in this channel at noon', {'time': '12:00'})]
+DIGEST_SUB_H = [('send a digest here each weekday at 7', {'days': 'weekdays', 'time': '07:00'}), ('i want a daily report at 8.15am', {'days': 'daily', 'time': '08:15'}),
+                ('set up the morning summary', {})]
+DIGEST_UNSUB_T = ['stop the digest', 'no more morning summaries', 'unsubscribe from the daily summary', 'turn off the digest', 'cancel the daily report',
+                  "we don't need the summary anymore", 'disable the recap', 'stop posting the digest here', 'remove the daily digest from this channel',
+                  'pause the morning report', 'keine Zusammenfassung mehr', 'arrête le résumé quotidien', 'unsubscribe digest', 'no digest please']
+DIGEST_UNSUB_H = ['switch off the daily summary', 'stop sending the recap']
+DIGEST_NOW_T = ['digest now', "give me today's summary", 'morning report', 'send the digest now', "what's in today's digest", 'summary please', 'daily summary',
+                'run the digest', 'show me the recap for today', 'can I see the summary now', 'post the digest here now', "today's roundup",
+                'Zusammenfassung bitte', 'résumé du jour', 'give me the daily digest', 'summary of the day']
+DIGEST_NOW_H = ["what's today's summary", 'show the digest']
+SHARE_T = ['share tracking for {x}', 'tracking info I can email the customer for {x}', 'send me the tracking for {x} so I can forward it to the client',
+           'tracking details for {x} to pass on to the end customer', 'give me shareable tracking for {x}', 'customer wants the tracking for {x}',
+           'tracking link for {x} for my customer', 'copy paste tracking of {x} for the client']
+SHARE_H = ['tracking for {x} that I can send to the customer', 'share the shipment tracking of {x}']
+
+def new_rows(held):
+    pick = lambda t, h: h if held else t
+    ids = ID_H if held else ID_T
+    rows = []
+    rows += [(t.format(s=s), 'order.find', {'serial': v}) for t in pick(FIND_SERIAL_T, FIND_SERIAL_H) for s, v in pick(SERIAL_T, SERIAL_H)]
+    tracks = pick(TRACKING_T, TRACKING_H)
+    rows += [(t.format(t=s), 'order.find', {'tracking': v}) for t in pick(FIND_TRACK_T, FIND_TRACK_H) for s, v in tracks]
+    if not held:
+        rows += [(t.format(t=s), 'order.find', {'tracking': v}) for t in FIND_TRACK_UPS_T for s, v in tracks if v.startswith('1Z')]
+    rows += [(t.format(c=c), 'order.find', {'catalog': c, **e}) for t, e in pick(FIND_CAT_T, FIND_CAT_H) for c in pick(CATALOG_T, CATALOG_H)]
+    rows += [(t.format(e=e), 'order.find', {'endUserPo': e}) for t in pick(FIND_ENDPO_T, FIND_ENDPO_H) for e in pick(ENDPO_T, ENDPO_H)]
+    rows += [(t, 'order.export', e) for t, e in pick(EXPORT_T, EXPORT_H)]
+    rows += [(t.format(x=i), 'order.export', {**ie, **e}) for t, e in pick(EXPORT_ID_T, EXPORT_ID_H) for i, ie in ids]
+    rows += [(t, 'digest.subscribe', e) for t, e in pick(DIGEST_SUB_T, DIGEST_SUB_H)]
+    rows += [(t, 'digest.unsubscribe', {}) for t in pick(DIGEST_UNSUB_T, DIGEST_UNSUB_H)]
+    # "summary please" and "daily summary" stand where they stood in LIST_SHORT_T (relabelled there).
+    rows += [(t, 'digest.now', {}) for t in pick(DIGEST_NOW_T, DIGEST_NOW_H) if t not in ('summary please', 'daily summary')]
+    rows += with_ids(pick(SHARE_T, SHARE_H), ids, 'shipment.track', {'ask': 'share'})
+    return rows
+
 def extra(held):
     ids = ID_H if held else ID_T
     pick = lambda t, h: h if held else t
@@ -389,7 +482,7 @@ def extra(held):
     rows += [(t, i, e) for t, i, e in pick(MULTI_T, MULTI_H)]
     rows += [(t.format(x=i), 'order.status', {**ie, **e}) for t, e in pick(YESNO_T, YESNO_H) for i, ie in ids]
     rows += [(t, 'alerts.subscribe', e) for t, e in pick(WATCH_FILTER_T, WATCH_FILTER_H)]
-    rows += [(t, 'order.list', e) for t, e in pick(LIST_SHORT_T, LIST_SHORT_H)]
+    rows += [(t, 'digest.now' if t in DIGEST_NOW_T else 'order.list', e) for t, e in pick(LIST_SHORT_T, LIST_SHORT_H)]
     rows += [(t, i, e) for t, i, e in pick(NOID_T, NOID_H)]
     return rows
 
@@ -404,7 +497,7 @@ SUFFIXES = ['', '', '', '?', '!', ' please', ' thanks', ' ??', '.']
 
 def recase(text, ents, upper):
     """Upper- or lower-cases the words around the identifiers; identifiers keep their case (they are labels)."""
-    keep = [v for k, v in ents.items() if k in ('po', 'order', 'code', 'country') and v in text]
+    keep = [v for k, v in ents.items() if k in ('po', 'order', 'code', 'country', 'endUserPo') and v in text]
     out, i = '', 0
     while i < len(text):
         hit = next((v for v in keep if text.startswith(v, i)), None)
@@ -445,6 +538,14 @@ def main():
             if form not in seen:
                 seen.add(form)
                 out.append({'text': form, 'intent': intent, 'entities': ents, 'split': 'train'})
+    # Find, export, digest, share: their own generator again, both splits.
+    rng_new = random.Random(6)
+    for split in ('train', 'heldout'):
+        for text, intent, ents in new_rows(split == 'heldout'):
+            for form in vary(text, intent, ents, rng_new):
+                if form not in seen:
+                    seen.add(form)
+                    out.append({'text': form, 'intent': intent, 'entities': ents, 'split': split})
     with open(OUT, 'w', encoding='utf-8') as f:
         for row in out:
             f.write(json.dumps(row, ensure_ascii=False) + '\n')

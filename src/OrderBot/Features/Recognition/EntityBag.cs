@@ -57,6 +57,12 @@ internal sealed class EntityBag
         EntityKeys.Language => 20,
         EntityKeys.DateFormat => 21,
         EntityKeys.Say => 22,
+        EntityKeys.Serial => 23,
+        EntityKeys.Tracking => 24,
+        EntityKeys.EndUserPo => 25,
+        EntityKeys.Format => 26,
+        EntityKeys.Time => 27,
+        EntityKeys.Days => 28,
         _ => throw new ArgumentOutOfRangeException(nameof(key), key, "Not an entity key."),
     };
 }

@@ -24,7 +24,13 @@ public static class Intents
 
     /// <summary>"what does hold code CH mean": answered from the code tables, no supplier call.</summary>
     public const string HoldCodeExplain = "holdcode.explain";
-    /// <summary>"export open orders to excel", "csv of the serials on PO X": a list or an order's lines as a file.</summary>
+
+    /// <summary>"which order has serial SN12345", "tracking 1Z999AA10123456784": the order carrying a serial, tracking
+    /// number, part or end customer's PO (entities <see cref="EntityKeys.Serial"/>, <see cref="EntityKeys.Tracking"/>,
+    /// <see cref="EntityKeys.Catalog"/>, <see cref="EntityKeys.EndUserPo"/>).</summary>
+    public const string OrderFind = "order.find";
+
+    /// <summary>"export open orders to excel": a list (the <see cref="OrderList"/> filters) or an order's lines as a file.</summary>
     public const string OrderExport = "order.export";
 
     /// <summary>"post a digest here every weekday at 8:00" (entities <see cref="EntityKeys.Time"/>, <see cref="EntityKeys.Days"/>).</summary>
@@ -33,7 +39,7 @@ public static class Intents
     /// <summary>"stop the digest".</summary>
     public const string DigestUnsubscribe = "digest.unsubscribe";
 
-    /// <summary>"digest now", "today's summary".</summary>
+    /// <summary>"digest now", "give me today's summary".</summary>
     public const string DigestNow = "digest.now";
     public const string None = "none";
 }
@@ -74,7 +80,7 @@ public static class EntityKeys
     /// <summary>"on hold for more than 3 days": the number of days (weeks are counted as 7).</summary>
     public const string HeldDays = "heldDays";
 
-    /// <summary>The one value a question about one order asks for, to lead the answer: <c>why</c>, <c>eta</c>, <c>serials</c>, <c>pro</c>.</summary>
+    /// <summary>The one value a question about one order asks for, to lead the answer: <c>why</c>, <c>eta</c>, <c>serials</c>, <c>pro</c>, <c>share</c>.</summary>
     public const string Ask = "ask";
 
     /// <summary>A time zone to save, as an IANA id ("UK time" is <c>Europe/London</c>).</summary>
@@ -89,15 +95,25 @@ public static class EntityKeys
     /// <summary>What kind of small talk: <c>hello</c>, <c>thanks</c>, <c>bye</c>, <c>ok</c>.</summary>
     public const string Say = "say";
 
-    /// <summary><c>order.export</c>: <c>csv</c> or <c>xlsx</c>.</summary>
+    /// <summary>A serial number to find the order of, upper case ("which order has serial SN12345").</summary>
+    public const string Serial = "serial";
+
+    /// <summary>A carrier tracking number to find the order of, upper case, spaces dropped.</summary>
+    public const string Tracking = "tracking";
+
+    /// <summary>The end customer's own PO, as typed ("end customer PO ACME-77").</summary>
+    public const string EndUserPo = "endUserPo";
+
+    /// <summary>An export's file format: <c>csv</c> or <c>xlsx</c>.</summary>
     public const string Format = "format";
 
-    /// <summary><c>digest.subscribe</c>: a time of day, <c>HH:mm</c>.</summary>
+    /// <summary>A digest's time of day, <c>HH:mm</c> (24 h).</summary>
     public const string Time = "time";
 
-    /// <summary><c>digest.subscribe</c>: <c>weekdays</c> or <c>daily</c>.</summary>
+    /// <summary>A digest's days: <c>weekdays</c> or <c>daily</c>.</summary>
     public const string Days = "days";
 
     public static IReadOnlyList<string> All { get; } =
-        [Po, Order, Ref, Item, Supplier, Account, Country, Status, Hold, From, To, DateOn, Late, Code, Unsupported, More, Catalog, HeldDays, Ask, TimeZone, Language, DateFormat, Say];
+        [Po, Order, Ref, Item, Supplier, Account, Country, Status, Hold, From, To, DateOn, Late, Code, Unsupported, More, Catalog, HeldDays, Ask, TimeZone, Language, DateFormat, Say,
+         Serial, Tracking, EndUserPo, Format, Time, Days];
 }

@@ -26,7 +26,9 @@ public sealed partial class Recognizer
          "show", "list", "find", "get", "check", "look", "lookup", "tell", "give", "send", "yes", "no", "ok", "okay",
          "hello", "hi", "hey", "please", "again", "later", "too", "also", "not", "doesn't", "didn't", "isn't", "hasn't",
          "progress", "process", "processing", "overdue", "backordered", "billed", "blocked", "held", "shipment",
-         "shipments", "ships", "parcel", "parcels", "week", "month", "year", "days", "since", "last", "this", "credit"],
+         "shipments", "ships", "parcel", "parcels", "week", "month", "year", "days", "since", "last", "this", "credit",
+         "does", "did", "do", "were", "will", "would", "can", "could", "should", "belong", "belongs", "carries", "carry",
+         "contains", "contain", "come", "came", "includes", "include", "goes", "numbers", "export", "file", "list"],
         StringComparer.Ordinal);
 
     /// <summary>An identifier (or account, catalog number) found at <see cref="Index"/> in the cleaned text.</summary>
@@ -89,7 +91,7 @@ public sealed partial class Recognizer
         }
 
         // A message that is one word and nothing else ("CUSTPO", "custpo?") names an order when it is not a word.
-        if (LoneToken().Match(clean) is { Success: true } lone && lone.Groups["v"].Value is { Length: >= 4 } token
+        if (found.Count == 0 && LoneToken().Match(clean) is { Success: true } lone && lone.Groups["v"].Value is { Length: >= 4 } token
             && (token.Any(char.IsAsciiDigit) || token.All(char.IsAsciiLetterUpper)) && !KnownWord(token))
         {
             found.Add(new Found(lone.Groups["v"].Index, lone.Groups["v"].Length, EntityKeys.Ref, lone.Groups["v"].Value));

@@ -33,11 +33,18 @@ public sealed partial class Recognizer
             return (Intents.HoldCodeExplain, []);
         }
 
-        // A product's catalog number is found within an order's lines: with the order, its items; without, the
-        // status handler says it needs the order (no supplier searches by product).
-        if (entities.Has(EntityKeys.Catalog))
+        // "which order has serial SN12345", "tracking 1Z999AA10123456784", "end customer PO ACME-77": no order named,
+        // an identifier that leads to one — the order is to be found (or its list exported).
+        if (analysis.Identifiers == 0 && HasFindIdentifier(entities))
         {
-            return (analysis.Identifiers > 0 ? Intents.OrderItems : Intents.OrderStatus, []);
+            return (ExportCue().IsMatch(words) ? Intents.OrderExport : Intents.OrderFind, []);
+        }
+
+        // A product's catalog number: with an order, that order's line; without, the orders carrying it are searched
+        // — unless the question is when it comes ("when will item X arrive"), which the status handler answers.
+        if (entities.Has(EntityKeys.Catalog) && !ExportCue().IsMatch(words))
+        {
+            return (analysis.Identifiers > 0 ? Intents.OrderItems : WhenCue().IsMatch(words) ? Intents.OrderStatus : Intents.OrderFind, []);
         }
 
         // "cancel", "modify it": a change verb alone names nothing to change — too vague to act on.
@@ -62,6 +69,12 @@ public sealed partial class Recognizer
         }
 
         var prediction = _model.Value.Predict(masked);
+        if (!CueAgrees(prediction.Intent, words))
+        {
+            // "set up alerts for export holds" is no file, "our purchaser id is X" no search: an intent whose own words
+            // are absent gives way to the runner-up.
+            prediction = prediction with { Intent = prediction.RunnerUp, Confidence = prediction.RunnerUpConfidence };
+        }
 
         // "where is my order", "is the order on hold": one order asked about (singular, with my/the/our) is a status
         // question without its identifier — the status handler asks which — never a list of every order.
@@ -79,6 +92,15 @@ public sealed partial class Recognizer
             ? (prediction.Intent, [])
             : (prediction.Intent, [prediction.Intent, prediction.RunnerUp]);
     }
+
+    /// <summary>Intents that always carry a word of their own: a file to export, something to find by, a summary.</summary>
+    private static bool CueAgrees(string intent, string words) => intent switch
+    {
+        Intents.OrderExport => ExportCue().IsMatch(ExportHold().Replace(words, " ")),
+        Intents.OrderFind => FindCue().IsMatch(words),
+        Intents.DigestSubscribe or Intents.DigestUnsubscribe or Intents.DigestNow => DigestCue().IsMatch(words),
+        _ => true,
+    };
 
     /// <summary>"in france", "in the UK" say where the order is, not what is asked: dropped before the bare-identifier test.</summary>
     private static string WithoutCountryNames(string words)
@@ -102,6 +124,26 @@ public sealed partial class Recognizer
             entities.Remove(EntityKeys.Hold);
         }
 
+        if (intent is Intents.DigestSubscribe or Intents.DigestUnsubscribe or Intents.DigestNow)
+        {
+            // "today's summary", "a digest of new holds": what a digest always holds, not a filter or a window.
+            foreach (var key in (ReadOnlySpan<string>)[EntityKeys.Status, EntityKeys.Hold, EntityKeys.Late, EntityKeys.From, EntityKeys.To, EntityKeys.DateOn])
+            {
+                entities.Remove(key);
+            }
+        }
+
+        if (intent != Intents.DigestSubscribe)
+        {
+            entities.Remove(EntityKeys.Time);
+            entities.Remove(EntityKeys.Days);
+        }
+
+        if (intent != Intents.OrderExport)
+        {
+            entities.Remove(EntityKeys.Format);
+        }
+
         if (intent != Intents.SettingsSet)
         {
             entities.Remove(EntityKeys.TimeZone);
@@ -117,7 +159,12 @@ public sealed partial class Recognizer
             entities.Remove(EntityKeys.Status);
             entities.Remove(EntityKeys.Hold);
         }
-        else if ((ask is "eta" or "pro" && intent == Intents.ShipmentTrack) || (ask == "serials" && intent == Intents.OrderItems))
+        else if (intent == Intents.ShipmentTrack && ShareCue().IsMatch(words))
+        {
+            // "share tracking for X", "tracking info I can email the customer": text to pass on leads the answer.
+            entities.Set(EntityKeys.Ask, "share");
+        }
+        else if ((ask is "eta" or "pro" && intent == Intents.ShipmentTrack) || (ask == "serials" && intent is Intents.OrderItems or Intents.OrderExport))
         {
             entities.Set(EntityKeys.Ask, ask);
         }

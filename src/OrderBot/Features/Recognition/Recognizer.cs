@@ -46,6 +46,10 @@ public sealed partial class Recognizer
         ExtractStatusAndHold(Normalize(analysis.Rest), entities);
         InferSupplierFromAccount(entities);
         ExtractLimits(words, entities);
+        if (FormatWords().Match(words) is { Success: true } format)
+        {
+            entities.Set(EntityKeys.Format, format.Groups["csv"].Success ? "csv" : "xlsx");
+        }
 
         var (intent, alternatives) = DecideIntent(clean, words, analysis, entities);
         ApplyIntent(intent, words, entities);
@@ -66,6 +70,8 @@ public sealed partial class Recognizer
     {
         var found = new List<Found>();
         var work = ExtractSettingsValues(BlankTimeZoneIds(clean, entities), entities);
+        work = ExtractSchedule(work, entities);
+        work = ExtractFindIdentifiers(work, entities, found);
         work = ExtractLabelledIdentifiers(work, entities, found);
         work = ExtractShapedOrders(work, entities, found);
         var due = DueDateCue().IsMatch(Normalize(clean)) && !ShippedDateCue().IsMatch(Normalize(clean));

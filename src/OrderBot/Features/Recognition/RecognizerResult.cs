@@ -61,7 +61,7 @@ public sealed record RecognizerResult(string Text, string Intent, IReadOnlyDicti
     /// <summary>"on hold for more than N days": N.</summary>
     public int? HeldDays => int.TryParse(Get(EntityKeys.HeldDays), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var days) ? days : null;
 
-    /// <summary>The one value the question asks for: <c>why</c>, <c>eta</c>, <c>serials</c>, <c>pro</c>.</summary>
+    /// <summary>The one value the question asks for: <c>why</c>, <c>eta</c>, <c>serials</c>, <c>pro</c>, <c>share</c>.</summary>
     public string? Ask => Get(EntityKeys.Ask);
 
     /// <summary>A time zone to save (IANA id).</summary>
@@ -75,6 +75,25 @@ public sealed record RecognizerResult(string Text, string Intent, IReadOnlyDicti
 
     /// <summary>Small talk: <c>hello</c>, <c>thanks</c>, <c>bye</c>, <c>ok</c>.</summary>
     public string? Say => Get(EntityKeys.Say);
+
+    /// <summary>A serial number to find the order of (<see cref="Intents.OrderFind"/>), upper case.</summary>
+    public string? Serial => Get(EntityKeys.Serial);
+
+    /// <summary>A carrier tracking number to find the order of (<see cref="Intents.OrderFind"/>), upper case, no spaces.</summary>
+    public string? Tracking => Get(EntityKeys.Tracking);
+
+    /// <summary>The end customer's own PO to find the order of (<see cref="Intents.OrderFind"/>), as typed.</summary>
+    public string? EndUserPo => Get(EntityKeys.EndUserPo);
+
+    /// <summary>An export's file format (<see cref="Intents.OrderExport"/>): <c>csv</c> or <c>xlsx</c>; null when not said.</summary>
+    public string? Format => Get(EntityKeys.Format);
+
+    /// <summary>A digest's time of day (<see cref="Intents.DigestSubscribe"/>); null when not said.</summary>
+    public TimeOnly? Time =>
+        TimeOnly.TryParseExact(Get(EntityKeys.Time), "HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out var time) ? time : null;
+
+    /// <summary>A digest's days (<see cref="Intents.DigestSubscribe"/>): <c>weekdays</c> or <c>daily</c>; null when not said.</summary>
+    public string? Days => Get(EntityKeys.Days);
 
     /// <summary>
     /// Empty when the recognizer is sure of <see cref="Intent"/>; otherwise the two likeliest intents, best first

@@ -12,7 +12,8 @@ public sealed class RecognizerRobustnessTests
     [
         Intents.OrderStatus, Intents.OrderList, Intents.OrderItems, Intents.ShipmentTrack, Intents.AlertsSubscribe,
         Intents.AlertsUnsubscribe, Intents.AlertsList, Intents.SettingsSet, Intents.SettingsShow, Intents.Help, Intents.Smalltalk,
-        Intents.OrderChange, Intents.HoldCodeExplain, Intents.None,
+        Intents.OrderChange, Intents.HoldCodeExplain, Intents.OrderFind, Intents.OrderExport, Intents.DigestSubscribe,
+        Intents.DigestUnsubscribe, Intents.DigestNow, Intents.None,
     ];
 
     /// <summary>Fragments real messages are made of, so random mixes reach the deep paths (dates, codes, holds), not just "none".</summary>
