@@ -2,6 +2,8 @@ using OrderBot.Cli;
 using OrderBot.Features.Alerts;
 using OrderBot.Features.Alerts.Webhooks;
 using OrderBot.Features.Find;
+using OrderBot.Features.Digest;
+using OrderBot.Features.Exports;
 using OrderBot.Features.MessageExtension;
 using OrderBot.Features.Alerts.Subscriptions;
 using OrderBot.Hosting;
@@ -45,6 +47,7 @@ public partial class Program
         app.MapOrderBotHealth();
         app.MapBotMessages("/api/messages");
         app.MapIngramWebhooks();
+        app.MapExports();
         return app;
     }
 
@@ -68,6 +71,8 @@ public partial class Program
         builder.AddMessageExtension();
         builder.AddSubscriptions();
         builder.AddHoldAlerts();
+        builder.AddDigest();
+        builder.AddExports();
         builder.AddIngramWebhooks();
         builder.AddOrderBotOperability();
     }

@@ -32,10 +32,13 @@ public static class CardActions
         /// <summary>"Share tracking": the order's parcels as customer-ready text, posted beside the card.</summary>
         public const string OrderShare = "order.share";
 
+        /// <summary>"Export": a list (data <c>query</c>) or an order's lines as a file (data <c>format</c>: <c>xlsx</c> or <c>csv</c>).</summary>
+        public const string OrderExport = "order.export";
+
         public static IReadOnlyList<string> All { get; } =
         [
             OrderRefresh, OrderItems, OrderTrack, OrderWatch, OrderView, AlertsMute, AlertsUnsubscribe,
-            ListPage, PickOrder, SettingsCountry, HelpExample, QuestionRetry, OrderShare,
+            ListPage, PickOrder, SettingsCountry, HelpExample, QuestionRetry, OrderShare, OrderExport,
         ];
     }
 
@@ -71,6 +74,25 @@ public static class CardActions
 
         /// <summary>Id of the "remember this" toggle on the country prompt; arrives as "true" or "false".</summary>
         public const string Remember = "remember";
+
+        /// <summary>An export's file kind: <c>xlsx</c> or <c>csv</c>.</summary>
+        public const string Format = "format";
+    }
+
+    /// <summary>"Export to Excel" and "Export CSV" for a list (<paramref name="query"/>) or an order's lines (<paramref name="order"/>).</summary>
+    public static IEnumerable<CardAction> Export(string? query = null, Order? order = null)
+    {
+        foreach (var (title, format) in new[] { ("Export to Excel", "xlsx"), ("Export CSV", "csv") })
+        {
+            var data = order is not null ? OrderData(order) : new Dictionary<string, string>(StringComparer.Ordinal);
+            if (query is not null)
+            {
+                data[Keys.Query] = query;
+            }
+
+            data[Keys.Format] = format;
+            yield return Execute(title, Verbs.OrderExport, data, format == "csv" ? "A .csv file (UTF-8)" : "An .xlsx workbook");
+        }
     }
 
     /// <summary>An <c>Action.Execute</c> with its <c>Action.Submit</c> fallback carrying the same data plus the verb.</summary>

@@ -45,7 +45,7 @@ public static class ItemsCard
             data[CardActions.Keys.Page] = n.ToString(System.Globalization.CultureInfo.InvariantCulture);
             return CardActions.Execute(title, CardActions.Verbs.OrderItems, data);
         }));
-        body.Add(Actions(CardActions.View(order, "Status", "The order's status card"), CardActions.WatchOrStop(order, context), CardActions.Refresh(order)));
+        body.Add(Actions([CardActions.View(order, "Status", "The order's status card"), CardActions.WatchOrStop(order, context), CardActions.Refresh(order), .. CardActions.Export(order: order)]));
 
         return new AdaptiveCard
         {

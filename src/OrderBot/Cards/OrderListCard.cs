@@ -39,6 +39,11 @@ public static class OrderListCard
         body.AddRange((notes ?? []).Select(n => new TextBlock(E(n)) { Color = TextColor.Warning, Spacing = Spacing.Small }));
         body.AddRange(paging.Slice(orders, PageSize).Select(o => Row(o, context, CardActions.View(o, "Open"))));
         body.AddRange(Pager(paging, noun, context, (t, n) => CardActions.Page(t, query, n)));
+        if (orders.Count > 0)
+        {
+            body.Add(Actions(CardActions.Export(query: query)));
+        }
+
         body.AddRange((problems ?? []).Select(p => ProblemLine(p, context)));
 
         return new AdaptiveCard

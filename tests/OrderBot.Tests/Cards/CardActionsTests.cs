@@ -10,7 +10,7 @@ public sealed class CardActionsTests
     [
         CardActions.Keys.Supplier, CardActions.Keys.Order, CardActions.Keys.Po, CardActions.Keys.Country,
         CardActions.Keys.Page, CardActions.Keys.Query, CardActions.Keys.SubscriptionId, CardActions.Keys.Text,
-        CardActions.Keys.Card,
+        CardActions.Keys.Card, CardActions.Keys.Format,
     ];
 
     [Fact]

@@ -31,6 +31,16 @@ public sealed class CardGoldenTests
         ["share-tracking"] = () => ShareTrackingCard.Build(IngramShipped(), OrderBot.Features.Orders.ShareTrackingText.Build(IngramShipped(), London)!),
         ["welcome"] = () => WelcomeCard.Build("Dana Buyer"),
         ["help"] = () => HelpCard.Build(),
+        ["digest"] = () => OrderBot.Features.Digest.DigestCard.Build(
+            new OrderBot.Features.Digest.DigestContent
+            {
+                Day = new DateOnly(2026, 12, 8),
+                NewHolds = [IngramHeld()],
+                Shipped = [IngramShipped()],
+                Late = [SchneiderOnHold()],
+                Skipped = [new DateOnly(2026, 12, 7)],
+            },
+            London),
         ["country-prompt"] = () => CountryPromptCard.Build(current: "fr", pendingQuestion: "where is PO 201120/1"),
         ["settings"] = () => SettingsCard.Build(
             new SettingsView { Country = "FR", TimeZoneId = "Europe/Paris", Culture = "French (fr)", DateFormat = "US (Dec 14, 2026)" },

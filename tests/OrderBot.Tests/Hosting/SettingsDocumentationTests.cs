@@ -33,6 +33,8 @@ public sealed class SettingsDocumentationTests
         { "Alerts", typeof(AlertsOptions) },
         { "Alerts:IngramWebhooks", typeof(OrderBot.Features.Alerts.Webhooks.IngramWebhookOptions) },
         { "Telemetry", typeof(OrderBot.Hosting.TelemetryOptions) },
+        { "Digest", typeof(OrderBot.Features.Digest.DigestOptions) },
+        { "Exports", typeof(OrderBot.Features.Exports.ExportOptions) },
     };
 
     [Theory]

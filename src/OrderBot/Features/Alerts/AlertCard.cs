@@ -19,6 +19,9 @@ public enum AlertKind
 
     /// <summary>The order's (or an open line's) delivery date passed while it was not shipped: <see cref="Order.IsLate"/>.</summary>
     NowLate,
+
+    /// <summary>Not an order's alert: a daily digest (Features/Digest) sent through the same outbox and delivery.</summary>
+    Digest,
 }
 
 /// <summary>A proactive alert about one order.</summary>

@@ -107,6 +107,7 @@ public static class AlertsTelemetry
         AlertKind.TrackingAdded => "tracking_added",
         AlertKind.Cancelled => "cancelled",
         AlertKind.NowLate => "now_late",
+        AlertKind.Digest => "digest",
         _ => "other",
     };
 

@@ -168,18 +168,52 @@ internal static class Schema
                 );
                 CREATE INDEX ix_order_identifier_order ON order_identifier (supplier, order_number);
                 """),
+            new(5, "digest-exports", $"""
+                CREATE TABLE digest_subscription (
+                    conversation_id     TEXT    NOT NULL PRIMARY KEY,
+                    user_id             TEXT    NOT NULL,
+                    user_name           TEXT    NULL,
+                    settings_scope      TEXT    NULL,
+                    time_zone           TEXT    NOT NULL,
+                    locale              TEXT    NULL,
+                    local_time          TEXT    NOT NULL,
+                    days                TEXT    NOT NULL,
+                    created_at          {t.Long} NOT NULL,
+                    is_active           {t.Bool} NOT NULL,
+                    last_digest_day     TEXT    NULL,
+                    previous_digest_day TEXT    NULL,
+                    last_digest_at      {t.Long} NULL,
+                    baseline_json       TEXT    NULL,
+                    lease_owner         TEXT    NULL,
+                    lease_until         {t.Long} NULL
+                );
+                CREATE TABLE export_file (
+                    id           TEXT    NOT NULL PRIMARY KEY,
+                    file_name    TEXT    NOT NULL,
+                    content_type TEXT    NOT NULL,
+                    content      {t.Bytes} NOT NULL,
+                    created_at   {t.Long} NOT NULL,
+                    expires_at   {t.Long} NOT NULL
+                );
+                CREATE INDEX ix_export_file_expires ON export_file (expires_at);
+                CREATE TABLE bot_secret (
+                    name       TEXT    NOT NULL PRIMARY KEY,
+                    value      TEXT    NOT NULL,
+                    created_at {t.Long} NOT NULL
+                );
+                """),
         ];
     }
 }
 
 /// <summary>The column types of one engine; everything else in <see cref="Schema"/> is shared text.</summary>
-internal sealed record SqlTypes(string Bool, string Long, string Identity, string False)
+internal sealed record SqlTypes(string Bool, string Long, string Identity, string False, string Bytes)
 {
-    /// <summary>SQLite: integers for booleans and times, a rowid alias for identities.</summary>
-    public static SqlTypes Sqlite { get; } = new("INTEGER", "INTEGER", "INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT", "0");
+    /// <summary>SQLite: integers for booleans and times, a rowid alias for identities, BLOB bytes.</summary>
+    public static SqlTypes Sqlite { get; } = new("INTEGER", "INTEGER", "INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT", "0", "BLOB");
 
-    /// <summary>PostgreSQL: BOOLEAN, BIGINT, identity columns.</summary>
-    public static SqlTypes Postgres { get; } = new("BOOLEAN", "BIGINT", "BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY", "FALSE");
+    /// <summary>PostgreSQL: BOOLEAN, BIGINT, identity columns, BYTEA bytes.</summary>
+    public static SqlTypes Postgres { get; } = new("BOOLEAN", "BIGINT", "BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY", "FALSE", "BYTEA");
 
     /// <summary>A predicate that holds when the boolean <paramref name="column"/> is false.</summary>
     public string IsFalse(string column) => column + " = " + False;
