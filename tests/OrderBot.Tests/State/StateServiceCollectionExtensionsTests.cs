@@ -35,7 +35,7 @@ public sealed class StateServiceCollectionExtensionsTests : IDisposable
 
         Assert.True(File.Exists(Path.Combine(_contentRoot, "data", "orderbot.db")));
         Assert.Same(conversations, app.Services.GetRequiredService<IOutboxStore>());
-        Assert.Equal(3, await app.Services.GetRequiredService<SqlStateStore>().GetSchemaVersionAsync());
+        Assert.Equal(5, await app.Services.GetRequiredService<SqlStateStore>().GetSchemaVersionAsync());
     }
 
     [Fact]

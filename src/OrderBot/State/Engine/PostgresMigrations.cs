@@ -147,28 +147,28 @@ internal static class PostgresMigrations
                 locale             TEXT    NULL,
                 local_time         TEXT    NOT NULL,
                 days               TEXT    NOT NULL,
-                created_at         BIGINT   NOT NULL,
+                created_at         BIGINT  NOT NULL,
                 is_active          BOOLEAN NOT NULL,
                 last_digest_day    TEXT    NULL,
-                previous_digest_day TEXT   NULL,
-                last_digest_at     BIGINT   NULL,
+                previous_digest_day TEXT  NULL,
+                last_digest_at     BIGINT  NULL,
                 baseline_json      TEXT    NULL,
                 lease_owner        TEXT    NULL,
-                lease_until        BIGINT   NULL
+                lease_until        BIGINT  NULL
             );
             CREATE TABLE export_file (
                 id           TEXT    NOT NULL PRIMARY KEY,
                 file_name    TEXT    NOT NULL,
                 content_type TEXT    NOT NULL,
-                content      BYTEA      NOT NULL,
-                created_at   BIGINT   NOT NULL,
-                expires_at   BIGINT   NOT NULL
+                content      BYTEA   NOT NULL,
+                created_at   BIGINT  NOT NULL,
+                expires_at   BIGINT  NOT NULL
             );
             CREATE INDEX ix_export_file_expires ON export_file (expires_at);
             CREATE TABLE bot_secret (
                 name       TEXT    NOT NULL PRIMARY KEY,
                 value      TEXT    NOT NULL,
-                created_at BIGINT   NOT NULL
+                created_at BIGINT  NOT NULL
             );
             """),
     ];

@@ -147,28 +147,28 @@ internal static class SqliteMigrations
                 locale             TEXT    NULL,
                 local_time         TEXT    NOT NULL,
                 days               TEXT    NOT NULL,
-                created_at         INTEGER  NOT NULL,
+                created_at         INTEGER NOT NULL,
                 is_active          INTEGER NOT NULL,
                 last_digest_day    TEXT    NULL,
-                previous_digest_day TEXT   NULL,
-                last_digest_at     INTEGER  NULL,
+                previous_digest_day TEXT  NULL,
+                last_digest_at     INTEGER NULL,
                 baseline_json      TEXT    NULL,
                 lease_owner        TEXT    NULL,
-                lease_until        INTEGER  NULL
+                lease_until        INTEGER NULL
             );
             CREATE TABLE export_file (
                 id           TEXT    NOT NULL PRIMARY KEY,
                 file_name    TEXT    NOT NULL,
                 content_type TEXT    NOT NULL,
-                content      BLOB       NOT NULL,
-                created_at   INTEGER  NOT NULL,
-                expires_at   INTEGER  NOT NULL
+                content      BLOB     NOT NULL,
+                created_at   INTEGER NOT NULL,
+                expires_at   INTEGER NOT NULL
             );
             CREATE INDEX ix_export_file_expires ON export_file (expires_at);
             CREATE TABLE bot_secret (
                 name       TEXT    NOT NULL PRIMARY KEY,
                 value      TEXT    NOT NULL,
-                created_at INTEGER  NOT NULL
+                created_at INTEGER NOT NULL
             );
             """),
     ];
