@@ -57,6 +57,13 @@ internal static partial class DateRecognition
         }
 
         var culture = CultureFor(locale, calendar);
+        if (culture is not (Culture.English or Culture.EnglishOthers) && EnglishWords().IsMatch(text))
+        {
+            // A French or German clerk who writes English ("what's due next week") is read as English, day first;
+            // the French model finds nothing it can resolve in English words.
+            culture = calendar.MonthFirst ? Culture.English : Culture.EnglishOthers;
+        }
+
         var results = Parse(culture, text, calendar);
         if (results.Count == 0 && culture is not (Culture.English or Culture.EnglishOthers))
         {
@@ -249,6 +256,26 @@ internal static partial class DateRecognition
     /// <summary>A date without a year (or a weekday) has several candidates: due → the next, otherwise the last.</summary>
     private static Dictionary<string, string> Pick(List<Dictionary<string, string>> values, DateOnly today, bool due)
     {
+        if (values.TrueForAll(v => WeekdayTimex().IsMatch(v.GetValueOrDefault("timex") ?? string.Empty)))
+        {
+            // A weekday alone is never today: "since friday" on a Friday is last week's, "due friday" next week's.
+            var other = due
+                ? Dated(values).Where(d => d.Day > today).OrderBy(d => d.Day).Select(d => d.Day).FirstOrDefault()
+                : Dated(values).Where(d => d.Day < today).OrderByDescending(d => d.Day).Select(d => d.Day).FirstOrDefault();
+            var day = other ?? today.AddDays(due ? 7 : -7);
+            var text = day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+            var picked = new Dictionary<string, string>(values[0]);
+            foreach (var key in (ReadOnlySpan<string>)["value", "start"])
+            {
+                if (picked.ContainsKey(key))
+                {
+                    picked[key] = text;
+                }
+            }
+
+            return picked;
+        }
+
         if (values.Count == 1)
         {
             return values[0];
@@ -262,6 +289,9 @@ internal static partial class DateRecognition
 
         return dated.Where(d => d.Day <= today).OrderByDescending(d => d.Day).Select(d => d.Value).FirstOrDefault() ?? values[0];
     }
+
+    private static List<(Dictionary<string, string> Value, DateOnly? Day)> Dated(List<Dictionary<string, string>> values) =>
+        [.. values.Select(v => (Value: v, Day: Date(v.GetValueOrDefault("start")) ?? Date(v.GetValueOrDefault("value")) ?? Date(v.GetValueOrDefault("end"))))];
 
     private static int IsoWeekOffset(Match week, DateOnly today)
     {
@@ -278,6 +308,13 @@ internal static partial class DateRecognition
     /// <summary>A cheap pre-check: no digit, month, weekday or relative word means no date to look for.</summary>
     [GeneratedRegex(@"\d|today|tomorrow|yesterday|week|month|year|quarter|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun|heute|morgen|gestern|woche|monat|jahr|aujourd|demain|hier|semaine|mois|année|an\b|hoy|mañana|ayer|semana|mes|año|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|lunes|martes|miércoles|jueves|viernes|sábado|domingo|janv|févr|avr|mai|juin|juil|août|sept|déc|januar|februar|märz|april|juni|juli|august|oktober|dezember|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex MayHoldDate();
+
+    [GeneratedRegex(@"^XXXX-WXX-\d$", RegexOptions.CultureInvariant)]
+    private static partial Regex WeekdayTimex();
+
+    /// <summary>Words only English has, so an English message typed by a French, German or Spanish user reads as English.</summary>
+    [GeneratedRegex(@"\b(?:what|what's|whats|due|next|last|since|week|tomorrow|yesterday|today|shipped|orders|between|until|till|by|this|month|days|the|arrivals?|anything)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex EnglishWords();
 
     [GeneratedRegex(@"^(?<y>\d{4})-W(?<w>\d{2})$", RegexOptions.CultureInvariant)]
     private static partial Regex WeekTimex();

@@ -31,6 +31,16 @@ public sealed partial class Recognizer
             }
         }
 
+        // "DE orders shipped yesterday": a code in capitals right before "orders".
+        for (var match = CodeBeforeOrders().Match(text); match.Success; match = match.NextMatch())
+        {
+            if (CountryLexicon.NormalizeCode(match.Groups["c"].Value) is { } code)
+            {
+                entities.Set(EntityKeys.Country, code);
+                return Blank(text, match.Groups["c"].Index, match.Groups["c"].Length);
+            }
+        }
+
         if (CountryLexicon.FindName(Normalize(text)) is { } named)
         {
             entities.Set(EntityKeys.Country, named);
@@ -73,7 +83,7 @@ public sealed partial class Recognizer
                 "shipment" or "shipping" or "freight" or "weight" or "address" or "delivery" or "warehouse" => "shipment",
                 "billing" or "bill" or "invoice" or "invoicing" => "billing",
                 "export" or "end user" or "compliance" or "licence" or "license" => "export",
-                "pricing" or "price" or "margin" or "price change" or "quote" => "pricing",
+                "pricing" or "price" or "price change" or "quote" => "pricing",
                 _ => "other",
             };
             entities.Set(EntityKeys.Hold, category);
@@ -113,6 +123,9 @@ public sealed partial class Recognizer
     [GeneratedRegex(@"\b(?:(?<country>country(?:[ ]+code)?(?:[ ]*(?:is|to|=|:))?)|in|for[ ]+country)[ ]+(?<c>[A-Za-z]{2})\b(?!['-])", Options)]
     private static partial Regex CountryCodeInContext();
 
+    [GeneratedRegex(@"(?<![\w-])(?<c>(?!IM|SE|PO|SO|OK|ID)[A-Z]{2})[ ]+(?=(?:orders?|pos|backorders|holds|commandes|aufträge|pedidos)\b)", RegexOptions.CultureInvariant)]
+    private static partial Regex CodeBeforeOrders();
+
     [GeneratedRegex(@"(?<![\w-])(?:FR|GB|UK|NL|PT|HU|DK|FI|PL|CZ|RU|BR|AU|NZ|IE|GR|RO|BG|HR|SK|SI|UA|TR|MX|JP|CN|ZA|AE|SG)(?![\w-])", RegexOptions.CultureInvariant)]
     private static partial Regex StandaloneCountryCode();
 
@@ -122,12 +135,12 @@ public sealed partial class Recognizer
     [GeneratedRegex(@"\b[Ss][Cc][Hh][Nn][Ee][Ii][Dd][Ee][Rr]|(?<![\w-])SE(?![\w'-])|\bse\.com\b|\bmyse\b", RegexOptions.CultureInvariant)]
     private static partial Regex SchneiderName();
 
-    [GeneratedRegex(@"\b(?<cat>credit|flooring|sales|special[ ]bid|bid|shipment|shipping|freight|weight|address|delivery|warehouse|billing|bill|invoice|invoicing|export|compliance|licence|license|end[ ]user|pricing|price[ ]change|price|quote|margin|payment|finance|commercial|other|customer|ecommerce)(?:[ ](?:check|only|card|limit|data))?[ ]holds?\b|\bholds?[ ](?:for|because[ ]of|due[ ]to|on)[ ](?:a[ ]|the[ ])?(?<cat>credit|pricing|price|export|compliance|billing|shipping|shipment|sales|payment)\b|\b(?:on[ ]hold|held|blocked|stuck|waiting)[ ](?:for|on)[ ](?:a[ ]|the[ ])?(?<cat>credit|pricing|price|export|compliance|billing|shipping|shipment|sales|payment|finance|warehouse)\b|\b(?<cat>kredit)sperre\b|\bblocage[ ](?<cat>crédit)\b", Options)]
+    [GeneratedRegex(@"\b(?<cat>credit|flooring|sales|special[ ]bid|bid|shipment|shipping|freight|weight|address|delivery|warehouse|billing|bill|invoice|invoicing|export|compliance|licence|license|end[ ]user|pricing|price[ ]change|price|quote|margin|payment|finance|commercial|other|customer|ecommerce)(?:[ ](?:check|only|card|limit|data))?[ ](?:holds?|blocks?|blocked)\b|\bholds?[ ](?:for|because[ ]of|due[ ]to|on)[ ](?:a[ ]|the[ ])?(?<cat>credit|pricing|price|export|compliance|billing|shipping|shipment|sales|payment)\b|\b(?:on[ ]hold|held|blocked|stuck|waiting)[ ](?:for|on|in|at)[ ](?:a[ ]|the[ ])?(?<cat>credit|pricing|price|quote|export|compliance|billing|shipping|shipment|sales|payment|finance|warehouse)\b|\b(?<cat>kredit)sperre\b|\bblocage[ ](?<cat>crédit)\b", Options)]
     private static partial Regex HoldCategoryPattern();
 
     [GeneratedRegex(@"\bbilling[ ]errors?\b", Options)]
     private static partial Regex BillingErrorPattern();
 
-    [GeneratedRegex(@"\b(?:(?<partial>(?:partially|partly|part)[ ]?shipped|partial(?:ly)?[ ](?:shipments?|deliver(?:y|ies|ed)))|(?<back>back[ ]?order(?:ed|s)?|on[ ]back[ ]?order)|(?<open>not[ ](?:yet[ ])?(?:released|shipped)|(?:not|hasn't|haven't)[ ]shipped[ ]yet|pending|outstanding|open[ ](?:(?:schneider|ingram|micro|electric|se|im)[ ]){0,2}(?:orders?|pos|ones|purchase[ ]orders)|(?:still|currently|are|is|status(?:[ ]is)?)[ ]open|ouvert(?:e|es|s)?|offen(?:e|en|er)?|abiert(?:o|os|a|as))|(?<hold>on[ ]hold|holds?|held|blocked|stuck|bloqu(?:é|ée|és|ées)|gesperrt(?:e|en)?|en[ ]espera|bloquead(?:o|os|a|as))|(?<progress>in[ ]progress|in[ ]process|processing|being[ ]processed|(?<!\bnot[ ](?:yet[ ])?)released)|(?<shipped>(?<!\bnot[ ](?:yet[ ])?)(?:shipped|dispatched|sent[ ]out)|expédi(?:é|ée|és|ées)|versendet|verschickt|enviad(?:o|os|a|as))|(?<invoiced>invoiced|billed)|(?<cancelled>cancell?ed|deleted))\b", Options)]
+    [GeneratedRegex(@"\b(?:(?<partial>(?:partially|partly|part)[ ]?shipped|partial(?:ly)?[ ](?:shipments?|deliver(?:y|ies|ed)))|(?<back>back[ ]?order(?:ed|s)?|on[ ]back[ ]?order)|(?<open>not[ ](?:yet[ ])?(?:released|shipped)|(?:not|hasn't|haven't)[ ]shipped[ ]yet|pending|outstanding|open[ ](?:(?:schneider|ingram|micro|electric|se|im)[ ]){0,2}(?:orders?|pos|ones|purchase[ ]orders)|(?:still|currently|are|is|status(?:[ ]is)?)[ ]open|ouvert(?:e|es|s)?|offen(?:e|en|er)?|abiert(?:o|os|a|as))|(?<hold>on[ ]hold|holds?|held|blocked|stuck|bloqu(?:é|ée|és|ées)|gesperrt(?:e|en)?|en[ ]espera|bloquead(?:o|os|a|as))|(?<progress>in[ ]progress|in[ ]process|processing|being[ ]processed|(?<!\bnot[ ](?:yet[ ])?)released)|(?<shipped>(?<!\bnot[ ](?:yet[ ])?)(?:shipped|dispatched|sent[ ]out|went[ ]out|gone[ ]out)|expédi(?:é|ée|és|ées)|versendet|verschickt|enviad(?:o|os|a|as))|(?<invoiced>invoiced|billed)|(?<cancelled>cancell?ed|deleted|voided))\b", Options)]
     private static partial Regex StatusPattern();
 }

@@ -39,7 +39,7 @@ public sealed partial class Recognizer
         // "PO-00012": a prefix joined with a hyphen is part of the number (the guide's rule), kept as typed.
         text = ExtractAll(text, PoHyphenPattern(), found, EntityKeys.Po, lettersAllowed: true);
         text = ExtractAll(text, PoPattern(), found, EntityKeys.Po, lettersAllowed: true);
-        text = ExtractAll(text, OrderPattern(), found, EntityKeys.Order, lettersAllowed: true);
+        text = ExtractAll(text, OrderPattern(), found, EntityKeys.Order, lettersAllowed: true, typedAsIdentifier: true);
         text = ExtractFirst(text, ItemPattern(), entities, EntityKeys.Item, lettersAllowed: false);
         text = ExtractFirst(text, CatalogPattern(), entities, EntityKeys.Catalog, lettersAllowed: true, upperCase: true);
         var account = AccountPattern().Match(text);
@@ -47,11 +47,6 @@ public sealed partial class Recognizer
         {
             entities.Set(EntityKeys.Account, account.Groups["v"].Value);
             found.Add(new Found(account.Groups["v"].Index, account.Groups["v"].Length, EntityKeys.Account, account.Groups["v"].Value));
-            if (account.Groups["purchaser"].Success)
-            {
-                // A purchaser id only exists at Schneider (mySE), so the brief's contract ties it to that supplier.
-                entities.Set(EntityKeys.Supplier, "schneider");
-            }
 
             text = Blank(text, account.Index, account.Length);
         }
@@ -149,18 +144,37 @@ public sealed partial class Recognizer
         }
     }
 
-    private static string ExtractAll(string text, Regex pattern, List<Found> found, string key, bool lettersAllowed)
+    private static string ExtractAll(string text, Regex pattern, List<Found> found, string key, bool lettersAllowed, bool typedAsIdentifier = false)
     {
         for (var match = pattern.Match(text); match.Success; match = match.NextMatch())
         {
             var value = Compact(match.Groups["v"].Value);
-            if (!IsIdentifier(value, lettersAllowed))
+            if (!IsIdentifier(value, lettersAllowed) || (typedAsIdentifier && !value.Any(c => char.IsAsciiDigit(c) || char.IsAsciiLetterUpper(c))))
             {
+                // "any order gets held", "can you order lunch": a lower-case word after "order" is English, not a number.
                 continue;
             }
 
             found.Add(new Found(match.Groups["v"].Index, match.Groups["v"].Length, key, value));
             text = Blank(text, match.Index, match.Length);
+            if (key == EntityKeys.Po)
+            {
+                text = ExtractContinuation(text, match.Index + match.Length, found);
+            }
+        }
+
+        return text;
+    }
+
+    /// <summary>"watch PO 201120/1, 201120/2 and 201120/3": numbers listed after a labelled PO are POs too.</summary>
+    private static string ExtractContinuation(string text, int at, List<Found> found)
+    {
+        for (var next = PoContinuation().Match(text, at); next.Success; next = PoContinuation().Match(text, at))
+        {
+            var value = Compact(next.Groups["v"].Value);
+            found.Add(new Found(next.Groups["v"].Index, next.Groups["v"].Length, EntityKeys.Po, value));
+            text = Blank(text, next.Index, next.Length);
+            at = next.Index + next.Length;
         }
 
         return text;
@@ -222,14 +236,29 @@ public sealed partial class Recognizer
     /// <summary>"201120 / 1" is "201120/1": people put spaces around the slash.</summary>
     private static string Compact(string value) => value.Contains(' ', StringComparison.Ordinal) ? value.Replace(" ", string.Empty, StringComparison.Ordinal) : value;
 
-    private static void InferSupplierFromAccount(EntityBag entities)
+    /// <summary>
+    /// A setting saved for an account is saved for its supplier: 20-123456 is the shape of an Ingram customer number,
+    /// a purchaser id only exists at Schneider (mySE). A list or a watch "for account X" only filters by it.
+    /// </summary>
+    private static void InferSupplierFromAccount(string words, EntityBag entities)
     {
-        // 20-123456 is the shape of an Ingram customer number (branch prefix, six digits); Schneider ids are digits only.
-        if (!entities.Has(EntityKeys.Supplier) && entities.Get(EntityKeys.Account) is { } account && IngramAccountExact().IsMatch(account))
+        if (entities.Has(EntityKeys.Supplier) || entities.Get(EntityKeys.Account) is not { } account)
+        {
+            return;
+        }
+
+        if (IngramAccountExact().IsMatch(account))
         {
             entities.Set(EntityKeys.Supplier, "ingram");
         }
+        else if (PurchaserWord().IsMatch(words))
+        {
+            entities.Set(EntityKeys.Supplier, "schneider");
+        }
     }
+
+    [GeneratedRegex(@"\b(?:purchaser|myse)\b", Options)]
+    private static partial Regex PurchaserWord();
 
     /// <summary>"PO 1", "purchase order 1", and Ingram's own name for the PO, "customer order number 1".</summary>
     [GeneratedRegex(@"(?:\bp\.?o\b\.?|\bpo(?=[#:]?\d)|\bpurchase[ ]+order\b|\bcustomer[ ]+order\b|\bour[ ]+order[ ]+ref(?:erence)?\b|\bbon[ ]+de[ ]+commande\b|\bbestell(?:ung|nummer)\b|\borden[ ]+de[ ]+compra\b)" + NumberWords + Value, Options)]
@@ -241,6 +270,9 @@ public sealed partial class Recognizer
 
     [GeneratedRegex(@"(?:\b(?:sales[ ]*order|sub[ -]?order|order|commande|auftrag|pedido)\b|(?-i:\bSO\b))" + NumberWords + Value, Options)]
     private static partial Regex OrderPattern();
+
+    [GeneratedRegex(@"\G[ ]*(?:,|\band\b|&|\+)[ ]*(?:\bPO\b[ ]*)?(?<v>\d[A-Za-z0-9]*(?:[ ]*/[ ]*[A-Za-z0-9]+)+)(?![\w/-])", Options)]
+    private static partial Regex PoContinuation();
 
     [GeneratedRegex(@"^\d{1,2}[/.]\d{1,2}(?:[/.]\d{2,4})?$", RegexOptions.CultureInvariant)]
     private static partial Regex NumericDate();

@@ -19,7 +19,27 @@ public sealed partial class Recognizer
 
         if (words.Length <= 2)
         {
+            // "👍", "🙏": an emoji alone is an acknowledgement or thanks; anything else without a word is nothing.
+            if (Emoji().IsMatch(trimmed))
+            {
+                entities.Set(EntityKeys.Say, trimmed.Contains('\uDE4F', StringComparison.Ordinal) ? "thanks" : trimmed.Contains('\uDC4B', StringComparison.Ordinal) ? "hello" : "ok");
+                return (Intents.Smalltalk, []);
+            }
+
             return (Intents.None, []);
+        }
+
+        // "d'accord, parfait", "thanks mate", "see ya tmrw": nothing but small talk words (and a filler or two).
+        if (analysis.Identifiers == 0 && OnlySmallTalk(words))
+        {
+            return (Intents.Smalltalk, []);
+        }
+
+        // "how do I export serials to excel", "how do I get the daily summary": how to use the bot, not the action —
+        // unless an order is named ("how do I track PO X" asks to track it).
+        if (analysis.Identifiers == 0 && !HasFindIdentifier(entities) && HowDoI().IsMatch(words))
+        {
+            return (Intents.Help, []);
         }
 
         // "CUSTPO", "20-RD12K?", "PO 201120/1": the message names an order and nothing else.
@@ -93,6 +113,32 @@ public sealed partial class Recognizer
             : (prediction.Intent, [prediction.Intent, prediction.RunnerUp]);
     }
 
+    /// <summary>True when every word is a small talk phrase or a filler around one ("thanks mate", "d'accord, parfait").</summary>
+    private static bool OnlySmallTalk(string words)
+    {
+        if (SettingsLexicon.SayOf(words) is null)
+        {
+            return false;
+        }
+
+        var rest = words;
+        foreach (var (_, phrases) in SettingsLexicon.SmallTalk)
+        {
+            foreach (var phrase in phrases.OrderByDescending(p => p.Length))
+            {
+                rest = rest.Replace($" {phrase} ", " ", StringComparison.Ordinal).Replace($" {phrase} ", " ", StringComparison.Ordinal);
+            }
+        }
+
+        return rest.Split(' ', StringSplitOptions.RemoveEmptyEntries).All(SmallTalkFiller.Contains);
+    }
+
+    private static readonly System.Collections.Frozen.FrozenSet<string> SmallTalkFiller = System.Collections.Frozen.FrozenSet.ToFrozenSet(
+        ["mate", "dir", "so", "much", "very", "a", "lot", "bot", "orderbot", "again", "all", "guys", "team", "everyone", "there", "tmrw",
+         "tomorrow", "then", "for", "now", "you", "u", "too", "really", "folks", "y'all", "oh", "ah", "and", "beaucoup", "vielen", "mille",
+         "buddy", "man", "sir", "de", "nada", "bien", "todo", "schön", "sehr", "très", "tres", "ok", "thank", "the", "help", "your", "how", "are"],
+        StringComparer.Ordinal);
+
     /// <summary>Intents that always carry a word of their own: a file to export, something to find by, a summary.</summary>
     private static bool CueAgrees(string intent, string words) => intent switch
     {
@@ -114,10 +160,22 @@ public sealed partial class Recognizer
     {
         if (intent == Intents.Smalltalk)
         {
-            entities.Set(EntityKeys.Say, SettingsLexicon.SayOf(words)!);
+            if (SettingsLexicon.SayOf(words) is { } say)
+            {
+                entities.Set(EntityKeys.Say, say);
+            }
         }
 
-        if (intent is Intents.HoldCodeExplain or Intents.OrderItems or Intents.ShipmentTrack or Intents.OrderChange)
+        if (intent == Intents.HoldCodeExplain)
+        {
+            // "what is a credit hold": the kind asked about; a code names its own kind, so none is labelled then.
+            entities.Remove(EntityKeys.Status);
+            if (entities.Has(EntityKeys.Code))
+            {
+                entities.Remove(EntityKeys.Hold);
+            }
+        }
+        else if (intent is Intents.OrderItems or Intents.ShipmentTrack or Intents.OrderChange)
         {
             // A status word there describes the question ("serials shipped on X"), not a filter or a yes/no.
             entities.Remove(EntityKeys.Status);
@@ -144,7 +202,11 @@ public sealed partial class Recognizer
             entities.Remove(EntityKeys.Format);
         }
 
-        if (intent != Intents.SettingsSet)
+        if (intent == Intents.SettingsSet)
+        {
+            InferSupplierFromAccount(words, entities);
+        }
+        else
         {
             entities.Remove(EntityKeys.TimeZone);
             entities.Remove(EntityKeys.Language);
@@ -200,6 +262,13 @@ public sealed partial class Recognizer
         return EtaCue().IsMatch(words) ? "eta" : null;
     }
 
+    [GeneratedRegex(@"^[\s\p{P}]*(?:\uD83D[\uDC4D\uDC4C\uDE4F\uDC4B\uDE0A\uDE00\uDE03\uDE42]|\u2705|\u2714\uFE0F?|\uD83C\uDF89)+[\s\p{P}]*$", RegexOptions.CultureInvariant)]
+    private static partial Regex Emoji();
+
+    /// <summary>"how do I …", "how can I …", "is there a way to …": a question about using the bot.</summary>
+    [GeneratedRegex(@"^ (?:(?:hi |hey |so |ok )?how (?:do|can|would|should|could) (?:i|we|you)|how to|is there a way to|what can i ask|what kind of things can i|what sort of things can i|what questions can i)\b", Options)]
+    private static partial Regex HowDoI();
+
     /// <summary>What may stand around an identifier in a message that only names it: "PO", "customer order number", "status", "where is", a please.</summary>
     [GeneratedRegex(@"^ (?:(?:po|p o|order|orders|ref|number|no|status|where is|where's|wheres|customer|purchase|please|pls|plz|thanks|and|check|re|hi|hey|what about|how about|et|und|y|ingram|micro|schneider|electric|se|im|in|the|at|with|from|for)[ ]?)+ $", Options)]
     private static partial Regex BareLabel();
@@ -219,16 +288,16 @@ public sealed partial class Recognizer
     [GeneratedRegex(@"\b(?:my|our|the|this|that) (?:order|po|purchase order)\b(?! (?:of|by|in which|date))|^ (?:where is|where's|wheres|status of|status for) (?:order|po) ", Options)]
     private static partial Regex OneOrderAsked();
 
-    [GeneratedRegex(@"\b(?:serials?|serial (?:numbers?|nos?|#)|s/?n|seriennummern?|numéros? de série|números? de serie)\b", Options)]
+    [GeneratedRegex(@"\b(?:serials?|serial (?:numbers?|nos?|#)|s/?n|s n|sns|seriennummern?|numéros? de série|números? de serie)\b", Options)]
     private static partial Regex SerialsCue();
 
     [GeneratedRegex(@"\b(?:pro (?:number|no|num|#)|pro|freight bill|bol number)\b", RegexOptions.CultureInvariant)]
     private static partial Regex ProCue();
 
-    [GeneratedRegex(@"\b(?:why|how come|what's holding|what is holding|whats holding|holding (?:it|this|that) up|reason (?:for|why)|what's the reason|what is the reason|pourquoi|warum|wieso|por qué|porque)\b", Options)]
+    [GeneratedRegex(@"\b(?:why|how come|what's (?:the )?(?:problem|issue|hold|holdup|hold up) (?:with|on)|what is (?:the )?(?:problem|issue|hold) (?:with|on)|whats (?:the )?(?:problem|issue|hold) (?:with|on)|what's wrong with|what is wrong with|whats wrong with|what's holding|what is holding|whats holding|holding (?:it|this|that) up|reason (?:for|why)|what's the reason|what is the reason|pourquoi|warum|wieso|por qué|porque)\b", Options)]
     private static partial Regex WhyCue();
 
-    [GeneratedRegex(@"\b(?:eta|etas|arrive|arrives|arriving|arrival|delivery date|delivered when|expected (?:date|delivery)|when (?:will|does|do|is|are|should|would|can)\b.*\b(?:ship|shipped|deliver|delivered|arrive|land|get here|be here|come|turn up|show up|due)|livraison|lieferdatum|liefertermin|ankunft|llegada|entrega)\b", Options)]
+    [GeneratedRegex(@"\b(?:eta|etas|arrive|arrives|arriving|arrival|delivery date|delivered when|expected (?:date|delivery)|expect (?:delivery|it|them)|lands?|landing|dispatch date|ship date|shipping date|kommt\b.*\ban|llega|llegará|arrivera|arrive-t-il|livré quand|when (?:will|does|do|is|are|should|would|can)\b.*\b(?:ship|shipped|deliver|delivered|arrive|land|get here|be here|come|turn up|show up|due)|livraison|lieferdatum|liefertermin|ankunft|llegada|entrega)\b", Options)]
     private static partial Regex EtaCue();
 
     [GeneratedRegex(@"\b(?:when|once|as soon as|if)\b.*\b(?:ships?|shipped|dispatched|goes out|leaves)\b", Options)]

@@ -32,7 +32,7 @@ public sealed partial class Recognizer
             entities.Set(EntityKeys.Late, "true");
         }
 
-        if (HoldCodeQuestion().Match(words) is { Success: true } code)
+        if (HoldCodeQuestion().Match(words.Replace("' ", " ", StringComparison.Ordinal)) is { Success: true } code)
         {
             entities.Set(EntityKeys.Code, code.Groups["code"].Value.ToUpperInvariant());
         }
@@ -65,7 +65,7 @@ public sealed partial class Recognizer
         }
 
         // "set my language to German": a language, not a country (nothing to save for the suppliers).
-        if (LanguageCue().IsMatch(words))
+        if (LanguageCue().IsMatch(words) && !words.Contains(" country ", StringComparison.Ordinal))
         {
             entities.Remove(EntityKeys.Country);
         }
@@ -95,13 +95,22 @@ public sealed partial class Recognizer
         @"|^ " + NotCode + @"(?<code>[a-z0-9]{1,3}) hold\b.*\b(?:mean|means|meaning|what is (?:it|that))\b" +
         @"|\bsee " + NotCode + @"(?<code>[a-z0-9]{1,3}) as (?:the )?hold\b" +
         @"|\bwhat does " + NotCode + @"(?<code>[a-z0-9]{1,3}) mean\b" +
-        @"|\bwhat(?: is|'s|s) (?:the )?hold " + NotCode + @"(?<code>[a-z]{1,2}[0-9]?)(?: (?:please|pls|thanks|thx))? $", Options)]
+        @"|\bwhat(?: is|'s|s) (?:the )?hold " + NotCode + @"(?<code>[a-z]{1,2}[0-9]?)(?: (?:please|pls|thanks|thx))? $" +
+        @"|\bhold reason " + NotCode + @"(?<code>[a-z0-9]{1,3}) $" +
+        @"|^ (?:what(?: is|'s|s) (?:a|an) |wtf is (?:a |an )?)" + NotCode + @"(?<code>[a-z0-9]{2,3})(?: hold)? $" +
+        @"|\bwtf is (?:a |an |the )?" + NotCode + @"(?<code>[a-z0-9]{1,3}) hold\b" +
+        @"|^ " + NotCode + @"(?<code>[a-z][a-z0-9]) hold $" +
+        @"|\b(?:says|shows|has|with) hold (?:code |reason )?" + NotCode + @"(?<code>[a-z0-9]{1,3})\b.*\b(?:mean|means|meaning)\b" +
+        @"|^ " + NotCode + @"(?<code>[a-z][0-9]) what(?: is|'s|s) (?:that|this|it)\b" +
+        @"|\b(?:veut dire|signifie)(?: le)?(?: code)?(?: de blocage)? " + NotCode + @"(?<code>[a-z0-9]{1,3})\b" +
+        @"|\bbedeutet(?: der| die| das)?(?: sperrcode| code| sperre)? " + NotCode + @"(?<code>[a-z0-9]{1,3})\b" +
+        @"|\bsignifica(?: el)?(?: código| codigo)?(?: de bloqueo)? " + NotCode + @"(?<code>[a-z0-9]{1,3})\b", Options)]
     private static partial Regex HoldCodeQuestion();
 
     [GeneratedRegex(@"\bfor (?:the )?(?:end[ -]?(?:user|customer)|customer|client|reseller) (?<name>(?!number\b|no\b|id\b|account\b)[a-z][a-z0-9&' ]{1,40}?)(?: (?:at|in|on|from|with|that|which|this|last|since)\b| $)", Options)]
     private static partial Regex EndCustomerCue();
 
-    [GeneratedRegex(@"\b(?:on hold|held|blocked|stuck) (?:for )?(?:more than|over|longer than|at least|for|since) (?<n>\d{1,4}|a|an|one|two|three) ?(?<unit>days?|d|weeks?|wks?|hours?|hrs?)?\b", Options)]
+    [GeneratedRegex(@"\b(?:on hold|held|blocked|stuck|sits on hold|sitting on hold) (?:for )?(?:(?:more than|over|longer than|at least|for|since) (?<n>\d{1,4}|a|an|one|two|three) ?(?<unit>days?|d|weeks?|wks?|hours?|hrs?)?|(?<n>\d{1,4}) ?(?<unit>days?|d|weeks?|wks?))\b", Options)]
     private static partial Regex HoldAgeCue();
 
     [GeneratedRegex(@"\b(?:po|order|purchase order) (?<v>[a-z]{2}) ", Options)]

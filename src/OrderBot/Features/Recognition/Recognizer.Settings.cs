@@ -106,10 +106,10 @@ public sealed partial class Recognizer
     [GeneratedRegex(@"\b(?:time|zone|timezone|tz|heure|fuseau|zeit|zeitzone|hora)\b", Options)]
     private static partial Regex ZoneWord();
 
-    [GeneratedRegex(@"\b(?:language|languages|langue|sprache|idioma|lengua|locale|speak|reply in|answer in|respond in|talk in|write in|talk to me in|en français|auf deutsch|en español|en espanol|in english|in german|in french|in spanish|in italian|in dutch)\b", Options)]
+    [GeneratedRegex(@"\b(?:language|languages|langue|sprache|idioma|lengua|locale|speak|reply in|answer in|respond in|talk in|write in|talk to me in|en français|auf deutsch|en español|en espanol|in english|in german|in french|in spanish|in italian|in dutch|switch to (?:english|french|german|spanish|italian|dutch|deutsch|français|español))\b", Options)]
     private static partial Regex LanguageCue();
 
-    [GeneratedRegex(@"\b(?:format|formats|formatted|formatting|dates|date|datum|datumsformat)\b", Options)]
+    [GeneratedRegex(@"\b(?:format|formats|formatted|formatting|dates|date|datum|datumsformat|dd mm|mm dd|yyyy mm dd)\b", Options)]
     private static partial Regex FormatCue();
 
     [GeneratedRegex(@"\b(?:(?<mdy>(?-i:US)|u\.s\.a?|usa|us(?=[ ](?:format|style|dates?|way))|american|mm/dd(?:/yy(?:yy)?)?|m/d(?:/y)?|month[ -]first|month[ -]day[ -]year)|(?<iso>iso(?:[ -]?8601)?|yyyy-mm-dd|year[ -]first|international)|(?<dmy>uk|u\.k\.|british|european|europe|dd/mm(?:/yy(?:yy)?)?|d/m(?:/y)?|day[ -]first|day[ -]month[ -]year|french|german|spanish|europäisch|européen|europeo))\b", Options)]

@@ -44,7 +44,6 @@ public sealed partial class Recognizer
         var words = Normalize(clean);
         var analysis = Analyze(clean, entities, context);
         ExtractStatusAndHold(Normalize(analysis.Rest), entities);
-        InferSupplierFromAccount(entities);
         ExtractLimits(words, entities);
         if (FormatWords().Match(words) is { Success: true } format)
         {
