@@ -28,7 +28,13 @@ public sealed class SupplierRedis : IDisposable
         ArgumentException.ThrowIfNullOrWhiteSpace(keyPrefix);
         ConnectionString = connectionString;
         KeyPrefix = keyPrefix;
-        _connection = new Lazy<IConnectionMultiplexer>(() => ConnectionMultiplexer.Connect(connectionString));
+        // Not aborting on a failed connect: the multiplexer keeps trying, and callers fall back until Redis answers.
+        _connection = new Lazy<IConnectionMultiplexer>(() =>
+        {
+            var options = ConfigurationOptions.Parse(connectionString);
+            options.AbortOnConnectFail = false;
+            return ConnectionMultiplexer.Connect(options);
+        });
     }
 
     public string ConnectionString { get; }
@@ -48,6 +54,8 @@ public sealed class SupplierRedis : IDisposable
                     PermitLimit = limit,
                     Window = window,
                 }),
+            new SlidingLogLimiter(limit, window, timeProvider),
+            () => Connection.IsConnected,
             timeProvider);
 
     public void Dispose()
