@@ -1,5 +1,7 @@
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
 using RedisRateLimiting;
 using StackExchange.Redis;
 
@@ -70,6 +72,14 @@ public sealed class SupplierRedis : IDisposable
 /// <summary>Registers <see cref="SupplierRedis"/> and HybridCache's Redis second level when a connection string is set.</summary>
 public static class SupplierRedisRegistration
 {
+    /// <summary>The same, from <c>ConnectionStrings:Redis</c> (each supplier and the lookup call it; the first one counts).</summary>
+    public static IHostApplicationBuilder AddSupplierRedis(this IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.AddSupplierRedis(builder.Configuration.GetConnectionString(SupplierRedis.ConnectionStringName));
+        return builder;
+    }
+
     /// <summary>
     /// With a non-empty <paramref name="connectionString"/>: the supplier gates' windows and HybridCache's L2 live in
     /// Redis. Empty or null: nothing is registered (one instance behaves as before).
