@@ -233,7 +233,7 @@ public static class LookupRegistration
     {
         ArgumentNullException.ThrowIfNull(builder);
         // With ConnectionStrings:Redis, HybridCache's second level is Redis: instances reuse one another's answers.
-        builder.Services.AddSupplierRedis(builder.Configuration.GetConnectionString(SupplierRedis.ConnectionStringName));
+        builder.AddSupplierRedis();
         builder.Services.AddOptions<LookupCacheOptions>().Bind(builder.Configuration.GetSection(LookupCacheOptions.SectionName));
         builder.Services.AddHybridCache();
         builder.Services.TryAddSingleton<LookupCache>();

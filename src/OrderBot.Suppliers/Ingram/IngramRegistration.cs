@@ -22,7 +22,7 @@ public static class IngramRegistration
     public static IHostApplicationBuilder AddIngramSupplier(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        builder.Services.AddSupplierRedis(builder.Configuration.GetConnectionString(SupplierRedis.ConnectionStringName));
+        builder.AddSupplierRedis();
         builder.Services.AddIngramSupplier(builder.Configuration.GetSection(IngramOptions.SectionName));
         return builder;
     }

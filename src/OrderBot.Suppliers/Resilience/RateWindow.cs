@@ -25,20 +25,26 @@ internal interface IRateWindow : IDisposable
 /// A window kept by a <see cref="RateLimiter"/> whose state lives elsewhere (RedisRateLimiting's sliding window in
 /// Redis): every instance counts its calls in the same window, so three instances together stay within the supplier's
 /// budget. The limiter answers at once; a refused caller tries again after the limiter's <c>RetryAfter</c> (capped
-/// at <see cref="MaxPoll"/>, questions sooner than background work), timed by the injected clock.
+/// at <see cref="MaxPoll"/>, questions sooner than background work), timed by the injected clock. While Redis cannot
+/// be reached the window falls back to this instance's own (an in-process window): one instance then keeps
+/// within the budget on its own, rather than stopping every call.
 /// </summary>
 internal sealed class RedisRateWindow : IRateWindow
 {
     private static readonly TimeSpan MaxPoll = TimeSpan.FromSeconds(1);
 
     private readonly RateLimiter _limiter;
+    private readonly IRateWindow _fallback;
+    private readonly Func<bool> _connected;
     private readonly TimeProvider _timeProvider;
     private int _waiting;
     private long _blockedUntilTicks;
 
-    public RedisRateWindow(RateLimiter limiter, TimeProvider timeProvider)
+    public RedisRateWindow(RateLimiter limiter, IRateWindow fallback, Func<bool> connected, TimeProvider timeProvider)
     {
         _limiter = limiter;
+        _fallback = fallback;
+        _connected = connected;
         _timeProvider = timeProvider;
     }
 
@@ -74,7 +80,25 @@ internal sealed class RedisRateWindow : IRateWindow
         {
             while (true)
             {
-                using var lease = await _limiter.AcquireAsync(1, cancellationToken);
+                // Redis down: not a reason to wait for its timeouts on every call.
+                if (!_connected())
+                {
+                    await _fallback.AcquireAsync(priority, cancellationToken);
+                    return;
+                }
+
+                RateLimitLease lease;
+                try
+                {
+                    lease = await _limiter.AcquireAsync(1, cancellationToken);
+                }
+                catch (Exception exception) when (exception is StackExchange.Redis.RedisException or TimeoutException)
+                {
+                    await _fallback.AcquireAsync(priority, cancellationToken);
+                    return;
+                }
+
+                using var held = lease;
                 if (lease.IsAcquired)
                 {
                     return;
@@ -97,5 +121,9 @@ internal sealed class RedisRateWindow : IRateWindow
         }
     }
 
-    public void Dispose() => _limiter.Dispose();
+    public void Dispose()
+    {
+        _limiter.Dispose();
+        _fallback.Dispose();
+    }
 }

@@ -1,5 +1,7 @@
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
 using RedisRateLimiting;
 using StackExchange.Redis;
 
@@ -28,7 +30,13 @@ public sealed class SupplierRedis : IDisposable
         ArgumentException.ThrowIfNullOrWhiteSpace(keyPrefix);
         ConnectionString = connectionString;
         KeyPrefix = keyPrefix;
-        _connection = new Lazy<IConnectionMultiplexer>(() => ConnectionMultiplexer.Connect(connectionString));
+        // Not aborting on a failed connect: the multiplexer keeps trying, and callers fall back until Redis answers.
+        _connection = new Lazy<IConnectionMultiplexer>(() =>
+        {
+            var options = ConfigurationOptions.Parse(connectionString);
+            options.AbortOnConnectFail = false;
+            return ConnectionMultiplexer.Connect(options);
+        });
     }
 
     public string ConnectionString { get; }
@@ -48,6 +56,8 @@ public sealed class SupplierRedis : IDisposable
                     PermitLimit = limit,
                     Window = window,
                 }),
+            new SlidingLogLimiter(limit, window, timeProvider),
+            () => Connection.IsConnected,
             timeProvider);
 
     public void Dispose()
@@ -62,6 +72,14 @@ public sealed class SupplierRedis : IDisposable
 /// <summary>Registers <see cref="SupplierRedis"/> and HybridCache's Redis second level when a connection string is set.</summary>
 public static class SupplierRedisRegistration
 {
+    /// <summary>The same, from <c>ConnectionStrings:Redis</c> (each supplier and the lookup call it; the first one counts).</summary>
+    public static IHostApplicationBuilder AddSupplierRedis(this IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.AddSupplierRedis(builder.Configuration.GetConnectionString(SupplierRedis.ConnectionStringName));
+        return builder;
+    }
+
     /// <summary>
     /// With a non-empty <paramref name="connectionString"/>: the supplier gates' windows and HybridCache's L2 live in
     /// Redis. Empty or null: nothing is registered (one instance behaves as before).

@@ -1,5 +1,4 @@
 using System.Net;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
@@ -24,7 +23,7 @@ public static class SchneiderRegistration
         ArgumentNullException.ThrowIfNull(builder);
         var services = builder.Services;
         services.TryAddSingleton(TimeProvider.System);
-        services.AddSupplierRedis(builder.Configuration.GetConnectionString(SupplierRedis.ConnectionStringName));
+        builder.AddSupplierRedis();
         services.AddOptionsWithValidateOnStart<SchneiderOptions>()
             .Bind(builder.Configuration.GetSection(SchneiderOptions.SectionName));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SchneiderOptions>, SchneiderOptionsValidator>());

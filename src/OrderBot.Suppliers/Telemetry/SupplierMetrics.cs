@@ -6,8 +6,8 @@ using OrderBot.Suppliers.Resilience;
 
 namespace OrderBot.Suppliers.Telemetry;
 
-/// <summary>A registered supplier; <paramref name="RateBudgetKey"/> names its keyed <see cref="SupplierGate"/>, when it has a published limit.</summary>
-internal sealed record SupplierTelemetrySource(SupplierId Supplier, string? RateBudgetKey);
+/// <summary>A registered supplier; <paramref name="GateKey"/> names its keyed <see cref="SupplierGate"/>, when it has a published limit.</summary>
+internal sealed record SupplierTelemetrySource(SupplierId Supplier, string? GateKey);
 
 /// <summary>
 /// The suppliers' instruments, on the <see cref="SupplierTelemetry.Name"/> meter:
@@ -45,8 +45,8 @@ public sealed class SupplierMetrics
         ArgumentNullException.ThrowIfNull(meterFactory);
         _circuits = circuits;
         // Resolved now, not in the callback: the last collection runs while the container is being disposed.
-        _budgets = [.. sources.Where(s => s.RateBudgetKey is not null)
-            .Select(s => (s.Supplier, services.GetRequiredKeyedService<SupplierGate>(s.RateBudgetKey)))];
+        _budgets = [.. sources.Where(s => s.GateKey is not null)
+            .Select(s => (s.Supplier, services.GetRequiredKeyedService<SupplierGate>(s.GateKey)))];
         var meter = meterFactory.Create(SupplierTelemetry.Name);
         _duration = meter.CreateHistogram<double>(DurationName, "s", "Time to answer one supplier question, retries and paging included.");
         _errors = meter.CreateCounter<long>(ErrorsName, "{question}", "Supplier questions that ended in a problem.");

@@ -10,8 +10,8 @@ namespace OrderBot.Suppliers.Telemetry;
 /// <summary>Shared wiring of supplier telemetry, used by each supplier's registration.</summary>
 internal static class SupplierTelemetryRegistration
 {
-    /// <summary>Metrics, circuit states, and (when <paramref name="rateBudgetKey"/> is given) the rate budget gauges.</summary>
-    public static IServiceCollection AddSupplierTelemetry(this IServiceCollection services, SupplierId supplier, string? rateBudgetKey = null)
+    /// <summary>Metrics, circuit states, and (when <paramref name="gateKey"/> is given) the gauges of that rate-limited gate.</summary>
+    public static IServiceCollection AddSupplierTelemetry(this IServiceCollection services, SupplierId supplier, string? gateKey = null)
     {
         services.AddMetrics();
         services.TryAddSingleton(TimeProvider.System);
@@ -23,7 +23,7 @@ internal static class SupplierTelemetryRegistration
             sp.GetRequiredService<SupplierCircuits>(),
             sp.GetServices<SupplierTelemetrySource>(),
             sp));
-        services.AddSingleton(new SupplierTelemetrySource(supplier, rateBudgetKey));
+        services.AddSingleton(new SupplierTelemetrySource(supplier, gateKey));
 
         return services;
     }

@@ -58,24 +58,44 @@ public sealed class SharedRedisTests
         Assert.Equal(0, second.Results.Sum(r => r.Calls));
     }
 
+    [Fact]
+    public async Task FindByPoAsync_RedisUnreachable_FallsBackToThisInstancesOwnWindow()
+    {
+        await using var sandbox = await IngramSandboxServer.StartAsync(new IngramSandboxOptions { RateLimitCalls = 10_000 }, TimeProvider.System);
+        // Nothing listens on port 1: every Redis command times out fast, and the gate keeps its own count instead.
+        using var host = Start(sandbox, UniquePrefix(), redis: "127.0.0.1:1,connectTimeout=200,asyncTimeout=300", calls: 2);
+        var supplier = host.Services.GetRequiredService<IOrderSupplier>();
+
+        var results = new List<SupplierResult>();
+        for (var i = 0; i < 3; i++)
+        {
+            results.Add(await supplier.FindByPoAsync("CUSTPO", Uk));
+        }
+
+        Assert.True(results[0].Succeeded && results[1].Succeeded, results[0].Problem?.Detail ?? results[1].Problem?.Detail);
+        Assert.Equal(2, sandbox.State.ApiCalls);
+        Assert.Equal(SupplierProblemKind.BudgetUsed, results[2].Problem?.Kind);
+    }
+
     /// <summary>Each run writes under its own prefix: a window or an answer left by an earlier run cannot leak in.</summary>
     private static string UniquePrefix() => $"orderbot-test-{Guid.NewGuid():N}:";
 
-    private static IHost Start(IngramSandboxServer sandbox, string prefix)
+    private static IHost Start(IngramSandboxServer sandbox, string prefix, string? redis = null, int calls = 60)
     {
+        redis ??= RedisFactAttribute.ConnectionString;
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
-            ["ConnectionStrings:Redis"] = RedisFactAttribute.ConnectionString,
+            ["ConnectionStrings:Redis"] = redis,
             ["Suppliers:Ingram:BaseUrl"] = sandbox.BaseUrl.ToString(),
             ["Suppliers:Ingram:CustomerNumber"] = "20-123456",
             ["Suppliers:Ingram:EnforceAvailability"] = "false",
-            ["Suppliers:Ingram:RateLimitCalls"] = "60",
+            ["Suppliers:Ingram:RateLimitCalls"] = calls.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Suppliers:Ingram:RateLimitMaxWait"] = "00:00:01",
             ["Suppliers:Ingram:RetryBaseDelay"] = "00:00:00",
         });
         builder.Services.AddLogging();
-        builder.Services.AddSupplierRedis(RedisFactAttribute.ConnectionString, prefix);
+        builder.Services.AddSupplierRedis(redis, prefix);
         builder.AddIngramSupplier();
         builder.AddOrderLookup();
         return builder.Build();
