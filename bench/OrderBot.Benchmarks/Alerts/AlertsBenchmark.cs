@@ -63,7 +63,7 @@ public sealed class AlertsBenchmark : IBenchmarkSuite
             HeldPollPeriod = TimeSpan.FromMinutes(1),
         });
         var watcher = new HoldWatcher(
-            suppliers.Services.GetServices<IOrderSupplier>(), subscriptions, watchedOrders, leases, new AlertRouter(subscriptions, outbox, clock), clock, options, NullLogger<HoldWatcher>.Instance);
+            new WatchSources(suppliers.Services.GetServices<IOrderSupplier>()), new WatchStores(subscriptions, watchedOrders, leases), new AlertRouter(subscriptions, outbox, clock), clock, options, NullLogger<HoldWatcher>.Instance);
         using var http = new HttpClient();
         var client = new ConnectorClient(http);
         var delivery = new AlertDelivery(

@@ -21,6 +21,9 @@ internal sealed class CliSession : IActivitySender, IAsyncDisposable
     private readonly TurnPipeline _pipeline;
     private readonly TimeProvider _clock;
     private readonly ConcurrentQueue<Activity> _sent = new();
+    // Activity ids are unique across runs, as Teams' are: two runs on one store must not look like a re-delivery
+    // to the shared de-duplication record.
+    private readonly string _session = Guid.NewGuid().ToString("N")[..12];
     private long _nextId;
 
     private CliSession(WebApplication app, TimeProvider clock)
@@ -128,5 +131,5 @@ internal sealed class CliSession : IActivitySender, IAsyncDisposable
         return replies;
     }
 
-    private string NextId() => "cli-" + Interlocked.Increment(ref _nextId).ToString(CultureInfo.InvariantCulture);
+    private string NextId() => "cli-" + _session + "-" + Interlocked.Increment(ref _nextId).ToString(CultureInfo.InvariantCulture);
 }

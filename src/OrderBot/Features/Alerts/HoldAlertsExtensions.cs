@@ -1,3 +1,4 @@
+using OrderBot.Features.Alerts.Stores;
 using OrderBot.Features.Alerts.Subscriptions;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -27,6 +28,12 @@ public static class HoldAlertsExtensions
         services.AddMetrics();
         services.TryAddSingleton<AlertsMetrics>();
         services.TryAddSingleton<AlertRouter>();
+        services.TryAddSingleton(sp => new WatchSources(sp.GetServices<OrderBot.Suppliers.IOrderSupplier>(), sp.GetService<OrderBot.Suppliers.IAnswerCacheInvalidator>()));
+        services.TryAddSingleton(sp => new WatchStores(
+            sp.GetRequiredService<ISubscriptionStore>(),
+            sp.GetRequiredService<IWatchedOrderStore>(),
+            sp.GetRequiredService<OrderBot.State.ILeaseStore>(),
+            sp.GetService<IInboundEventStore>()));
         services.TryAddSingleton<HoldWatcher>();
         services.TryAddSingleton<AlertsInstance>();
         services.TryAddTransient<AlertDelivery>();

@@ -36,29 +36,26 @@ public sealed partial class HoldWatcher
     private readonly System.Collections.Concurrent.ConcurrentDictionary<SupplierId, int> _discoveryCursor = new();
 
     public HoldWatcher(
-        IEnumerable<IOrderSupplier> suppliers,
-        ISubscriptionStore subscriptions,
-        IWatchedOrderStore orders,
-        ILeaseStore leases,
+        WatchSources sources,
+        WatchStores stores,
         AlertRouter router,
         TimeProvider time,
         IOptions<AlertsOptions> options,
         ILogger<HoldWatcher> logger,
         AlertsInstance? instance = null,
         AlertsMetrics? metrics = null,
-        IAnswerCacheInvalidator? answers = null,
-        IInboundEventStore? inbound = null,
         IOptions<Webhooks.IngramWebhookOptions>? webhooks = null)
     {
-        _answers = answers;
-        _inbound = inbound;
+        ArgumentNullException.ThrowIfNull(sources);
+        ArgumentNullException.ThrowIfNull(stores);
+        _suppliers = sources.Suppliers.ToDictionary(s => s.Id);
+        _answers = sources.Answers;
+        _subscriptions = stores.Subscriptions;
+        _orders = stores.Orders;
+        _leases = stores.Leases;
+        _inbound = stores.Inbound;
         _webhooks = webhooks?.Value;
         Owner = (instance ?? new AlertsInstance()).Id;
-        ArgumentNullException.ThrowIfNull(suppliers);
-        _suppliers = suppliers.ToDictionary(s => s.Id);
-        _subscriptions = subscriptions;
-        _orders = orders;
-        _leases = leases;
         _router = router;
         _time = time;
         _options = options.Value;

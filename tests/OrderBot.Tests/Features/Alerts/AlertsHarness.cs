@@ -117,7 +117,7 @@ internal sealed class AlertsHarness : IAsyncDisposable
         var instance = new AlertsInstance();
         var options = Microsoft.Extensions.Options.Options.Create(Options);
         var router = new AlertRouter(store.Subscriptions, store.Outbox, Time, Metrics);
-        var watcher = new HoldWatcher(Suppliers ?? [Ingram, Schneider], store.Subscriptions, store.Watched, store.Leases, router, Time, options, NullLogger<HoldWatcher>.Instance, instance, Metrics, Answers);
+        var watcher = new HoldWatcher(new WatchSources(Suppliers ?? [Ingram, Schneider], Answers), new WatchStores(store.Subscriptions, store.Watched, store.Leases), router, Time, options, NullLogger<HoldWatcher>.Instance, instance, Metrics);
         var http = new HttpClient();
         _clients.Add(http);
         var client = new ConnectorClient(http);
