@@ -70,7 +70,13 @@ public static class FindAnswer
         {
             var live = outcome.Live is { Orders: [var first, ..] } ? first : null;
             var asRead = live is null ? $" (as I read it on {card.Date(outcome.Hits[0].Order.ReadAt)})" : string.Empty;
-            return $"{what} is on {Name(found[0])}, {State(found[0], card)}{asRead}.";
+            var state = State(found[0], card);
+            if (live is { HasDetails: false } && outcome.Hits[0].Order.ShippedAt is { } shipped && !state.StartsWith("shipped", StringComparison.Ordinal))
+            {
+                state += $", shipped {card.Date(shipped)}";
+            }
+
+            return $"{what} is on {Name(found[0])}, {state}{asRead}.";
         }
 
         return $"{what} is on {card.Count(found.Count)} orders: {List(found, card)}.";
@@ -83,8 +89,16 @@ public static class FindAnswer
         var query = outcome.Query;
         var kinds = query.Kinds.Select(IdentifierKinds.Plural).ToList();
         var kindText = kinds.Count == 1 ? kinds[0] : $"{string.Join(", ", kinds.Take(kinds.Count - 1))} and {kinds[^1]}";
-        var orders = outcome.OrdersRead == 1 ? "the 1 order" : $"the {card.Count(outcome.OrdersRead)} orders";
-        var parts = new List<string> { $"{kindText} on {orders} I have read with their items in the last {card.Count(outcome.Days)} days" };
+        var days = $"in the last {card.Count(outcome.Days)} days";
+        var parts = new List<string>
+        {
+            outcome.OrdersRead switch
+            {
+                0 => $"{kindText} on the orders I have read with their items {days} (none yet)",
+                1 => $"{kindText} on the 1 order I have read with its items {days}",
+                var n => $"{kindText} on the {card.Count(n)} orders I have read with their items {days}",
+            },
+        };
         if (outcome.AskedAsPo.Count > 0 && outcome.AsPo is { } asPo)
         {
             var failed = asPo.Problems.Select(p => p.Supplier).ToHashSet();

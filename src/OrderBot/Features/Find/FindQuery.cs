@@ -13,14 +13,6 @@ namespace OrderBot.Features.Find;
 /// <param name="AlsoAsPo">Also asked at the suppliers as a PO (their searches take a PO, not these identifiers).</param>
 public sealed record FindQuery(string Text, string Value, IReadOnlyList<IdentifierKind> Kinds, bool AlsoAsPo)
 {
-    /// <summary>The entity keys of docs/recognition-labels.md for <c>order.find</c>.</summary>
-    internal static class Keys
-    {
-        public const string Serial = "serial";
-        public const string Tracking = "tracking";
-        public const string EndUserPo = "endUserPo";
-    }
-
     public SupplierId? Supplier { get; init; }
 
     public string? Country { get; init; }
@@ -38,13 +30,12 @@ public sealed record FindQuery(string Text, string Value, IReadOnlyList<Identifi
     public static FindQuery? From(RecognizerResult recognized)
     {
         ArgumentNullException.ThrowIfNull(recognized);
-        var entities = recognized.Entities;
         FindQuery? query = null;
-        if (Get(entities, Keys.Serial) is { } serial)
+        if (Clean(recognized.Serial) is { } serial)
         {
             query = new FindQuery(recognized.Text, serial, [IdentifierKind.Serial], AlsoAsPo: false);
         }
-        else if (Get(entities, Keys.Tracking) is { } tracking)
+        else if (Clean(recognized.Tracking) is { } tracking)
         {
             query = new FindQuery(recognized.Text, IdentifierKinds.Normalize(tracking), [IdentifierKind.Tracking], AlsoAsPo: true);
         }
@@ -52,7 +43,7 @@ public sealed record FindQuery(string Text, string Value, IReadOnlyList<Identifi
         {
             query = new FindQuery(recognized.Text, catalog, [IdentifierKind.Catalog], AlsoAsPo: false);
         }
-        else if (Get(entities, Keys.EndUserPo) is { } endUserPo)
+        else if (Clean(recognized.EndUserPo) is { } endUserPo)
         {
             query = new FindQuery(recognized.Text, endUserPo, [IdentifierKind.EndUserPo], AlsoAsPo: true);
         }
@@ -65,6 +56,5 @@ public sealed record FindQuery(string Text, string Value, IReadOnlyList<Identifi
         return query is null ? null : query with { Supplier = recognized.Supplier, Country = recognized.Country, FromDate = recognized.From };
     }
 
-    private static string? Get(IReadOnlyDictionary<string, string> entities, string key) =>
-        entities.TryGetValue(key, out var value) && !string.IsNullOrWhiteSpace(value) ? value.Trim() : null;
+    private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }

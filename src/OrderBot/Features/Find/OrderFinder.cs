@@ -86,9 +86,16 @@ public sealed class OrderFinder
 
         if (outcome.Orders is [var one] && outcome.PoOrders.Count == 0)
         {
-            // The order as it is now (status, parcels), and its identifiers refreshed in the index.
-            var hit = hits[0].Order;
-            var question = new OrderQuestion(query.Text, OrderAnswerKind.Status, null, one.OrderNumber, null, one.Supplier, hit.Country);
+            // The order as it is now, and its identifiers refreshed in the index: with its lines (serials, parts) or
+            // parcels when that is what was asked for (details are cached: it was just read).
+            var hit = hits[0];
+            var kind = hit.Kind switch
+            {
+                IdentifierKind.Serial or IdentifierKind.Catalog => OrderAnswerKind.Items,
+                IdentifierKind.Tracking => OrderAnswerKind.Tracking,
+                _ => OrderAnswerKind.Status,
+            };
+            var question = new OrderQuestion(query.Text, kind, null, one.OrderNumber, null, one.Supplier, hit.Order.Country);
             outcome = outcome with { Live = await _orders.AnswerAsync(question, settings, card, 1, budget, cancellationToken) };
         }
 

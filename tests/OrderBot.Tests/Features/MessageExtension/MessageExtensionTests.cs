@@ -40,6 +40,31 @@ public sealed class MessageExtensionTests
     }
 
     [Fact]
+    public async Task Query_SerialOfAnOrderReadBefore_ResultIsThatOrder_UnknownSaysWhatWasSearched()
+    {
+        await using var connector = await FakeConnector.StartAsync();
+        await using var host = await AppHost.StartAsync(Args);
+        // The clerk read the order's items in chat: its serials are now known.
+        var read = $$"""
+            {"type":"message","text":"items of order 20-RF56B","id":"{{Guid.NewGuid():N}}","channelId":"emulator","serviceUrl":"{{connector.ServiceUrl}}",
+             "from":{"id":"user-1","name":"Dana"},"recipient":{"id":"bot-1","name":"OrderBot"},"conversation":{"id":"conv-me-find"},"locale":"en-GB"}
+            """;
+        using (var body = new StringContent(read, Encoding.UTF8, "application/json"))
+        using (var response = await host.Client.PostAsync("/api/messages", body))
+        {
+            Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
+        }
+
+        var found = ComposeExtension(await InvokeAsync(host, connector, "conv-me-find", "composeExtension/query", Query("serial PF3K9LX1")));
+        var unknown = ComposeExtension(await InvokeAsync(host, connector, "conv-me-find", "composeExtension/query", Query("serial NOPE0001")));
+
+        Assert.True(found.TryGetProperty("attachments", out var results), found.ToString());
+        Assert.Equal("PO 201120/1 · Ingram 20-RF56B", Title(Assert.Single(results.EnumerateArray())));
+        Assert.True(unknown.TryGetProperty("text", out var said), unknown.ToString());
+        Assert.StartsWith("I found no order with serial number NOPE0001. Searched: serials on the ", said.GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Query_OnHoldAtIngram_ListsHeldIngramOrdersAndPages()
     {
         await using var connector = await FakeConnector.StartAsync();
