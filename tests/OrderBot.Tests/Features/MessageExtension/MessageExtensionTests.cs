@@ -128,13 +128,15 @@ public sealed class MessageExtensionTests
     {
         await using var connector = await FakeConnector.StartAsync();
         await using var host = await AppHost.StartAsync([.. Args, "--MessageExtension:QueryDeadline=00:00:02"]);
-        host.App.Services.GetRequiredService<SandboxServers>().Ingram!.Faults.Latency = TimeSpan.FromSeconds(8);
+        host.App.Services.GetRequiredService<SandboxServers>().Ingram!.Faults.Latency = TimeSpan.FromSeconds(20);
 
+        // The property is "did not wait for Ingram": the answer comes well before Ingram's 20 s, with room for a
+        // loaded 2-core runner (a 6 s bound against an 8 s Ingram flaked under load).
         var watch = Stopwatch.StartNew();
         var result = ComposeExtension(await InvokeAsync(host, connector, "conv-me-slow", "composeExtension/query", Query("201120/1")));
         watch.Stop();
 
-        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(6), $"answered after {watch.Elapsed}");
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(12), $"answered after {watch.Elapsed}");
         Assert.Equal("result", result.GetProperty("type").GetString());
         var first = result.GetProperty("attachments")[0].GetProperty("preview").GetProperty("content");
         Assert.Contains("Ingram Micro", first.GetProperty("title").GetString(), StringComparison.Ordinal);
