@@ -455,6 +455,59 @@ def new_rows(held):
     rows += with_ids(pick(SHARE_T, SHARE_H), ids, 'shipment.track', {'ask': 'share'})
     return rows
 
+
+# Ways clerks write that the first templates lacked (classes seen failing on the independent tuning set, never its
+# sentences): fragments around an identifier, fr/de/es phrasings of every order intent, requests the bot cannot do
+# about a named order (none, the identifier still labelled), watch questions about one order or supplier, and
+# noisy lower-case/no-punctuation lists. Train split only.
+NOISY_T = [
+    ('{x} delivered?', 'order.status', {'status': 'shipped'}), ('{x} on hold or not?', 'order.status', {'status': 'on_hold'}),
+    ('anything on {x}?', 'order.status', {}), ('where r we on {x}', 'order.status', {}), ('{x} - anything?', 'order.status', {}),
+    ('any movement on {x}', 'order.status', {}), ('{x} any news', 'order.status', {}), ('hows {x} looking', 'order.status', {}),
+    ('où en est la commande {x} ?', 'order.status', {}), ('statut de {x} svp', 'order.status', {}), ('dónde está {x}', 'order.status', {}),
+    ('wie ist der Stand bei {x}?', 'order.status', {}), ('qué pasa con {x}', 'order.status', {}), ('{x} est bloquée ?', 'order.status', {'status': 'on_hold'}),
+    ("what's the problem with {x}", 'order.status', {'ask': 'why'}), ("what's the hold on {x}", 'order.status', {'ask': 'why'}),
+    ('why was {x} cancelled', 'order.status', {'ask': 'why'}), ("what's wrong with {x}", 'order.status', {'ask': 'why'}),
+    ('any idea when {x} lands?', 'shipment.track', {'ask': 'eta'}), ('PRO# on {x} pls', 'shipment.track', {'ask': 'pro'}),
+    ('dispatch date {x}?', 'shipment.track', {'ask': 'eta'}), ('carrier and tracking number for {x}', 'shipment.track', {}),
+    ('where is {x} and when will it get here', 'shipment.track', {'ask': 'eta'}), ('wann kommt {x} an?', 'shipment.track', {'ask': 'eta'}),
+    ('cuándo llega {x}', 'shipment.track', {'ask': 'eta'}), ('seguimiento de {x} por favor', 'shipment.track', {}),
+    ('numéro de suivi pour {x}', 'shipment.track', {}), ('which courier took {x}', 'shipment.track', {}), ('has {x} left the warehouse, tracking?', 'shipment.track', {}),
+    ("what's left to ship on {x}", 'order.items', {}), ('breakdown of {x}', 'order.items', {}), ('SNs on {x}', 'order.items', {'ask': 'serials'}),
+    ('numéros de série pour {x}', 'order.items', {'ask': 'serials'}), ('Seriennummern für {x}', 'order.items', {'ask': 'serials'}),
+    ('líneas de {x}', 'order.items', {}), ('lignes de {x}', 'order.items', {}), ('what is still open on {x}', 'order.items', {}),
+    ('surveille {x} stp', 'alerts.subscribe', {}), ('vigila {x} porfa', 'alerts.subscribe', {}), ('beobachte {x}', 'alerts.subscribe', {}),
+    ('shout if {x} goes on hold', 'alerts.subscribe', {'status': 'on_hold'}), ('heads up when {x} ships', 'alerts.subscribe', {'status': 'shipped'}),
+    ('notify when {x} is invoiced', 'alerts.subscribe', {'status': 'invoiced'}), ('tell me the moment {x} ships', 'alerts.subscribe', {'status': 'shipped'}),
+    ('arrête de surveiller {x}', 'alerts.unsubscribe', {}), ('deja de vigilar {x}', 'alerts.unsubscribe', {}), ('unfollow {x}', 'alerts.unsubscribe', {}),
+    ('remove the watch on {x}', 'alerts.unsubscribe', {}), ('am I watching {x}?', 'alerts.list', {}), ('is {x} on my watch list', 'alerts.list', {}),
+    ('annuler la commande {x} svp', 'order.change', {}), ('{x} stornieren bitte', 'order.change', {}), ('cancela {x}', 'order.change', {}),
+    ("what's our margin on {x}", 'none', {}), ('send me the invoice pdf for {x}', 'none', {}), ('can you raise an RMA for {x}', 'none', {}),
+    ('who is the sales rep for {x}', 'none', {}), ('print the delivery note for {x}', 'none', {}), ('what did we pay for {x}', 'none', {}),
+]
+NOISY_PLAIN_T = [
+    ('stop alerting this channel about ingram holds', 'alerts.unsubscribe', {'supplier': 'ingram', 'status': 'on_hold'}),
+    ('turn off the credit hold notifications', 'alerts.unsubscribe', {'status': 'on_hold', 'hold': 'credit'}),
+    ('no more schneider alerts', 'alerts.unsubscribe', {'supplier': 'schneider'}), ('any alerts running for ingram?', 'alerts.list', {'supplier': 'ingram'}),
+    ('qué alertas tengo', 'alerts.list', {}), ('what is this channel subscribed to', 'alerts.list', {}),
+    ('tell me when anything at schneider goes late', 'alerts.subscribe', {'supplier': 'schneider', 'late': 'true'}),
+    ('post here whenever an ingram order gets held', 'alerts.subscribe', {'supplier': 'ingram', 'status': 'on_hold'}),
+    ('everything not shipped yet', 'order.list', {'status': 'open'}), ('IM backorders', 'order.list', {'status': 'backordered', 'supplier': 'ingram'}),
+    ('whats due tomorrow', 'order.list', {'from': '2020-11-05', 'to': '2020-11-05', 'dateOn': 'due'}),
+    ('what went out this week', 'order.list', {'status': 'shipped', 'dateOn': 'shipped', 'from': '2020-11-01', 'to': '2020-11-04'}),
+    ('shipped this month', 'order.list', {'status': 'shipped', 'dateOn': 'shipped', 'from': '2020-11-01', 'to': '2020-11-04'}),
+    ('schneider stuff on hold', 'order.list', {'supplier': 'schneider', 'status': 'on_hold'}), ('alle offenen Aufträge bitte', 'order.list', {'status': 'open'}),
+    ('todos los pedidos bloqueados', 'order.list', {'status': 'on_hold'}), ('toutes les commandes en attente', 'order.list', {'status': 'open'}),
+    ('anything waiting on a quote?', 'order.list', {'status': 'on_hold', 'hold': 'pricing'}),
+    ('I need a password reset for the ingram portal', 'none', {'supplier': 'ingram'}), ('is the ingram api down again?', 'none', {'supplier': 'ingram'}),
+    ("who's on call today?", 'none', {'from': '2020-11-04', 'to': '2020-11-04'}), ('can you translate this to french', 'none', {}),
+    ('can you book me a meeting room', 'none', {}), ('can you order lunch', 'none', {}), ('write an email to the customer', 'none', {}),
+    ('what is the vat rate in germany', 'none', {'country': 'DE'}), ('quel temps fait-il', 'none', {}), ('test', 'none', {}), ('hmm', 'none', {}),
+    ('the other one', 'none', {}), ('what about that', 'none', {}), ('Pacific time please', 'settings.set', {'timezone': 'America/Los_Angeles'}),
+    ('we moved to Denver', 'settings.set', {'timezone': 'America/Denver'}), ('idioma: español', 'settings.set', {'language': 'es'}),
+    ('what ingram account have you got for me', 'settings.show', {'supplier': 'ingram'}), ('hilfe bitte', 'help', {}), ('test test', 'none', {}),
+]
+
 def extra(held):
     ids = ID_H if held else ID_T
     pick = lambda t, h: h if held else t
@@ -546,6 +599,12 @@ def main():
                 if form not in seen:
                     seen.add(form)
                     out.append({'text': form, 'intent': intent, 'entities': ents, 'split': split})
+    rng_noisy = random.Random(7)
+    for text, intent, ents in []:  # NOISY_T / NOISY_PLAIN_T: not trained on yet (they unsettled the model's other classes)
+        for form in vary(text, intent, ents, rng_noisy):
+            if form not in seen:
+                seen.add(form)
+                out.append({'text': form, 'intent': intent, 'entities': ents, 'split': 'train'})
     with open(OUT, 'w', encoding='utf-8') as f:
         for row in out:
             f.write(json.dumps(row, ensure_ascii=False) + '\n')

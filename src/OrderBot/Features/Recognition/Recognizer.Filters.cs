@@ -83,7 +83,7 @@ public sealed partial class Recognizer
                 "shipment" or "shipping" or "freight" or "weight" or "address" or "delivery" or "warehouse" => "shipment",
                 "billing" or "bill" or "invoice" or "invoicing" => "billing",
                 "export" or "end user" or "compliance" or "licence" or "license" => "export",
-                "pricing" or "price" or "price change" or "quote" => "pricing",
+                "pricing" or "price" or "margin" or "price change" or "quote" => "pricing",
                 _ => "other",
             };
             entities.Set(EntityKeys.Hold, category);

@@ -262,7 +262,7 @@ public sealed partial class Recognizer
         return EtaCue().IsMatch(words) ? "eta" : null;
     }
 
-    [GeneratedRegex(@"^[\s\p{P}]*(?:\uD83D[\uDC4D\uDC4C\uDE4F\uDC4B\uDE0A\uDE00\uDE03\uDE42]|\u2705|\u2714\uFE0F?|\uD83C\uDF89)+[\s\p{P}]*$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^[\s\p{P}]*(?:\uD83D[\uDC4D\uDC4C\uDE4F\uDC4B]|\u2705|\u2714\uFE0F?|\uD83C\uDF89)+[\s\p{P}]*$", RegexOptions.CultureInvariant)]
     private static partial Regex Emoji();
 
     /// <summary>"how do I …", "how can I …", "is there a way to …": a question about using the bot.</summary>

@@ -16,23 +16,40 @@ public sealed class RecognizerCorpusTests(ITestOutputHelper output)
     private static readonly string[] Independent =
         File.ReadAllLines(Path.Combine(AppContext.BaseDirectory, "TestData", "Recognition", "held-out-independent.jsonl"));
 
+    private static readonly string[] Dev =
+        File.ReadAllLines(Path.Combine(AppContext.BaseDirectory, "TestData", "Recognition", "dev-independent.jsonl"));
+
     private static readonly Lazy<(IReadOnlyList<IntentScore> Scores, List<string> Failures)> Scored = new(() =>
     {
         var failures = new List<string>();
-        return (CorpusScore.Score(new Recognizer(), Lines.Concat(Independent), failures), failures);
+        return (CorpusScore.Score(new Recognizer(), Lines.Concat(Independent).Concat(Dev), failures), failures);
     });
 
     /// <summary>
     /// 532 utterances written from the product description by someone who never read the recognizer, frozen before
-    /// it changed (48.7 % exact then, 83.1 % now). The floor is the figure reached minus a small margin, not the goal (95 %).
+    /// it changed (48.7 % exact then, 83.5 % before the find/export/digest intents, 83.8 % now). The floor is the figure
+    /// reached minus two points, not the goal (95 %).
     /// </summary>
     [Fact]
-    public void IndependentHeldOut_AtLeast80PercentExact()
+    public void IndependentHeldOut_AtLeast81PercentExact()
     {
         var (scores, failures) = Scored.Value;
         output.WriteLine(CorpusScore.Format(scores));
         var accuracy = CorpusScore.Accuracy(scores, "held-out-independent");
-        Assert.True(accuracy >= 0.80, $"independent held-out {accuracy:P1}:\n{string.Join('\n', failures.Where(f => f.StartsWith("[held-out-independent]", StringComparison.Ordinal)))}");
+        Assert.True(accuracy >= 0.81, $"independent held-out {accuracy:P1}:\n{string.Join('\n', failures.Where(f => f.StartsWith("[held-out-independent]", StringComparison.Ordinal)))}");
+    }
+
+    /// <summary>
+    /// The independent tuning set (484 rows by another writer, the find/export/digest intents included): 64.3 % exact
+    /// before this work, 80.2 % now (rules fixed by class of failure; its rows are not trained on yet — doing so reached
+    /// 94.4 % on it but unsettled other classes' confidence). The floor is the figure reached minus two points.
+    /// </summary>
+    [Fact]
+    public void DevIndependent_AtLeast78PercentExact()
+    {
+        var (scores, failures) = Scored.Value;
+        var accuracy = CorpusScore.Accuracy(scores, "dev-independent");
+        Assert.True(accuracy >= 0.78, $"dev-independent {accuracy:P1}:\n{string.Join('\n', failures.Where(f => f.StartsWith("[dev-independent]", StringComparison.Ordinal)))}");
     }
 
     [Fact]
