@@ -35,23 +35,23 @@ public sealed partial class SchemaCompatibilityTests : IDisposable
         var settings = await new SettingsStore(database, _time).GetAllAsync("user:1");
         var subscription = Assert.Single(await new SubscriptionStore(database, _time).ListActiveAsync());
 
-        Assert.Equal([3], applied);
+        Assert.Equal([3, .. AfterMain], applied);
         Assert.Equal("FR", settings["country"]);
         Assert.Equal("CUSTPO", subscription.PoNumber);
         Assert.Equal(SubscriptionKind.Po, subscription.Kind);
-        Assert.Equal(await DescribeAsync(await CreateAsMainAsync(Path.Combine(_directory, "main.db"), upTo: 3)), await DescribeAsync(path));
+        Assert.Equal(await DescribeAsync(await CreateAsMainAsync(Path.Combine(_directory, "main.db"), upTo: 3)), MainsPart(await DescribeAsync(path)));
     }
 
     [Fact]
-    public async Task MigrateAsync_FileCreatedByMainAtVersion3_AppliesNothing()
+    public async Task MigrateAsync_FileCreatedByMainAtVersion3_AppliesOnlyTheLaterSteps()
     {
         var path = await CreateAsMainAsync(Path.Combine(_directory, "current.db"), upTo: 3);
 
         await using var database = new SqliteStateDatabase(path, 10_000);
         var migrator = new StateMigrator(database, _time);
 
-        Assert.Empty(await migrator.MigrateAsync());
-        Assert.Equal(3, await migrator.GetSchemaVersionAsync());
+        Assert.Equal(AfterMain, await migrator.MigrateAsync());
+        Assert.Equal(AfterMain[^1], await migrator.GetSchemaVersionAsync());
     }
 
     [Fact]
@@ -65,8 +65,17 @@ public sealed partial class SchemaCompatibilityTests : IDisposable
 
         var expected = await DescribeAsync(await CreateAsMainAsync(Path.Combine(_directory, "main.db"), upTo: 3));
 
-        Assert.Equal(expected, await DescribeAsync(path));
+        Assert.Equal(expected, MainsPart(await DescribeAsync(path)));
     }
+
+    /// <summary>The steps appended since main's version 3: the find index (4), digest and exports (5).</summary>
+    private static readonly int[] AfterMain = [4, 5];
+
+    private static readonly string[] LaterTables = ["read_order", "order_identifier", "digest_subscription", "export_file", "bot_secret"];
+
+    /// <summary>A description without the tables appended after main (their columns and their indexes).</summary>
+    private static List<string> MainsPart(List<string> lines) =>
+        lines.Where(l => !LaterTables.Any(t => l.StartsWith(t + ".", StringComparison.Ordinal) || l.Contains(" ON " + t + " ", StringComparison.Ordinal))).ToList();
 
     public void Dispose()
     {

@@ -49,7 +49,7 @@ internal sealed class IntentModel : IDisposable
         _weights = weights;
     }
 
-    /// <summary>The head used by <see cref="Predict"/>; chosen by the held-out scores (see docs/recognition-labels.md).</summary>
+    /// <summary>The head used by <see cref="Predict(string)"/>; chosen by the held-out scores (see docs/recognition-labels.md).</summary>
     public IntentHead Head { get; set; } = IntentHead.Linear;
 
     public int TrainingSentences => _vectors.Length;
@@ -132,8 +132,15 @@ internal sealed class IntentModel : IDisposable
     }
 
     /// <summary>The intent of an already masked sentence (<see cref="Recognizer.ModelText"/>).</summary>
-    public IntentPrediction Predict(string maskedText)
+    public IntentPrediction Predict(string maskedText) => Predict(maskedText, static _ => true);
+
+    /// <summary>
+    /// The likeliest intent among those <paramref name="allowed"/>: the others' probability is removed and the rest
+    /// renormalised, so an intent ruled out by its missing words neither wins nor dilutes the winner's confidence.
+    /// </summary>
+    public IntentPrediction Predict(string maskedText, Func<string, bool> allowed)
     {
+        ArgumentNullException.ThrowIfNull(allowed);
         var vector = _embedder.Embed(maskedText.ToLowerInvariant());
         var scores = Head switch
         {
@@ -141,13 +148,32 @@ internal sealed class IntentModel : IDisposable
             IntentHead.Blend => [.. LinearScores(vector).Zip(NearestScores(vector), (a, b) => (a + b) / 2)],
             _ => LinearScores(vector),
         };
-        if (Head != IntentHead.Nearest && NearestTwin(vector) is { } twin)
+        if (Head != IntentHead.Nearest && NearestTwin(vector) is { } twin && allowed(_classes[twin]))
         {
             // A sentence the model was taught almost word for word keeps its taught intent: the linear head
             // smooths over rare phrasings (short German or French lines) that the nearest neighbour does not.
             Array.Clear(scores);
             scores[twin] = 1;
         }
+        var kept = 0.0;
+        for (var c = 0; c < scores.Length; c++)
+        {
+            if (!allowed(_classes[c]))
+            {
+                scores[c] = 0;
+            }
+
+            kept += scores[c];
+        }
+
+        if (kept > 0)
+        {
+            for (var c = 0; c < scores.Length; c++)
+            {
+                scores[c] /= kept;
+            }
+        }
+
         var best = 0;
         var second = -1;
         for (var c = 1; c < scores.Length; c++)

@@ -17,6 +17,9 @@ public sealed partial class Recognizer
     /// <summary>Below this confidence the result carries the two likeliest intents in <see cref="RecognizerResult.Alternatives"/>.</summary>
     public const double ConfidenceFloor = 0.5;
 
+    /// <summary>Below the floor, the runner-up must reach this share of the winner's confidence for the result to ask.</summary>
+    public const double CloseCall = 0.7;
+
     private readonly Lazy<IntentModel> _model;
 
     /// <summary>The recognizer over the process-wide intent model (built once, in the background at start-up).</summary>
