@@ -45,6 +45,9 @@ function inspect({ card, width }) {
     for (const match of node.data.matchAll(identifier)) {
       const token = match[0].replace(/[.…]+$/, '');
       if (token.length < 6) continue;
+      // A link's address after "https:" is no identifier to read at a glance: long URLs wrap where they must
+      // (the tracking number itself stands before it, on one line, and is checked).
+      if (token.startsWith('//')) continue;
       const range = document.createRange();
       range.setStart(node, match.index);
       range.setEnd(node, match.index + token.length);

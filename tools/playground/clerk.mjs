@@ -2,7 +2,8 @@
 // the answer's first line must contain the expected words, and a screenshot of the chat is taken after each answer.
 // Run through run.sh (it starts the bot and the Playground):
 //   NODE_PATH=/path/to/node_modules PLAYGROUND_SCRIPT=clerk.mjs bash tools/playground/run.sh [outDir] [questions.json]
-// questions.json: [[question, expected words, screenshot file], …]; without it, the list below.
+// questions.json: [[question, expected words, screenshot file], …]; without it, the list below. A question
+// "POST <url>" is a timed control call to a sandbox; "CLICK <text>" switches conversation (e.g. "CLICK Group Chat").
 import { createRequire } from 'node:module';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -46,6 +47,14 @@ try {
         const before = await page.evaluate(count, expected);
         // "POST <url>" is not typed: it is a control call to a sandbox (e.g. put an order on hold), timed to the answer.
         const started = Date.now();
+        if (question.startsWith('CLICK ')) {
+            // "CLICK <text>": switch conversation in the Playground (e.g. "CLICK Group Chat"), then go on typing there.
+            await page.getByText(question.slice(6), { exact: true }).first().click();
+            await sleep(2500);
+            await page.screenshot({ path: `${outDir}/${file}` });
+            console.log(`ok   clicked "${question.slice(6)}"; ${file}`);
+            continue;
+        }
         if (question.startsWith('POST ')) {
             const response = await fetch(question.slice(5), { method: 'POST' });
             if (response.status >= 300) throw new Error(`${question} answered ${response.status}`);
