@@ -1,0 +1,60 @@
+using System.Text.RegularExpressions;
+
+namespace OrderBot.Features.Recognition;
+
+/// <summary>The shapes of identifiers and the words that label them (see Recognizer.Identifiers.cs).</summary>
+public sealed partial class Recognizer
+{
+    [GeneratedRegex(@"\b(?:purchaser|myse)\b", Options)]
+    private static partial Regex PurchaserWord();
+
+    /// <summary>"PO 1", "purchase order 1", and Ingram's own name for the PO, "customer order number 1".</summary>
+    [GeneratedRegex(@"(?:\bp\.?o\b\.?|\bpo(?=[#:]?\d)|\bpurchase[ ]+order\b|\bcustomer[ ]+order\b|\bour[ ]+order[ ]+ref(?:erence)?\b|\bbon[ ]+de[ ]+commande\b|\bbestell(?:ung|nummer)\b|\borden[ ]+de[ ]+compra\b)" + NumberWords + Value, Options)]
+    private static partial Regex PoPattern();
+
+    /// <summary>"PO-00012": the supplier's PO carries the prefix, so it stays (typed case kept).</summary>
+    [GeneratedRegex(@"(?<![\w/#-])(?<v>[Pp][Oo]-[A-Za-z0-9](?:[A-Za-z0-9_.\-]*[A-Za-z0-9])?(?:/[A-Za-z0-9]+)*)(?![\w-])", RegexOptions.CultureInvariant)]
+    private static partial Regex PoHyphenPattern();
+
+    [GeneratedRegex(@"(?:\b(?:sales[ ]*order|sub[ -]?order|order|commande|auftrag|pedido)\b|(?-i:\bSO\b))" + NumberWords + Value, Options)]
+    private static partial Regex OrderPattern();
+
+    [GeneratedRegex(@"\G[ ]*(?:,|\band\b|&|\+)[ ]*(?:\bPO\b[ ]*)?(?<v>\d[A-Za-z0-9]*(?:[ ]*/[ ]*[A-Za-z0-9]+)+)(?![\w/-])", Options)]
+    private static partial Regex PoContinuation();
+
+    [GeneratedRegex(@"^\d{1,2}[/.]\d{1,2}(?:[/.]\d{2,4})?$", RegexOptions.CultureInvariant)]
+    private static partial Regex NumericDate();
+
+    /// <summary>A message that is a single token, give or take punctuation and a question mark.</summary>
+    [GeneratedRegex(@"^[\s\p{P}]*(?<v>[A-Za-z0-9][A-Za-z0-9_\-/]*[A-Za-z0-9])[\s\p{P}]*$", RegexOptions.CultureInvariant)]
+    private static partial Regex LoneToken();
+
+    [GeneratedRegex(@"\b(?:line[ ]*item|item|line|position)\b" + NumberWords + @"(?<v>\d{1,6})\b", Options)]
+    private static partial Regex ItemPattern();
+
+    /// <summary>
+    /// "item LV438570", "part A9N18388", "catalog number XB5KSM/", "product ATV320U15M2C": letters and digits mixed, so
+    /// a Schneider line number ("item 000010") stays an item and a PO or order is never read as a product.
+    /// </summary>
+    [GeneratedRegex(@"\b(?:item|part|catalog(?:ue)?|cat|product|article|sku)\b(?:[ ]*(?:#|:|\bno\b\.?|\bnumber\b|\bnr\b|\bcode\b))*[ ]*(?<v>(?=[A-Za-z0-9/]*[A-Za-z])(?=[A-Za-z0-9/]*\d)[A-Za-z0-9][A-Za-z0-9/]{4,19})(?![\w-])", Options)]
+    private static partial Regex CatalogPattern();
+
+    [GeneratedRegex(@"\b(?:(?<purchaser>purchaser|myse)|account|acct|customer|cust|client|sold[ -]to)\b(?:[ ]*(?:#|:|=|\bno\b\.?|\bnumber\b|\bnum\b|\bnr\b|\bid\b|\bcode\b|\bis\b|\bto\b))*[ ]*#?[ ]*(?<v>[A-Za-z]{0,3}\d[\d\-]{2,15}\d)\b", Options)]
+    private static partial Regex AccountPattern();
+
+    [GeneratedRegex(@"(?<![\w-])(?<v>\d{2}-\d{6})(?![\w-])", Options)]
+    private static partial Regex IngramAccountShape();
+
+    [GeneratedRegex(@"^\d{2}-\d{6}$", Options)]
+    private static partial Regex IngramAccountExact();
+
+    /// <summary>"20-RD12K", "20-RD12K-11", and "20 RD12K" (a space for the dash, then letters and digits both).</summary>
+    [GeneratedRegex(@"(?<![\w-])(?<v>\d{2}-(?=[A-Za-z0-9]{0,4}\d)[A-Za-z0-9]{5}(?:-\d{2})?|\d{2}[ ](?=[A-Za-z0-9]{0,4}\d)(?=[0-9]{0,4}[A-Za-z])[A-Za-z0-9]{5})(?![\w-])", Options)]
+    private static partial Regex IngramOrderShape();
+
+    [GeneratedRegex(@"(?<![\w-])(?<v>\d{9,10})(?![\w-])", Options)]
+    private static partial Regex SchneiderOrderShape();
+
+    [GeneratedRegex(@"(?<![\w/#-])#?" + Value, RegexOptions.CultureInvariant)]
+    private static partial Regex RefShape();
+}

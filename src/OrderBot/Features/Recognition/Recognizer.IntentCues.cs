@@ -1,0 +1,54 @@
+using System.Text.RegularExpressions;
+
+namespace OrderBot.Features.Recognition;
+
+/// <summary>The words that decide an intent or an <c>ask</c> (see Recognizer.Intent.cs).</summary>
+public sealed partial class Recognizer
+{
+    [GeneratedRegex(@"^[\s\p{P}]*(?:\uD83D[\uDC4D\uDC4C\uDE4F\uDC4B]|\u2705|\u2714\uFE0F?|\uD83C\uDF89)+[\s\p{P}]*$", RegexOptions.CultureInvariant)]
+    private static partial Regex Emoji();
+
+    /// <summary>"how do I …", "how can I …", "is there a way to …": a question about using the bot.</summary>
+    [GeneratedRegex(@"^ (?:(?:hi |hey |so |ok )?how (?:do|can|would|should|could) (?:i|we|you)|how to|is there a way to|what can i ask|what kind of things can i|what sort of things can i|what questions can i)\b", Options)]
+    private static partial Regex HowDoI();
+
+    [GeneratedRegex(@"\b(?:don't|dont|do not|no longer|won't|wont|don't really|dont really) (?:need|want|require)(?: any(?: more)?| the| these| those| further)? (?:updates?|alerts?|notifications?|pings?|messages? about)\b|\b(?:no more|stop (?:the|all|my|these|those)?) ?(?:updates?|alerts?|notifications?) (?:on|for|about)\b", Options)]
+    private static partial Regex DeclinesUpdates();
+
+    /// <summary>What may stand around an identifier in a message that only names it: "PO", "customer order number", "status", "where is", a please.</summary>
+    [GeneratedRegex(@"^ (?:(?:po|p o|order|orders|ref|number|no|status|where is|where's|wheres|customer|purchase|please|pls|plz|thanks|and|check|re|hi|hey|what about|how about|et|und|y|ingram|micro|schneider|electric|se|im|in|the|at|with|from|for)[ ]?)+ $", Options)]
+    private static partial Regex BareLabel();
+
+    [GeneratedRegex(@"^ (?:please )?(?:cancel|modify|change|amend|edit|abort|undo|expedite|update)(?: (?:it|that|this|please))? $", Options)]
+    private static partial Regex LoneChangeVerb();
+
+    /// <summary>"orders … country (code) XX": the word order(s) and a country named by its code after "country".</summary>
+    [GeneratedRegex(@"\b(?:orders|pos|commandes|aufträge|pedidos)\b.*\bcountry(?: code)? [a-z]{2} |\bcountry(?: code)? [a-z]{2} (?:orders|pos)\b", Options)]
+    private static partial Regex CountryListCue();
+
+    /// <summary>Words that set something ("set my country to", "use country", "my country is").</summary>
+    [GeneratedRegex(@"\b(?:set|use|change|switch|save|update|my country|our country|i'm in|i am in|we are in|we're in)\b", Options)]
+    private static partial Regex SettingsVerb();
+
+    /// <summary>One order named without its identifier: "my order", "the PO", "where is order", "status of order".</summary>
+    [GeneratedRegex(@"\b(?:my|our|the|this|that) (?:order|po|purchase order)\b(?! (?:of|by|in which|date))|^ (?:where is|where's|wheres|status of|status for) (?:order|po) ", Options)]
+    private static partial Regex OneOrderAsked();
+
+    [GeneratedRegex(@"\b(?:serials?|serial (?:numbers?|nos?|#)|s/?n|s n|sns|seriennummern?|numéros? de série|números? de serie)\b", Options)]
+    private static partial Regex SerialsCue();
+
+    [GeneratedRegex(@"\b(?:pro (?:number|no|num|#)|pro|freight bill|bol number)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex ProCue();
+
+    [GeneratedRegex(@"\b(?:why|how come|what's (?:the )?(?:problem|issue|hold|holdup|hold up) (?:with|on)|what is (?:the )?(?:problem|issue|hold) (?:with|on)|whats (?:the )?(?:problem|issue|hold) (?:with|on)|what's wrong with|what is wrong with|whats wrong with|what's holding|what is holding|whats holding|holding (?:it|this|that) up|reason (?:for|why)|what's the reason|what is the reason|pourquoi|warum|wieso|por qué|porque)\b", Options)]
+    private static partial Regex WhyCue();
+
+    [GeneratedRegex(@"\b(?:eta|etas|arrive|arrives|arriving|arrival|delivery date|delivered when|expected (?:date|delivery)|expect (?:delivery|it|them)|lands?|landing|dispatch date|ship date|shipping date|kommt\b.*\ban|llega|llegará|arrivera|arrive-t-il|livré quand|when (?:will|does|do|is|are|should|would|can)\b.*\b(?:ship|shipped|deliver|delivered|arrive|land|get here|be here|come|turn up|show up|due)|livraison|lieferdatum|liefertermin|ankunft|llegada|entrega)\b", Options)]
+    private static partial Regex EtaCue();
+
+    [GeneratedRegex(@"\b(?:when|once|as soon as|if)\b.*\b(?:ships?|shipped|dispatched|goes out|leaves)\b", Options)]
+    private static partial Regex WhenItShips();
+
+    [GeneratedRegex(@"\b(?:did|does|has|have)\b(?: \S+){0,3} (?:ship|shipped|been shipped|been delivered|been dispatched|gone out|left)\b|\b(?:was|is) (?:it|that|this) delivered\b", Options)]
+    private static partial Regex HasItShipped();
+}
