@@ -63,7 +63,9 @@ public sealed record ExportTable(string Name, IReadOnlyList<string> Columns, IRe
     /// <summary>A file name safe on every OS: letters, digits, dash and underscore.</summary>
     public string FileName(ExportFormat format)
     {
-        var stem = new string([.. Name.Select(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' ? c : '-')]).Trim('-');
+        var stem = new string([.. Name.Select(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' ? c : '-')]);
+        // "Open orders (not yet shipped, …)" → "Open-orders-not-yet-shipped-…": one dash per gap, however many signs.
+        stem = string.Join('-', stem.Split('-', StringSplitOptions.RemoveEmptyEntries));
         return (stem.Length == 0 ? "export" : stem[..Math.Min(stem.Length, 80)]) + (format == ExportFormat.Csv ? ".csv" : ".xlsx");
     }
 

@@ -9,6 +9,15 @@ namespace OrderBot.Tests.Features.Exports;
 
 public sealed class ExportWriterTests
 {
+    [Theory]
+    [InlineData("Open orders (not yet shipped, invoiced or cancelled)", ExportFormat.Xlsx, "Open-orders-not-yet-shipped-invoiced-or-cancelled.xlsx")]
+    [InlineData("ingram-20-RF56B-lines", ExportFormat.Csv, "ingram-20-RF56B-lines.csv")]
+    [InlineData("« » / ?", ExportFormat.Csv, "export.csv")]
+    public void FileName_SignsBecomeOneDashEach_AndNothingLeftIsExport(string name, ExportFormat format, string expected)
+    {
+        Assert.Equal(expected, new ExportTable(name, [], []).FileName(format));
+    }
+
     private static readonly ExportTable Tricky = new(
         "tricky",
         ["Order", "Description", "Serial number"],
