@@ -26,8 +26,19 @@ public sealed class SupplierBoundsTests : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        _host?.Dispose();
-        await _server.DisposeAsync();
+        // Never a synchronous Dispose here: it blocks one of xunit's two worker threads (on 2 cores) while the
+        // suppliers' disposal may need a continuation on them — the shape of the rare host hang seen in CI on
+        // LateWindow_IngramKeepsCalling_ItsOwnAnswerArrivesLate. Bounded, so a stuck disposal fails, never hangs.
+        if (_host is IAsyncDisposable host)
+        {
+            await host.DisposeAsync().AsTask().WaitAsync(Cap);
+        }
+        else
+        {
+            _host?.Dispose();
+        }
+
+        await _server.DisposeAsync().AsTask().WaitAsync(Cap);
     }
 
     [Fact]
