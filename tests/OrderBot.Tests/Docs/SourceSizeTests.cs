@@ -11,7 +11,7 @@ public sealed class SourceSizeTests
     [Fact]
     public void SourceFiles_AtMost300Lines()
     {
-        var src = Path.Combine(RepositoryRoot(), "src");
+        var src = Path.Combine(RepositoryRoot.Path, "src");
         var separator = Path.DirectorySeparatorChar;
 
         var tooLong = Directory.EnumerateFiles(src, "*.cs", SearchOption.AllDirectories)
@@ -22,18 +22,5 @@ public sealed class SourceSizeTests
             .ToList();
 
         Assert.True(tooLong.Count == 0, "Longer than 300 lines: " + string.Join(", ", tooLong));
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "OrderBot.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("OrderBot.sln not found above the test output folder.");
     }
 }

@@ -15,7 +15,7 @@ namespace OrderBot.Tests.Hosting;
 public sealed class SettingsDocumentationTests
 {
     private static readonly IConfiguration Example = new ConfigurationBuilder()
-        .AddJsonFile(Path.Combine(RepositoryRoot(), "appsettings.example.json"), optional: false)
+        .AddJsonFile(Path.Combine(RepositoryRoot.Path, "appsettings.example.json"), optional: false)
         .Build();
 
     public static TheoryData<string, Type> Sections => new()
@@ -50,18 +50,5 @@ public sealed class SettingsDocumentationTests
         var missing = settable.Where(name => !documented.Contains(name)).ToList();
 
         Assert.True(missing.Count == 0, $"appsettings.example.json lacks {section}: {string.Join(", ", missing)}");
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "OrderBot.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("OrderBot.sln not found above the test output folder.");
     }
 }

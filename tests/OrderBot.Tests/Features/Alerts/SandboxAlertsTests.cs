@@ -1,14 +1,7 @@
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using OrderBot.Features.Alerts.Stores;
-using OrderBot.Sandbox.Ingram;
-using OrderBot.Sandbox.Schneider;
 using OrderBot.State;
 using OrderBot.Suppliers;
-using OrderBot.Suppliers.Ingram;
 using OrderBot.Suppliers.Model;
-using OrderBot.Suppliers.Schneider;
 
 namespace OrderBot.Tests.Features.Alerts;
 
@@ -19,46 +12,18 @@ namespace OrderBot.Tests.Features.Alerts;
 public sealed class SandboxAlertsTests : IAsyncLifetime
 {
     private AlertsHarness _h = null!;
-    private SchneiderSandboxServer _schneider = null!;
-    private IngramSandboxServer _ingram = null!;
-    private IHost _suppliers = null!;
+    private SandboxSuppliers _sandboxes = null!;
 
     public async Task InitializeAsync()
     {
         _h = await AlertsHarness.StartSqliteAsync();
-        // Schneider holds exist only where the country's status list says so: the sandbox speaks a local list
-        // (OnHold, FullyShipped, Cancelled, …) and OrderBot is configured with it for FR.
-        _schneider = await SchneiderSandboxServer.StartAsync(new SchneiderSandboxOptions { OrderCount = 50, LocalStatusCodes = true }, _h.Time);
-        _ingram = await IngramSandboxServer.StartAsync(
-            new IngramSandboxOptions { ClientId = "id", ClientSecret = "secret", BulkOrders = 50, EnforceAvailability = false },
-            _h.Time);
-
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Suppliers:Schneider:BaseUrl"] = _schneider.BaseUrl.ToString(),
-            ["Suppliers:Schneider:Auth"] = "ApiKey",
-            ["Suppliers:Schneider:ApiKey"] = "sandbox-api-key",
-            ["Suppliers:Schneider:ApiKeyHeader"] = "apikey",
-            ["Suppliers:Schneider:DefaultCountry"] = "FR",
-            ["Suppliers:Ingram:BaseUrl"] = _ingram.BaseUrl.ToString(),
-            ["Suppliers:Ingram:ClientId"] = "id",
-            ["Suppliers:Ingram:ClientSecret"] = "secret",
-            ["Suppliers:Ingram:CustomerNumber"] = "20-123456",
-        });
-        builder.Configuration.AddInMemoryCollection(SchneiderSandboxServer.LocalStatusSettings("FR"));
-        builder.Services.AddSingleton<TimeProvider>(_h.Time);
-        builder.AddSchneiderSupplier();
-        builder.AddIngramSupplier();
-        _suppliers = builder.Build();
-        _h.Suppliers = [.. _suppliers.Services.GetServices<IOrderSupplier>()];
+        _sandboxes = await SandboxSuppliers.StartAsync(_h.Time, orders: 50);
+        _h.Suppliers = _sandboxes.Clients;
     }
 
     public async Task DisposeAsync()
     {
-        _suppliers.Dispose();
-        await _ingram.DisposeAsync();
-        await _schneider.DisposeAsync();
+        await _sandboxes.DisposeAsync();
         await _h.DisposeAsync();
     }
 
@@ -109,7 +74,7 @@ public sealed class SandboxAlertsTests : IAsyncLifetime
         var (watcher, delivery) = _h.NewInstance(_h.Store);
         await watcher.RunCycleAsync(CancellationToken.None); // baseline: released
 
-        Assert.True(_ingram.Data.Hold("20-RD12J", "VO"));
+        Assert.True(_sandboxes.Ingram.Data.Hold("20-RD12J", "VO"));
         for (var minute = 0; minute < 3; minute++)
         {
             _h.Advance(TimeSpan.FromMinutes(1));
@@ -129,7 +94,7 @@ public sealed class SandboxAlertsTests : IAsyncLifetime
         Assert.True(watched.IsFinal);
 
         // A day of cycles, past every poll period and many full discoveries: not one more call for it, nor an alert.
-        var calls = _ingram.State.ApiCalls;
+        var calls = _sandboxes.Ingram.State.ApiCalls;
         for (var hour = 0; hour < 26; hour++)
         {
             _h.Advance(TimeSpan.FromHours(1));
@@ -137,7 +102,7 @@ public sealed class SandboxAlertsTests : IAsyncLifetime
             await delivery.RunCycleAsync(CancellationToken.None);
         }
 
-        Assert.Equal(calls, _ingram.State.ApiCalls);
+        Assert.Equal(calls, _sandboxes.Ingram.State.ApiCalls);
         Assert.Single(_h.AlertRequests());
     }
 
@@ -184,36 +149,36 @@ public sealed class SandboxAlertsTests : IAsyncLifetime
 
         Assert.Empty(await Step(() => true)); // baseline
 
-        var itemHold = Assert.Single(await Step(() => _schneider.HoldItem("0100111111", "000010")));
+        var itemHold = Assert.Single(await Step(() => _sandboxes.Schneider.HoldItem("0100111111", "000010")));
         Assert.Contains("New hold on your order", itemHold, StringComparison.Ordinal);
         Assert.Contains("item 000010", itemHold, StringComparison.Ordinal);
 
-        Assert.Contains("Hold released", Assert.Single(await Step(() => _schneider.ReleaseOrder("0100111111"))), StringComparison.Ordinal);
+        Assert.Contains("Hold released", Assert.Single(await Step(() => _sandboxes.Schneider.ReleaseOrder("0100111111"))), StringComparison.Ordinal);
 
-        var orderHold = Assert.Single(await Step(() => _schneider.HoldOrder("0100111111")));
+        var orderHold = Assert.Single(await Step(() => _sandboxes.Schneider.HoldOrder("0100111111")));
         Assert.Contains("New hold on your order", orderHold, StringComparison.Ordinal);
         Assert.Contains("0100111111", orderHold, StringComparison.Ordinal);
 
-        Assert.Contains("Hold released", Assert.Single(await Step(() => _schneider.ReleaseOrder("0100111111"))), StringComparison.Ordinal);
+        Assert.Contains("Hold released", Assert.Single(await Step(() => _sandboxes.Schneider.ReleaseOrder("0100111111"))), StringComparison.Ordinal);
 
-        var statusOnly = Assert.Single(await Step(() => _ingram.Data.SetStatus("20-IM088", "C", "CREDIT HOLD")));
+        var statusOnly = Assert.Single(await Step(() => _sandboxes.Ingram.Data.SetStatus("20-IM088", "C", "CREDIT HOLD")));
         Assert.Contains("New hold on your order", statusOnly, StringComparison.Ordinal);
         Assert.Contains("credit department", statusOnly, StringComparison.Ordinal);
 
-        Assert.Contains("Hold released", Assert.Single(await Step(() => _ingram.Data.Release("20-IM088"))), StringComparison.Ordinal);
+        Assert.Contains("Hold released", Assert.Single(await Step(() => _sandboxes.Ingram.Data.Release("20-IM088"))), StringComparison.Ordinal);
 
-        var coded = Assert.Single(await Step(() => _ingram.Data.Hold("20-IM088", "CH")));
+        var coded = Assert.Single(await Step(() => _sandboxes.Ingram.Data.Hold("20-IM088", "CH")));
         Assert.Contains("New hold on your order", coded, StringComparison.Ordinal);
         Assert.Contains("CH", coded, StringComparison.Ordinal);
 
-        Assert.Contains("Hold released", Assert.Single(await Step(() => _ingram.Data.Release("20-IM088"))), StringComparison.Ordinal);
+        Assert.Contains("Hold released", Assert.Single(await Step(() => _sandboxes.Ingram.Data.Release("20-IM088"))), StringComparison.Ordinal);
 
-        var shipped = Assert.Single(await Step(() => _ingram.Data.Ship("20-IM088")));
+        var shipped = Assert.Single(await Step(() => _sandboxes.Ingram.Data.Ship("20-IM088")));
         Assert.Contains("Your order has shipped", shipped, StringComparison.Ordinal);
 
-        Assert.Empty(await Step(() => _ingram.Data.SetStatus("20-IM088", "I", "BILLED")));
+        Assert.Empty(await Step(() => _sandboxes.Ingram.Data.SetStatus("20-IM088", "I", "BILLED")));
 
-        var cancelled = Assert.Single(await Step(() => _schneider.SetStatus("0100111111", "Cancelled")));
+        var cancelled = Assert.Single(await Step(() => _sandboxes.Schneider.SetStatus("0100111111", "Cancelled")));
         Assert.Contains("Order cancelled", cancelled, StringComparison.Ordinal);
 
         // In the reader's zone and as a channel notification that mentions the subscriber.

@@ -1,13 +1,7 @@
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging.Abstractions;
-using OrderBot.Sandbox.Ingram;
-using OrderBot.Sandbox.Schneider;
 using OrderBot.Suppliers;
-using OrderBot.Suppliers.Ingram;
 using OrderBot.Suppliers.Model;
-using OrderBot.Suppliers.Schneider;
+using OrderBot.Tests.Features.Alerts;
 
 namespace OrderBot.Tests.Features.Digest;
 
@@ -17,41 +11,18 @@ public sealed class DigestSandboxTests : IAsyncLifetime
     private static readonly DateTimeOffset MondayEight = new(2026, 12, 7, 7, 0, 0, TimeSpan.Zero);
 
     private DigestHarness _h = null!;
-    private SchneiderSandboxServer _schneider = null!;
-    private IngramSandboxServer _ingram = null!;
-    private IHost _suppliers = null!;
+    private SandboxSuppliers _sandboxes = null!;
 
     public async Task InitializeAsync()
     {
         _h = await DigestHarness.StartAsync();
-        _schneider = await SchneiderSandboxServer.StartAsync(new SchneiderSandboxOptions { OrderCount = 30, LocalStatusCodes = true }, _h.Time);
-        _ingram = await IngramSandboxServer.StartAsync(new IngramSandboxOptions { ClientId = "id", ClientSecret = "secret", BulkOrders = 30, EnforceAvailability = false }, _h.Time);
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Suppliers:Schneider:BaseUrl"] = _schneider.BaseUrl.ToString(),
-            ["Suppliers:Schneider:Auth"] = "ApiKey",
-            ["Suppliers:Schneider:ApiKey"] = "sandbox-api-key",
-            ["Suppliers:Schneider:ApiKeyHeader"] = "apikey",
-            ["Suppliers:Schneider:DefaultCountry"] = "FR",
-            ["Suppliers:Ingram:BaseUrl"] = _ingram.BaseUrl.ToString(),
-            ["Suppliers:Ingram:ClientId"] = "id",
-            ["Suppliers:Ingram:ClientSecret"] = "secret",
-            ["Suppliers:Ingram:CustomerNumber"] = "20-123456",
-        });
-        builder.Configuration.AddInMemoryCollection(SchneiderSandboxServer.LocalStatusSettings("FR"));
-        builder.Services.AddSingleton<TimeProvider>(_h.Time);
-        builder.AddSchneiderSupplier();
-        builder.AddIngramSupplier();
-        _suppliers = builder.Build();
-        _h.Suppliers = [.. _suppliers.Services.GetServices<IOrderSupplier>()];
+        _sandboxes = await SandboxSuppliers.StartAsync(_h.Time, orders: 30);
+        _h.Suppliers = _sandboxes.Clients;
     }
 
     public async Task DisposeAsync()
     {
-        _suppliers.Dispose();
-        await _ingram.DisposeAsync();
-        await _schneider.DisposeAsync();
+        await _sandboxes.DisposeAsync();
         await _h.DisposeAsync();
     }
 
@@ -82,7 +53,7 @@ public sealed class DigestSandboxTests : IAsyncLifetime
         Assert.Contains($"Digest for Mon 7 Dec: {held} new hold{(held == 1 ? string.Empty : "s")} · 0 released · 0 shipped · {late} late", monday, StringComparison.Ordinal);
 
         // Tuesday: one Ingram order put on credit hold at Ingram.
-        Assert.True(_ingram.Data.Hold("20-RD12J", "CH"));
+        Assert.True(_sandboxes.Ingram.Data.Hold("20-RD12J", "CH"));
         _h.At(MondayEight.AddDays(1));
         await host.Runner.RunCycleAsync(CancellationToken.None);
         await host.Delivery.RunCycleAsync(CancellationToken.None);
