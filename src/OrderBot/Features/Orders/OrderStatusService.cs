@@ -49,13 +49,14 @@ public sealed partial class OrderStatusService
         TimeProvider? time = null,
         IEnumerable<IOrderReadObserver>? readers = null,
         OrderBook.IOrderBook? book = null,
-        Microsoft.Extensions.Logging.ILogger<OrderStatusService>? logger = null)
+        Microsoft.Extensions.Logging.ILogger<OrderStatusService>? logger = null,
+        IOptions<OrderBook.OrderBookOptions>? bookOptions = null)
     {
         _lookup = lookup;
         _options = options;
         _time = time ?? TimeProvider.System;
         _readers = [.. readers ?? []];
-        _book = book;
+        _book = bookOptions?.Value.Enabled == false ? null : book;
         _logger = logger;
     }
 
