@@ -12,6 +12,7 @@ public static class OrderListCard
 {
     public const int PageSize = 8;
 
+    /// <summary>The card; <c>asOf</c> (" as of 10:42") follows the count when the list came from the order book.</summary>
     public static AdaptiveCard Build(
         string title,
         IReadOnlyList<Order> orders,
@@ -20,7 +21,8 @@ public static class OrderListCard
         int page = 1,
         IReadOnlyList<SupplierProblem>? problems = null,
         IReadOnlyList<string>? notes = null,
-        bool notAll = false)
+        bool notAll = false,
+        string? asOf = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(title);
         ArgumentNullException.ThrowIfNull(orders);
@@ -32,7 +34,7 @@ public static class OrderListCard
         var body = new List<CardElement>
         {
             Title(E(title)),
-            new TextBlock(orders.Count == 0 ? "No orders." : $"{context.Count(orders.Count)} {noun}{(notAll ? " shown, not all of them" : string.Empty)}.{(orders.DistinctBy(o => o.Status.Status).Count() > 1 ? Breakdown(orders) : string.Empty)}{BySupplier(orders, context)}") { IsSubtle = true, Spacing = Spacing.None, Wrap = true },
+            new TextBlock(orders.Count == 0 ? $"No orders{asOf}." : $"{context.Count(orders.Count)} {noun}{(notAll ? " shown, not all of them" : string.Empty)}{asOf}.{(orders.DistinctBy(o => o.Status.Status).Count() > 1 ? Breakdown(orders) : string.Empty)}{BySupplier(orders, context)}") { IsSubtle = true, Spacing = Spacing.None, Wrap = true },
         };
 
         // What the list could not apply comes before the orders: the reader must know which question this answers.

@@ -81,7 +81,8 @@ public sealed partial class MessageExtensionHandler
             return Results.Say(NeedsCountry);
         }
 
-        var result = await _orders.SearchAsync(query, scope.Settings, scope.Card.TimeZone, Budget, cancellationToken);
+        var list = await _orders.ListAsync(query, scope.Settings, scope.Card.TimeZone, Budget, cancellationToken);
+        var result = list.Found;
         var problems = result.Problems.ToList();
         if (result.AllFailed)
         {
@@ -89,13 +90,15 @@ public sealed partial class MessageExtensionHandler
         }
 
         var (orders, _) = OrderListLimits.Apply(query, result.Orders.OrderByDescending(o => o.OrderDate), scope.Card);
-        var attachments = orders.Select(o => OrderResult(o, scope.Card)).ToList();
+        // The book holds every order, not a supplier's newest page: the flyout shows the first of them.
+        var attachments = (list.AnyBook ? orders.Take(_options.Value.MaxResults) : orders).Select(o => OrderResult(o, scope.Card)).ToList();
         if (problems.Count > 0)
         {
             attachments.Insert(0, Unavailable(problems, scope.Card, query.Title()));
         }
 
-        return attachments.Count == 0 ? Results.Say($"No {query.Title()} right now.") : new Results(attachments);
+        var asOf = BookWording.AsOf(list, scope.Card);
+        return attachments.Count == 0 ? Results.Say($"No {query.Title()} {(asOf.Length > 0 ? asOf.Trim() : "right now")}.") : new Results(attachments);
     }
 
     /// <summary>The orders watched in this conversation, newest subscription first, each looked up now.</summary>

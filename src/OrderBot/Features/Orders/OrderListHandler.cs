@@ -26,7 +26,7 @@ public sealed class OrderListHandler : IIntentHandler, IActionHandler
     IReadOnlyCollection<string> IActionHandler.Verbs { get; } = [CardActions.Verbs.ListPage];
 
     public Task<Reply> AnswerAsync(TurnScope scope, RecognizerResult recognized, CancellationToken cancellationToken) =>
-        AnswerListAsync(scope, OrderListQuery.FromRecognized(recognized), 1, cancellationToken);
+        AnswerListAsync(scope, OrderListQuery.FromRecognized(recognized), 1, cancellationToken, howMany: recognized.Text.TrimStart().StartsWith("how many", StringComparison.OrdinalIgnoreCase));
 
     /// <summary>Next/Previous: a list's page, or a pick list's or PO summary's (their paging query names the question).</summary>
     public async Task<Reply> HandleAsync(TurnScope scope, string verb, IReadOnlyDictionary<string, string> data, CancellationToken cancellationToken)
@@ -47,7 +47,7 @@ public sealed class OrderListHandler : IIntentHandler, IActionHandler
         return Reply.FromText("That list has expired. Ask me again and I'll fetch it fresh.");
     }
 
-    private async Task<Reply> AnswerListAsync(TurnScope scope, OrderListQuery query, int page, CancellationToken cancellationToken)
+    private async Task<Reply> AnswerListAsync(TurnScope scope, OrderListQuery query, int page, CancellationToken cancellationToken, bool howMany = false)
     {
         ArgumentNullException.ThrowIfNull(scope);
         using var span = ConversationTelemetry.StartAnswer(Intents.OrderList);
@@ -59,7 +59,8 @@ public sealed class OrderListHandler : IIntentHandler, IActionHandler
         }
 
         using var typing = scope.Turn.StartTyping(cancellationToken);
-        var result = await _orders.SearchAsync(query, scope.Settings, scope.Card.TimeZone, cancellationToken);
+        var list = await _orders.ListAsync(query, scope.Settings, scope.Card.TimeZone, null, cancellationToken);
+        var result = list.Found;
         if (result.AllFailed)
         {
             _metrics.Answer(span, Intents.OrderList, AnswerKinds.Unavailable, partial: false);
@@ -71,7 +72,15 @@ public sealed class OrderListHandler : IIntentHandler, IActionHandler
         var (limited, notes) = OrderListLimits.Apply(query, result.Orders.OrderByDescending(o => o.OrderDate), scope.Card, ages);
         var capped = OrderListLimits.Capped(result.Results, query.NarrowedHere);
         var narrowed = result.Results.Select(r => r.ScopeNote).OfType<string>().Distinct().Select(n => "Where I looked: " + n);
-        return Reply.FromCard(OrderListCard.Build(query.Title(), limited, scope.Card, query.Encode(), page, [.. result.Problems], [.. capped, .. notes, .. narrowed], notAll: capped.Count > 0));
+        var book = BookWording.ListNotes(list, scope.Card);
+        var asOf = BookWording.AsOf(list, scope.Card);
+        var card = OrderListCard.Build(query.Title(), limited, scope.Card, query.Encode(), page, [.. result.Problems], [.. capped, .. notes, .. book, .. narrowed], notAll: capped.Count > 0, asOf: asOf);
+
+        // "how many open orders": the number first, then the list it counts.
+        var title = query.Title();
+        var missing = result.IsPartial ? $" ({CardParts.Missing(result.Problems, scope.Card)})" : string.Empty;
+        var atLeast = capped.Count > 0 || result.IsPartial ? "At least " : string.Empty;
+        return Reply.FromCard(card, howMany ? $"{atLeast}{scope.Card.Count(limited.Count)} {char.ToLowerInvariant(title[0])}{title[1..]}{asOf}{missing}." : null);
     }
 
     /// <summary>When each held order's hold began, for those the watcher knows (local store reads, no supplier call).</summary>

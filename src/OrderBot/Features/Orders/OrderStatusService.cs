@@ -39,13 +39,25 @@ public sealed partial class OrderStatusService
     private readonly IOptions<ConversationOptions> _options;
     private readonly TimeProvider _time;
     private readonly IReadOnlyList<IOrderReadObserver> _readers;
+    private readonly OrderBook.IOrderBook? _book;
+    private readonly Microsoft.Extensions.Logging.ILogger<OrderStatusService>? _logger;
 
-    public OrderStatusService(OrderLookup lookup, IOptions<ConversationOptions> options, TimeProvider? time = null, IEnumerable<IOrderReadObserver>? readers = null)
+    /// <summary>Without a <c>book</c> (none exists, or <c>OrderBook:Enabled</c> is false) every answer is asked live.</summary>
+    public OrderStatusService(
+        OrderLookup lookup,
+        IOptions<ConversationOptions> options,
+        TimeProvider? time = null,
+        IEnumerable<IOrderReadObserver>? readers = null,
+        OrderBook.IOrderBook? book = null,
+        Microsoft.Extensions.Logging.ILogger<OrderStatusService>? logger = null,
+        IOptions<OrderBook.OrderBookOptions>? bookOptions = null)
     {
         _lookup = lookup;
         _options = options;
         _time = time ?? TimeProvider.System;
         _readers = [.. readers ?? []];
+        _book = bookOptions?.Value.Enabled == false ? null : book;
+        _logger = logger;
     }
 
     /// <summary>Tells the observers (<see cref="IOrderReadObserver"/>) about the orders of an answer that came with their details.</summary>
@@ -100,8 +112,8 @@ public sealed partial class OrderStatusService
         ArgumentNullException.ThrowIfNull(context);
         var deadline = Deadline(budget);
         var late = allowLate && _options.Value.LateAnswerWindow > TimeSpan.Zero ? _options.Value.LateAnswerWindow : (TimeSpan?)null;
-        var result = await FindAsync(question, settings, deadline, late, cancellationToken);
-        var answer = await AnswerFoundAsync(question, result, settings, context, page, deadline, cancellationToken);
+        var (result, book) = await FindAsync(question, settings, deadline, late, cancellationToken);
+        var answer = WithBookNote(await AnswerFoundAsync(question, result, settings, context, page, deadline, cancellationToken), book, context);
         await ObserveAsync(result.Orders, cancellationToken);
         return answer with { Late = [.. result.Results.Select(r => r.Late).OfType<Task<SupplierResult>>()] };
     }
@@ -154,6 +166,11 @@ public sealed partial class OrderStatusService
         var result = kind == OrderAnswerKind.Status
             ? await _lookup.GetOrderAsync(orderNumber, scope, supplier, cancellationToken)
             : await _lookup.GetOrderWithShipmentsAsync(orderNumber, scope, supplier, cancellationToken);
+        // Details (lines, shipments) stay live; the book's copy stands in only for the status.
+        var asked = new OrderQuestion(orderNumber, kind, null, orderNumber, null, supplier, null);
+        var (booked, read) = await BookedAsync(asked, scope, supplier, result.Results, cancellationToken);
+        result = new LookupResult(booked);
+        IReadOnlyList<BookRead> book = read is null ? [] : [read];
         await ObserveAsync(result.Orders, cancellationToken);
         var order = result.Orders.FirstOrDefault();
         if (order is null)
@@ -166,7 +183,7 @@ public sealed partial class OrderStatusService
         var answer = kind == OrderAnswerKind.Status
             ? OrderAnswer.Of(Reply.FromCard(OrderStatusCard.Build(order, context)), AnswerKinds.Order)
             : OrderAnswer.Of(Reply.FromCard(ItemsCard.Build(order, context, page)), AnswerKinds.Items);
-        return answer with { Orders = [order] };
+        return WithBookNote(answer with { Orders = [order] }, book, context);
     }
 
     private async Task<OrderAnswer> SingleAsync(OrderAnswerKind kind, Order order, EffectiveSettings settings, CardContext context, IReadOnlyList<SupplierProblem> problems, DateTimeOffset deadline, CancellationToken cancellationToken, string? scopeNote = null)
@@ -183,31 +200,37 @@ public sealed partial class OrderStatusService
         return detailed with { Reply = detailed.Reply with { Text = note } };
     }
 
-    /// <summary>Each supplier with its own scope, all at once; a reference is tried as PO and as order number.</summary>
-    private async Task<LookupResult> FindAsync(OrderQuestion question, EffectiveSettings settings, DateTimeOffset deadline, TimeSpan? late, CancellationToken cancellationToken)
+    /// <summary>Each supplier with its own scope, all at once (and the book, when there is one: see <see cref="BookedAsync"/>).</summary>
+    private async Task<(LookupResult Result, IReadOnlyList<BookRead> Book)> FindAsync(OrderQuestion question, EffectiveSettings settings, DateTimeOffset deadline, TimeSpan? late, CancellationToken cancellationToken)
     {
         var asks = SuppliersFor(question.Supplier).Select(async supplier =>
         {
             var scope = ScopeFor(supplier, question.Country, settings, deadline) with { LateWindow = late };
-            var note = settings.NarrowingNote(supplier, question.Country);
-            if (question.Po is { } po)
-            {
-                var found = await _lookup.FindByPoAsync(po, scope, supplier, cancellationToken);
-                return Noted(await WithShipmentsAsync(found.Results, scope, cancellationToken), note);
-            }
-
-            if (question.OrderNumber is { } number)
-            {
-                return Noted((await _lookup.GetOrderAsync(number, scope, supplier, cancellationToken)).Results, note);
-            }
-
-            var both = await Task.WhenAll(
-                _lookup.FindByPoAsync(question.Ref!, scope, supplier, cancellationToken),
-                _lookup.GetOrderAsync(question.Ref!, scope, supplier, cancellationToken));
-            return Noted([Merge(supplier, both[0], both[1])], note);
+            var live = Noted(await AskLiveAsync(question, scope, supplier, cancellationToken), settings.NarrowingNote(supplier, question.Country));
+            return await BookedAsync(question, scope, supplier, live, cancellationToken);
         });
         var results = await Task.WhenAll(asks);
-        return new LookupResult([.. results.SelectMany(r => r)]);
+        return (new LookupResult([.. results.SelectMany(r => r.Results)]), [.. results.Select(r => r.Read).OfType<BookRead>()]);
+    }
+
+    /// <summary>One supplier asked now; a reference is tried as PO and as order number.</summary>
+    private async Task<IReadOnlyList<SupplierResult>> AskLiveAsync(OrderQuestion question, SupplierScope scope, SupplierId supplier, CancellationToken cancellationToken)
+    {
+        if (question.Po is { } po)
+        {
+            var found = await _lookup.FindByPoAsync(po, scope, supplier, cancellationToken);
+            return await WithShipmentsAsync(found.Results, scope, cancellationToken);
+        }
+
+        if (question.OrderNumber is { } number)
+        {
+            return (await _lookup.GetOrderAsync(number, scope, supplier, cancellationToken)).Results;
+        }
+
+        var both = await Task.WhenAll(
+            _lookup.FindByPoAsync(question.Ref!, scope, supplier, cancellationToken),
+            _lookup.GetOrderAsync(question.Ref!, scope, supplier, cancellationToken));
+        return [Merge(supplier, both[0], both[1])];
     }
 
     /// <summary>Each answer carries how the asker's saved settings narrowed it (the card's "where I looked").</summary>

@@ -1,0 +1,104 @@
+using OrderBot.Cards;
+using OrderBot.Features.OrderBook;
+using OrderBot.Suppliers.Model;
+
+namespace OrderBot.Features.Orders;
+
+/// <summary>Where one supplier's part of an answer came from, when an order book exists.</summary>
+public enum BookSource
+{
+    /// <summary>The whole book: every account in the asker's scope has completed a sync.</summary>
+    Book,
+
+    /// <summary>Asked live (today's path): an account in scope is not synced yet, or its last sync failed.</summary>
+    Live,
+
+    /// <summary>Asked live, the supplier could not answer, and the book's copy answered instead (worded with its age).</summary>
+    BookAfterLive,
+}
+
+/// <summary>How one supplier's part of an answer used the order book.</summary>
+/// <param name="Supplier">The supplier.</param>
+/// <param name="Source">Book, live, or the book after the live ask failed.</param>
+/// <param name="AsOf">How fresh the book's part is (its oldest completed sync, or the copy's own time); null when live.</param>
+/// <param name="Unsynced">Accounts in scope whose book could not be used (not yet synced, or the last sync failed): named.</param>
+/// <param name="LiveProblem">Why the live ask did not answer, for <see cref="BookSource.BookAfterLive"/>.</param>
+public sealed record BookRead(SupplierId Supplier, BookSource Source, DateTimeOffset? AsOf, IReadOnlyList<BookAccountState> Unsynced, SupplierProblem? LiveProblem = null);
+
+/// <summary>A list's orders and, when an order book exists, where each supplier's part came from.</summary>
+public sealed record OrderList(LookupResult Found, IReadOnlyList<BookRead> Book)
+{
+    /// <summary>Every supplier's part came from the whole book (no live search, so no "newest" caveat).</summary>
+    public bool WholeBook => Book.Count > 0 && Book.Count == Found.Results.Count && Book.All(b => b.Source == BookSource.Book);
+
+    /// <summary>Some supplier's part came from the book.</summary>
+    public bool AnyBook => Book.Any(b => b.Source != BookSource.Live);
+}
+
+/// <summary>How an answer says what the order book gave: its age, and the accounts it could not cover. Pure.</summary>
+public static class BookWording
+{
+    /// <summary>" as of 10:42" for a count line when the whole answer came from the book; empty otherwise.</summary>
+    public static string AsOf(OrderList list, CardContext context)
+    {
+        ArgumentNullException.ThrowIfNull(list);
+        ArgumentNullException.ThrowIfNull(context);
+        return list.WholeBook && list.Book.Select(b => b.AsOf).Min() is { } oldest ? $" as of {context.Time(oldest)}" : string.Empty;
+    }
+
+    /// <summary>What the book gave to a list, supplier by supplier: searched, its age, and who was asked live instead.</summary>
+    public static IReadOnlyList<string> ListNotes(OrderList list, CardContext context)
+    {
+        ArgumentNullException.ThrowIfNull(list);
+        ArgumentNullException.ThrowIfNull(context);
+        var notes = new List<string>();
+        var whole = list.Book.Where(b => b.Source == BookSource.Book).ToList();
+        if (whole.Count > 0)
+        {
+            var asOf = whole.Select(b => b.AsOf).OfType<DateTimeOffset>().DefaultIfEmpty(context.Now).Min();
+            notes.Add($"Searched every order in OrderBot's order book for {CardParts.Names(whole.Select(b => b.Supplier))} (synced as of {context.Time(asOf)}), not only the newest.");
+        }
+
+        foreach (var read in list.Book.Where(b => b.Source != BookSource.Book))
+        {
+            var name = SupplierNames.Display(read.Supplier);
+            var why = read.Unsynced.Count == 0 ? null : $"{Accounts(read.Unsynced)} {(read.Unsynced.Count == 1 ? "is" : "are")} not in the order book yet ({Reasons(read.Unsynced)})";
+            notes.Add(read.Source == BookSource.Live
+                ? $"{why}, so I asked {name} directly."
+                : $"{Failed(read.LiveProblem, read.Supplier, context)}; this is {name} as of {context.Time(read.AsOf ?? context.Now)}, from OrderBot's order book{(why is null ? "." : $" ({why}).")}");
+        }
+
+        return notes;
+    }
+
+    /// <summary>"Ingram Micro did not answer in time; this is as of 10:42, from OrderBot's order book." for an order answered from the book.</summary>
+    public static string Fallback(IReadOnlyList<BookRead> reads, CardContext context)
+    {
+        ArgumentNullException.ThrowIfNull(reads);
+        ArgumentNullException.ThrowIfNull(context);
+        return string.Join(" ", reads.Where(r => r.Source == BookSource.BookAfterLive).Select(r =>
+            $"{Failed(r.LiveProblem, r.Supplier, context)}; this is {SupplierNames.Display(r.Supplier)}'s order as of {context.Time(r.AsOf ?? context.Now)}, from OrderBot's order book."));
+    }
+
+    /// <summary>Why the live ask did not answer, never blaming the supplier for our own budget.</summary>
+    private static string Failed(SupplierProblem? problem, SupplierId supplier, CardContext context)
+    {
+        var name = SupplierNames.Display(supplier);
+        return problem?.Kind switch
+        {
+            null => $"{name} could not answer",
+            SupplierProblemKind.Timeout => $"{name} did not answer in time",
+            SupplierProblemKind.BudgetUsed => $"I've used this minute's {name} allowance (its limit, kept by OrderBot)",
+            _ => $"{name} {CardParts.MissingPhrase(problem, context)}",
+        };
+    }
+
+    /// <summary>"Ingram Micro 20-123456 (GB)" — each account as the book names it.</summary>
+    private static string Accounts(IEnumerable<BookAccountState> states) =>
+        string.Join(" and ", states.Select(s => $"{SupplierNames.Display(s.Account.Supplier)} {s.Account.Account} ({s.Account.Country.ToUpperInvariant()})"));
+
+    private static string Reasons(IEnumerable<BookAccountState> states) =>
+        string.Join("; ", states.Select(s => s.LastProblem is { Length: > 0 } problem
+            ? $"its last sync failed: {problem.TrimEnd('.')}"
+            : s.Syncing ? "its first sync is under way" : "its first sync has not finished").Distinct());
+}

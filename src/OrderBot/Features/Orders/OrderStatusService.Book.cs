@@ -1,0 +1,160 @@
+using System.Data.Common;
+using OrderBot.Features.Conversation;
+using OrderBot.Features.OrderBook;
+using OrderBot.Suppliers.Model;
+
+namespace OrderBot.Features.Orders;
+
+/// <summary>
+/// Answers from the order book (<see cref="IOrderBook"/>): a list reads the whole book of a supplier once every account
+/// in the asker's scope has completed a sync (otherwise that supplier is asked live, as without a book, and the
+/// account is named); a single order or PO is still asked live, its answer recorded in the book, and the book's copy
+/// answers — worded with its age — when the supplier could not. Without a book, nothing here runs.
+/// </summary>
+public sealed partial class OrderStatusService
+{
+    /// <summary>Most orders one list reads from the book (the card pages them); more are named as not shown.</summary>
+    internal const int BookListLimit = 20_000;
+
+    /// <summary>Orders matching a list's filters: from the book where it covers the scope, else asked live.</summary>
+    public async Task<OrderList> ListAsync(OrderListQuery query, EffectiveSettings settings, TimeZoneInfo zone, TimeSpan? budget, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        ArgumentNullException.ThrowIfNull(zone);
+        if (_book is null)
+        {
+            return new OrderList(await SearchAsync(query, settings, zone, budget, cancellationToken), []);
+        }
+
+        var search = query.ToSearch(zone);
+        var deadline = Deadline(budget);
+        var parts = await Task.WhenAll(SuppliersFor(query.Supplier).Select(supplier => ListOneAsync(search, query, supplier, settings, deadline, cancellationToken)));
+        var found = new LookupResult([.. parts.SelectMany(p => p.Results)]);
+        await ObserveAsync(found.Orders, cancellationToken);
+        return new OrderList(found, [.. parts.Select(p => p.Read).OfType<BookRead>()]);
+    }
+
+    private async Task<(IReadOnlyList<SupplierResult> Results, BookRead? Read)> ListOneAsync(
+        OrderSearch search, OrderListQuery query, SupplierId supplier, EffectiveSettings settings, DateTimeOffset deadline, CancellationToken cancellationToken)
+    {
+        var scope = ScopeFor(supplier, query.Country, settings, deadline);
+        var note = settings.NarrowingNote(supplier, query.Country);
+        var view = await _book!.QueryAsync(ToBookQuery(search, query, supplier, scope), cancellationToken);
+        if (Covers(view))
+        {
+            return (Noted([FromBook(supplier, view)], note), new BookRead(supplier, BookSource.Book, view.AsOf, []));
+        }
+
+        var unsynced = view.Accounts.Where(a => a.CompletedAt is null || a.LastProblem is not null).ToList();
+        var live = Noted((await _lookup.SearchAsync(search, scope, supplier, cancellationToken)).Results, note);
+        if (live.All(r => !r.Succeeded) && view.AsOf is { } asOf && view.Accounts.Count > 0 && view.Accounts.All(a => a.CompletedAt is not null))
+        {
+            // The live ask failed too: the book's last complete copy, with its age, beats no answer.
+            var problem = live.Select(r => r.Problem).OfType<SupplierProblem>().FirstOrDefault();
+            return (Noted([FromBook(supplier, view)], note), new BookRead(supplier, BookSource.BookAfterLive, asOf, unsynced, problem));
+        }
+
+        return (live, unsynced.Count == 0 ? null : new BookRead(supplier, BookSource.Live, null, unsynced));
+    }
+
+    /// <summary>The book covers a supplier's scope when it holds accounts for it and each has completed a sync, the last without a problem.</summary>
+    private static bool Covers(BookView view) =>
+        view.Accounts.Count > 0 && view.AsOf is not null && view.Accounts.All(a => a.CompletedAt is not null && a.LastProblem is null);
+
+    /// <summary>The book's matches as one supplier's answer: all of them, so nothing says "the newest N".</summary>
+    private static SupplierResult FromBook(SupplierId supplier, BookView view) =>
+        SupplierResult.Found(supplier, view.Orders, 0, "OrderBot's order book") with { MatchCount = view.Total, MoreExist = view.Total > view.Orders.Count };
+
+    /// <summary>
+    /// The list's filters the book applies itself (supplier, scope, status, hold, order-date window, not closed); the
+    /// rest (late, due, shipped, held for N days) are applied to its rows by <see cref="OrderListLimits"/>, as on a
+    /// supplier's answer.
+    /// </summary>
+    internal static BookQuery ToBookQuery(OrderSearch search, OrderListQuery query, SupplierId supplier, SupplierScope scope)
+    {
+        ArgumentNullException.ThrowIfNull(search);
+        ArgumentNullException.ThrowIfNull(query);
+        var held = search.Status == OrderStatus.OnHold || search.Hold is not null || query.HeldDays is not null;
+        return new BookQuery
+        {
+            Scope = scope with { Deadline = null },
+            Supplier = supplier,
+            // "on hold" is any order with a hold (Order.IsHeld), as a supplier's held search answers it.
+            Statuses = search.Status is { } status && status != OrderStatus.OnHold ? [status] : null,
+            OnHold = held,
+            Hold = search.Hold,
+            OrderedFrom = search.From,
+            OrderedTo = search.To?.AddTicks(1),
+            NotClosed = query.NotClosed || query.Late || query.DateOn == "due",
+            Limit = BookListLimit,
+        };
+    }
+
+    /// <summary>
+    /// One supplier's live answer to a single-order or PO question, with the book: what it found is recorded; when it
+    /// could not answer (our budget used, no answer in time, down), the book's copy answers instead, with its age.
+    /// </summary>
+    private async Task<(IReadOnlyList<SupplierResult> Results, BookRead? Read)> BookedAsync(
+        OrderQuestion question, SupplierScope scope, SupplierId supplier, IReadOnlyList<SupplierResult> results, CancellationToken cancellationToken)
+    {
+        if (_book is null)
+        {
+            return (results, null);
+        }
+
+        var seen = results.Where(r => r.Succeeded).SelectMany(r => r.Orders).ToList();
+        if (seen.Count > 0)
+        {
+            await RecordAsync(seen, cancellationToken);
+        }
+
+        // Details (lines, serials, tracking) stay live: the book's copy stands in only for a status.
+        if (question.Kind != OrderAnswerKind.Status || results.Any(r => r.Succeeded) || results.Select(r => r.Problem).OfType<SupplierProblem>().FirstOrDefault() is not { } problem
+            || problem.Kind is SupplierProblemKind.InvalidRequest or SupplierProblemKind.NotConfigured)
+        {
+            return (results, null);
+        }
+
+        var asked = new BookQuery { Scope = scope with { Deadline = null }, Supplier = supplier, Limit = 100 };
+        BookView[] views = question.Po is { } po ? [await _book.QueryAsync(asked with { CustomerPo = po }, cancellationToken)]
+            : question.OrderNumber is { } number ? [await _book.QueryAsync(asked with { OrderNumber = number }, cancellationToken)]
+            :
+            [
+                await _book.QueryAsync(asked with { CustomerPo = question.Ref }, cancellationToken),
+                await _book.QueryAsync(asked with { OrderNumber = question.Ref }, cancellationToken),
+            ];
+        var orders = views.SelectMany(v => v.Orders).DistinctBy(o => o.OrderNumber, StringComparer.OrdinalIgnoreCase).ToList();
+        var ages = views.Where(v => v.Orders.Count > 0).Select(v => v.AsOf).OfType<DateTimeOffset>().ToList();
+        if (orders.Count == 0 || ages.Count == 0)
+        {
+            return (results, null); // no copy, or none whose age is known: the supplier's problem is the answer
+        }
+
+        var first = results[0];
+        var copy = SupplierResult.Found(supplier, orders, 0, "OrderBot's order book") with { ScopeNote = first.ScopeNote, Late = first.Late };
+        return ([copy], new BookRead(supplier, BookSource.BookAfterLive, ages.Min(), [], problem));
+    }
+
+    /// <summary>A live answer's orders into the book; a book that cannot write never costs the user the answer.</summary>
+    private async Task RecordAsync(List<Order> orders, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await _book!.RecordLiveAsync(orders, _time.GetUtcNow(), cancellationToken);
+        }
+        catch (DbException exception)
+        {
+            if (_logger is not null)
+            {
+                Log.BookRecordFailed(_logger, orders.Count, exception);
+            }
+        }
+    }
+
+    /// <summary>The answer with the book's part said first: who could not answer, and how old the copy shown is.</summary>
+    private static OrderAnswer WithBookNote(OrderAnswer answer, IReadOnlyList<BookRead> reads, Cards.CardContext context) =>
+        reads.Count == 0 ? answer : answer with
+        {
+            Reply = answer.Reply with { Text = string.Join(" ", new[] { BookWording.Fallback(reads, context), answer.Reply.Text }.Where(t => !string.IsNullOrEmpty(t))) },
+        };
+}
