@@ -28,7 +28,11 @@ public static class HoldAlertsExtensions
         services.AddMetrics();
         services.TryAddSingleton<AlertsMetrics>();
         services.TryAddSingleton<AlertRouter>();
-        services.TryAddSingleton(sp => new WatchSources(sp.GetServices<OrderBot.Suppliers.IOrderSupplier>(), sp.GetService<OrderBot.Suppliers.IAnswerCacheInvalidator>()));
+        services.TryAddSingleton(sp => new WatchSources(
+            sp.GetServices<OrderBot.Suppliers.IOrderSupplier>(),
+            sp.GetService<OrderBot.Suppliers.IAnswerCacheInvalidator>(),
+            sp.GetService<OrderBot.Features.OrderBook.IOrderBook>()));
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<OrderBot.Features.OrderBook.IOrderBookObserver, WatcherBookObserver>());
         services.TryAddSingleton(sp => new WatchStores(
             sp.GetRequiredService<ISubscriptionStore>(),
             sp.GetRequiredService<IWatchedOrderStore>(),
