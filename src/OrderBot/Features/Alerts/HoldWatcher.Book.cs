@@ -52,17 +52,29 @@ public sealed partial class HoldWatcher : IOrderBookObserver
     private async Task ObserveChangeAsync(BookChange change, DateTimeOffset? completedAt, IReadOnlyList<Subscription> active, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var order = change.After;
-        var watched = await _orders.GetAsync(order.Supplier, order.OrderNumber, cancellationToken);
-        if (watched is not null)
+        if (!active.Any(s => AlertRouter.Covers(s, order)))
         {
-            // The watcher's own memory wins: the same snapshot (and version) a poll or a pushed event would diff against.
-            await ApplyAsync(watched.Supplier, watched.OrderNumber, OrderSnapshot.FromJson(watched.SnapshotJson), order, active, now, cancellationToken);
+            // Nobody to tell: the book itself is the memory the next change is diffed against.
             return;
         }
 
-        if (!active.Any(s => AlertRouter.Covers(s, order)))
+        var today = DateOnly.FromDateTime(now.UtcDateTime);
+        if (await _orders.GetAsync(order.Supplier, order.OrderNumber, cancellationToken) is { } watched)
         {
-            // Nobody to tell and nothing to remember: the book itself is the baseline for later changes.
+            var snapshot = OrderSnapshot.FromJson(watched.SnapshotJson);
+            if (PagesAreComplete(order.Supplier))
+            {
+                // The watcher's own memory wins: the same snapshot (and version) a poll or a pushed event diffs against.
+                await ApplyAsync(watched.Supplier, watched.OrderNumber, snapshot, order, active, now, cancellationToken);
+            }
+            else if (snapshot is not null && watched.NextPollAt > now && OrderDiff.Compare(snapshot, order, today).Count > 0)
+            {
+                // A page lacks what the order call adds (Schneider: items, their holds and dates): diffing a detailed
+                // snapshot against it could "release" an item hold. The page makes the order due; its poll decides.
+                await _orders.UpsertAsync(watched with { NextPollAt = now }, cancellationToken);
+                Log.Expedited(_logger, order.Supplier, order.OrderNumber);
+            }
+
             return;
         }
 
@@ -75,12 +87,21 @@ public sealed partial class HoldWatcher : IOrderBookObserver
 
         // Remembered from the first change on, so the next change of this order diffs against a new version (a hold
         // that comes back after its release is a new alert, not a duplicate of the first).
-        var events = OrderDiff.Compare(before, order, DateOnly.FromDateTime(now.UtcDateTime));
+        var events = OrderDiff.Compare(before, order, today);
         if (events.Count > 0 || OrderDiff.Changed(before, OrderSnapshot.Of(order, 0, before, now)))
         {
             await ApplyAsync(order.Supplier, order.OrderNumber, before, order, active, now, cancellationToken, sighting.NewHeldOrder);
         }
     }
+
+    /// <summary>
+    /// The book replaces the watcher's own calls only where a book page carries what those calls would
+    /// (<see cref="Suppliers.IOrderSupplier.SearchHitsAreComplete"/>: Ingram). Schneider's pages have no items, so its
+    /// watched orders keep their polls and discovery its searches; the book adds the orders nobody watches and makes a
+    /// watched order due when its page shows a change. A supplier the watcher cannot call is decided from the book.
+    /// </summary>
+    private bool PagesAreComplete(SupplierId supplier) =>
+        !_suppliers.TryGetValue(supplier, out var client) || client.SearchHitsAreComplete;
 
     /// <summary>The accounts whose book stands in for supplier calls right now (none without a book).</summary>
     private async Task<BookCoverage> CoverageAsync(DateTimeOffset now, CancellationToken cancellationToken) =>
@@ -108,7 +129,10 @@ public sealed partial class HoldWatcher : IOrderBookObserver
     private async Task<bool> PollFromBookAsync(WatchedOrder watched, BookCoverage coverage, IReadOnlyList<Subscription> active, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var before = OrderSnapshot.FromJson(watched.SnapshotJson);
-        if (_book is null || coverage.Find(watched.Supplier, before?.Account, before?.Country) is not { } account)
+        if (_book is null
+            || !PagesAreComplete(watched.Supplier)
+            || AwaitingTracking(before, now)
+            || coverage.Find(watched.Supplier, before?.Account, before?.Country) is not { } account)
         {
             return false;
         }
@@ -133,13 +157,17 @@ public sealed partial class HoldWatcher : IOrderBookObserver
         return true;
     }
 
+    /// <summary>Shipped without tracking, still within <see cref="AlertsOptions.TrackingWait"/>: tracking comes from the order call, not a page.</summary>
+    private bool AwaitingTracking(OrderSnapshot? snapshot, DateTimeOffset now) =>
+        snapshot is { LeftWarehouse: true, HasTracking: false, ShippedSeenAt: { } seen } && now - seen < _options.TrackingWait;
+
     /// <summary>
     /// Discovery asks the supplier nothing for a subscription the book answers: an account or country with a fresh
     /// book, a PO or order number the fresh books hold. Their changes arrive as book changes instead.
     /// </summary>
     private async Task<bool> BookAnswersAsync(Subscription subscription, SupplierId supplier, BookCoverage coverage, CancellationToken cancellationToken)
     {
-        if (_book is null)
+        if (_book is null || !PagesAreComplete(supplier))
         {
             return false;
         }
