@@ -5,6 +5,7 @@ using OrderBot.Features.Find;
 using OrderBot.Features.Digest;
 using OrderBot.Features.Exports;
 using OrderBot.Features.MessageExtension;
+using OrderBot.Features.OrderBook;
 using OrderBot.Features.Alerts.Subscriptions;
 using OrderBot.Hosting;
 using OrderBot.Protocol.Hosting;
@@ -65,6 +66,7 @@ public partial class Program
         builder.AddSchneiderSupplier();
         builder.AddIngramSupplier();
         builder.AddOrderLookup();
+        builder.AddOrderBook();
         builder.AddBotProtocol();
         builder.AddConversation();
         builder.AddFind();

@@ -35,6 +35,7 @@ public sealed class SettingsDocumentationTests
         { "Telemetry", typeof(OrderBot.Hosting.TelemetryOptions) },
         { "Digest", typeof(OrderBot.Features.Digest.DigestOptions) },
         { "Exports", typeof(OrderBot.Features.Exports.ExportOptions) },
+        { "OrderBook", typeof(OrderBot.Features.OrderBook.OrderBookOptions) },
     };
 
     [Theory]

@@ -202,6 +202,45 @@ internal static class Schema
                     created_at {t.Long} NOT NULL
                 );
                 """),
+            new(6, "order-book", $"""
+                CREATE TABLE book_order (
+                    account_key     TEXT    NOT NULL,
+                    supplier        TEXT    NOT NULL,
+                    order_number    TEXT    NOT NULL,
+                    order_key       TEXT    NOT NULL,
+                    country         TEXT    NULL,
+                    customer_po     TEXT    NULL,
+                    status          TEXT    NOT NULL,
+                    on_hold         {t.Bool} NOT NULL,
+                    hold_categories TEXT    NOT NULL,
+                    order_date      {t.Long} NULL,
+                    due_date        {t.Long} NULL,
+                    is_closed       {t.Bool} NOT NULL,
+                    fingerprint     TEXT    NOT NULL,
+                    order_json      TEXT    NOT NULL,
+                    seen_at         {t.Long} NOT NULL,
+                    sync_generation {t.Long} NOT NULL,
+                    PRIMARY KEY (account_key, supplier, order_number)
+                );
+                CREATE INDEX ix_book_order_po ON book_order (customer_po);
+                CREATE INDEX ix_book_order_number ON book_order (order_key);
+                CREATE INDEX ix_book_order_date ON book_order (account_key, order_date);
+                CREATE INDEX ix_book_order_status ON book_order (account_key, status, order_date);
+                CREATE INDEX ix_book_order_hold ON book_order (account_key, on_hold, hold_categories);
+                CREATE INDEX ix_book_order_open ON book_order (account_key, is_closed, due_date);
+                CREATE INDEX ix_book_order_generation ON book_order (account_key, sync_generation);
+                CREATE TABLE book_sync (
+                    account_key       TEXT    NOT NULL PRIMARY KEY,
+                    cursor            TEXT    NULL,
+                    generation        {t.Long} NOT NULL,
+                    started_at        {t.Long} NULL,
+                    completed_at      {t.Long} NULL,
+                    full_completed_at {t.Long} NULL,
+                    order_count       INTEGER NOT NULL,
+                    last_problem      TEXT    NULL,
+                    updated_at        {t.Long} NOT NULL
+                );
+                """),
         ];
     }
 }
