@@ -22,18 +22,37 @@ internal static class BookBaseline
     /// <see cref="Sighting.NewHeldOrder"/>: only the hold events of the diff are news (a new order's date or
     /// tracking is not a change).
     /// </summary>
-    public static Sighting Of(BookChange change, DateTimeOffset? completedAt, DateTimeOffset now)
+    /// <paramref name="pagesComplete"/>: the supplier's book pages carry what its order call does (Ingram). Where they
+    /// do not (Schneider), a page and a detailed read are compared on what both carry — the order's status and its
+    /// order-level holds — so an item hold first seen in a detailed read is not a hold that just appeared, nor one
+    /// missing from a page a release. <see cref="Sighting.After"/> is the order to diff and remember.
+    public static Sighting Of(BookChange change, DateTimeOffset? completedAt, DateTimeOffset now, bool pagesComplete = true)
     {
         ArgumentNullException.ThrowIfNull(change);
+        var after = change.After;
         if (change.Before is { } before)
         {
-            return new Sighting(OrderSnapshot.Of(before, 0, before: null, now), NewHeldOrder: false);
+            if (!pagesComplete && before.HasDetails != after.HasDetails)
+            {
+                (before, after) = (PageLevel(before), PageLevel(after));
+            }
+
+            return new Sighting(OrderSnapshot.Of(before, 0, before: null, now), NewHeldOrder: false, after);
         }
 
-        return IsNewHeldOrder(change.After, completedAt)
-            ? new Sighting(Unheld(change.After), NewHeldOrder: true)
-            : new Sighting(null, NewHeldOrder: false);
+        return IsNewHeldOrder(after, completedAt)
+            ? new Sighting(Unheld(after), NewHeldOrder: true, after)
+            : new Sighting(null, NewHeldOrder: false, after);
     }
+
+    /// <summary>The order as a search page shows it: no items, no item holds, no dates or tracking from them.</summary>
+    internal static Order PageLevel(Order order) => order with
+    {
+        Items = [],
+        HasDetails = false,
+        EstimatedDelivery = null,
+        Holds = [.. order.Holds.Where(h => h.Scope is null)],
+    };
 
     /// <summary>Held, not cancelled, and placed since the account's book was last complete (less the grace).</summary>
     public static bool IsNewHeldOrder(Order order, DateTimeOffset? completedAt)
@@ -65,5 +84,5 @@ internal static class BookBaseline
     }
 
     /// <summary>The snapshot to compare with (null: baseline), and whether only hold events count.</summary>
-    internal sealed record Sighting(OrderSnapshot? Before, bool NewHeldOrder);
+    internal sealed record Sighting(OrderSnapshot? Before, bool NewHeldOrder, Order After);
 }

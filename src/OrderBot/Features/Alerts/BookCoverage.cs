@@ -54,9 +54,9 @@ internal sealed class BookCoverage
         };
     }
 
-    /// <summary>A Schneider book of every purchaser the API key sees (<c>OrderBookAccounts.AllPurchasers</c>).</summary>
+    /// <summary>A Schneider book of every purchaser the API key sees.</summary>
     private static bool IsAllPurchasers(BookAccount account) =>
-        account.Supplier == SupplierId.Schneider && account.Account == "all";
+        account.Supplier == SupplierId.Schneider && account.Account == OrderBookAccounts.AllPurchasers;
 
     /// <summary>ISO codes, with Ingram's "UK" read as "GB".</summary>
     private static bool SameCountry(string a, string b) =>

@@ -62,7 +62,7 @@ public sealed partial class HoldWatcher : IOrderBookObserver
         if (await _orders.GetAsync(order.Supplier, order.OrderNumber, cancellationToken) is { } watched)
         {
             var snapshot = OrderSnapshot.FromJson(watched.SnapshotJson);
-            if (PagesAreComplete(order.Supplier))
+            if (PagesAreComplete(order.Supplier) || order.HasDetails)
             {
                 // The watcher's own memory wins: the same snapshot (and version) a poll or a pushed event diffs against.
                 await ApplyAsync(watched.Supplier, watched.OrderNumber, snapshot, order, active, now, cancellationToken);
@@ -78,7 +78,7 @@ public sealed partial class HoldWatcher : IOrderBookObserver
             return;
         }
 
-        var sighting = BookBaseline.Of(change, completedAt, now);
+        var sighting = BookBaseline.Of(change, completedAt, now, PagesAreComplete(order.Supplier));
         if (sighting.Before is not { } before)
         {
             _metrics?.Baseline();
@@ -87,10 +87,11 @@ public sealed partial class HoldWatcher : IOrderBookObserver
 
         // Remembered from the first change on, so the next change of this order diffs against a new version (a hold
         // that comes back after its release is a new alert, not a duplicate of the first).
-        var events = OrderDiff.Compare(before, order, today);
-        if (events.Count > 0 || OrderDiff.Changed(before, OrderSnapshot.Of(order, 0, before, now)))
+        var after = sighting.After;
+        var events = OrderDiff.Compare(before, after, today);
+        if (events.Count > 0 || OrderDiff.Changed(before, OrderSnapshot.Of(after, 0, before, now)))
         {
-            await ApplyAsync(order.Supplier, order.OrderNumber, before, order, active, now, cancellationToken, sighting.NewHeldOrder);
+            await ApplyAsync(after.Supplier, after.OrderNumber, before, after, active, now, cancellationToken, sighting.NewHeldOrder);
         }
     }
 

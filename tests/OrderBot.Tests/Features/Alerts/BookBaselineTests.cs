@@ -62,4 +62,22 @@ public sealed class BookBaselineTests
         var cancelled = Placed(Now.AddMinutes(-1)) with { Status = new StatusInfo(OrderStatus.Cancelled, "V", "DELETED") };
         Assert.Null(BookBaseline.Of(new BookChange(null, cancelled), LastComplete, Now).Before);
     }
+
+    /// <summary>Schneider: a page after a detailed read is not a release of the item hold only the details showed, nor the reverse a new hold.</summary>
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void Of_PageAndDetailedReadOfAnIncompleteSupplier_ComparedOnOrderLevelOnly(bool detailsFirst)
+    {
+        var page = ScriptedSupplier.Open(SupplierId.Schneider, "0100000001", "PO-1", account: "PUR-1", country: "FR");
+        var itemHold = new Hold("status:OnHold", "On hold", HoldCategory.Other, "Item on hold.", "Ask.") { Key = "item:000010", Scope = "item 000010" };
+        var detailed = page with { HasDetails = true, Holds = [itemHold], EstimatedDelivery = Now.AddDays(9) };
+        var change = detailsFirst ? new BookChange(detailed, page) : new BookChange(page, detailed);
+
+        var sighting = BookBaseline.Of(change, LastComplete, Now, pagesComplete: false);
+        var complete = BookBaseline.Of(change, LastComplete, Now, pagesComplete: true);
+
+        Assert.Empty(OrderDiff.Compare(sighting.Before, sighting.After));
+        Assert.Equal(detailsFirst ? AlertKind.HoldReleased : AlertKind.HoldAppeared, Assert.Single(OrderDiff.Compare(complete.Before, complete.After)).Kind);
+    }
 }
