@@ -11,6 +11,9 @@ namespace OrderBot.Tests.State;
 /// </summary>
 internal sealed class StateStores(StateDatabase database, TimeProvider time)
 {
+    /// <summary>The database these stores share (for stores a test builds beside them, e.g. the order book).</summary>
+    public StateDatabase Database { get; } = database;
+
     public StateMigrator Migrator { get; } = new(database, time);
 
     public ConversationReferenceStore Conversations { get; } = new(database, time, NullLogger<ConversationReferenceStore>.Instance);

@@ -42,21 +42,7 @@ public sealed class AlertRouter
     /// </summary>
     internal static bool Wants(Subscription subscription, Order order, AlertEvent alertEvent)
     {
-        if (subscription.Supplier is { } supplier && supplier != order.Supplier)
-        {
-            return false;
-        }
-
-        var matches = subscription.Kind switch
-        {
-            SubscriptionKind.Order => Same(subscription.OrderNumber, order.OrderNumber)
-                || order.SubOrders.Any(s => Same(subscription.OrderNumber, s.Number)),
-            SubscriptionKind.Po => Same(subscription.PoNumber, order.CustomerPo),
-            SubscriptionKind.Account => Same(subscription.Account, order.Account),
-            SubscriptionKind.Country => Same(subscription.Country, order.Country),
-            _ => false,
-        };
-        if (!matches)
+        if (!Covers(subscription, order))
         {
             return false;
         }
@@ -68,6 +54,25 @@ public sealed class AlertRouter
         }
 
         return subscription.HoldFilter is not { } filter || (isHold && alertEvent.Hold?.Category == filter);
+    }
+
+    /// <summary>Whether <paramref name="subscription"/> is about this order at all (whatever the event).</summary>
+    internal static bool Covers(Subscription subscription, Order order)
+    {
+        if (subscription.Supplier is { } supplier && supplier != order.Supplier)
+        {
+            return false;
+        }
+
+        return subscription.Kind switch
+        {
+            SubscriptionKind.Order => Same(subscription.OrderNumber, order.OrderNumber)
+                || order.SubOrders.Any(s => Same(subscription.OrderNumber, s.Number)),
+            SubscriptionKind.Po => Same(subscription.PoNumber, order.CustomerPo),
+            SubscriptionKind.Account => Same(subscription.Account, order.Account),
+            SubscriptionKind.Country => Same(subscription.Country, order.Country),
+            _ => false,
+        };
     }
 
     /// <summary>Enqueues the event for every subscribed, unmuted conversation; returns how many items were new.</summary>

@@ -44,6 +44,13 @@ public sealed class AlertsOptions
     /// <summary>Poll period of an invoiced or cancelled order: nothing should change, but a supplier can reopen one.</summary>
     public TimeSpan FinalPollPeriod { get; set; } = TimeSpan.FromDays(1);
 
+    /// <summary>
+    /// With the order book on: an account whose book completed a full sync no longer than this ago is watched through
+    /// the book alone (its sync is the poll: no per-order calls, no discovery searches for it). A book older than this
+    /// — its sync failing or stopped — hands the account back to polling.
+    /// </summary>
+    public TimeSpan BookStaleAfter { get; set; } = TimeSpan.FromMinutes(30);
+
     /// <summary>Account and country subscriptions watch orders placed within this many days.</summary>
     public int LookbackDays { get; set; } = 30;
 
@@ -109,6 +116,7 @@ internal sealed class AlertsOptionsValidator : IValidateOptions<AlertsOptions>
         Positive(failures, "Alerts:TrackingWait", options.TrackingWait);
         Positive(failures, "Alerts:FinalPollPeriod", options.FinalPollPeriod);
         Positive(failures, "Alerts:LeaseDuration", options.LeaseDuration);
+        Positive(failures, "Alerts:BookStaleAfter", options.BookStaleAfter);
         Positive(failures, "Alerts:DeliveryInterval", options.DeliveryInterval);
         Positive(failures, "Alerts:RetryBackoff", options.RetryBackoff);
         if (options.MaxRetryBackoff < options.RetryBackoff)

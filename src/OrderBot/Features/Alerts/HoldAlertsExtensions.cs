@@ -1,5 +1,6 @@
 using OrderBot.Features.Alerts.Stores;
 using OrderBot.Features.Alerts.Subscriptions;
+using OrderBot.Features.OrderBook;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
@@ -28,7 +29,11 @@ public static class HoldAlertsExtensions
         services.AddMetrics();
         services.TryAddSingleton<AlertsMetrics>();
         services.TryAddSingleton<AlertRouter>();
-        services.TryAddSingleton(sp => new WatchSources(sp.GetServices<OrderBot.Suppliers.IOrderSupplier>(), sp.GetService<OrderBot.Suppliers.IAnswerCacheInvalidator>()));
+        services.TryAddSingleton(sp => new WatchSources(
+            sp.GetServices<OrderBot.Suppliers.IOrderSupplier>(),
+            sp.GetService<OrderBot.Suppliers.IAnswerCacheInvalidator>(),
+            BookOf(sp)));
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IOrderBookObserver, WatcherBookObserver>());
         services.TryAddSingleton(sp => new WatchStores(
             sp.GetRequiredService<ISubscriptionStore>(),
             sp.GetRequiredService<IWatchedOrderStore>(),
@@ -43,4 +48,8 @@ public static class HoldAlertsExtensions
         services.AddHostedService<AlertDeliveryService>();
         return builder;
     }
+
+    /// <summary>The order book the watcher reads, when one is registered and syncing (<c>OrderBook:Enabled</c>); else none, as before the book.</summary>
+    private static IOrderBook? BookOf(IServiceProvider services) =>
+        services.GetService<IOptions<OrderBookOptions>>()?.Value.Enabled != false ? services.GetService<IOrderBook>() : null;
 }

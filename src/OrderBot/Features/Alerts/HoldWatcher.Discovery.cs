@@ -11,7 +11,7 @@ namespace OrderBot.Features.Alerts;
 /// <summary>Discovery: the searches that find the orders a PO, account or country subscription covers.</summary>
 public sealed partial class HoldWatcher
 {
-    private async Task<(int Discovered, int Events, int Enqueued)> DiscoverAsync(SupplierId only, IReadOnlyList<Subscription> active, DateTimeOffset now, CycleBudget budget, CancellationToken cancellationToken)
+    private async Task<(int Discovered, int Events, int Enqueued)> DiscoverAsync(SupplierId only, IReadOnlyList<Subscription> active, DateTimeOffset now, BookCoverage coverage, CycleBudget budget, CancellationToken cancellationToken)
     {
         var lease = $"{DiscoveryLease}.{SupplierNames.Key(only)}";
         // The discovery lease doubles as a cluster-wide timer: it is never released, so whoever gets it runs the full
@@ -42,6 +42,12 @@ public sealed partial class HoldWatcher
                     }
 
                     return (discovered, events, enqueued);
+                }
+
+                if (await BookAnswersAsync(subscription, supplier.Id, coverage, cancellationToken))
+                {
+                    // The book's sync is this subscription's search; its changes arrive through OnChangesAsync.
+                    continue;
                 }
 
                 if (subscription.Kind == SubscriptionKind.Order

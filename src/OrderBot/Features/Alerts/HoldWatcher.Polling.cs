@@ -92,7 +92,8 @@ public sealed partial class HoldWatcher
 
     /// <summary>
     /// Compares a fresh look at an order with what was remembered, writes each event to the outbox for every
-    /// subscribed conversation, then stores the new snapshot and the next poll time.
+    /// subscribed conversation, then stores the new snapshot and the next poll time. <paramref name="holdsOnly"/>:
+    /// only hold events count (a new order first seen by the book already held, see <see cref="BookBaseline"/>).
     /// </summary>
     private async Task<(int Events, int Enqueued)> ApplyAsync(
         SupplierId supplier,
@@ -101,7 +102,8 @@ public sealed partial class HoldWatcher
         Order order,
         IReadOnlyList<Subscription> active,
         DateTimeOffset now,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        bool holdsOnly = false)
     {
         if (before is null)
         {
@@ -110,6 +112,11 @@ public sealed partial class HoldWatcher
         }
 
         var events = OrderDiff.Compare(before, order, DateOnly.FromDateTime(now.UtcDateTime));
+        if (holdsOnly)
+        {
+            events = [.. events.Where(e => e.Kind == AlertKind.HoldAppeared)];
+        }
+
         var enqueued = 0;
         foreach (var alertEvent in events)
         {

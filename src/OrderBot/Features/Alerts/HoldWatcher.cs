@@ -9,7 +9,11 @@ using OrderBot.Suppliers.Telemetry;
 namespace OrderBot.Features.Alerts;
 
 /// <summary>What one watcher cycle did (for logs, tests and the benchmark).</summary>
-public sealed record WatchCycleResult(int Calls, int Discovered, int Polled, int Failed, int Events, int Enqueued, bool RateLimited);
+public sealed record WatchCycleResult(int Calls, int Discovered, int Polled, int Failed, int Events, int Enqueued, bool RateLimited)
+{
+    /// <summary>Due watched orders read from a fresh order book instead of the supplier (no call).</summary>
+    public int FromBook { get; init; }
+}
 
 /// <summary>
 /// One watcher cycle: turn subscriptions into watched orders (discovery), poll the orders that are due (claimed with
@@ -33,6 +37,7 @@ public sealed partial class HoldWatcher
     private readonly IAnswerCacheInvalidator? _answers;
     private readonly IInboundEventStore? _inbound;
     private readonly Webhooks.IngramWebhookOptions? _webhooks;
+    private readonly OrderBook.IOrderBook? _book;
     private readonly System.Collections.Concurrent.ConcurrentDictionary<SupplierId, int> _discoveryCursor = new();
 
     public HoldWatcher(
@@ -50,6 +55,7 @@ public sealed partial class HoldWatcher
         ArgumentNullException.ThrowIfNull(stores);
         _suppliers = sources.Suppliers.ToDictionary(s => s.Id);
         _answers = sources.Answers;
+        _book = sources.Book;
         _subscriptions = stores.Subscriptions;
         _orders = stores.Orders;
         _leases = stores.Leases;
@@ -80,7 +86,10 @@ public sealed partial class HoldWatcher
             results.Sum(r => r.Failed),
             results.Sum(r => r.Events),
             results.Sum(r => r.Enqueued),
-            results.Any(r => r.RateLimited));
+            results.Any(r => r.RateLimited))
+        {
+            FromBook = results.Sum(r => r.FromBook),
+        };
     }
 
     /// <summary>
@@ -120,10 +129,12 @@ public sealed partial class HoldWatcher
         var active = await _subscriptions.ListActiveAsync(cancellationToken);
         var budget = new CycleBudget(_options.MaxCallsPerCycle);
         await RefreshPushingAsync(supplier, now, cancellationToken);
-        var (discovered, events, enqueued) = await DiscoverAsync(supplier, active, now, budget, cancellationToken);
+        var coverage = await CoverageAsync(now, cancellationToken);
+        var (discovered, events, enqueued) = await DiscoverAsync(supplier, active, now, coverage, budget, cancellationToken);
 
         var polled = 0;
         var failed = 0;
+        var fromBook = 0;
         if (budget.Left > 0 && !budget.RateLimited)
         {
             // One call per order (a details call): claim no more than the calls left.
@@ -136,6 +147,13 @@ public sealed partial class HoldWatcher
                     break;
                 }
 
+                if (await FromBookAsync(watched, coverage, active, now, cancellationToken))
+                {
+                    // The book's sync is this order's poll.
+                    fromBook++;
+                    continue;
+                }
+
                 var outcome = await PollOneAsync(watched, active, now, budget, cancellationToken);
                 polled++;
                 failed += outcome.Failed ? 1 : 0;
@@ -144,7 +162,7 @@ public sealed partial class HoldWatcher
             }
         }
 
-        var result = new WatchCycleResult(budget.Used, discovered, polled, failed, events, enqueued, budget.RateLimited);
+        var result = new WatchCycleResult(budget.Used, discovered, polled, failed, events, enqueued, budget.RateLimited) { FromBook = fromBook };
         Log.CycleDone(_logger, result.Calls, result.Discovered, result.Polled, result.Failed, result.Events, result.Enqueued);
         return result;
     }

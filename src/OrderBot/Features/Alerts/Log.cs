@@ -25,6 +25,12 @@ internal static partial class Log
     [LoggerMessage(EventId = 7505, Level = LogLevel.Debug, Message = "Discovery saw {Supplier} order {OrderNumber} change; polling it this cycle")]
     public static partial void Expedited(ILogger logger, SupplierId supplier, string orderNumber);
 
+    [LoggerMessage(EventId = 7506, Level = LogLevel.Error, Message = "The order book's change to {Supplier} order {OrderNumber} could not be decided")]
+    public static partial void BookChangeFailed(ILogger logger, Exception exception, SupplierId supplier, string orderNumber);
+
+    [LoggerMessage(EventId = 7507, Level = LogLevel.Error, Message = "Reading {Supplier} order {OrderNumber} from the order book failed; it is looked at again when its claim lapses")]
+    public static partial void BookPollFailed(ILogger logger, Exception exception, SupplierId supplier, string orderNumber);
+
     [LoggerMessage(EventId = 7510, Level = LogLevel.Information, Message = "Alert {EventKey} sent as {ActivityId}")]
     public static partial void AlertSent(ILogger logger, string eventKey, string? activityId);
 

@@ -111,13 +111,13 @@ internal sealed class AlertsHarness : IAsyncDisposable
     }
 
     /// <summary>A watcher + delivery pair as one app instance has them, on its own store handle.</summary>
-    public (HoldWatcher Watcher, AlertDelivery Delivery) NewInstance(StateStores? store = null, IOutboxStore? outbox = null)
+    public (HoldWatcher Watcher, AlertDelivery Delivery) NewInstance(StateStores? store = null, IOutboxStore? outbox = null, OrderBot.Features.OrderBook.IOrderBook? book = null)
     {
         store ??= NewStore();
         var instance = new AlertsInstance();
         var options = Microsoft.Extensions.Options.Options.Create(Options);
         var router = new AlertRouter(store.Subscriptions, store.Outbox, Time, Metrics);
-        var watcher = new HoldWatcher(new WatchSources(Suppliers ?? [Ingram, Schneider], Answers), new WatchStores(store.Subscriptions, store.Watched, store.Leases), router, Time, options, NullLogger<HoldWatcher>.Instance, instance, Metrics);
+        var watcher = new HoldWatcher(new WatchSources(Suppliers ?? [Ingram, Schneider], Answers, book), new WatchStores(store.Subscriptions, store.Watched, store.Leases), router, Time, options, NullLogger<HoldWatcher>.Instance, instance, Metrics);
         var http = new HttpClient();
         _clients.Add(http);
         var client = new ConnectorClient(http);
