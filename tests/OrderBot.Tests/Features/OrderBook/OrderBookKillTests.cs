@@ -89,6 +89,7 @@ public sealed class OrderBookKillTests : IDisposable
             "--Sandbox:Ingram:SendWebhooks=false",
             "--Alerts:Enabled=false",
             "--Digest:Enabled=false",
+            "--OrderBook:Enabled=true",
             "--OrderBook:Days=500",
             "--OrderBook:Interval=00:00:10",
             "--OrderBook:LeaseDuration=00:00:05",
