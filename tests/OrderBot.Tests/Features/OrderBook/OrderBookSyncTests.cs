@@ -1,4 +1,6 @@
+using System.Diagnostics.Metrics;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.Metrics.Testing;
 using OrderBot.Features.OrderBook;
 using OrderBot.Hosting;
 using OrderBot.Suppliers;
@@ -22,6 +24,10 @@ public sealed class OrderBookSyncTests
         await using var host = await StartAsync(observer, "--OrderBook:Days=500", "--Sandbox:Schneider:OrderCount=2000");
         var sandbox = host.App.Services.GetRequiredService<SandboxServers>().Schneider!;
         observer.Attach(Book(host));
+        var meters = host.App.Services.GetRequiredService<IMeterFactory>();
+        using var pages = new MetricCollector<long>(meters, OrderBookMetrics.Name, "orderbot.orderbook.pages");
+        using var changes = new MetricCollector<long>(meters, OrderBookMetrics.Name, "orderbot.orderbook.changes");
+        using var passes = new MetricCollector<long>(meters, OrderBookMetrics.Name, "orderbot.orderbook.passes");
 
         var outcome = await Sync(host).SyncAccountAsync(France);
         var view = await Book(host).QueryAsync(new BookQuery { CustomerPo = " 201121/1 ", Scope = new SupplierScope { Country = "FR" } });
@@ -33,6 +39,10 @@ public sealed class OrderBookSyncTests
         Assert.NotNull(view.AsOf);
         Assert.Equal(view.Accounts.Single().Orders, observer.Changes);
         Assert.True(observer.Checked > 0);
+        Assert.Equal(sandbox.Stats.Search, pages.GetMeasurementSnapshot().Where(m => Equals(m.Tags["orderbot.outcome"], "ok")).Sum(m => m.Value));
+        Assert.Equal(observer.Changes, changes.GetMeasurementSnapshot().Sum(m => m.Value));
+        var pass = Assert.Single(passes.GetMeasurementSnapshot());
+        Assert.Equal(("schneider", "full", "completed"), (pass.Tags["orderbot.supplier"], pass.Tags["orderbot.pass_kind"], pass.Tags["orderbot.outcome"]));
         Assert.True(observer.AllStoredWhenTold);
     }
 
@@ -111,6 +121,31 @@ public sealed class OrderBookSyncTests
         Assert.True(view.Total > 150, $"{view.Total} orders");
         Assert.Equal(live.Orders.Select(o => o.OrderNumber).Order(StringComparer.Ordinal), view.Orders.Select(o => o.OrderNumber).Order(StringComparer.Ordinal));
         Assert.InRange(calls, 9, 12);
+    }
+
+    [Fact]
+    public async Task Readyz_BeforeAndAfterASync_ListsEachBookAndStaysReady()
+    {
+        await using var host = await StartAsync(null);
+
+        var before = await ReadyAsync(host);
+        await Sync(host).SyncAccountAsync(France);
+        var after = await ReadyAsync(host);
+
+        Assert.Equal("Healthy", before.GetProperty("orderbook").GetString());
+        Assert.Equal("not yet synced", before.GetProperty("books").GetProperty("schneider:all:FR").GetString());
+        Assert.Equal("not yet synced", before.GetProperty("books").GetProperty("ingram:20-123456:GB").GetString());
+        var synced = after.GetProperty("books").GetProperty("schneider:all:FR").GetString()!;
+        Assert.Matches(@"^synced 2026-12-02T03:0\d:\d\dZ, \d+ s ago, \d+ orders$", synced);
+        Assert.Equal("not yet synced", after.GetProperty("books").GetProperty("ingram:20-123456:GB").GetString());
+    }
+
+    private static async Task<System.Text.Json.JsonElement> ReadyAsync(AppHost host)
+    {
+        using var response = await host.Client.GetAsync(new Uri("/readyz", UriKind.Relative));
+        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+        using var body = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        return body.RootElement.Clone();
     }
 
     private static async Task<AppHost> StartAsync(IOrderBookObserver? observer, params string[] args) =>
