@@ -21,19 +21,16 @@ public sealed partial class HoldWatcher : IOrderBookObserver
     {
         ArgumentNullException.ThrowIfNull(account);
         ArgumentNullException.ThrowIfNull(changes);
-        if (!_options.Enabled || changes.Count == 0)
+        if (!_options.Enabled || _book is null || changes.Count == 0)
         {
+            // Alerts off, or the book not syncing (OrderBook:Enabled=false): the watcher works as before the book.
             return;
         }
 
         var active = await _subscriptions.ListActiveAsync(cancellationToken);
         var now = _time.GetUtcNow();
-        DateTimeOffset? completedAt = null;
-        if (_book is not null)
-        {
-            var states = await _book.AccountsAsync(cancellationToken);
-            completedAt = states.FirstOrDefault(s => s.Account.Key == account.Key)?.CompletedAt;
-        }
+        var states = await _book.AccountsAsync(cancellationToken);
+        var completedAt = states.FirstOrDefault(s => s.Account.Key == account.Key)?.CompletedAt;
 
         foreach (var change in changes)
         {
