@@ -129,6 +129,55 @@ public sealed class BookAlertsTests : IAsyncLifetime
         Assert.True(IngramCalls > calls);
     }
 
+    [Fact]
+    public async Task BookStaleAfterItsSyncStops_WatchedOrderIsPolledAgain()
+    {
+        await _h.AddConversationAsync("a:personal-1", "personal");
+        var a = BookWatchInstance.Start(_h, _sandboxes);
+        await WatchAsync("a:personal-1", "20-IM088");
+        await a.SyncAsync();
+        _h.Advance(TimeSpan.FromMinutes(1));
+        Assert.Equal(0, (await a.Watcher.RunCycleAsync(CancellationToken.None)).Polled);
+
+        // No sync for longer than Alerts:BookStaleAfter (30 min): the watcher does not trust the book alone any more.
+        _h.Advance(_h.Options.BookStaleAfter);
+        var calls = IngramCalls;
+        var cycle = await a.Watcher.RunCycleAsync(CancellationToken.None);
+
+        Assert.True(cycle.Calls > 0); // its subscription's discovery or its poll asks Ingram again
+        Assert.Equal(0, cycle.FromBook);
+        Assert.True(IngramCalls > calls);
+    }
+
+    /// <summary>
+    /// Schneider's pages have no items: a watched Schneider order keeps its polls, and an item hold its poll saw is
+    /// never "released" by a page that cannot show it.
+    /// </summary>
+    [Fact]
+    public async Task SchneiderWatchedOrder_ItemHoldSeenByItsPollIsNotReleasedByBookPages()
+    {
+        await _h.AddConversationAsync("a:personal-1", "personal");
+        var a = BookWatchInstance.Start(_h, _sandboxes);
+        var schneider = _sandboxes.Clients.First(c => c.Id == SupplierId.Schneider);
+        var order = Assert.Single((await schneider.GetOrderAsync("0100111111", new SupplierScope { Background = true, Country = "FR" })).Orders);
+        await _h.Store.Subscriptions.AddAsync(Watch("a:personal-1", SupplierId.Schneider, "0100111111"), [WatchBaseline.Of(order, _h.Time.GetUtcNow())]);
+        await a.SyncAsync();
+        Assert.Contains(await a.Book.AccountsAsync(), s => s.Account == BookWatchInstance.SchneiderFr && s.CompletedAt is not null);
+
+        Assert.True(_sandboxes.Schneider.HoldItem("0100111111", "000010"));
+        var polled = 0;
+        for (var minute = 0; minute < 16; minute++)
+        {
+            _h.Advance(TimeSpan.FromMinutes(1));
+            polled += (await a.RoundAsync()).Polled;
+        }
+
+        var alert = Assert.Single(Alerts("0100111111"));
+        Assert.Contains("New hold", alert, StringComparison.Ordinal);
+        Assert.Contains("item 000010", alert, StringComparison.Ordinal);
+        Assert.True(polled > 0);
+    }
+
     /// <summary>Neither supplier's book pages carry a delivery date: a slip reaches the watcher from a detailed live read recorded in the book.</summary>
     [Fact]
     public async Task LiveReadRecordedInTheBook_LaterDeliveryDateOfAWatchedOrderAlertedOnce()
