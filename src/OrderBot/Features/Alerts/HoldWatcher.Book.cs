@@ -21,19 +21,16 @@ public sealed partial class HoldWatcher : IOrderBookObserver
     {
         ArgumentNullException.ThrowIfNull(account);
         ArgumentNullException.ThrowIfNull(changes);
-        if (!_options.Enabled || changes.Count == 0)
+        if (!_options.Enabled || _book is null || changes.Count == 0)
         {
+            // Alerts off, or the book not syncing (OrderBook:Enabled=false): the watcher works as before the book.
             return;
         }
 
         var active = await _subscriptions.ListActiveAsync(cancellationToken);
         var now = _time.GetUtcNow();
-        DateTimeOffset? completedAt = null;
-        if (_book is not null)
-        {
-            var states = await _book.AccountsAsync(cancellationToken);
-            completedAt = states.FirstOrDefault(s => s.Account.Key == account.Key)?.CompletedAt;
-        }
+        var states = await _book.AccountsAsync(cancellationToken);
+        var completedAt = states.FirstOrDefault(s => s.Account.Key == account.Key)?.CompletedAt;
 
         foreach (var change in changes)
         {
@@ -132,7 +129,7 @@ public sealed partial class HoldWatcher : IOrderBookObserver
         var before = OrderSnapshot.FromJson(watched.SnapshotJson);
         if (_book is null
             || !PagesAreComplete(watched.Supplier)
-            || AwaitingTracking(before, now)
+            || (AwaitingTracking(before, now) && WantsTracking(active, watched, before))
             || coverage.Find(watched.Supplier, before?.Account, before?.Country) is not { } account)
         {
             return false;
@@ -161,6 +158,15 @@ public sealed partial class HoldWatcher : IOrderBookObserver
     /// <summary>Shipped without tracking, still within <see cref="AlertsOptions.TrackingWait"/>: tracking comes from the order call, not a page.</summary>
     private bool AwaitingTracking(OrderSnapshot? snapshot, DateTimeOffset now) =>
         snapshot is { LeftWarehouse: true, HasTracking: false, ShippedSeenAt: { } seen } && now - seen < _options.TrackingWait;
+
+    /// <summary>Only order and PO subscriptions hear of tracking (see <see cref="AlertRouter.Wants"/>): for the others a page is enough.</summary>
+    private static bool WantsTracking(IReadOnlyList<Subscription> active, WatchedOrder watched, OrderSnapshot? snapshot) =>
+        active.Any(s => (s.Supplier is null || s.Supplier == watched.Supplier) && s.Kind switch
+        {
+            SubscriptionKind.Order => string.Equals(s.OrderNumber?.Trim(), watched.OrderNumber, StringComparison.OrdinalIgnoreCase),
+            SubscriptionKind.Po => s.PoNumber is { } po && string.Equals(po.Trim(), snapshot?.CustomerPo?.Trim(), StringComparison.OrdinalIgnoreCase),
+            _ => false,
+        });
 
     /// <summary>
     /// Discovery asks the supplier nothing for a subscription the book answers: an account or country with a fresh

@@ -35,7 +35,7 @@ public sealed class BookAlertsTests : IAsyncLifetime
     {
         await _h.AddConversationAsync(Channel, "channel", teamsChannelId: Channel);
         await _h.SubscribeAsync(Channel, SubscriptionKind.Account, "20-123456", SupplierId.Ingram);
-        var a = BookWatchInstance.Start(_h, _sandboxes.Clients);
+        var a = BookWatchInstance.Start(_h, _sandboxes);
         await a.RoundAsync();
         Assert.Empty(_h.AlertRequests()); // the first pass is the baseline, however many orders are held
         Assert.Null(await _h.Store.Watched.GetAsync(SupplierId.Ingram, "20-IM088"));
@@ -68,7 +68,7 @@ public sealed class BookAlertsTests : IAsyncLifetime
     public async Task WatchedOrderOfAFreshBook_NoOrderCallsAndItsHoldReleaseAndShipmentComeFromTheSync()
     {
         await _h.AddConversationAsync("a:personal-1", "personal");
-        var a = BookWatchInstance.Start(_h, _sandboxes.Clients);
+        var a = BookWatchInstance.Start(_h, _sandboxes);
         await WatchAsync("a:personal-1", "20-IM088");
         await a.SyncAsync();
 
@@ -100,6 +100,7 @@ public sealed class BookAlertsTests : IAsyncLifetime
 
         Assert.Contains("New hold", Assert.Single(await StepAsync("orders/20-IM088/hold?code=CH")), StringComparison.Ordinal);
         Assert.Contains("Hold released", (await StepAsync("orders/20-IM088/release"))[1], StringComparison.Ordinal);
+        Assert.True(syncCalls > 0);
         Assert.Equal(calls + syncCalls, IngramCalls); // only the syncs asked Ingram
         var all = await StepAsync("orders/20-IM088/ship");
         Assert.Equal(3, all.Count);
@@ -110,7 +111,7 @@ public sealed class BookAlertsTests : IAsyncLifetime
     public async Task WatchedOrderOutsideTheBook_IsStillPolled()
     {
         await _h.AddConversationAsync("a:personal-1", "personal");
-        var a = BookWatchInstance.Start(_h, _sandboxes.Clients);
+        var a = BookWatchInstance.Start(_h, _sandboxes);
         await WatchAsync("a:personal-1", "20-RD12J"); // entered in 2020: older than the book's 90 days
         await a.SyncAsync();
 
@@ -128,12 +129,61 @@ public sealed class BookAlertsTests : IAsyncLifetime
         Assert.True(IngramCalls > calls);
     }
 
+    [Fact]
+    public async Task BookStaleAfterItsSyncStops_WatchedOrderIsPolledAgain()
+    {
+        await _h.AddConversationAsync("a:personal-1", "personal");
+        var a = BookWatchInstance.Start(_h, _sandboxes);
+        await WatchAsync("a:personal-1", "20-IM088");
+        await a.SyncAsync();
+        _h.Advance(TimeSpan.FromMinutes(1));
+        Assert.Equal(0, (await a.Watcher.RunCycleAsync(CancellationToken.None)).Polled);
+
+        // No sync for longer than Alerts:BookStaleAfter (30 min): the watcher does not trust the book alone any more.
+        _h.Advance(_h.Options.BookStaleAfter);
+        var calls = IngramCalls;
+        var cycle = await a.Watcher.RunCycleAsync(CancellationToken.None);
+
+        Assert.True(cycle.Calls > 0); // its subscription's discovery or its poll asks Ingram again
+        Assert.Equal(0, cycle.FromBook);
+        Assert.True(IngramCalls > calls);
+    }
+
+    /// <summary>
+    /// Schneider's pages have no items: a watched Schneider order keeps its polls, and an item hold its poll saw is
+    /// never "released" by a page that cannot show it.
+    /// </summary>
+    [Fact]
+    public async Task SchneiderWatchedOrder_ItemHoldSeenByItsPollIsNotReleasedByBookPages()
+    {
+        await _h.AddConversationAsync("a:personal-1", "personal");
+        var a = BookWatchInstance.Start(_h, _sandboxes);
+        var schneider = _sandboxes.Clients.First(c => c.Id == SupplierId.Schneider);
+        var order = Assert.Single((await schneider.GetOrderAsync("0100111111", new SupplierScope { Background = true, Country = "FR" })).Orders);
+        await _h.Store.Subscriptions.AddAsync(Watch("a:personal-1", SupplierId.Schneider, "0100111111"), [WatchBaseline.Of(order, _h.Time.GetUtcNow())]);
+        await a.SyncAsync();
+        Assert.Contains(await a.Book.AccountsAsync(), s => s.Account == BookWatchInstance.SchneiderFr && s.CompletedAt is not null);
+
+        Assert.True(_sandboxes.Schneider.HoldItem("0100111111", "000010"));
+        var polled = 0;
+        for (var minute = 0; minute < 16; minute++)
+        {
+            _h.Advance(TimeSpan.FromMinutes(1));
+            polled += (await a.RoundAsync()).Polled;
+        }
+
+        var alert = Assert.Single(Alerts("0100111111"));
+        Assert.Contains("New hold", alert, StringComparison.Ordinal);
+        Assert.Contains("item 000010", alert, StringComparison.Ordinal);
+        Assert.True(polled > 0);
+    }
+
     /// <summary>Neither supplier's book pages carry a delivery date: a slip reaches the watcher from a detailed live read recorded in the book.</summary>
     [Fact]
     public async Task LiveReadRecordedInTheBook_LaterDeliveryDateOfAWatchedOrderAlertedOnce()
     {
         await _h.AddConversationAsync("a:personal-1", "personal");
-        var a = BookWatchInstance.Start(_h, _sandboxes.Clients);
+        var a = BookWatchInstance.Start(_h, _sandboxes);
         var eta = new DateTimeOffset(2026, 12, 1, 0, 0, 0, TimeSpan.Zero);
         var order = ScriptedSupplier.Open(SupplierId.Schneider, "0100555001", "PO-ETA", eta, account: "PUR-1", country: "FR") with { HasDetails = true };
         await _h.Store.Subscriptions.AddAsync(Watch("a:personal-1", SupplierId.Schneider, order.OrderNumber), [WatchBaseline.Of(order, _h.Time.GetUtcNow())]);
@@ -157,7 +207,7 @@ public sealed class BookAlertsTests : IAsyncLifetime
     {
         await _h.AddConversationAsync(Channel, "channel", teamsChannelId: Channel);
         await _h.SubscribeAsync(Channel, SubscriptionKind.Account, "20-123456", SupplierId.Ingram);
-        var a = BookWatchInstance.Start(_h, _sandboxes.Clients);
+        var a = BookWatchInstance.Start(_h, _sandboxes);
         await a.SyncAsync();
         _h.Advance(TimeSpan.FromMinutes(1));
         var now = _h.Time.GetUtcNow();
@@ -180,16 +230,22 @@ public sealed class BookAlertsTests : IAsyncLifetime
         await _h.AddConversationAsync("a:personal-1", "personal");
         await _h.SubscribeAsync(Channel, SubscriptionKind.Account, "20-123456", SupplierId.Ingram);
         await WatchAsync("a:personal-1", "20-IM088");
-        var a = BookWatchInstance.Start(_h, _sandboxes.Clients);
-        var b = BookWatchInstance.Start(_h, _sandboxes.Clients);
-        await Task.WhenAll(Task.Run(a.RoundAsync), Task.Run(b.RoundAsync));
+        var a = BookWatchInstance.Start(_h, _sandboxes);
+        var b = BookWatchInstance.Start(_h, _sandboxes);
+        // The first pass completes before the watchers look (until it does, they poll and search as without a book).
+        await a.RoundAsync();
+        await b.RoundAsync();
 
         await ControlAsync("orders/20-IM088/hold?code=CH");
+        var watcherCalls = 0;
         for (var i = 0; i < 4; i++)
         {
             _h.Advance(TimeSpan.FromMinutes(5));
-            await Task.WhenAll(Task.Run(a.RoundAsync), Task.Run(b.RoundAsync));
+            var cycles = await Task.WhenAll(Task.Run(a.RoundAsync), Task.Run(b.RoundAsync));
+            watcherCalls += cycles.Sum(c => c.Calls);
         }
+
+        Assert.Equal(0, watcherCalls); // the alerts came from the book's sync, not from polls or searches
 
         var holds = _h.AlertRequests().Where(r => r.Body.Contains("20-IM088", StringComparison.Ordinal)).ToList();
         Assert.Equal(2, holds.Count); // the channel and the personal chat, once each

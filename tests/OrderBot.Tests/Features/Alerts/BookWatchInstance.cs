@@ -1,7 +1,9 @@
+using System.Diagnostics.Metrics;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 using OrderBot.Features.Alerts;
 using OrderBot.Features.OrderBook;
-using OrderBot.Suppliers;
 using OrderBot.Suppliers.Model;
 using OrderBot.Tests.State;
 
@@ -16,23 +18,29 @@ internal sealed class BookWatchInstance
     public static readonly BookAccount IngramGb = new(SupplierId.Ingram, "20-123456", "GB");
     public static readonly BookAccount SchneiderFr = new(SupplierId.Schneider, OrderBookAccounts.AllPurchasers, "FR");
 
-    private readonly IReadOnlyList<IOrderSupplier> _suppliers;
-    private readonly TimeProvider _time;
+    private readonly OrderBookSync _sync;
 
-    private readonly StateStores _store;
-    private readonly string _owner = "book:" + Guid.NewGuid().ToString("N");
-
-    private BookWatchInstance(AlertsHarness harness, IReadOnlyList<IOrderSupplier> suppliers, StateStores store)
+    private BookWatchInstance(AlertsHarness harness, SandboxSuppliers sandboxes, StateStores store)
     {
-        _store = store;
-        _suppliers = suppliers;
-        _time = harness.Time;
         var relay = new ObserverRelay();
-        Observers = new BookObservers([relay], NullLogger<BookObservers>.Instance);
-        Book = new OrderBookStore(store.Database, harness.Time, new OrderBookAccounts([IngramGb, SchneiderFr]), Observers);
-        harness.Suppliers = suppliers;
+        var observers = new BookObservers([relay], NullLogger<BookObservers>.Instance);
+        var accounts = new OrderBookAccounts([IngramGb, SchneiderFr]);
+        Book = new OrderBookStore(store.Database, harness.Time, accounts, observers);
+        harness.Suppliers = sandboxes.Clients;
         (Watcher, Delivery) = harness.NewInstance(store, book: Book);
         relay.Target = Watcher;
+
+        // The readers are the sandbox clients' (real HTTP); the rest is this instance's: its store, leases, clock.
+        _sync = ActivatorUtilities.CreateInstance<OrderBookSync>(
+            sandboxes.Services,
+            Book,
+            accounts,
+            store.Leases,
+            observers,
+            new OptionsMonitor(new OrderBookOptions()),
+            (TimeProvider)harness.Time,
+            new OrderBookMetrics(new NoMeters(), harness.Time),
+            NullLogger<OrderBookSync>.Instance);
     }
 
     public HoldWatcher Watcher { get; }
@@ -41,41 +49,11 @@ internal sealed class BookWatchInstance
 
     public OrderBookStore Book { get; }
 
-    private BookObservers Observers { get; }
+    public static BookWatchInstance Start(AlertsHarness harness, SandboxSuppliers sandboxes, StateStores? store = null) =>
+        new(harness, sandboxes, store ?? harness.NewStore());
 
-    public static BookWatchInstance Start(AlertsHarness harness, IReadOnlyList<IOrderSupplier> suppliers, StateStores? store = null) =>
-        new(harness, suppliers, store ?? harness.NewStore());
-
-    /// <summary>One pass over Ingram GB: every order of the last 90 days stored, the changes told to the watcher.</summary>
-    public async Task SyncAsync()
-    {
-        var lease = OrderBookStore.LeaseName(IngramGb);
-        if (!await _store.Leases.TryAcquireLeaseAsync(lease, _owner, TimeSpan.FromMinutes(2)))
-        {
-            return;
-        }
-
-        try
-        {
-            await PassAsync();
-        }
-        finally
-        {
-            await _store.Leases.ReleaseLeaseAsync(lease, _owner);
-        }
-    }
-
-    private async Task PassAsync()
-    {
-        var ingram = _suppliers.First(s => s.Id == SupplierId.Ingram);
-        var now = _time.GetUtcNow();
-        var result = await ingram.SearchAsync(new OrderSearch { From = now.AddDays(-90), Limit = 500 }, BookCoverage.ScopeOf(IngramGb));
-        Assert.True(result.Succeeded, result.Problem?.Message);
-        var generation = await Book.StartPassAsync(IngramGb, "page:1");
-        var changes = await Book.StorePageAsync(IngramGb, generation, result.Orders, "done", now);
-        await Observers.NotifyAsync(IngramGb, changes);
-        await Book.CompletePassAsync(IngramGb, generation, sweepFrom: null);
-    }
+    /// <summary>The book's sync as its hosted service runs it on a tick: every account's pass that is due, under its lease.</summary>
+    public Task SyncAsync() => _sync.RunDueAsync();
 
     /// <summary>A sync, a watcher cycle and a delivery cycle, as the instance's background services would run them.</summary>
     public async Task<WatchCycleResult> RoundAsync()
@@ -84,6 +62,24 @@ internal sealed class BookWatchInstance
         var cycle = await Watcher.RunCycleAsync(CancellationToken.None);
         await Delivery.RunCycleAsync(CancellationToken.None);
         return cycle;
+    }
+
+    private sealed class OptionsMonitor(OrderBookOptions value) : IOptionsMonitor<OrderBookOptions>
+    {
+        public OrderBookOptions CurrentValue => value;
+
+        public OrderBookOptions Get(string? name) => value;
+
+        public IDisposable? OnChange(Action<OrderBookOptions, string?> listener) => null;
+    }
+
+    private sealed class NoMeters : IMeterFactory
+    {
+        public Meter Create(MeterOptions options) => new(options);
+
+        public void Dispose()
+        {
+        }
     }
 
     /// <summary>The store tells its observers at construction; the watcher is built after it (as the app resolves it at first use).</summary>

@@ -37,4 +37,21 @@ public sealed class HoldAlertsExtensionsTests
         Assert.Equal("conversation_unknown", failure.Tags[AlertsTelemetry.ReasonTag]);
         Assert.True(failure.Tags[AlertsTelemetry.FinalTag] is true);
     }
+
+    /// <summary>
+    /// The watcher reads the order book only while it syncs (<c>OrderBook:Enabled</c>); off, it polls and searches as
+    /// before the book. Either way the book's store resolves with the watcher among its observers (no cycle).
+    /// </summary>
+    [Theory]
+    [InlineData("true", true)]
+    [InlineData("false", false)]
+    public async Task AddHoldAlerts_OrderBookOnOrOff_WatcherReadsTheBookOnlyWhenOn(string enabled, bool reads)
+    {
+        await using var host = await AppHost.StartAsync("--Alerts:Enabled=false", $"--OrderBook:Enabled={enabled}");
+        var services = host.App.Services;
+
+        Assert.Equal(reads, services.GetRequiredService<WatchSources>().Book is not null);
+        Assert.NotNull(services.GetRequiredService<OrderBot.Features.OrderBook.IOrderBook>());
+        Assert.Contains(services.GetServices<OrderBot.Features.OrderBook.IOrderBookObserver>(), o => o is WatcherBookObserver);
+    }
 }

@@ -32,6 +32,9 @@ internal sealed class SandboxSuppliers : IAsyncDisposable
 
     public IReadOnlyList<IOrderSupplier> Clients { get; }
 
+    /// <summary>The clients' container (their order book readers, for a sync built beside them).</summary>
+    public IServiceProvider Services => _host.Services;
+
     public static async Task<SandboxSuppliers> StartAsync(TimeProvider time, int orders)
     {
         var schneider = await SchneiderSandboxServer.StartAsync(new SchneiderSandboxOptions { OrderCount = orders, LocalStatusCodes = true }, time);
