@@ -87,7 +87,7 @@ internal sealed class SlidingLogLimiter : IRateWindow
     public Task AcquireAsync(CancellationToken cancellationToken) => AcquireAsync(priority: false, cancellationToken);
 
     /// <summary>The same; a <paramref name="priority"/> caller queues ahead of every waiting non-priority caller.</summary>
-    public async Task AcquireAsync(bool priority, CancellationToken cancellationToken)
+    public async Task<IRatePermit?> AcquireAsync(bool priority, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
         TaskCompletionSource waiter;
@@ -100,7 +100,7 @@ internal sealed class SlidingLogLimiter : IRateWindow
             if (_waiters.Count == 0 && _grants.Count < _limit)
             {
                 _grants.Enqueue(now);
-                return;
+                return null;
             }
 
             // Continuations run asynchronously so a caller never resumes inside our lock or the timer callback.
@@ -111,6 +111,7 @@ internal sealed class SlidingLogLimiter : IRateWindow
 
         using var registration = cancellationToken.Register(() => Cancel(node, cancellationToken));
         await waiter.Task.ConfigureAwait(false);
+        return null;
     }
 
     public void Dispose()

@@ -36,7 +36,7 @@ public sealed record SupplierGateSettings(int Calls, TimeSpan Period, double Bac
 /// The rate window is exact and reads only the injected <see cref="TimeProvider"/> (<see cref="SlidingLogLimiter"/>):
 /// a permit comes back a full period (plus a small margin for network delay) after it was used, so no window the
 /// server counts in sees more than the budget. Across instances the window lives in Redis
-/// (<see cref="RedisRateWindow"/>, System.Threading.RateLimiting through RedisRateLimiting).
+/// (<see cref="RedisRateWindow"/>, scored with Redis's clock, each permit held until one period after its call ended).
 /// </remarks>
 public sealed partial class SupplierGate : IDisposable
 {
@@ -128,7 +128,13 @@ public sealed partial class SupplierGate : IDisposable
     }
 
     /// <summary>Waits for a permit. Returns false when none came within <see cref="SupplierGateSettings.MaxWait"/>.</summary>
-    public async Task<bool> AcquireAsync(bool background, CancellationToken cancellationToken)
+    public Task<bool> AcquireAsync(bool background, CancellationToken cancellationToken) => AcquireAsync(background, held: null, cancellationToken);
+
+    /// <summary>
+    /// The same; the permits granted are added to <paramref name="held"/>, to be completed (<see cref="CompleteAsync"/>)
+    /// when the call they paid for has ended.
+    /// </summary>
+    internal async Task<bool> AcquireAsync(bool background, List<IRatePermit>? held, CancellationToken cancellationToken)
     {
         if (!Settings.HasWindow)
         {
@@ -151,7 +157,7 @@ public sealed partial class SupplierGate : IDisposable
                 wait = until - now - DeadlineMargin;
             }
 
-            return wait > TimeSpan.Zero && await WaitAsync(background, wait, cancellationToken);
+            return wait > TimeSpan.Zero && await WaitAsync(background, wait, held, cancellationToken);
         }
 
         // A question. Our own budget (and the server's window it mirrors) is never waited on past its deadline, nor
@@ -167,7 +173,7 @@ public sealed partial class SupplierGate : IDisposable
         {
             // Expected in time: wait for it, but only until then — an estimate overtaken (callers that were sleeping
             // out a pause, a priority question) must not leave the call queued silently at the deadline.
-            if (await WaitAsync(background, answerBy - DeadlineMargin - now, cancellationToken))
+            if (await WaitAsync(background, answerBy - DeadlineMargin - now, held, cancellationToken))
             {
                 return true;
             }
@@ -178,11 +184,11 @@ public sealed partial class SupplierGate : IDisposable
 
         // Answered without this call now; the call keeps its place and completes the card. With no late answer
         // possible (a message extension, a card refresh) the answer says when to ask again, and nothing queues.
-        return grant <= keepUntil && CallDeadline.ReportQueued(grant) && await WaitAsync(background, keepUntil - now, cancellationToken);
+        return grant <= keepUntil && CallDeadline.ReportQueued(grant) && await WaitAsync(background, keepUntil - now, held, cancellationToken);
     }
 
     /// <summary>Sleeps out a server pause, then queues for a permit (both limiters for background work), for at most <paramref name="wait"/>.</summary>
-    private async Task<bool> WaitAsync(bool background, TimeSpan wait, CancellationToken cancellationToken)
+    private async Task<bool> WaitAsync(bool background, TimeSpan wait, List<IRatePermit>? held, CancellationToken cancellationToken)
     {
         // A zero wait still takes a permit that is free right now.
         using var giveUp = new CancellationTokenSource(wait > TimeSpan.Zero ? wait : TimeSpan.FromMilliseconds(1), _timeProvider);
@@ -195,18 +201,31 @@ public sealed partial class SupplierGate : IDisposable
                 await Task.Delay(pause, _timeProvider, linked.Token);
             }
 
-            if (background)
+            if (background && await _background!.AcquireAsync(priority: false, linked.Token) is { } share)
             {
-                await _background!.AcquireAsync(priority: false, linked.Token);
+                held?.Add(share);
             }
 
             // A user's question queues ahead of the watcher's polls for the shared budget.
-            await _all!.AcquireAsync(priority: !background, linked.Token);
+            if (await _all!.AcquireAsync(priority: !background, linked.Token) is { } permit)
+            {
+                held?.Add(permit);
+            }
+
             return true;
         }
         catch (OperationCanceledException) when (giveUp.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
             return false;
+        }
+    }
+
+    /// <summary>The call the <paramref name="held"/> permits paid for has ended (each window may hold them a period from now).</summary>
+    internal static async Task CompleteAsync(List<IRatePermit> held)
+    {
+        foreach (var permit in held)
+        {
+            await permit.CompleteAsync();
         }
     }
 

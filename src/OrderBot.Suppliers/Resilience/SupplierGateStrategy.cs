@@ -44,12 +44,22 @@ public sealed class SupplierGateStrategy : ResilienceStrategy<HttpResponseMessag
         ArgumentNullException.ThrowIfNull(context);
         var request = context.GetRequestMessage();
         var background = request is not null && request.Options.TryGetValue(BackgroundKey, out var flag) && flag;
-        if (!await _gate.AcquireAsync(background, context.CancellationToken))
+        var held = new List<IRatePermit>(2);
+        if (!await _gate.AcquireAsync(background, held, context.CancellationToken))
         {
             return Outcome.FromException<HttpResponseMessage>(_gate.Refusal());
         }
 
-        var outcome = await callback(context, state);
+        Outcome<HttpResponseMessage> outcome;
+        try
+        {
+            outcome = await callback(context, state);
+        }
+        finally
+        {
+            // Shared windows hold the permit one period from now, when the supplier has surely counted the call.
+            await SupplierGate.CompleteAsync(held);
+        }
         if (outcome.Result is { } response)
         {
             var settings = _gate.Settings;

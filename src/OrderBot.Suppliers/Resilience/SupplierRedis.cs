@@ -2,7 +2,6 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
-using RedisRateLimiting;
 using StackExchange.Redis;
 
 namespace OrderBot.Suppliers.Resilience;
@@ -19,6 +18,12 @@ public sealed class SupplierRedis : IDisposable
 
     /// <summary>Prefix of every key OrderBot writes in Redis, unless told otherwise.</summary>
     public const string DefaultKeyPrefix = "orderbot:";
+
+    /// <summary>
+    /// The setting that overrides <see cref="DefaultKeyPrefix"/>: deployments that share one Redis but must not share a
+    /// budget or answers (staging beside production, a test run) each take their own.
+    /// </summary>
+    public const string KeyPrefixSetting = "Suppliers:Redis:KeyPrefix";
 
     private readonly Lazy<IConnectionMultiplexer> _connection;
 
@@ -47,18 +52,7 @@ public sealed class SupplierRedis : IDisposable
 
     /// <summary>A sliding window of <paramref name="limit"/> calls per <paramref name="window"/>, shared through Redis.</summary>
     internal IRateWindow Window(string name, int limit, TimeSpan window, TimeProvider timeProvider) =>
-        new RedisRateWindow(
-            new RedisSlidingWindowRateLimiter<string>(
-                KeyPrefix + "gate:" + name,
-                new RedisSlidingWindowRateLimiterOptions
-                {
-                    ConnectionMultiplexerFactory = () => Connection,
-                    PermitLimit = limit,
-                    Window = window,
-                }),
-            new SlidingLogLimiter(limit, window, timeProvider),
-            () => Connection.IsConnected,
-            timeProvider);
+        new RedisRateWindow(() => Connection, KeyPrefix + "gate:" + name, limit, window, new SlidingLogLimiter(limit, window, timeProvider), timeProvider);
 
     public void Dispose()
     {
@@ -72,11 +66,15 @@ public sealed class SupplierRedis : IDisposable
 /// <summary>Registers <see cref="SupplierRedis"/> and HybridCache's Redis second level when a connection string is set.</summary>
 public static class SupplierRedisRegistration
 {
-    /// <summary>The same, from <c>ConnectionStrings:Redis</c> (each supplier and the lookup call it; the first one counts).</summary>
+    /// <summary>
+    /// The same, from <c>ConnectionStrings:Redis</c> and <c>Suppliers:Redis:KeyPrefix</c> (each supplier and the lookup
+    /// call it; the first one counts).
+    /// </summary>
     public static IHostApplicationBuilder AddSupplierRedis(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        builder.Services.AddSupplierRedis(builder.Configuration.GetConnectionString(SupplierRedis.ConnectionStringName));
+        var prefix = builder.Configuration[SupplierRedis.KeyPrefixSetting] is { Length: > 0 } configured ? configured : SupplierRedis.DefaultKeyPrefix;
+        builder.Services.AddSupplierRedis(builder.Configuration.GetConnectionString(SupplierRedis.ConnectionStringName), prefix);
         return builder;
     }
 

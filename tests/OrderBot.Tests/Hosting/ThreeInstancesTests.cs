@@ -1,0 +1,113 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using Xunit.Abstractions;
+
+namespace OrderBot.Tests.Hosting;
+
+/// <summary>
+/// Three instances on one PostgreSQL and one Redis against one fake Ingram (#26): they spend ONE Ingram budget and
+/// reuse one another's answers, over the real turn pipeline.
+/// </summary>
+/// <remarks>
+/// Time: the shared window is a sorted set in Redis scored with Redis's own clock (<c>TIME</c>; see
+/// <c>RedisRateWindow</c> — RedisRateLimiting, used before, stamped each grant with the caller's wall clock). Either way
+/// it is real time, so these hosts cannot run on a fake clock for the budget: the test runs in real time and only
+/// durations matter — the sandbox logs each call's arrival on the hosts' clock, which runs at real speed. Nothing
+/// depends on the time of day: that clock is pinned to 03:00 UK (<see cref="NightClock"/>) and Ingram's night closure
+/// is switched off for this sandbox. One window must really elapse to show that budget coming back is still never
+/// more than 60 a minute: the load test lasts about 75 s.
+/// </remarks>
+public sealed class ThreeInstancesTests(ITestOutputHelper output)
+{
+    private const string Apology = "something went wrong";
+
+    [ScaleOutFact]
+    public async Task Turns_SameOrderOnInstanceAThenBThenC_ReachIngramOnce()
+    {
+        await using var scale = await ThreeInstances.StartAsync();
+        Assert.Equal(3, scale.InstanceIds.Distinct(StringComparer.Ordinal).Count());
+
+        var calls = new List<int>();
+        for (var instance = 0; instance < 3; instance++)
+        {
+            Assert.Equal(HttpStatusCode.OK, await scale.AskAsync(instance, instance, "where is PO PO-00011"));
+            await WaitForReplyAsync(scale, instance);
+            calls.Add(scale.Ingram.State.ApiCalls);
+        }
+
+        // PO-00011 is a UK order (the sandbox spreads its orders over 12 countries; a user's default country is GB).
+        // A asked Ingram; B and C were answered from A's answer in Redis (each host has its own memory cache).
+        Assert.Equal(1, calls[0]);
+        Assert.Equal([1, 1, 1], calls);
+        for (var question = 0; question < 3; question++)
+        {
+            var reply = scale.Reply(question)!;
+            Assert.True(reply.Contains("B00011", StringComparison.Ordinal), reply);
+            Assert.DoesNotContain(Apology, reply, StringComparison.OrdinalIgnoreCase);
+        }
+    }
+
+    [ScaleOutFact]
+    public async Task Turns_150DifferentPosOverThreeInstances_AtMostSixtyIngramCallsPerMinuteAndEveryTurnAnswered()
+    {
+        const int Questions = 150;
+        await using var scale = await ThreeInstances.StartAsync();
+
+        // Evenly over 72 s (about 2 a second): the first minute's 60 calls are spent by ~30 s; the questions after the
+        // first window closes get the budget back as the first calls leave it — still never more than 60 a minute.
+        var spacing = TimeSpan.FromSeconds(72) / Questions;
+        var clock = Stopwatch.StartNew();
+        var asked = new List<Task<HttpStatusCode>>(Questions);
+        for (var question = 0; question < Questions; question++)
+        {
+            var due = spacing * question;
+            if (due > clock.Elapsed)
+            {
+                await Task.Delay(due - clock.Elapsed);
+            }
+
+            var po = string.Create(CultureInfo.InvariantCulture, $"PO-{question + 10:D5}");
+            asked.Add(scale.AskAsync(question % 3, question, $"where is PO {po}"));
+        }
+
+        var statuses = await Task.WhenAll(asked);
+        for (var question = 0; question < Questions; question++)
+        {
+            await WaitForReplyAsync(scale, question);
+        }
+
+        // Calls that queued for budget go out as it comes back; the last have left within MaxWait (20 s) of their question.
+        for (var waited = 0; scale.LateAnswersRunning > 0 && waited < 300; waited++)
+        {
+            await Task.Delay(100);
+        }
+
+        var ingram = scale.Ingram.State;
+        var callTimes = ingram.CallTimes;
+        var replies = Enumerable.Range(0, Questions).Select(scale.Reply).ToList();
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{callTimes.Count} Ingram calls over {(callTimes[^1] - callTimes[0]).TotalSeconds:F0} s, busiest 60 s window {ingram.BusiestWindow(TimeSpan.FromSeconds(60))}, 429s {ingram.RateLimited}; " +
+            $"replies {replies.Count(r => r is not null)}/{Questions}, of which 'allowance' {replies.Count(r => r?.Contains("allowance", StringComparison.Ordinal) == true)}, card updates {scale.Connector.Requests.Count(r => r.Method == "PUT")}"));
+        Assert.All(statuses, s => Assert.Equal(HttpStatusCode.OK, s));
+        Assert.All(Enumerable.Range(0, Questions), q => Assert.DoesNotContain(Apology, scale.Reply(q)!, StringComparison.OrdinalIgnoreCase));
+        Assert.True(
+            ingram.BusiestWindow(TimeSpan.FromSeconds(60)) <= 60,
+            $"{ingram.BusiestWindow(TimeSpan.FromSeconds(60))} Ingram calls in one 60 s window ({callTimes.Count} in all over {(callTimes[^1] - callTimes[0]).TotalSeconds:F0} s)");
+        Assert.Equal(0, ingram.RateLimited);
+
+        // The budget was really used, and came back after the first window: calls on both sides of it.
+        Assert.Equal(60, ingram.BusiestWindow(TimeSpan.FromSeconds(60)));
+        Assert.True(callTimes[^1] - callTimes[0] > TimeSpan.FromSeconds(60), $"all {callTimes.Count} calls within {(callTimes[^1] - callTimes[0]).TotalSeconds:F0} s");
+    }
+
+    private static async Task WaitForReplyAsync(ThreeInstances scale, int question)
+    {
+        for (var i = 0; i < 300 && scale.Reply(question) is null; i++)
+        {
+            await scale.Connector.WaitForRequestsAsync(scale.Connector.Requests.Count + 1, TimeSpan.FromMilliseconds(100));
+        }
+
+        Assert.True(scale.Reply(question) is not null, $"question {question} had no reply within 30 s");
+    }
+}
