@@ -2,6 +2,7 @@ using System.Net;
 using OrderBot.Features.Alerts;
 using OrderBot.Features.Alerts.Stores;
 using OrderBot.Suppliers.Model;
+using OrderBot.Tests.State;
 
 namespace OrderBot.Tests.Features.Alerts;
 
@@ -10,7 +11,7 @@ namespace OrderBot.Tests.Features.Alerts;
 /// SQLite file and the fake clock: every sync is a diff, a hold on an order nobody watches reaches the channel that
 /// subscribed to the account, a watched order of a fresh book costs no order call, and two instances send one alert.
 /// </summary>
-public sealed class BookAlertsTests : IAsyncLifetime
+public abstract class BookAlertsTests : IAsyncLifetime
 {
     private const string Channel = "19:orders@thread.tacv2";
     private AlertsHarness _h = null!;
@@ -18,9 +19,11 @@ public sealed class BookAlertsTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _h = await AlertsHarness.StartSqliteAsync();
+        _h = await StartAsync();
         _sandboxes = await SandboxSuppliers.StartAsync(_h.Time, orders: 40);
     }
+
+    private protected abstract Task<AlertsHarness> StartAsync();
 
     public async Task DisposeAsync()
     {
@@ -30,7 +33,7 @@ public sealed class BookAlertsTests : IAsyncLifetime
 
     private int IngramCalls => _sandboxes.Ingram.State.ApiCalls;
 
-    [Fact]
+    [StoreFact]
     public async Task HoldOnAnUnwatchedOrder_ReachesTheChannelsAccountSubscriptionOnceAfterTheNextSync()
     {
         await _h.AddConversationAsync(Channel, "channel", teamsChannelId: Channel);
@@ -64,7 +67,7 @@ public sealed class BookAlertsTests : IAsyncLifetime
         Assert.Contains("Hold released", Assert.Single(Alerts("20-IM088"), b => !b.Contains("New hold", StringComparison.Ordinal)), StringComparison.Ordinal);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task WatchedOrderOfAFreshBook_NoOrderCallsAndItsHoldReleaseAndShipmentComeFromTheSync()
     {
         await _h.AddConversationAsync("a:personal-1", "personal");
@@ -107,7 +110,7 @@ public sealed class BookAlertsTests : IAsyncLifetime
         Assert.Contains("Your order has shipped", all[2], StringComparison.Ordinal);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task WatchedOrderOutsideTheBook_IsStillPolled()
     {
         await _h.AddConversationAsync("a:personal-1", "personal");
@@ -129,7 +132,7 @@ public sealed class BookAlertsTests : IAsyncLifetime
         Assert.True(IngramCalls > calls);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task BookStaleAfterItsSyncStops_WatchedOrderIsPolledAgain()
     {
         await _h.AddConversationAsync("a:personal-1", "personal");
@@ -153,7 +156,7 @@ public sealed class BookAlertsTests : IAsyncLifetime
     /// Schneider's pages have no items: a watched Schneider order keeps its polls, and an item hold its poll saw is
     /// never "released" by a page that cannot show it.
     /// </summary>
-    [Fact]
+    [StoreFact]
     public async Task SchneiderWatchedOrder_ItemHoldSeenByItsPollIsNotReleasedByBookPages()
     {
         await _h.AddConversationAsync("a:personal-1", "personal");
@@ -179,7 +182,7 @@ public sealed class BookAlertsTests : IAsyncLifetime
     }
 
     /// <summary>Neither supplier's book pages carry a delivery date: a slip reaches the watcher from a detailed live read recorded in the book.</summary>
-    [Fact]
+    [StoreFact]
     public async Task LiveReadRecordedInTheBook_LaterDeliveryDateOfAWatchedOrderAlertedOnce()
     {
         await _h.AddConversationAsync("a:personal-1", "personal");
@@ -202,7 +205,7 @@ public sealed class BookAlertsTests : IAsyncLifetime
     /// An order first seen after the book was complete, placed since and already held, is a hold appearing on a new
     /// order; an old order first seen held is old news (a baseline).
     /// </summary>
-    [Fact]
+    [StoreFact]
     public async Task FirstSightingAfterTheBookWasComplete_NewHeldOrderAlertsOldOneDoesNot()
     {
         await _h.AddConversationAsync(Channel, "channel", teamsChannelId: Channel);
@@ -223,7 +226,7 @@ public sealed class BookAlertsTests : IAsyncLifetime
         Assert.Empty(Alerts("20-OLD01"));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task TwoInstances_SyncWatchAndDeliverConcurrently_EachAlertOnce()
     {
         await _h.AddConversationAsync(Channel, "channel", teamsChannelId: Channel);
