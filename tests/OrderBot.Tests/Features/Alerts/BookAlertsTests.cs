@@ -142,7 +142,7 @@ public abstract class BookAlertsTests : IAsyncLifetime
         _h.Advance(TimeSpan.FromMinutes(1));
         Assert.Equal(0, (await a.Watcher.RunCycleAsync(CancellationToken.None)).Polled);
 
-        // No sync for longer than Alerts:BookStaleAfter (30 min): the watcher does not trust the book alone any more.
+        // No sync for longer than Alerts:BookStaleAfter (45 min by default): the watcher does not trust the book alone any more.
         _h.Advance(_h.Options.BookStaleAfter);
         var calls = IngramCalls;
         var cycle = await a.Watcher.RunCycleAsync(CancellationToken.None);
