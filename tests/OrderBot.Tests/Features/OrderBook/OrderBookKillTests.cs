@@ -37,7 +37,7 @@ public sealed class OrderBookKillTests : IDisposable
         BookRow? killedAt;
         using (var first = Start(out _))
         {
-            killedAt = await WaitForAsync(row => row.Cursor is { } c && ReaderPage(c) >= 4, TimeSpan.FromSeconds(90));
+            killedAt = await WaitForAsync(row => row.Cursor is { } c && ReaderPage(c) is >= 4 and < 1000, TimeSpan.FromSeconds(90));
             first.Kill(entireProcessTree: true);
             await first.WaitForExitAsync();
         }
@@ -94,7 +94,7 @@ public sealed class OrderBookKillTests : IDisposable
             "--OrderBook:Interval=00:00:10",
             "--OrderBook:LeaseDuration=00:00:05",
             "--Sandbox:Schneider:OrderCount=6600",
-            "--Sandbox:Schneider:Latency=00:00:00.250",
+            "--Sandbox:Schneider:Latency=00:00:00.400",
             "--Logging:Console:FormatterName=simple",
             "--Logging:LogLevel:Default=Warning",
             "--Logging:LogLevel:OrderBot.Features.OrderBook=Debug",
