@@ -34,10 +34,13 @@ public abstract class BookAlertsTests : IAsyncLifetime
     private int IngramCalls => _sandboxes.Ingram.State.ApiCalls;
 
     [StoreFact]
-    public async Task HoldOnAnUnwatchedOrder_ReachesTheChannelsAccountSubscriptionOnceAfterTheNextSync()
+    public async Task HoldOnAnUnwatchedOrder_ReachesTheChannelsAccountAndCountrySubscriptionsOnceAfterTheNextSync()
     {
+        const string gb = "19:gb@thread.tacv2";
         await _h.AddConversationAsync(Channel, "channel", teamsChannelId: Channel);
+        await _h.AddConversationAsync(gb, "channel", teamsChannelId: gb);
         await _h.SubscribeAsync(Channel, SubscriptionKind.Account, "20-123456", SupplierId.Ingram);
+        await _h.SubscribeAsync(gb, SubscriptionKind.Country, "GB", SupplierId.Ingram);
         var a = BookWatchInstance.Start(_h, _sandboxes);
         await a.RoundAsync();
         Assert.Empty(_h.AlertRequests()); // the first pass is the baseline, however many orders are held
@@ -56,15 +59,20 @@ public abstract class BookAlertsTests : IAsyncLifetime
             await a.RoundAsync();
         }
 
-        var alert = Assert.Single(Alerts("20-IM088"));
-        Assert.Contains("New hold", alert, StringComparison.Ordinal);
-        Assert.Contains("CH", alert, StringComparison.Ordinal);
-        Assert.Contains("\"alert\":true", alert, StringComparison.Ordinal);
+        var holds = _h.AlertRequests().Where(r => r.Body.Contains("20-IM088", StringComparison.Ordinal)).ToList();
+        Assert.Equal(2, holds.Count); // one per channel, each a new thread in its own channel
+        Assert.Single(holds, r => r.Body.Contains(Channel, StringComparison.Ordinal));
+        Assert.Single(holds, r => r.Body.Contains(gb, StringComparison.Ordinal));
+        Assert.All(holds, r => Assert.Contains("New hold", r.Body, StringComparison.Ordinal));
+        Assert.All(holds, r => Assert.Contains("CH", r.Body, StringComparison.Ordinal));
+        Assert.All(holds, r => Assert.Contains("\"alert\":true", r.Body, StringComparison.Ordinal));
 
         await ControlAsync("orders/20-IM088/release");
         _h.Advance(TimeSpan.FromMinutes(5));
         await a.RoundAsync();
-        Assert.Contains("Hold released", Assert.Single(Alerts("20-IM088"), b => !b.Contains("New hold", StringComparison.Ordinal)), StringComparison.Ordinal);
+        var released = Alerts("20-IM088").Where(b => !b.Contains("New hold", StringComparison.Ordinal)).ToList();
+        Assert.Equal(2, released.Count);
+        Assert.All(released, b => Assert.Contains("Hold released", b, StringComparison.Ordinal));
     }
 
     [StoreFact]
@@ -252,7 +260,8 @@ public abstract class BookAlertsTests : IAsyncLifetime
 
         var holds = _h.AlertRequests().Where(r => r.Body.Contains("20-IM088", StringComparison.Ordinal)).ToList();
         Assert.Equal(2, holds.Count); // the channel and the personal chat, once each
-        Assert.Equal(2, holds.Select(r => r.RawTarget).Distinct().Count());
+        Assert.Single(holds, r => r.Body.Contains(Channel, StringComparison.Ordinal));
+        Assert.Single(holds, r => Uri.UnescapeDataString(r.RawTarget).Contains("a:personal-1", StringComparison.Ordinal));
         Assert.All(holds, r => Assert.Contains("New hold", r.Body, StringComparison.Ordinal));
     }
 
