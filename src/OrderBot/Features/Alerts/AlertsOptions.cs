@@ -47,9 +47,10 @@ public sealed class AlertsOptions
     /// <summary>
     /// With the order book on: an account whose book completed a full sync no longer than this ago is watched through
     /// the book alone (its sync is the poll: no per-order calls, no discovery searches for it). A book older than this
-    /// — its sync failing or stopped — hands the account back to polling.
+    /// — its sync failing or stopped — hands the account back to polling. Keep it above the book's slowest refresh
+    /// (an account with only closed orders: 6 × <c>OrderBook:Interval</c>, 30 min by default).
     /// </summary>
-    public TimeSpan BookStaleAfter { get; set; } = TimeSpan.FromMinutes(30);
+    public TimeSpan BookStaleAfter { get; set; } = TimeSpan.FromMinutes(45);
 
     /// <summary>Account and country subscriptions watch orders placed within this many days.</summary>
     public int LookbackDays { get; set; } = 30;

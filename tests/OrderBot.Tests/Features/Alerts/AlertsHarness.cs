@@ -93,6 +93,33 @@ internal sealed class AlertsHarness : IAsyncDisposable
             options);
     }
 
+    /// <summary>
+    /// On a fresh schema of the PostgreSQL server named by <c>ORDERBOT_TEST_POSTGRES</c>; on SQLite when it is unset
+    /// (locally the <see cref="RequiresPostgresAttribute"/> facts are skipped before this matters; in CI they fail).
+    /// </summary>
+    public static async Task<AlertsHarness> StartPostgresAsync()
+    {
+        if (PostgresTestEnvironment.ConnectionString is not { } baseConnection)
+        {
+            return await StartSqliteAsync();
+        }
+
+        var schema = "orderbot_alerts_" + Guid.NewGuid().ToString("N");
+        await ExecuteAsync(baseConnection, $"CREATE SCHEMA \"{schema}\"");
+        var connection = new Npgsql.NpgsqlConnectionStringBuilder(baseConnection) { SearchPath = schema }.ToString();
+        return await StartAsync(
+            () => new PostgresStateDatabase(connection),
+            () => ExecuteAsync(baseConnection, $"DROP SCHEMA IF EXISTS \"{schema}\" CASCADE"));
+
+        static async Task ExecuteAsync(string connectionString, string sql)
+        {
+            await using var pg = new Npgsql.NpgsqlConnection(connectionString);
+            await pg.OpenAsync();
+            await using var command = new Npgsql.NpgsqlCommand(sql, pg);
+            await command.ExecuteNonQueryAsync();
+        }
+    }
+
     public static async Task<AlertsHarness> StartAsync(Func<StateDatabase> open, Func<Task> drop, AlertsOptions? options = null)
     {
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.Zero));

@@ -1,8 +1,6 @@
-using Npgsql;
 using OrderBot.Features.Alerts.Stores;
 using OrderBot.Features.Alerts;
 using OrderBot.State;
-using OrderBot.State.Engine;
 using OrderBot.Suppliers.Model;
 using OrderBot.Tests.State;
 
@@ -107,31 +105,9 @@ public sealed class SqliteTwoInstanceAlertsTests : TwoInstanceAlertsTests
 [RequiresPostgres]
 public sealed class PostgresTwoInstanceAlertsTests : TwoInstanceAlertsTests
 {
-    private protected override async Task<AlertsHarness> StartAsync()
-    {
-        if (PostgresTestEnvironment.ConnectionString is not { } baseConnection)
-        {
-            // Locally the facts are skipped before this matters; in CI the fact itself fails on the missing server.
-            return await AlertsHarness.StartSqliteAsync();
-        }
-
-        var schema = "orderbot_alerts_" + Guid.NewGuid().ToString("N");
-        await ExecuteAsync(baseConnection, $"CREATE SCHEMA \"{schema}\"");
-        var connection = new NpgsqlConnectionStringBuilder(baseConnection) { SearchPath = schema }.ToString();
-        return await AlertsHarness.StartAsync(
-            () => new PostgresStateDatabase(connection),
-            () => ExecuteAsync(baseConnection, $"DROP SCHEMA IF EXISTS \"{schema}\" CASCADE"));
-    }
+    private protected override Task<AlertsHarness> StartAsync() => AlertsHarness.StartPostgresAsync();
 
     [StoreFact]
     public void Environment_PostgresConfigured_IsSet() =>
         Assert.True(PostgresTestEnvironment.ConnectionString is not null, $"{PostgresTestEnvironment.Variable} must be set when CI=true.");
-
-    private static async Task ExecuteAsync(string connectionString, string sql)
-    {
-        await using var connection = new NpgsqlConnection(connectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        await command.ExecuteNonQueryAsync();
-    }
 }
