@@ -96,8 +96,9 @@ public sealed class ThreeInstancesTests(ITestOutputHelper output)
             $"{ingram.BusiestWindow(TimeSpan.FromSeconds(60))} Ingram calls in one 60 s window ({callTimes.Count} in all over {(callTimes[^1] - callTimes[0]).TotalSeconds:F0} s)");
         Assert.Equal(0, ingram.RateLimited);
 
-        // The budget was really used, and came back after the first window: calls on both sides of it.
-        Assert.Equal(60, ingram.BusiestWindow(TimeSpan.FromSeconds(60)));
+        // The budget was really used (150 questions want more than 60 calls), and came back after the first window:
+        // calls on both sides of it.
+        Assert.InRange(ingram.BusiestWindow(TimeSpan.FromSeconds(60)), 50, 60);
         Assert.True(callTimes[^1] - callTimes[0] > TimeSpan.FromSeconds(60), $"all {callTimes.Count} calls within {(callTimes[^1] - callTimes[0]).TotalSeconds:F0} s");
     }
 
