@@ -7,6 +7,12 @@ namespace OrderBot.Features.Recognition;
 /// <summary>The intent a sentence most likely asks for, the runner-up, and how sure the model is (0..1).</summary>
 internal readonly record struct IntentPrediction(string Intent, double Confidence, string RunnerUp, double RunnerUpConfidence);
 
+/// <summary>One sentence to learn from, its intent, and how much it counts.</summary>
+internal readonly record struct TrainingRow(string Text, string Intent, float Weight);
+
+/// <summary>Training rows after masking and de-duplication, in parallel lists.</summary>
+internal sealed record PreparedRows(IReadOnlyList<string> Texts, IReadOnlyList<string> Intents, IReadOnlyList<float> Weights);
+
 /// <summary>Which head turns a sentence embedding into an intent.</summary>
 internal enum IntentHead
 {
@@ -30,9 +36,15 @@ internal sealed partial class IntentModel : IDisposable
 {
     private const int Neighbours = 7;
     private const float TwinSimilarity = 0.95f;
-    private const int Epochs = 250;
-    private const float LearningRate = 8f;
-    private const float L2 = 1e-4f;
+    private const int Epochs = 12;
+    private const float LearningRate = 0.5f;
+    private const float L2 = 1e-6f;
+
+    /// <summary>How much a sentence written by a person counts against one generated from a template.</summary>
+    internal const float TuningWeight = 3f;
+
+    /// <summary>A class's weights: the embedding's, the bias, then the surface features'.</summary>
+    private const int Width = SentenceEmbedder.Dimensions + 1 + Buckets;
 
     private readonly SentenceEmbedder _embedder;
     private readonly string[] _classes;
@@ -58,34 +70,70 @@ internal sealed partial class IntentModel : IDisposable
     public static Lazy<IntentModel> Shared { get; } = new(() => Build(TrainingRows()), LazyThreadSafetyMode.ExecutionAndPublication);
 
     /// <summary>Builds a model from (text, intent) rows; texts are masked as the recognizer masks them.</summary>
-    public static IntentModel Build(IEnumerable<(string Text, string Intent)> rows)
+    public static IntentModel Build(IEnumerable<(string Text, string Intent)> rows) =>
+        Build(rows.Select(r => new TrainingRow(r.Text, r.Intent, 1f)));
+
+    /// <summary>Builds a model from weighted rows; texts are masked as the recognizer masks them.</summary>
+    internal static IntentModel Build(IEnumerable<TrainingRow> rows)
     {
-        var distinct = new Dictionary<(string, string), bool>();
+        var prepared = Prepare(rows);
+        var embedder = new SentenceEmbedder();
+        return Train(embedder, prepared, EmbedCached(embedder, prepared.Texts));
+    }
+
+    /// <summary>Masked, lower-cased, distinct (text, intent) rows; a repeated row keeps its largest weight.</summary>
+    internal static PreparedRows Prepare(IEnumerable<TrainingRow> rows)
+    {
+        var at = new Dictionary<(string, string), int>();
         var texts = new List<string>();
         var intents = new List<string>();
-        foreach (var (text, intent) in rows)
+        var weights = new List<float>();
+        foreach (var (text, intent, weight) in rows)
         {
             var masked = Recognizer.ModelText(text).ToLowerInvariant();
-            if (masked.Length > 0 && distinct.TryAdd((masked, intent), true))
+            if (masked.Length == 0)
             {
-                texts.Add(masked);
-                intents.Add(intent);
+                continue;
             }
+
+            if (at.TryGetValue((masked, intent), out var seen))
+            {
+                weights[seen] = Math.Max(weights[seen], weight);
+                continue;
+            }
+
+            at[(masked, intent)] = texts.Count;
+            texts.Add(masked);
+            intents.Add(intent);
+            weights.Add(weight);
         }
 
-        var classes = intents.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
-        var labels = intents.Select(i => Array.IndexOf(classes, i)).ToArray();
-        var embedder = new SentenceEmbedder();
+        return new PreparedRows(texts, intents, weights);
+    }
+
+    internal static float[][] EmbedCached(SentenceEmbedder embedder, IReadOnlyList<string> texts)
+    {
         var cache = EmbeddingCache.PathFor(texts);
         var vectors = EmbeddingCache.TryRead(cache, texts.Count) ?? Embed(embedder, texts);
         EmbeddingCache.TryWrite(cache, vectors);
-        var headCache = EmbeddingCache.PathFor([.. texts.Zip(intents, (t, i) => $"{i}\t{t}")], $"head-{Epochs}-{LearningRate}-{L2}");
-        var weights = EmbeddingCache.TryRead(headCache, classes.Length, SentenceEmbedder.Dimensions + 1) ?? TrainLinear(vectors, labels, classes.Length);
+        return vectors;
+    }
+
+    /// <summary>Trains the head on prepared rows and their embeddings (the head is cached on disk like the embeddings).</summary>
+    internal static IntentModel Train(SentenceEmbedder embedder, PreparedRows rows, float[][] vectors)
+    {
+        var classes = rows.Intents.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
+        var labels = rows.Intents.Select(i => Array.IndexOf(classes, i)).ToArray();
+        var surfaces = rows.Texts.Select(SurfaceOf).ToArray();
+        var key = rows.Texts.Select((t, i) => $"{rows.Intents[i]}\t{rows.Weights[i].ToString(System.Globalization.CultureInfo.InvariantCulture)}\t{t}").ToArray();
+        var headCache = EmbeddingCache.PathFor(key, $"head-sgd-{Epochs}-{LearningRate}-{L2}-{Buckets}-{SurfaceScale}");
+        var weights = EmbeddingCache.TryRead(headCache, classes.Length, Width)
+            ?? TrainLinear(vectors, surfaces, labels, [.. rows.Weights], classes.Length);
         EmbeddingCache.TryWrite(headCache, weights);
         return new IntentModel(embedder, classes, vectors, labels, weights);
     }
 
-    private static float[][] Embed(SentenceEmbedder embedder, List<string> texts)
+    private static float[][] Embed(SentenceEmbedder embedder, IReadOnlyList<string> texts)
     {
         var vectors = new float[texts.Count][];
 
@@ -105,7 +153,10 @@ internal sealed partial class IntentModel : IDisposable
     }
 
     /// <summary>The train split of the generated corpus, shipped inside the assembly.</summary>
-    public static IEnumerable<(string Text, string Intent)> TrainingRows()
+    public static IEnumerable<(string Text, string Intent)> TrainingRows() => CorpusRows();
+
+    /// <summary>The train split of the generated corpus.</summary>
+    public static IEnumerable<(string Text, string Intent)> CorpusRows()
     {
         using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream("OrderBot.Recognition.corpus.jsonl")
             ?? throw new InvalidOperationException("The recognizer's training corpus is not embedded in the assembly.");
@@ -141,12 +192,14 @@ internal sealed partial class IntentModel : IDisposable
     public IntentPrediction Predict(string maskedText, Func<string, bool> allowed)
     {
         ArgumentNullException.ThrowIfNull(allowed);
-        var vector = _embedder.Embed(maskedText.ToLowerInvariant());
+        var lower = maskedText.ToLowerInvariant();
+        var vector = _embedder.Embed(lower);
+        var surface = SurfaceOf(lower);
         var scores = Head switch
         {
             IntentHead.Nearest => NearestScores(vector),
-            IntentHead.Blend => [.. LinearScores(vector).Zip(NearestScores(vector), (a, b) => (a + b) / 2)],
-            _ => LinearScores(vector),
+            IntentHead.Blend => [.. LinearScores(vector, surface).Zip(NearestScores(vector), (a, b) => (a + b) / 2)],
+            _ => LinearScores(vector, surface),
         };
         if (Head != IntentHead.Nearest && NearestTwin(vector) is { } twin && allowed(_classes[twin]))
         {
@@ -259,12 +312,19 @@ internal sealed partial class IntentModel : IDisposable
         return scores;
     }
 
-    private double[] LinearScores(float[] vector)
+    private double[] LinearScores(float[] vector, Surface surface)
     {
         var logits = new float[_classes.Length];
         for (var c = 0; c < logits.Length; c++)
         {
-            logits[c] = Dot(vector, _weights[c].AsSpan(0, SentenceEmbedder.Dimensions)) + _weights[c][SentenceEmbedder.Dimensions];
+            var w = _weights[c];
+            var logit = Dot(vector, w.AsSpan(0, SentenceEmbedder.Dimensions)) + w[SentenceEmbedder.Dimensions];
+            foreach (var f in surface.Indices)
+            {
+                logit += w[SentenceEmbedder.Dimensions + 1 + f] * surface.Value;
+            }
+
+            logits[c] = logit;
         }
 
         SoftMax(logits);
