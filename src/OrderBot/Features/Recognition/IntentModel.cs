@@ -41,7 +41,7 @@ internal sealed partial class IntentModel : IDisposable
     private const float L2 = 1e-6f;
 
     /// <summary>How much a sentence written by a person counts against one generated from a template.</summary>
-    internal const float TuningWeight = 3f;
+    internal const float TuningWeight = 2f;
 
     /// <summary>A class's weights: the embedding's, the bias, then the surface features'.</summary>
     private const int Width = SentenceEmbedder.Dimensions + 1 + Buckets;
@@ -152,14 +152,24 @@ internal sealed partial class IntentModel : IDisposable
         return vectors;
     }
 
-    /// <summary>The train split of the generated corpus, shipped inside the assembly.</summary>
-    public static IEnumerable<(string Text, string Intent)> TrainingRows() => CorpusRows();
+    /// <summary>
+    /// What the shipped model learns from: the generated corpus' train split and the tuning sets written by people
+    /// (<see cref="TuningWeight"/> each), all shipped inside the assembly. The exams are never among them.
+    /// </summary>
+    internal static IEnumerable<TrainingRow> TrainingRows() =>
+        CorpusRows().Select(r => new TrainingRow(r.Text, r.Intent, 1f))
+            .Concat(TuningSets.SelectMany(Read).Select(r => new TrainingRow(r.Text, r.Intent, TuningWeight)));
+
+    /// <summary>The tuning sets' resource names (tests/OrderBot.Tests/TestData/Recognition/dev-independent*.jsonl).</summary>
+    internal static readonly string[] TuningSets = ["OrderBot.Recognition.dev-independent.jsonl", "OrderBot.Recognition.dev-independent-2.jsonl"];
 
     /// <summary>The train split of the generated corpus.</summary>
-    public static IEnumerable<(string Text, string Intent)> CorpusRows()
+    public static IEnumerable<(string Text, string Intent)> CorpusRows() => Read("OrderBot.Recognition.corpus.jsonl");
+
+    private static List<(string Text, string Intent)> Read(string resource)
     {
-        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream("OrderBot.Recognition.corpus.jsonl")
-            ?? throw new InvalidOperationException("The recognizer's training corpus is not embedded in the assembly.");
+        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream(resource)
+            ?? throw new InvalidOperationException($"The recognizer's training sentences ({resource}) are not embedded in the assembly.");
         using var reader = new StreamReader(stream);
         var rows = new List<(string, string)>();
         while (reader.ReadLine() is { } line)
@@ -171,7 +181,7 @@ internal sealed partial class IntentModel : IDisposable
 
             using var row = JsonDocument.Parse(line);
             var root = row.RootElement;
-            if (root.TryGetProperty("split", out var split) && split.GetString() != "train")
+            if (root.TryGetProperty("split", out var split) && split.GetString() is "heldout" or "test")
             {
                 continue;
             }

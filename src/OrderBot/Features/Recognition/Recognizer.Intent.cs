@@ -29,6 +29,13 @@ public sealed partial class Recognizer
             return (Intents.None, []);
         }
 
+        // "مرحبا كيف حالك": no Latin letter and no digit — a script the model never learnt from (en/fr/de/es only), so
+        // whatever it would guess is noise.
+        if (!trimmed.Any(c => char.IsAsciiLetterOrDigit(c) || c is >= '\u00C0' and <= '\u024F'))
+        {
+            return (Intents.None, []);
+        }
+
         // "d'accord, parfait", "thanks mate", "see ya tmrw": nothing but small talk words (and a filler or two).
         if (analysis.Identifiers == 0 && OnlySmallTalk(words))
         {
