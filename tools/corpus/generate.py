@@ -570,6 +570,8 @@ LANG_T = [
     ("c'est combien ce produit ?", 'none', {}), ('quel est le prix du disjoncteur', 'none', {}), ('wer ist mein Ansprechpartner?', 'none', {}),
     ('wie viel kostet das?', 'none', {}), ('¿cuánto cuesta esto?', 'none', {}), ('¿tienen stock de esto?', 'none', {}),
     ('what is the list price on breakers', 'none', {}), ('how long do breakers usually take to make', 'none', {}),
+    ('apple pie', 'none', {}), ('weekend plans', 'none', {}), ('football scores', 'none', {}), ('cat videos', 'none', {}),
+    ('chocolate cake recipe', 'none', {}), ('holiday photos', 'none', {}), ('parking space', 'none', {}), ('fruit salad', 'none', {}),
     ('no', 'none', {}), ('nope', 'none', {}), ('nah', 'none', {}), ('nein', 'none', {}), ('no no', 'none', {}),
     ('thank you so much', 'smalltalk', {'say': 'thanks'}), ('cheers for that', 'smalltalk', {'say': 'thanks'}), ('great thanks', 'smalltalk', {'say': 'thanks'}),
 ]
