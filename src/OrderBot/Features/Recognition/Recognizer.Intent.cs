@@ -107,9 +107,9 @@ public sealed partial class Recognizer
         // "orders for end user Contoso": an end customer named by name is a list filter we cannot apply (said as
         // unsupported), not a search — there is no end customer's PO to find by.
         var endCustomerFilter = entities.Get(EntityKeys.Unsupported)?.StartsWith("end customer ", StringComparison.Ordinal) == true;
-        // An order already named ("tracking number 0100111111") is never one to be found: find is for a serial, a
-        // tracking number or an end customer's PO that leads to an order.
-        var findable = !endCustomerFilter && analysis.Identifiers == 0;
+        // A supplier order already named ("tracking number 0100111111") is never one to be found: find is for a
+        // serial, a tracking number or a PO that leads to an order ("which order has end customer PO CUSTPO").
+        var findable = !endCustomerFilter && !entities.Has(EntityKeys.Order);
         var prediction = _model.Value.Predict(masked, intent => CueAgrees(intent, words) && (findable || intent != Intents.OrderFind));
 
         // "where is my order", "is the order on hold": one order asked about (singular, with my/the/our) is a status
