@@ -17,9 +17,10 @@ public static class RecognizeCommand
         "  --now       the instant date phrases resolve against (default: the current time)\n" +
         "  --locale    e.g. en-US (10/3 = 3 Oct) or en-GB (10/3 = 10 Mar); default en-US\n" +
         "  --timezone  IANA id, e.g. Europe/Paris; default UTC\n" +
-        "usage: orderbot recognize --score [--failures] [--head linear|nearest|blend] [corpus.jsonl ...] [< corpus.jsonl]\n" +
+        "usage: orderbot recognize --score [--failures] [--head linear|nearest|blend] [--folds K [--weight W]] [corpus.jsonl ...] [< corpus.jsonl]\n" +
         "  Scores labeled corpora (text, intent, entities, split): exact accuracy per split and intent. With no file and no\n" +
-        "  input, scores the repository's generated held-out split and the independent held-out set.";
+        "  input, scores the repository's generated held-out split and the independent held-out set. --folds K scores the\n" +
+        "  files by K-fold: each fold by a model that learnt from the generated corpus and the other folds (rows weighted W).";
 
     /// <summary>Runs the command; returns the process exit code (0, or 2 for bad arguments, with usage on stderr).</summary>
     public static Task<int> RunAsync(string[] args, TextReader input, TextWriter output, TimeProvider time) =>
@@ -35,7 +36,7 @@ public static class RecognizeCommand
 
         if (args is ["--score", .. var scoreOptions])
         {
-            var missing = scoreOptions.Where(o => !o.StartsWith("--", StringComparison.Ordinal) && o is not ("linear" or "nearest" or "blend") && !File.Exists(o)).ToList();
+            var missing = scoreOptions.Where(o => !o.StartsWith("--", StringComparison.Ordinal) && o is not ("linear" or "nearest" or "blend") && !double.TryParse(o, CultureInfo.InvariantCulture, out _) && !File.Exists(o)).ToList();
             if (missing.Count > 0)
             {
                 // A corpus path that is not there is the caller's typo: say which, never a stack trace.
@@ -61,7 +62,7 @@ public static class RecognizeCommand
     private static async Task<int> ScoreAsync(TextReader input, TextWriter output, string[] options)
     {
         var failures = options.Contains("--failures");
-        var files = options.Where(o => !o.StartsWith("--", StringComparison.Ordinal) && o is not ("linear" or "nearest" or "blend")).ToList();
+        var files = options.Where(o => !o.StartsWith("--", StringComparison.Ordinal) && o is not ("linear" or "nearest" or "blend") && !double.TryParse(o, CultureInfo.InvariantCulture, out _)).ToList();
         var lines = new List<string>();
         foreach (var file in files.Count > 0 ? files : (Console.IsInputRedirected || input != Console.In ? [] : DefaultCorpora()))
         {
@@ -83,7 +84,10 @@ public static class RecognizeCommand
         }
 
         var missed = failures ? new List<string>() : null;
-        var scores = CorpusScore.Score(new Recognizer(), lines, missed);
+        var folds = Option(options, "--folds");
+        var scores = folds is { } k
+            ? IntentModel.ScoreByFolds(lines, (int)k, (float)(Option(options, "--weight") ?? IntentModel.TuningWeight), missed)
+            : CorpusScore.Score(new Recognizer(), lines, missed);
         await output.WriteAsync(CorpusScore.Format(scores));
         foreach (var miss in missed ?? [])
         {
@@ -92,6 +96,13 @@ public static class RecognizeCommand
 
         await output.FlushAsync();
         return 0;
+    }
+
+    /// <summary>The number after an option ("--folds 5"), or null.</summary>
+    private static double? Option(string[] options, string name)
+    {
+        var at = Array.IndexOf(options, name);
+        return at >= 0 && at + 1 < options.Length && double.TryParse(options[at + 1], CultureInfo.InvariantCulture, out var value) ? value : null;
     }
 
     /// <summary>The generated corpus and the independent held-out set, found from the current directory upwards.</summary>

@@ -5,7 +5,7 @@ using System.Text.Json;
 namespace OrderBot.Features.Recognition;
 
 /// <summary>How many rows of one split and intent the recognizer got exactly right (intent and every entity).</summary>
-public sealed record IntentScore(string Split, string Intent, int Correct, int Total)
+public sealed record IntentScore(string Split, string Intent, int Correct, int Total, int IntentCorrect = 0)
 {
     public double Accuracy => Total == 0 ? 1 : (double)Correct / Total;
 }
@@ -24,7 +24,7 @@ public static class CorpusScore
     {
         ArgumentNullException.ThrowIfNull(recognizer);
         ArgumentNullException.ThrowIfNull(lines);
-        var counts = new SortedDictionary<(string Split, string Intent), (int Correct, int Total)>();
+        var counts = new SortedDictionary<(string Split, string Intent), (int Correct, int Total, int IntentCorrect)>();
         foreach (var line in lines)
         {
             if (string.IsNullOrWhiteSpace(line))
@@ -45,15 +45,15 @@ public static class CorpusScore
             var result = recognizer.Recognize(text, context);
             var actual = Describe(result.Intent, result.Entities.Select(e => (e.Key, e.Value)));
             var right = expected == actual;
-            var (correct, total) = counts.GetValueOrDefault((split, intent));
-            counts[(split, intent)] = (correct + (right ? 1 : 0), total + 1);
+            var (correct, total, intentCorrect) = counts.GetValueOrDefault((split, intent));
+            counts[(split, intent)] = (correct + (right ? 1 : 0), total + 1, intentCorrect + (result.Intent == intent ? 1 : 0));
             if (!right)
             {
                 failures?.Add($"[{split}] \"{text}\"\n   expected: {expected}\n     actual: {actual}");
             }
         }
 
-        return [.. counts.Select(c => new IntentScore(c.Key.Split, c.Key.Intent, c.Value.Correct, c.Value.Total))];
+        return [.. counts.Select(c => new IntentScore(c.Key.Split, c.Key.Intent, c.Value.Correct, c.Value.Total, c.Value.IntentCorrect))];
     }
 
     /// <summary>One block per split: the total, then each intent's share.</summary>
@@ -65,10 +65,11 @@ public static class CorpusScore
         {
             var correct = split.Sum(s => s.Correct);
             var total = split.Sum(s => s.Total);
-            text.Append(CultureInfo.InvariantCulture, $"{split.Key}: {correct}/{total} = {Percent(correct, total)} exact (intent and entities)\n");
+            var intentCorrect = split.Sum(s => s.IntentCorrect);
+            text.Append(CultureInfo.InvariantCulture, $"{split.Key}: {correct}/{total} = {Percent(correct, total)} exact (intent and entities), {Percent(intentCorrect, total)} intent\n");
             foreach (var intent in split)
             {
-                text.Append(CultureInfo.InvariantCulture, $"  {intent.Intent,-20} {intent.Correct,5}/{intent.Total,-5} {Percent(intent.Correct, intent.Total)}\n");
+                text.Append(CultureInfo.InvariantCulture, $"  {intent.Intent,-20} {intent.Correct,5}/{intent.Total,-5} {Percent(intent.Correct, intent.Total),8}   intent {Percent(intent.IntentCorrect, intent.Total),8}\n");
             }
         }
 

@@ -5,50 +5,65 @@ namespace OrderBot.Features.Recognition;
 /// <summary>The linear head's training and the vector arithmetic it shares with prediction.</summary>
 internal sealed partial class IntentModel
 {
-    /// <summary>Softmax regression by full-batch gradient descent, classes weighted by their inverse frequency.</summary>
-    private static float[][] TrainLinear(float[][] vectors, int[] labels, int classes)
+    /// <summary>
+    /// Softmax regression over the embedding and the surface features by stochastic gradient descent: a fixed seed
+    /// shuffles the rows, so the same rows give the same weights. Classes are weighted by their inverse frequency, rows
+    /// by their own weight (a sentence written by a person counts more than a template's variant).
+    /// </summary>
+    private static float[][] TrainLinear(float[][] vectors, Surface[] surfaces, int[] labels, float[] rowWeights, int classes)
     {
         var dimensions = SentenceEmbedder.Dimensions;
-        var weights = Enumerable.Range(0, classes).Select(_ => new float[dimensions + 1]).ToArray();
-        var counts = new int[classes];
-        foreach (var label in labels)
+        var weights = Enumerable.Range(0, classes).Select(_ => new float[Width]).ToArray();
+        var mass = new double[classes];
+        for (var i = 0; i < labels.Length; i++)
         {
-            counts[label]++;
+            mass[labels[i]] += rowWeights[i];
         }
 
-        var classWeight = counts.Select(n => n == 0 ? 0f : (float)vectors.Length / (classes * n)).ToArray();
-        var gradient = Enumerable.Range(0, classes).Select(_ => new float[dimensions + 1]).ToArray();
-        var probabilities = new float[classes];
+        var total = mass.Sum();
+        var classWeight = mass.Select(m => m == 0 ? 0f : (float)(total / (classes * m))).ToArray();
+        var logits = new float[classes];
+        var order = Enumerable.Range(0, vectors.Length).ToArray();
+        var random = new Random(23);
         for (var epoch = 0; epoch < Epochs; epoch++)
         {
-            foreach (var g in gradient)
-            {
-                Array.Clear(g);
-            }
-
-            for (var i = 0; i < vectors.Length; i++)
+            random.Shuffle(order);
+            var rate = LearningRate / (1 + (epoch * 0.2f));
+            foreach (var i in order)
             {
                 var x = vectors[i];
+                var surface = surfaces[i];
                 for (var c = 0; c < classes; c++)
                 {
-                    probabilities[c] = Dot(x, weights[c].AsSpan(0, dimensions)) + weights[c][dimensions];
+                    var w = weights[c];
+                    var logit = Dot(x, w.AsSpan(0, dimensions)) + w[dimensions];
+                    foreach (var f in surface.Indices)
+                    {
+                        logit += w[dimensions + 1 + f] * surface.Value;
+                    }
+
+                    logits[c] = logit;
                 }
 
-                SoftMax(probabilities);
-                var w = classWeight[labels[i]];
+                SoftMax(logits);
+                var scale = classWeight[labels[i]] * rowWeights[i] * rate;
                 for (var c = 0; c < classes; c++)
                 {
-                    var error = w * (probabilities[c] - (c == labels[i] ? 1f : 0f));
-                    AddScaled(gradient[c].AsSpan(0, dimensions), x, error);
-                    gradient[c][dimensions] += error;
+                    var error = scale * (logits[c] - (c == labels[i] ? 1f : 0f));
+                    var w = weights[c];
+                    AddScaled(w.AsSpan(0, dimensions), x, -error);
+                    w[dimensions] -= error;
+                    foreach (var f in surface.Indices)
+                    {
+                        w[dimensions + 1 + f] -= error * surface.Value;
+                    }
                 }
             }
 
-            var step = LearningRate / vectors.Length;
-            for (var c = 0; c < classes; c++)
+            var decay = MathF.Exp(-rate * L2 * vectors.Length);
+            foreach (var w in weights)
             {
-                AddScaled(weights[c], weights[c], -L2 * LearningRate);
-                AddScaled(weights[c], gradient[c], -step);
+                AddScaled(w, w, decay - 1);
             }
         }
 
@@ -76,7 +91,14 @@ internal sealed partial class IntentModel
     /// <summary>target += source × scale.</summary>
     private static void AddScaled(Span<float> target, ReadOnlySpan<float> source, float scale)
     {
-        for (var i = 0; i < target.Length; i++)
+        var i = 0;
+        var factor = new Vector<float>(scale);
+        for (; i <= target.Length - Vector<float>.Count; i += Vector<float>.Count)
+        {
+            (new Vector<float>(target[i..]) + (new Vector<float>(source[i..]) * factor)).CopyTo(target[i..]);
+        }
+
+        for (; i < target.Length; i++)
         {
             target[i] += source[i] * scale;
         }

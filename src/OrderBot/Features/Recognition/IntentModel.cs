@@ -1,11 +1,13 @@
-using System.Numerics;
-using System.Reflection;
-using System.Text.Json;
-
 namespace OrderBot.Features.Recognition;
 
 /// <summary>The intent a sentence most likely asks for, the runner-up, and how sure the model is (0..1).</summary>
 internal readonly record struct IntentPrediction(string Intent, double Confidence, string RunnerUp, double RunnerUpConfidence);
+
+/// <summary>One sentence to learn from, its intent, and how much it counts.</summary>
+internal readonly record struct TrainingRow(string Text, string Intent, float Weight);
+
+/// <summary>Training rows after masking and de-duplication, in parallel lists.</summary>
+internal sealed record PreparedRows(IReadOnlyList<string> Texts, IReadOnlyList<string> Intents, IReadOnlyList<float> Weights);
 
 /// <summary>Which head turns a sentence embedding into an intent.</summary>
 internal enum IntentHead
@@ -22,7 +24,8 @@ internal enum IntentHead
 
 /// <summary>
 /// Intent from what the words mean: MiniLM sentence embeddings of the training sentences (the generated corpus' train
-/// split, embedded in the assembly) and a head trained on them when the model is built — once per process, in the
+/// split and the tuning sets written by people, embedded in the assembly) and their words and letter trigrams
+/// (<see cref="SurfaceOf"/>), and a linear head trained on both when the model is built — once per process, in the
 /// background at start-up (<see cref="RecognitionWarmUp"/>), never per turn. Identifiers are masked before embedding
 /// (<see cref="Recognizer.ModelText"/>) so "PO WATCH-1" means "a PO", not "watch".
 /// </summary>
@@ -30,9 +33,15 @@ internal sealed partial class IntentModel : IDisposable
 {
     private const int Neighbours = 7;
     private const float TwinSimilarity = 0.95f;
-    private const int Epochs = 250;
-    private const float LearningRate = 8f;
-    private const float L2 = 1e-4f;
+    private const int Epochs = 12;
+    private const float LearningRate = 0.5f;
+    private const float L2 = 1e-6f;
+
+    /// <summary>How much a sentence written by a person counts against one generated from a template.</summary>
+    internal const float TuningWeight = 2f;
+
+    /// <summary>A class's weights: the embedding's, the bias, then the surface features'.</summary>
+    private const int Width = SentenceEmbedder.Dimensions + 1 + Buckets;
 
     private readonly SentenceEmbedder _embedder;
     private readonly string[] _classes;
@@ -57,80 +66,6 @@ internal sealed partial class IntentModel : IDisposable
     /// <summary>The process-wide model: built on first use (the warm-up forces it at start-up).</summary>
     public static Lazy<IntentModel> Shared { get; } = new(() => Build(TrainingRows()), LazyThreadSafetyMode.ExecutionAndPublication);
 
-    /// <summary>Builds a model from (text, intent) rows; texts are masked as the recognizer masks them.</summary>
-    public static IntentModel Build(IEnumerable<(string Text, string Intent)> rows)
-    {
-        var distinct = new Dictionary<(string, string), bool>();
-        var texts = new List<string>();
-        var intents = new List<string>();
-        foreach (var (text, intent) in rows)
-        {
-            var masked = Recognizer.ModelText(text).ToLowerInvariant();
-            if (masked.Length > 0 && distinct.TryAdd((masked, intent), true))
-            {
-                texts.Add(masked);
-                intents.Add(intent);
-            }
-        }
-
-        var classes = intents.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
-        var labels = intents.Select(i => Array.IndexOf(classes, i)).ToArray();
-        var embedder = new SentenceEmbedder();
-        var cache = EmbeddingCache.PathFor(texts);
-        var vectors = EmbeddingCache.TryRead(cache, texts.Count) ?? Embed(embedder, texts);
-        EmbeddingCache.TryWrite(cache, vectors);
-        var headCache = EmbeddingCache.PathFor([.. texts.Zip(intents, (t, i) => $"{i}\t{t}")], $"head-{Epochs}-{LearningRate}-{L2}");
-        var weights = EmbeddingCache.TryRead(headCache, classes.Length, SentenceEmbedder.Dimensions + 1) ?? TrainLinear(vectors, labels, classes.Length);
-        EmbeddingCache.TryWrite(headCache, weights);
-        return new IntentModel(embedder, classes, vectors, labels, weights);
-    }
-
-    private static float[][] Embed(SentenceEmbedder embedder, List<string> texts)
-    {
-        var vectors = new float[texts.Count][];
-
-        // Sorted by length so each batch pads little; 32 at a time.
-        var order = Enumerable.Range(0, texts.Count).OrderBy(i => texts[i].Length).ToArray();
-        for (var start = 0; start < order.Length; start += 32)
-        {
-            var batch = order.Skip(start).Take(32).ToArray();
-            var embedded = embedder.Embed([.. batch.Select(i => texts[i])]);
-            for (var j = 0; j < batch.Length; j++)
-            {
-                vectors[batch[j]] = embedded[j];
-            }
-        }
-
-        return vectors;
-    }
-
-    /// <summary>The train split of the generated corpus, shipped inside the assembly.</summary>
-    public static IEnumerable<(string Text, string Intent)> TrainingRows()
-    {
-        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream("OrderBot.Recognition.corpus.jsonl")
-            ?? throw new InvalidOperationException("The recognizer's training corpus is not embedded in the assembly.");
-        using var reader = new StreamReader(stream);
-        var rows = new List<(string, string)>();
-        while (reader.ReadLine() is { } line)
-        {
-            if (string.IsNullOrWhiteSpace(line))
-            {
-                continue;
-            }
-
-            using var row = JsonDocument.Parse(line);
-            var root = row.RootElement;
-            if (root.TryGetProperty("split", out var split) && split.GetString() != "train")
-            {
-                continue;
-            }
-
-            rows.Add((root.GetProperty("text").GetString() ?? string.Empty, root.GetProperty("intent").GetString() ?? Intents.None));
-        }
-
-        return rows;
-    }
-
     /// <summary>The intent of an already masked sentence (<see cref="Recognizer.ModelText"/>).</summary>
     public IntentPrediction Predict(string maskedText) => Predict(maskedText, static _ => true);
 
@@ -141,12 +76,14 @@ internal sealed partial class IntentModel : IDisposable
     public IntentPrediction Predict(string maskedText, Func<string, bool> allowed)
     {
         ArgumentNullException.ThrowIfNull(allowed);
-        var vector = _embedder.Embed(maskedText.ToLowerInvariant());
+        var lower = maskedText.ToLowerInvariant();
+        var vector = _embedder.Embed(lower);
+        var surface = SurfaceOf(lower);
         var scores = Head switch
         {
             IntentHead.Nearest => NearestScores(vector),
-            IntentHead.Blend => [.. LinearScores(vector).Zip(NearestScores(vector), (a, b) => (a + b) / 2)],
-            _ => LinearScores(vector),
+            IntentHead.Blend => [.. LinearScores(vector, surface).Zip(NearestScores(vector), (a, b) => (a + b) / 2)],
+            _ => LinearScores(vector, surface),
         };
         if (Head != IntentHead.Nearest && NearestTwin(vector) is { } twin && allowed(_classes[twin]))
         {
@@ -259,12 +196,19 @@ internal sealed partial class IntentModel : IDisposable
         return scores;
     }
 
-    private double[] LinearScores(float[] vector)
+    private double[] LinearScores(float[] vector, Surface surface)
     {
         var logits = new float[_classes.Length];
         for (var c = 0; c < logits.Length; c++)
         {
-            logits[c] = Dot(vector, _weights[c].AsSpan(0, SentenceEmbedder.Dimensions)) + _weights[c][SentenceEmbedder.Dimensions];
+            var w = _weights[c];
+            var logit = Dot(vector, w.AsSpan(0, SentenceEmbedder.Dimensions)) + w[SentenceEmbedder.Dimensions];
+            foreach (var f in surface.Indices)
+            {
+                logit += w[SentenceEmbedder.Dimensions + 1 + f] * surface.Value;
+            }
+
+            logits[c] = logit;
         }
 
         SoftMax(logits);

@@ -65,7 +65,7 @@ public sealed partial class Recognizer
     }
 
     /// <summary>A daily summary: "digest", "summary", "morning report", "recap", "round-up", "briefing".</summary>
-    [GeneratedRegex(@"\b(?:digest|digests|summary|summaries|summarise|summarize|report|reports|recap|recaps|round ?up|roundup|briefing|overview|rundown|résumé|zusammenfassung|resumen)\b", Options)]
+    [GeneratedRegex(@"\b(?:digest|digests|summary|summaries|summarise|summarize|report|reports|recap|recaps|récap|récapitulatif|digets|disgest|digset|round ?up|roundup|briefing|overview|rundown|résumé|zusammenfassung|resumen)\b", Options)]
     private static partial Regex DigestCue();
 
     [GeneratedRegex(@"\b(?:(?<weekdays>(?:every|each|on|all)?[ ]*(?:week[ -]?days?|work[ -]?days?|working[ ]days?|business[ ]days?)|(?:every[ ]day[ ])?(?:from[ ])?mon(?:day)?[ ]*(?:to|through|thru|till|until|-)[ ]*fri(?:day)?|(?:on[ ])?weekdays[ ]only|lundi[ ]au[ ]vendredi|montags?[ ]bis[ ]freitags?|werktags|jours[ ]ouvr[ée]s)|(?<daily>every[ ]+(?:single[ ]+)?(?:day|morning|evening|afternoon|night)|each[ ]+(?:day|morning|evening)|daily|7[ ]days[ ]a[ ]week|tous[ ]les[ ]jours|chaque[ ]jour|täglich|jeden[ ]tag|todos[ ]los[ ]días))\b", Options)]

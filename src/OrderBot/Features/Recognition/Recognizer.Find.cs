@@ -83,7 +83,7 @@ public sealed partial class Recognizer
     private static partial Regex ShareCue();
 
     /// <summary>Words of an export: a file to take away.</summary>
-    [GeneratedRegex(@"\b(?:export|exporter|exportieren|download|csv|excel|xlsx|xls|spreadsheet|as a file|in a file|file of)\b", Options)]
+    [GeneratedRegex(@"\b(?:export|exporter|exportieren|exportar|exporta|exprot|exoprt|expot|download|downlaod|dowload|descargar|télécharger|herunterladen|csv|excel|xlsx|xls|spreadsheet|as a file|in a file|file of)\b", Options)]
     private static partial Regex ExportCue();
 
     /// <summary>"export holds", "export compliance": a kind of hold, not a file.</summary>

@@ -29,6 +29,13 @@ public sealed partial class Recognizer
             return (Intents.None, []);
         }
 
+        // "مرحبا كيف حالك": no Latin letter and no digit — a script the model never learnt from (en/fr/de/es only), so
+        // whatever it would guess is noise.
+        if (!trimmed.Any(c => char.IsAsciiLetterOrDigit(c) || c is >= '\u00C0' and <= '\u024F'))
+        {
+            return (Intents.None, []);
+        }
+
         // "d'accord, parfait", "thanks mate", "see ya tmrw": nothing but small talk words (and a filler or two).
         if (analysis.Identifiers == 0 && OnlySmallTalk(words))
         {
@@ -97,7 +104,13 @@ public sealed partial class Recognizer
 
         // "set up alerts for export holds" is no file, "our purchaser id is X" no search: an intent whose own words
         // are absent is not a candidate at all.
-        var prediction = _model.Value.Predict(masked, intent => CueAgrees(intent, words));
+        // "orders for end user Contoso": an end customer named by name is a list filter we cannot apply (said as
+        // unsupported), not a search — there is no end customer's PO to find by.
+        var endCustomerFilter = entities.Get(EntityKeys.Unsupported)?.StartsWith("end customer ", StringComparison.Ordinal) == true;
+        // A supplier order already named ("tracking number 0100111111") is never one to be found: find is for a
+        // serial, a tracking number or a PO that leads to an order ("which order has end customer PO CUSTPO").
+        var findable = !endCustomerFilter && !entities.Has(EntityKeys.Order);
+        var prediction = _model.Value.Predict(masked, intent => CueAgrees(intent, words) && (findable || intent != Intents.OrderFind));
 
         // "where is my order", "is the order on hold": one order asked about (singular, with my/the/our) is a status
         // question without its identifier — the status handler asks which — never a list of every order.

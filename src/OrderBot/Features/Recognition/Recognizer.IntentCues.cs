@@ -8,8 +8,8 @@ public sealed partial class Recognizer
     [GeneratedRegex(@"^[\s\p{P}]*(?:\uD83D[\uDC4D\uDC4C\uDE4F\uDC4B]|\u2705|\u2714\uFE0F?|\uD83C\uDF89)+[\s\p{P}]*$", RegexOptions.CultureInvariant)]
     private static partial Regex Emoji();
 
-    /// <summary>"how do I …", "how can I …", "is there a way to …": a question about using the bot.</summary>
-    [GeneratedRegex(@"^ (?:(?:hi |hey |so |ok )?how (?:do|can|would|should|could) (?:i|we|you)|how to|is there a way to|what can i ask|what kind of things can i|what sort of things can i|what questions can i)\b", Options)]
+    /// <summary>"how do I …", "how can I …", "is there a way to …" (and in fr/de/es): a question about using the bot.</summary>
+    [GeneratedRegex(@"^ (?:(?:hi |hey |so |ok )?how (?:do|can|would|should|could) (?:i|we|you)|how to|is there a way to|what can i ask|what kind of things can i|what sort of things can i|what questions can i|comment (?:je fais|on fait|faire|puis je|est ce que je|ça marche|ca marche)|wie (?:kann ich|können wir|funktioniert)|cómo (?:puedo|se|hago|funciona)|como (?:puedo|se|hago|funciona))\b", Options)]
     private static partial Regex HowDoI();
 
     [GeneratedRegex(@"\b(?:don't|dont|do not|no longer|won't|wont|don't really|dont really) (?:need|want|require)(?: any(?: more)?| the| these| those| further)? (?:updates?|alerts?|notifications?|pings?|messages? about)\b|\b(?:no more|stop (?:the|all|my|these|those)?) ?(?:updates?|alerts?|notifications?) (?:on|for|about)\b", Options)]

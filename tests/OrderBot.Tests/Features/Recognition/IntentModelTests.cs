@@ -1,0 +1,65 @@
+using System.Text.Json;
+using OrderBot.Features.Recognition;
+
+namespace OrderBot.Tests.Features.Recognition;
+
+/// <summary>
+/// What the shipped intent model learns from, and the surface features it reads beside the embedding. The accuracy
+/// itself is measured on the labelled sets (<see cref="RecognizerCorpusTests"/>).
+/// </summary>
+public sealed class IntentModelTests
+{
+    private static string Data(string file) => Path.Combine(AppContext.BaseDirectory, "TestData", "Recognition", file);
+
+    [Fact]
+    public void TrainingRows_CorpusTrainSplitAndBothTuningSets_NeverAnExam()
+    {
+        var corpusTrain = File.ReadLines(Data("corpus.jsonl")).Count(l => l.Contains("\"split\": \"train\"", StringComparison.Ordinal));
+        var dev = File.ReadLines(Data("dev-independent.jsonl")).Count(l => !string.IsNullOrWhiteSpace(l));
+        var dev2 = File.ReadLines(Data("dev-independent-2.jsonl")).Count(l => !string.IsNullOrWhiteSpace(l));
+
+        var rows = IntentModel.TrainingRows().ToList();
+
+        Assert.Equal(corpusTrain + dev + dev2, rows.Count);
+        Assert.Equal(corpusTrain, rows.Count(r => r.Weight == 1f));
+        Assert.Equal(dev + dev2, rows.Count(r => r.Weight == IntentModel.TuningWeight));
+        Assert.DoesNotContain(IntentModel.TuningSets, name => name.Contains("held-out", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void TrainingRows_TuningSetRowsKeepTheirLabels()
+    {
+        var expected = File.ReadLines(Data("dev-independent-2.jsonl"))
+            .Where(l => !string.IsNullOrWhiteSpace(l))
+            .Select(l => JsonDocument.Parse(l).RootElement)
+            .Select(r => (r.GetProperty("text").GetString()!, r.GetProperty("intent").GetString()!))
+            .ToHashSet();
+
+        var trained = IntentModel.TrainingRows().Where(r => r.Weight == IntentModel.TuningWeight).Select(r => (r.Text, r.Intent)).ToHashSet();
+
+        Assert.Subset(trained, expected);
+    }
+
+    [Fact]
+    public void SurfaceOf_SameText_SameBucketsInEveryProcess()
+    {
+        // FNV-1a, not string.GetHashCode (seeded per process): the head trained on one machine reads the same buckets on another.
+        var surface = IntentModel.SurfaceOf("où en est x");
+
+        Assert.Equal(IntentModel.SurfaceOf("où en est x").Indices, surface.Indices);
+        Assert.Equal([1016, 1448, 2363, 3596, 3608, 4049, 4493, 6672, 7742, 8852, 8879, 10284, 11182, 11463, 11969, 12436, 12604], surface.Indices);
+    }
+
+    [Theory]
+    [InlineData("Seriennummern für x")]
+    [InlineData("arrête de surveiller x")]
+    public void SurfaceOf_Sentence_WordsPairsAndLetterTrigramsAtUnitScale(string text)
+    {
+        var surface = IntentModel.SurfaceOf(text);
+
+        Assert.True(surface.Indices.Length > text.Split(' ').Length * 2, $"{surface.Indices.Length} features");
+        Assert.All(surface.Indices, i => Assert.InRange(i, 0, IntentModel.Buckets - 1));
+        Assert.Equal(surface.Indices.Order().ToArray(), surface.Indices);
+        Assert.Equal(1.2, surface.Value * Math.Sqrt(surface.Indices.Length), 3);
+    }
+}
