@@ -12,6 +12,17 @@ public sealed partial class Recognizer
     [GeneratedRegex(@"^ (?:(?:hi |hey |so |ok )?how (?:do|can|would|should|could) (?:i|we|you)|how to|is there a way to|what can i ask|what kind of things can i|what sort of things can i|what questions can i)\b", Options)]
     private static partial Regex HowDoI();
 
+    [GeneratedRegex(@"^ (?:help|hilfe|aide|ayuda|aiuto|menu|commands)(?: (?:me|bitte|please|pls|plz|svp|por favor|thanks|!))* $", Options)]
+    private static partial Regex HelpAlone();
+
+    /// <summary>A question about the settings rather than a value to save: "what time zone are you using", "is it CET?".</summary>
+    [GeneratedRegex(@"\b(?:what|what's|whats|which|show|tell me|current|currently|is it|are you|do you|does it)\b", Options)]
+    private static partial Regex SettingsQuestion();
+
+    /// <summary>A message that opens by asking why: "why was X cancelled", "what's the hold on X", "how come X".</summary>
+    [GeneratedRegex(@"^ (?:(?:hi|hey|hello|ok|so|and|but) )?(?:why|how come|what's (?:the )?(?:problem|issue|hold|holdup|hold up) (?:with|on)|what is (?:the )?(?:problem|issue|hold) (?:with|on)|whats (?:the )?(?:problem|issue|hold) (?:with|on)|what's holding|what is holding|whats holding|pourquoi|warum|wieso|por qué)\b", Options)]
+    private static partial Regex WhyFirst();
+
     [GeneratedRegex(@"\b(?:don't|dont|do not|no longer|won't|wont|don't really|dont really) (?:need|want|require)(?: any(?: more)?| the| these| those| further)? (?:updates?|alerts?|notifications?|pings?|messages? about)\b|\b(?:no more|stop (?:the|all|my|these|those)?) ?(?:updates?|alerts?|notifications?) (?:on|for|about)\b", Options)]
     private static partial Regex DeclinesUpdates();
 
@@ -46,9 +57,9 @@ public sealed partial class Recognizer
     [GeneratedRegex(@"\b(?:eta|etas|arrive|arrives|arriving|arrival|delivery date|delivered when|expected (?:date|delivery)|expect (?:delivery|it|them)|lands?|landing|dispatch date|ship date|shipping date|kommt\b.*\ban|llega|llegará|arrivera|arrive-t-il|livré quand|when (?:will|does|do|is|are|should|would|can)\b.*\b(?:ship|shipped|deliver|delivered|arrive|land|get here|be here|come|turn up|show up|due)|livraison|lieferdatum|liefertermin|ankunft|llegada|entrega)\b", Options)]
     private static partial Regex EtaCue();
 
-    [GeneratedRegex(@"\b(?:when|once|as soon as|if)\b.*\b(?:ships?|shipped|dispatched|goes out|leaves)\b", Options)]
+    [GeneratedRegex(@"\b(?:when|once|as soon as|if|cuando|en cuanto|quand|lorsque|dès que|des que|wenn|sobald)\b.*\b(?:ships?|shipped|dispatched|goes out|leaves|se envíe|se envie|salga|sea enviad[oa]|est expédiée?|sera expédiée?|versendet wird|verschickt wird|rausgeht)\b", Options)]
     private static partial Regex WhenItShips();
 
-    [GeneratedRegex(@"\b(?:did|does|has|have)\b(?: \S+){0,3} (?:ship|shipped|been shipped|been delivered|been dispatched|gone out|left)\b|\b(?:was|is) (?:it|that|this) delivered\b", Options)]
+    [GeneratedRegex(@"\b(?:did|does|has|have)\b(?: \S+){0,3} (?:ship|shipped|been shipped|been delivered|been dispatched|gone out|go out|get delivered|get shipped|get sent|been sent|left)\b|\b(?:was|is) (?:it|that|this) delivered\b", Options)]
     private static partial Regex HasItShipped();
 }

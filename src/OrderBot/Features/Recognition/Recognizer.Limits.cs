@@ -71,13 +71,13 @@ public sealed partial class Recognizer
         }
     }
 
-    [GeneratedRegex(@"\b(?:shipped|ship|ships|shipping|dispatched|dispatch|sent out|went out|left the warehouse)\b", Options)]
+    [GeneratedRegex(@"\b(?:shipped|ship|ships|shipping|dispatched|dispatch|sent out|went out|left the warehouse|expédi\w*|expedi\w*|envoy\w*|versendet|verschickt|versand\w*|enviad\w*|envíos?|despachad\w*)\b", Options)]
     private static partial Regex ShippedDateCue();
 
-    [GeneratedRegex(@"\b(?:due|arriving|arrive|arrives|arrival|delivered|delivery|deliveries|expected|eta)\b", Options)]
+    [GeneratedRegex(@"\b(?:due|arriving|arrive|arrives|arrival|arrivals|landing|lands|delivered|delivery|deliveries|expected|eta|etas|livr\w*|attendue?s?|fällig\w*|liefer\w*|geliefert|erwartet\w*|entrega\w*|llega\w*|previst\w*)\b", Options)]
     private static partial Regex DueDateCue();
 
-    [GeneratedRegex(@"\b(?:changed|change|changes|updated|update|updates|happened|moved)\b", Options)]
+    [GeneratedRegex(@"\b(?:changed|change|changes|updated|update|updates|happened|moved|(?:went|gone|go|goes|put|placed|been put|been placed|got put) on hold|came off hold|come off hold|geändert|modifi\w*|cambiad\w*)\b", Options)]
     private static partial Regex ChangedCue();
 
     [GeneratedRegex(@"\b(?:late|overdue|delayed|past due|behind schedule|running behind|en retard|überfällig\w*|verspätet\w*|retrasad\w*|atrasad\w*)\b", Options)]
@@ -116,6 +116,6 @@ public sealed partial class Recognizer
     [GeneratedRegex(@"\b(?:po|order|purchase order) (?<v>[a-z]{2}) ", Options)]
     private static partial Regex LabelledCountry();
 
-    [GeneratedRegex(@"\b(?:cancel|cancell?ation|amend|modify|edit|reduce|increase|expedite|return|rma|change (?:the )?(?:quantity|qty|address|delivery address|ship to|date))\b", Options)]
+    [GeneratedRegex(@"\b(?:cancel|cancell?ation|amend|modify|edit|reduce|increase|expedite|return|rma|remove|take (?:the |that |this )?\S* ?off|add|drop|change (?:the )?(?:quantity|qty|address|delivery address|ship to|date))\b", Options)]
     private static partial Regex ChangeCue();
 }

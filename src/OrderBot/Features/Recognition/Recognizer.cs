@@ -76,6 +76,7 @@ public sealed partial class Recognizer
         work = ExtractFindIdentifiers(work, entities, found);
         work = ExtractLabelledIdentifiers(work, entities, found);
         work = ExtractShapedOrders(work, entities, found);
+        work = ExtractCatalogInContext(work, entities, found);
         var due = DueDateCue().IsMatch(Normalize(clean)) && !ShippedDateCue().IsMatch(Normalize(clean));
         work = DateRecognition.Extract(work, LocalCalendar.For(context), context.Locale, due, entities);
         work = ExtractReference(work, entities, found, clean);
