@@ -95,11 +95,11 @@ public sealed partial class Recognizer
     private static partial Regex UpsTrackingShape();
 
     /// <summary>"tracking 7712345678901", "tracking number: 9400 1000 0000 0000 0000 00", "waybill 1234567890123", "AWB 123-45678901".</summary>
-    [GeneratedRegex(@"\b(?:tracking|track(?:ing)?[ ]*(?:number|no|nr|#|id|code)|waybill|air[ ]?waybill|awb|consignment(?:[ ]+note)?|sendungsnummer|num[ée]ro[ ]+de[ ]+suivi)\b(?:[ ]*(?:#|:|=|\bno\b\.?|\bnumber\b|\bnr\b|\bid\b|\bcode\b|\bis\b))*[ ]*#?[ ]*(?<v>(?=[A-Za-z0-9 -]*\d{5})[A-Za-z0-9](?:[A-Za-z0-9-]{6,34}|[0-9]{3,}(?:[ ][0-9]{2,}){1,6}))(?![\w-])", Options)]
+    [GeneratedRegex(@"\b(?:tracking|track(?:ing)?[ ]*(?:number|no|nr|#|id|code)|waybill|air[ ]?waybill|awb|consignment(?:[ ]+note)?|sendungsnummer|num[ée]ro[ ]+de[ ]+suivi)\b(?:[ ]*(?:#|:|=|\bno\b\.?|\bnumber\b|\bnr\b|\bid\b|\bcode\b|\bis\b))*[ ]*#?[ ]*(?<v>(?=[A-Za-z0-9-]*\d{5}|(?:\d{3,}[ ]){2,}\d{2,})[A-Za-z0-9](?:[A-Za-z0-9-]{6,34}|[0-9]{3,}(?:[ ][0-9]{2,}){1,6}))(?![\w-])", Options)]
     private static partial Regex TrackingPattern();
 
     /// <summary>"serial SN12345", "S/N: 12345", "serial number ABC123", "SN 12345", "Seriennummer X1".</summary>
-    [GeneratedRegex(@"(?:\b(?:serial(?:[ ]*(?:number|no|nr|num|#))?|seriennummer|num[ée]ro[ ]+de[ ]+s[ée]rie|sn)\b|\bs/n\b|\bs\.n\.)(?:[ ]*(?:#|:|=|\bno\b\.?|\bnumber\b|\bis\b))*[ ]*#?[ ]*(?<v>[A-Za-z0-9](?:[A-Za-z0-9\-/]{2,38}[A-Za-z0-9]))(?![\w-])", Options)]
+    [GeneratedRegex(@"(?:\b(?:serial(?:[ ]*(?:number|no|nr|num|#))?|seriennummer|num[ée]ro[ ]+de[ ]+s[ée]rie|n[úu]mero[ ]+de[ ]+serie|sn)\b|\bs/n\b|\bs\.n\.)(?:[ ]*(?:#|:|=|\bno\b\.?|\bnumber\b|\bis\b))*[ ]*#?[ ]*(?<v>[A-Za-z0-9](?:[A-Za-z0-9\-/]{2,38}[A-Za-z0-9]))(?![\w-])", Options)]
     private static partial Regex SerialPattern();
 
     /// <summary>An export's format: "csv"; "excel", "xlsx", "spreadsheet" are xlsx.</summary>
@@ -125,7 +125,7 @@ public sealed partial class Recognizer
     private const string ProductCode = @"(?<v>(?=[A-Za-z0-9]*[A-Za-z])(?=[A-Za-z0-9]*\d)[A-Za-z][A-Za-z0-9]{4,19})(?![\w/-])";
 
     /// <summary>"price of LV438570", "lead time on X", "stock of X", "5 more of X": a question about a product itself.</summary>
-    [GeneratedRegex(@"\b(?:price|prices|cost|costs|stock|lead[ ]?time|availability|more)[ ]+(?:of|on|for)[ ]+(?:the[ ]+|a[ ]+)?" + ProductCode, Options)]
+    [GeneratedRegex(@"\b(?:price|prices|cost|costs|stock|lead[ ]?time|availability|more)[ ]+(?:of|on|for)[ ]+(?:the[ ]+)?" + ProductCode, Options)]
     private static partial Regex ProductQuestionCode();
 
     /// <summary>A product code, then "on"/"from"/"in" and (after an optional "order"/"PO") the blanked order identifier.</summary>

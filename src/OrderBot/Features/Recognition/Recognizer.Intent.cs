@@ -101,6 +101,11 @@ public sealed partial class Recognizer
             return (analysis.Identifiers > 0 ? (ChangeCue().IsMatch(words) ? Intents.OrderChange : Intents.OrderItems) : WhenCue().IsMatch(words) ? Intents.OrderStatus : Intents.OrderFind, []);
         }
 
+        if (ForeignIntent(words, analysis, entities) is { } foreign)
+        {
+            return (foreign, []);
+        }
+
         // "cancel", "modify it": a change verb alone names nothing to change — too vague to act on.
         if (analysis.Identifiers == 0 && LoneChangeVerb().IsMatch(words))
         {
@@ -132,6 +137,15 @@ public sealed partial class Recognizer
         {
             return (Intents.OrderStatus, []);
         }
+        // "anything due tomorrow?", "what went out yesterday": a window with what it is about, no order named, is a list
+        // whatever else the model makes of so few words.
+        if (prediction.Intent is Intents.None or Intents.Help or Intents.Smalltalk or Intents.SettingsShow or Intents.SettingsSet or Intents.HoldCodeExplain
+            && analysis.Identifiers == 0 && (entities.Has(EntityKeys.From) || entities.Has(EntityKeys.To))
+            && (entities.Has(EntityKeys.DateOn) || entities.Has(EntityKeys.Status)))
+        {
+            return (Intents.OrderList, []);
+        }
+
         if (prediction.Intent == Intents.Smalltalk && SettingsLexicon.SayOf(words) is null)
         {
             // Small talk always says something we know ("thanks", "hi"); "PO#" or "between and" is nothing.
@@ -168,7 +182,7 @@ public sealed partial class Recognizer
     private static readonly System.Collections.Frozen.FrozenSet<string> SmallTalkFiller = System.Collections.Frozen.FrozenSet.ToFrozenSet(
         ["mate", "dir", "so", "much", "very", "a", "lot", "bot", "orderbot", "again", "all", "guys", "team", "everyone", "there", "tmrw",
          "tomorrow", "then", "for", "now", "you", "u", "too", "really", "folks", "y'all", "oh", "ah", "and", "beaucoup", "vielen", "mille",
-         "buddy", "man", "sir", "de", "nada", "bien", "todo", "schön", "sehr", "très", "tres", "ok", "thank", "the", "help", "your", "how", "are"],
+         "buddy", "man", "sir", "zusammen", "dir", "!", "de", "nada", "bien", "todo", "schön", "sehr", "très", "tres", "ok", "thank", "the", "help", "your", "how", "are"],
         StringComparer.Ordinal);
 
     /// <summary>Intents that always carry a word of their own: a file to export, something to find by, a summary.</summary>

@@ -9,7 +9,7 @@ public sealed partial class Recognizer
     private static partial Regex Emoji();
 
     /// <summary>"how do I …", "how can I …", "is there a way to …": a question about using the bot.</summary>
-    [GeneratedRegex(@"^ (?:(?:hi |hey |so |ok )?how (?:do|can|would|should|could) (?:i|we|you)|how to|is there a way to|what can i ask|what kind of things can i|what sort of things can i|what questions can i)\b", Options)]
+    [GeneratedRegex(@"^ (?:(?:hi |hey |so |ok )?how (?:do|can|would|should|could) (?:i|we|you)|how to|is there a way to|what can i ask|what kind of things can i|what sort of things can i|what questions can i|how (?:does|do) (?:the |an? )?(?:\w+ ){1,3}work|what (?:commands|are you for|are you good for))\b", Options)]
     private static partial Regex HowDoI();
 
     [GeneratedRegex(@"^ (?:help|hilfe|aide|ayuda|aiuto|menu|commands)(?: (?:me|bitte|please|pls|plz|svp|por favor|thanks|!))* $", Options)]
@@ -45,7 +45,7 @@ public sealed partial class Recognizer
     [GeneratedRegex(@"\b(?:my|our|the|this|that) (?:order|po|purchase order)\b(?! (?:of|by|in which|date))|^ (?:where is|where's|wheres|status of|status for) (?:order|po) ", Options)]
     private static partial Regex OneOrderAsked();
 
-    [GeneratedRegex(@"\b(?:serials?|serial (?:numbers?|nos?|#)|s/?n|s n|sns|seriennummern?|numéros? de série|números? de serie)\b", Options)]
+    [GeneratedRegex(@"\b(?:serials?|serial (?:numbers?|nos?|#)|s/?n|s n|sns|s ns|n de série|no de série|seriennummern?|numéros? de série|números? de serie)\b", Options)]
     private static partial Regex SerialsCue();
 
     [GeneratedRegex(@"\b(?:pro (?:number|no|num|#)|pro|freight bill|bol number)\b", RegexOptions.CultureInvariant)]
@@ -54,7 +54,7 @@ public sealed partial class Recognizer
     [GeneratedRegex(@"\b(?:why|how come|what's (?:the )?(?:problem|issue|hold|holdup|hold up) (?:with|on)|what is (?:the )?(?:problem|issue|hold) (?:with|on)|whats (?:the )?(?:problem|issue|hold) (?:with|on)|what's wrong with|what is wrong with|whats wrong with|what's holding|what is holding|whats holding|holding (?:it|this|that) up|reason (?:for|why)|what's the reason|what is the reason|pourquoi|warum|wieso|por qué|porque)\b", Options)]
     private static partial Regex WhyCue();
 
-    [GeneratedRegex(@"\b(?:eta|etas|arrive|arrives|arriving|arrival|delivery date|delivered when|expected (?:date|delivery)|expect (?:delivery|it|them)|lands?|landing|dispatch date|ship date|shipping date|kommt\b.*\ban|llega|llegará|arrivera|arrive-t-il|livré quand|when (?:will|does|do|is|are|should|would|can)\b.*\b(?:ship|shipped|deliver|delivered|arrive|land|get here|be here|come|turn up|show up|due)|livraison|lieferdatum|liefertermin|ankunft|llegada|entrega)\b", Options)]
+    [GeneratedRegex(@"\b(?:eta|etas|arrive|arrives|arriving|arrival|delivery date|delivered when|expected (?:date|delivery)|expect (?:delivery|it|them)|lands?|landing|dispatch date|ship date|shipping date|kommt\b.*\ban|llega|llegará|arrivera|arrive-t-il|livré quand|when (?:will|does|do|is|are|r|should|would|can)\b.*\b(?:getting|get it|get them|receive|receiving|ship|shipped|deliver|delivered|arrive|land|get here|be here|come|turn up|show up|due)|livraison|lieferdatum|liefertermin|ankunft|llegada|entrega)\b", Options)]
     private static partial Regex EtaCue();
 
     [GeneratedRegex(@"\b(?:when|once|as soon as|if|cuando|en cuanto|quand|lorsque|dès que|des que|wenn|sobald)\b.*\b(?:ships?|shipped|dispatched|goes out|leaves|se envíe|se envie|salga|sea enviad[oa]|est expédiée?|sera expédiée?|versendet wird|verschickt wird|rausgeht)\b", Options)]

@@ -71,10 +71,67 @@ public sealed partial class Recognizer
         }
     }
 
-    [GeneratedRegex(@"\b(?:shipped|ship|ships|shipping|dispatched|dispatch|sent out|went out|left the warehouse|expédi\w*|expedi\w*|envoy\w*|versendet|verschickt|versand\w*|enviad\w*|envíos?|despachad\w*)\b", Options)]
+    /// <summary>
+    /// "C3 hold - what's that?", "code VR ?", "what r CH holds", "signification du code SF": a code typed in capitals in
+    /// a question about what a hold or a code means, where the sentence patterns above do not reach. No order may be
+    /// named (then the code is on that order), and a three-character code read as a reference is taken back.
+    /// </summary>
+    private static Analysis ExtractCapitalCode(string clean, string words, Analysis analysis, EntityBag entities)
+    {
+        if (entities.Has(EntityKeys.Code) || entities.Has(EntityKeys.Po) || entities.Has(EntityKeys.Order) || !CodeQuestion().IsMatch(words))
+        {
+            return analysis;
+        }
+
+        var reference = entities.Get(EntityKeys.Ref);
+        if (reference is { Length: > 3 } || entities.Has(EntityKeys.More))
+        {
+            return analysis;
+        }
+
+        for (var match = CapitalCode().Match(clean); match.Success; match = match.NextMatch())
+        {
+            var code = match.Value;
+            if (NotCodes.Contains(code))
+            {
+                continue;
+            }
+
+            entities.Set(EntityKeys.Code, code);
+            if (entities.Get(EntityKeys.Country) is { } country && country == CountryLexicon.NormalizeCode(code))
+            {
+                entities.Remove(EntityKeys.Country);
+            }
+
+            if (reference == code)
+            {
+                entities.Remove(EntityKeys.Ref);
+                return analysis with { Identifiers = analysis.Identifiers - 1 };
+            }
+
+            return analysis;
+        }
+
+        return analysis;
+    }
+
+    /// <summary>Capitals that are words of the trade, not hold codes.</summary>
+    private static readonly System.Collections.Frozen.FrozenSet<string> NotCodes = System.Collections.Frozen.FrozenSet.ToFrozenSet(
+        ["IM", "SE", "PO", "SO", "OK", "ID", "US", "UK", "EU", "ETA", "PRO", "CSV", "SN", "UPS", "PDF", "API", "DOA", "RMA", "ERP",
+         "CET", "GMT", "BST", "EST", "EDT", "CST", "PST", "PDT", "MST", "UTC", "IT", "I", "A", "HI", "SKU", "FAQ", "ASAP", "FYI",
+         "PLS", "THX", "BTW", "NB", "PS", "TZ", "ISO", "XLS", "DHL", "TNT", "FDX", "WTF", "OMG", "LOL", "IS", "ON", "IN", "OF"],
+        StringComparer.Ordinal);
+
+    [GeneratedRegex(@"\b(?:mean|means|meaning|meanings|stand for|stands for|signif\w*|bedeutet|bedeutung|explain|define|definition|(?:hold|reason|block) (?:code|type|reason)|code|codes|reason code|sperrcode|código|codigo)\b|\bwhat(?: is|'s|s| are| r) .*\bholds?\b|\bholds?\b.*\bwhat(?: is|'s|s) (?:that|this|it)\b", Options)]
+    private static partial Regex CodeQuestion();
+
+    [GeneratedRegex(@"(?<![\w/#.-])(?:[A-Z][A-Z0-9]{1,2}|[0-9][A-Z])(?![\w/.-])", RegexOptions.CultureInvariant)]
+    private static partial Regex CapitalCode();
+
+    [GeneratedRegex(@"\b(?:shipped|ship|ships|shipping|dispatched|dispatch|sent out|went out|left the warehouse|sent(?! (?:me|you|us|him|her|them|to|an|a|the|it|by|from|over)\b)|expédi\w*|expedi\w*|envoy\w*|versendet|verschickt|versand\w*|enviad\w*|envíos?|despachad\w*)\b", Options)]
     private static partial Regex ShippedDateCue();
 
-    [GeneratedRegex(@"\b(?:due|arriving|arrive|arrives|arrival|arrivals|landing|lands|delivered|delivery|deliveries|expected|eta|etas|livr\w*|attendue?s?|fällig\w*|liefer\w*|geliefert|erwartet\w*|entrega\w*|llega\w*|previst\w*)\b", Options)]
+    [GeneratedRegex(@"\b(?:due|arriving|arrive|arrives|arrival|arrivals|landing|lands|land|delivered|delivery|deliveries|expected|eta|etas|livr\w*|attendue?s?|arrivent|arrivée?s?|fällig\w*|liefer\w*|geliefert|erwartet\w*|kommt\w*|ankommen|eintreffen|entrega\w*|llega\w*|llegan|venc\w*|previst\w*)\b", Options)]
     private static partial Regex DueDateCue();
 
     [GeneratedRegex(@"\b(?:changed|change|changes|updated|update|updates|happened|moved|(?:went|gone|go|goes|put|placed|been put|been placed|got put) on hold|came off hold|come off hold|geändert|modifi\w*|cambiad\w*)\b", Options)]
@@ -83,7 +140,7 @@ public sealed partial class Recognizer
     [GeneratedRegex(@"\b(?:late|overdue|delayed|past due|behind schedule|running behind|en retard|überfällig\w*|verspätet\w*|retrasad\w*|atrasad\w*)\b", Options)]
     private static partial Regex LateCue();
 
-    private const string NotCode = @"(?!(?:on|in|is|it|my|a|an|the|any|all|no|so|to|of|at|be|do|go|me|we|us|you|u|one|he|she|this|that|for|and|or|its|our|new|up|out)\b)";
+    private const string NotCode = @"(?!(?:on|in|is|it|my|a|an|the|any|all|no|so|to|of|at|be|do|go|me|we|us|you|u|one|he|she|this|that|for|and|or|its|our|new|up|out|de|du|des|la|le|les|el|der|die|das|del|un|une|ein|eine|uno|una)\b)";
 
     /// <summary>A hold code asked about: "what does C3 mean", "what is a C3 hold?", "explain hold SH", "meaning of hold reason SH".</summary>
     [GeneratedRegex(@"\bwhat(?: does| do| is|'s|s) (?:the |a |an )?(?:(?:ingram|schneider) )?(?:hold )?(?:(?:reason )?code )?" + NotCode + @"(?<code>[a-z0-9]{1,3}) (?:hold |code )?(?:mean|stand for)\b" +

@@ -48,6 +48,7 @@ public sealed partial class Recognizer
         var analysis = Analyze(clean, entities, context);
         ExtractStatusAndHold(Normalize(analysis.Rest), entities);
         ExtractLimits(words, entities);
+        analysis = ExtractCapitalCode(clean, words, analysis, entities);
         if (FormatWords().Match(words) is { Success: true } format)
         {
             entities.Set(EntityKeys.Format, format.Groups["csv"].Success ? "csv" : "xlsx");

@@ -46,7 +46,7 @@ internal static partial class TextCleaner
             });
         }
 
-        var clean = builder.ToString();
+        var clean = FixSlips(builder.ToString());
         return ShortWord().IsMatch(clean) ? ShortWord().Replace(clean, static m => m.Value.All(char.IsAsciiLetterUpper) ? m.Value : Spelled(m.Value)) : clean;
     }
 

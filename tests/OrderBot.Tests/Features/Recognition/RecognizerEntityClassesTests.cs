@@ -39,6 +39,29 @@ public sealed class RecognizerEntityClassesTests
     [InlineData("aide svp", "2026-12-07T10:00:00Z", "fr-FR", "Europe/Paris", "help ")]
     // "why" about one named order is a status question asking the reason.
     [InlineData("why was 20-RD12K cancelled", "2026-12-07T10:00:00Z", "en-GB", "Europe/London", "order.status ask=why, order=20-RD12K")]
+    // A code typed in capitals in a question about what it means.
+    [InlineData("Z9 hold - what's that?", "2026-12-07T10:00:00Z", "en-GB", "Europe/London", "holdcode.explain code=Z9")]
+    [InlineData("hold reason QX, what is that", "2026-12-07T10:00:00Z", "en-GB", "Europe/London", "holdcode.explain code=QX")]
+    // Settings values in more shapes and languages.
+    [InlineData("my schneider country should be FR", "2026-12-07T10:00:00Z", "en-GB", "Europe/London", "settings.set country=FR, supplier=schneider")]
+    [InlineData("use year/month/day dates", "2026-12-07T10:00:00Z", "en-GB", "Europe/London", "settings.set dateFormat=iso")]
+    [InlineData("Ich bin in Köln", "2026-12-07T10:00:00Z", "de-DE", "Europe/Berlin", "settings.set timezone=Europe/Berlin")]
+    // Identifiers in more shapes: a tracking number in groups of digits, a catalog number with a hyphen.
+    [InlineData("find the order with tracking 5521 7788 9900", "2026-12-07T10:00:00Z", "en-GB", "Europe/London", "order.find tracking=552177889900")]
+    [InlineData("orders with part number AB1-2345", "2026-12-07T10:00:00Z", "en-GB", "Europe/London", "order.find catalog=AB1-2345")]
+    // Intents said in French, German or Spanish by the phrases that say them.
+    [InlineData("ne plus surveiller 0100111111", "2026-12-07T10:00:00Z", "fr-FR", "Europe/Paris", "alerts.unsubscribe order=0100111111")]
+    [InlineData("benachrichtige uns, wenn 20-RD12K versendet wird", "2026-12-07T10:00:00Z", "de-DE", "Europe/Berlin", "alerts.subscribe order=20-RD12K, status=shipped")]
+    [InlineData("wann kommt Bestellung 7788-12 an", "2026-12-07T10:00:00Z", "de-DE", "Europe/Berlin", "shipment.track ask=eta, po=7788-12")]
+    [InlineData("¿dónde está el pedido 0100111111?", "2026-12-07T10:00:00Z", "es-ES", "Europe/Madrid", "order.status order=0100111111")]
+    [InlineData("lignes de la commande 20-RD12K", "2026-12-07T10:00:00Z", "fr-FR", "Europe/Paris", "order.items order=20-RD12K")]
+    [InlineData("storniere Auftrag 20-RD12K", "2026-12-07T10:00:00Z", "de-DE", "Europe/Berlin", "order.change order=20-RD12K")]
+    [InlineData("pedidos retrasados de ingram", "2026-12-07T10:00:00Z", "es-ES", "Europe/Madrid", "order.list late=true, supplier=ingram")]
+    [InlineData("que veut dire un blocage de facturation ?", "2026-12-07T10:00:00Z", "fr-FR", "Europe/Paris", "holdcode.explain hold=billing")]
+    [InlineData("Zusammenfassung sofort bitte", "2026-12-07T10:00:00Z", "de-DE", "Europe/Berlin", "digest.now ")]
+    // How something works is help; a window with what it is about is a list.
+    [InlineData("how do digests work", "2026-12-07T10:00:00Z", "en-GB", "Europe/London", "help ")]
+    [InlineData("anything dispatched today?", "2026-12-07T10:00:00Z", "en-GB", "Europe/London", "order.list dateOn=shipped, from=2026-12-07, status=shipped, to=2026-12-07")]
     public void Recognize_FailureClass_ReadsIntentAndEntities(string text, string now, string locale, string zone, string expected)
     {
         var context = new RecognizerContext(DateTimeOffset.Parse(now, CultureInfo.InvariantCulture), locale, zone);
@@ -47,5 +70,26 @@ public sealed class RecognizerEntityClassesTests
 
         var actual = $"{result.Intent} {string.Join(", ", result.Entities.Select(e => $"{e.Key}={e.Value}").Order(StringComparer.Ordinal))}";
         Assert.Equal(expected, actual);
+    }
+
+    /// <summary>Entity classes alone: the intent of these rows is the model's to read, the entities are the extractors'.</summary>
+    [Theory]
+    // One slipped key in a keyword ("shiped", "partialy", "backorderd").
+    [InlineData("orders shiped yesterday", "2026-12-07T10:00:00Z", "en-GB", "Europe/London", "dateOn=shipped, from=2026-12-06, status=shipped, to=2026-12-06")]
+    [InlineData("partialy shipped ingram orders", "2026-12-07T10:00:00Z", "en-GB", "Europe/London", "status=partially_shipped, supplier=ingram")]
+    [InlineData("list backorderd schneider orders", "2026-12-07T10:00:00Z", "en-GB", "Europe/London", "status=backordered, supplier=schneider")]
+    // Status and hold words: "sent", "in the warehouse", a licence.
+    [InlineData("orders sent last week", "2026-12-09T10:00:00Z", "en-GB", "Europe/London", "dateOn=shipped, from=2026-11-30, status=shipped, to=2026-12-06")]
+    [InlineData("is 20-RD12K in the warehouse yet", "2026-12-07T10:00:00Z", "en-GB", "Europe/London", "order=20-RD12K, status=in_progress")]
+    [InlineData("orders waiting for a licence", "2026-12-07T10:00:00Z", "en-GB", "Europe/London", "hold=export, status=on_hold")]
+    // A language named after "to"/"into" is no country.
+    [InlineData("translate this reply into german", "2026-12-07T10:00:00Z", "en-GB", "Europe/London", "")]
+    public void Recognize_EntityClass_ReadsEntities(string text, string now, string locale, string zone, string expected)
+    {
+        var context = new RecognizerContext(DateTimeOffset.Parse(now, CultureInfo.InvariantCulture), locale, zone);
+
+        var result = _recognizer.Recognize(text, context);
+
+        Assert.Equal(expected, string.Join(", ", result.Entities.Select(e => $"{e.Key}={e.Value}").Order(StringComparer.Ordinal)));
     }
 }
