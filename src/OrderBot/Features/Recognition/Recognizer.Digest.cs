@@ -68,7 +68,7 @@ public sealed partial class Recognizer
     [GeneratedRegex(@"\b(?:digest|digests|summary|summaries|summarise|summarize|report|reports|recap|recaps|round ?up|roundup|briefing|overview|rundown|résumé|zusammenfassung|resumen)\b", Options)]
     private static partial Regex DigestCue();
 
-    [GeneratedRegex(@"\b(?:(?<weekdays>(?:every|each|on|all)?[ ]*(?:week[ -]?days?|work[ -]?days?|working[ ]days?|business[ ]days?)|(?:every[ ]day[ ])?(?:from[ ])?mon(?:day)?[ ]*(?:to|through|thru|till|until|-)[ ]*fri(?:day)?|(?:on[ ])?weekdays[ ]only|lundi[ ]au[ ]vendredi|montags?[ ]bis[ ]freitags?|werktags|jours[ ]ouvr[ée]s)|(?<daily>every[ ]+(?:single[ ]+)?(?:day|morning|evening|afternoon|night)|each[ ]+(?:day|morning|evening)|daily|7[ ]days[ ]a[ ]week|tous[ ]les[ ]jours|chaque[ ]jour|täglich|jeden[ ]tag|todos[ ]los[ ]días))\b", Options)]
+    [GeneratedRegex(@"\b(?:(?<weekdays>(?:every|each|on|all)?[ ]*(?:week[ -]?days?|work[ -]?days?|working[ ]days?|business[ ]days?)|(?:every[ ]day[ ])?(?:from[ ])?mon(?:day)?[ ]*(?:to|through|thru|till|until|-)[ ]*fri(?:day)?|(?:on[ ])?weekdays[ ]only|(?:tous[ ]les[ ])?jours[ ]ouvr[ée]s|lundi[ ]au[ ]vendredi|montags?[ ]bis[ ]freitags?|werktags|(?:de[ ])?lunes[ ]a[ ]viernes|d[íi]as[ ]laborables)|(?<daily>every[ ]+(?:single[ ]+)?(?:day|morning|evening|afternoon|night)|each[ ]+(?:day|morning|evening)|daily|7[ ]days[ ]a[ ]week|tous[ ]les[ ]jours|chaque[ ]jour|quotidien(?:ne)?|täglich(?:e|en|er)?|jeden[ ]tag|todos[ ]los[ ]d[íi]as|diari[oa]))\b", Options)]
     private static partial Regex DaysWords();
 
     [GeneratedRegex(@"(?<![\w:.])(?:(?<noon>(?:at[ ]+)?(?:noon|midday|mid-day))|(?:(?<at>at|@|um|à|a[ ]las|by|around)[ ]+)?(?<h>\d{1,2})(?:[:.h](?<m>\d{2}))?[ ]*(?<ap>a\.?m\.?|p\.?m\.?|h|uhr|o'clock)?)(?![\w:/-])", Options)]

@@ -137,6 +137,12 @@ public sealed partial class Recognizer
         {
             return (Intents.OrderStatus, []);
         }
+        // "xlsx of orders due this week": a file format named is a file asked for.
+        if (prediction.Intent is Intents.OrderList && entities.Has(EntityKeys.Format))
+        {
+            return (Intents.OrderExport, []);
+        }
+
         // "anything due tomorrow?", "what went out yesterday": a window with what it is about, no order named, is a list
         // whatever else the model makes of so few words.
         if (prediction.Intent is Intents.None or Intents.Help or Intents.Smalltalk or Intents.SettingsShow or Intents.SettingsSet or Intents.HoldCodeExplain

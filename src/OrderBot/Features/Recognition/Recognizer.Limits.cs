@@ -51,7 +51,7 @@ public sealed partial class Recognizer
                 "three" => 3,
                 var digits => int.Parse(digits, System.Globalization.CultureInfo.InvariantCulture),
             };
-            var days = age.Groups["unit"].Value.StartsWith('w') ? n * 7 : age.Groups["unit"].Value.StartsWith('h') ? Math.Max(1, n / 24) : n;
+            var days = age.Groups["unit"].Value is ['w', ..] or ['s', 'e', 'm', ..] ? n * 7 : age.Groups["unit"].Value.StartsWith('h') ? Math.Max(1, n / 24) : n;
             entities.Set(EntityKeys.HeldDays, Math.Min(days, 3650).ToString(System.Globalization.CultureInfo.InvariantCulture));
             entities.Set(EntityKeys.Status, "on_hold");
         }
@@ -167,7 +167,7 @@ public sealed partial class Recognizer
     [GeneratedRegex(@"\bfor (?:the )?(?:end[ -]?(?:user|customer)|customer|client|reseller) (?<name>(?!number\b|no\b|id\b|account\b)[a-z][a-z0-9&' ]{1,40}?)(?: (?:at|in|on|from|with|that|which|this|last|since)\b| $)", Options)]
     private static partial Regex EndCustomerCue();
 
-    [GeneratedRegex(@"\b(?:on hold|held|blocked|stuck|sits on hold|sitting on hold) (?:for )?(?:(?:more than|over|longer than|at least|for|since) (?<n>\d{1,4}|a|an|one|two|three) ?(?<unit>days?|d|weeks?|wks?|hours?|hrs?)?|(?<n>\d{1,4}) ?(?<unit>days?|d|weeks?|wks?))\b", Options)]
+    [GeneratedRegex(@"\b(?:bloqu\w*|en attente|gesperrt\w*|en espera)(?: \w+){0,3} (?:plus de|más de|mas de|über|mehr als) (?<n>\d{1,4}) (?<unit>jours|d[íi]as|tagen?|semaines|semanas|wochen)\b|\b(?:on hold|held|blocked|stuck|sits on hold|sitting on hold) (?:for )?(?:(?:more than|over|longer than|at least|for|since) (?<n>\d{1,4}|a|an|one|two|three) ?(?<unit>days?|d|weeks?|wks?|hours?|hrs?)?|(?<n>\d{1,4}) ?(?<unit>days?|d|weeks?|wks?))\b", Options)]
     private static partial Regex HoldAgeCue();
 
     [GeneratedRegex(@"\b(?:po|order|purchase order) (?<v>[a-z]{2}) ", Options)]

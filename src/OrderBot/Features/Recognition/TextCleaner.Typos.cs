@@ -43,7 +43,7 @@ internal static partial class TextCleaner
 
     private static readonly FrozenDictionary<string, string> Shorthand = new Dictionary<string, string>(StringComparer.Ordinal)
     {
-        ["wat"] = "what", ["wats"] = "whats", ["wot"] = "what", ["yuo"] = "you", ["teh"] = "the", ["plz"] = "please",
+        ["wat"] = "what", ["wats"] = "whats", ["wot"] = "what", ["yuo"] = "you", ["teh"] = "the", ["plz"] = "please", ["rn"] = "right now",
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     /// <summary>The text with each slipped keyword spelled right; the same string when there is none.</summary>

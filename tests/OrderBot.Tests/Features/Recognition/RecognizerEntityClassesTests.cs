@@ -62,6 +62,9 @@ public sealed class RecognizerEntityClassesTests
     // How something works is help; a window with what it is about is a list.
     [InlineData("how do digests work", "2026-12-07T10:00:00Z", "en-GB", "Europe/London", "help ")]
     [InlineData("anything dispatched today?", "2026-12-07T10:00:00Z", "en-GB", "Europe/London", "order.list dateOn=shipped, from=2026-12-07, status=shipped, to=2026-12-07")]
+    // A digest's days in Spanish; a file format named makes a list a file.
+    [InlineData("resumen de lunes a viernes a las 7", "2026-12-07T10:00:00Z", "es-ES", "Europe/Madrid", "digest.subscribe days=weekdays, time=07:00")]
+    [InlineData("xlsx of late orders", "2026-12-07T10:00:00Z", "en-GB", "Europe/London", "order.export format=xlsx, late=true")]
     public void Recognize_FailureClass_ReadsIntentAndEntities(string text, string now, string locale, string zone, string expected)
     {
         var context = new RecognizerContext(DateTimeOffset.Parse(now, CultureInfo.InvariantCulture), locale, zone);
@@ -84,6 +87,10 @@ public sealed class RecognizerEntityClassesTests
     [InlineData("orders waiting for a licence", "2026-12-07T10:00:00Z", "en-GB", "Europe/London", "hold=export, status=on_hold")]
     // A language named after "to"/"into" is no country.
     [InlineData("translate this reply into german", "2026-12-07T10:00:00Z", "en-GB", "Europe/London", "")]
+    // Status words, hold ages and end customers' POs in French, German and Spanish.
+    [InlineData("pedidos facturados ayer", "2026-12-07T10:00:00Z", "es-ES", "Europe/Madrid", "from=2026-12-06, status=invoiced, to=2026-12-06")]
+    [InlineData("commandes bloquées depuis plus de 2 semaines", "2026-12-07T10:00:00Z", "fr-FR", "Europe/Paris", "heldDays=14, status=on_hold")]
+    [InlineData("welcher Auftrag gehört zum Endkunden-PO ZX-55?", "2026-12-07T10:00:00Z", "de-DE", "Europe/Berlin", "endUserPo=ZX-55")]
     public void Recognize_EntityClass_ReadsEntities(string text, string now, string locale, string zone, string expected)
     {
         var context = new RecognizerContext(DateTimeOffset.Parse(now, CultureInfo.InvariantCulture), locale, zone);
