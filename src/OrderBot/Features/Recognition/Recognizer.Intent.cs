@@ -101,6 +101,13 @@ public sealed partial class Recognizer
             return (analysis.Identifiers > 0 ? (ChangeCue().IsMatch(words) ? Intents.OrderChange : Intents.OrderItems) : WhenCue().IsMatch(words) ? Intents.OrderStatus : Intents.OrderFind, []);
         }
 
+        // "notify when PO 88120/7 is invoiced", "heads up when 20 KL901 ships": asked to be told when a named order
+        // changes — a watch, never the order's tracking now.
+        if (analysis.Identifiers > 0 && NotifyWhen().IsMatch(words))
+        {
+            return (Intents.AlertsSubscribe, []);
+        }
+
         if (ForeignIntent(words, analysis, entities) is { } foreign)
         {
             return (foreign, []);

@@ -19,6 +19,10 @@ public sealed partial class Recognizer
     [GeneratedRegex(@"\b(?:what|what's|whats|which|show|tell me|current|currently|is it|are you|do you|does it)\b", Options)]
     private static partial Regex SettingsQuestion();
 
+    /// <summary>"notify me when", "let me know once", "heads up if", "ping me the moment": to be told later.</summary>
+    [GeneratedRegex(@"\b(?:notify(?: me| us)?|let (?:me|us) know|advise (?:me|us)|heads up|alert (?:me|us)|ping (?:me|us)|message (?:me|us)|give (?:me|us) a shout) (?:\S+ ){0,2}?(?:when|once|as soon as|if|the moment|whenever)\b", Options)]
+    private static partial Regex NotifyWhen();
+
     /// <summary>A message that opens by asking why: "why was X cancelled", "what's the hold on X", "how come X".</summary>
     [GeneratedRegex(@"^ (?:(?:hi|hey|hello|ok|so|and|but) )?(?:why|how come|what's (?:the )?(?:problem|issue|hold|holdup|hold up) (?:with|on)|what is (?:the )?(?:problem|issue|hold) (?:with|on)|whats (?:the )?(?:problem|issue|hold) (?:with|on)|what's holding|what is holding|whats holding|pourquoi|warum|wieso|por qué)\b", Options)]
     private static partial Regex WhyFirst();

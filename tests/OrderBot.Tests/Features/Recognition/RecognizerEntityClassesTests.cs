@@ -65,6 +65,9 @@ public sealed class RecognizerEntityClassesTests
     // A digest's days in Spanish; a file format named makes a list a file.
     [InlineData("resumen de lunes a viernes a las 7", "2026-12-07T10:00:00Z", "es-ES", "Europe/Madrid", "digest.subscribe days=weekdays, time=07:00")]
     [InlineData("xlsx of late orders", "2026-12-07T10:00:00Z", "en-GB", "Europe/London", "order.export format=xlsx, late=true")]
+    // Asked to be told when a named order changes: a watch with its condition.
+    [InlineData("let us know once 20-RD12K is invoiced", "2026-12-07T10:00:00Z", "en-GB", "Europe/London", "alerts.subscribe order=20-RD12K, status=invoiced")]
+    [InlineData("ping me as soon as PO 4711/9 ships", "2026-12-07T10:00:00Z", "en-US", "America/New_York", "alerts.subscribe po=4711/9, status=shipped")]
     public void Recognize_FailureClass_ReadsIntentAndEntities(string text, string now, string locale, string zone, string expected)
     {
         var context = new RecognizerContext(DateTimeOffset.Parse(now, CultureInfo.InvariantCulture), locale, zone);
