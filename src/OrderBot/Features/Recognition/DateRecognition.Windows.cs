@@ -15,14 +15,15 @@ internal static partial class DateRecognition
     {
         if (values.TrueForAll(v => WeekdayTimex().IsMatch(v.GetValueOrDefault("timex") ?? string.Empty)))
         {
-            // A weekday alone is never today: "since friday" on a Friday is last week's, "due friday" next week's.
+            // A weekday alone is never today: "since friday" on a Friday is last week's, "due friday" next week's; "by
+            // friday" carries its day as the window's end.
             var other = due
                 ? Dated(values).Where(d => d.Day > today).OrderBy(d => d.Day).Select(d => d.Day).FirstOrDefault()
                 : Dated(values).Where(d => d.Day < today).OrderByDescending(d => d.Day).Select(d => d.Day).FirstOrDefault();
             var day = other ?? today.AddDays(due ? 7 : -7);
             var text = day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
             var picked = new Dictionary<string, string>(values[0]);
-            foreach (var key in (ReadOnlySpan<string>)["value", "start"])
+            foreach (var key in (ReadOnlySpan<string>)["value", "start", "end"])
             {
                 if (picked.ContainsKey(key))
                 {

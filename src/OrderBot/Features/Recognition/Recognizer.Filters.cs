@@ -17,9 +17,9 @@ public sealed partial class Recognizer
             }
 
             var saidCountry = match.Groups["country"].Success;
-            if (saidCountry && typed is "is" or "to")
+            if (saidCountry && typed is "is" or "to" or "my" or "of" or "on" or "or" or "an")
             {
-                // "my country is France": the verb, not Iceland or Tonga.
+                // "my country is France": the verb, not Iceland or Tonga; "what country is my account in": not Malaysia.
                 continue;
             }
 
@@ -41,7 +41,7 @@ public sealed partial class Recognizer
             }
         }
 
-        if (CountryLexicon.FindName(Normalize(text)) is { } named)
+        if (CountryLexicon.FindName(Normalize(text)) is { } named && !LanguageNamed().IsMatch(Normalize(text)))
         {
             entities.Set(EntityKeys.Country, named);
             return text;
@@ -78,12 +78,12 @@ public sealed partial class Recognizer
         {
             var category = hold.Groups["cat"].Value switch
             {
-                "credit" or "flooring" or "payment" or "finance" or "kredit" or "crédit" => "credit",
-                "sales" or "special bid" or "bid" or "commercial" => "sales",
-                "shipment" or "shipping" or "freight" or "weight" or "address" or "delivery" or "warehouse" => "shipment",
-                "billing" or "bill" or "invoice" or "invoicing" => "billing",
-                "export" or "end user" or "compliance" or "licence" or "license" => "export",
-                "pricing" or "price" or "margin" or "price change" or "quote" => "pricing",
+                "credit" or "flooring" or "payment" or "finance" or "kredit" or "crédit" or "paiement" or "zahlungs" or "crédito" or "credito" or "pago" => "credit",
+                "sales" or "special bid" or "bid" or "commercial" or "vente" or "ventes" or "ventas" or "vertriebs" => "sales",
+                "shipment" or "shipping" or "freight" or "weight" or "address" or "delivery" or "warehouse" or "livraison" or "liefer" or "versand" or "envío" or "envio" => "shipment",
+                "billing" or "bill" or "invoice" or "invoicing" or "facturation" or "rechnungs" or "facturación" or "facturacion" => "billing",
+                "export" or "end user" or "compliance" or "licence" or "license" or "exportación" or "exportacion" => "export",
+                "pricing" or "price" or "margin" or "price change" or "quote" or "prix" or "preis" or "precio" => "pricing",
                 _ => "other",
             };
             entities.Set(EntityKeys.Hold, category);
@@ -120,7 +120,11 @@ public sealed partial class Recognizer
         ("shipped", "shipped"), ("invoiced", "invoiced"), ("cancelled", "cancelled"),
     ];
 
-    [GeneratedRegex(@"\b(?:(?<country>country(?:[ ]+code)?(?:[ ]*(?:is|to|=|:))?)|in|for[ ]+country)[ ]+(?<c>[A-Za-z]{2})\b(?!['-])", Options)]
+    /// <summary>"translate this to german", "in french please": a language, not a country.</summary>
+    [GeneratedRegex(@"\b(?:to|into|in) (?:french|german|spanish|italian|dutch|english|portuguese)\b(?! (?:orders?|pos|customers?|suppliers?|sites?|warehouses?|accounts?)\b)", Options)]
+    private static partial Regex LanguageNamed();
+
+    [GeneratedRegex(@"\b(?:(?<country>country(?:[ ]+code)?(?:[ ]*(?:is|to|=|:|(?:should|shall|will|must|to)[ ]+be))?)|in|for[ ]+country)[ ]+(?<c>[A-Za-z]{2})\b(?!['-])", Options)]
     private static partial Regex CountryCodeInContext();
 
     [GeneratedRegex(@"(?<![\w-])(?<c>(?!IM|SE|PO|SO|OK|ID)[A-Z]{2})[ ]+(?=(?:orders?|pos|backorders|holds|commandes|aufträge|pedidos)\b)", RegexOptions.CultureInvariant)]
@@ -135,12 +139,12 @@ public sealed partial class Recognizer
     [GeneratedRegex(@"\b[Ss][Cc][Hh][Nn][Ee][Ii][Dd][Ee][Rr]|(?<![\w-])SE(?![\w'-])|\bse\.com\b|\bmyse\b", RegexOptions.CultureInvariant)]
     private static partial Regex SchneiderName();
 
-    [GeneratedRegex(@"\b(?<cat>credit|flooring|sales|special[ ]bid|bid|shipment|shipping|freight|weight|address|delivery|warehouse|billing|bill|invoice|invoicing|export|compliance|licence|license|end[ ]user|pricing|price[ ]change|price|quote|margin|payment|finance|commercial|other|customer|ecommerce)(?:[ ](?:check|only|card|limit|data))?[ ](?:holds?|blocks?|blocked)\b|\bholds?[ ](?:for|because[ ]of|due[ ]to|on)[ ](?:a[ ]|the[ ])?(?<cat>credit|pricing|price|export|compliance|billing|shipping|shipment|sales|payment)\b|\b(?:on[ ]hold|held|blocked|stuck|waiting)[ ](?:for|on|in|at)[ ](?:a[ ]|the[ ])?(?<cat>credit|pricing|price|quote|export|compliance|billing|shipping|shipment|sales|payment|finance|warehouse)\b|\b(?<cat>kredit)sperre\b|\bblocage[ ](?<cat>crédit)\b", Options)]
+    [GeneratedRegex(@"\b(?<cat>credit|flooring|sales|special[ ]bid|bid|shipment|shipping|freight|weight|address|delivery|warehouse|billing|bill|invoice|invoicing|export|compliance|licence|license|end[ ]user|pricing|price[ ]change|price|quote|margin|payment|finance|commercial|other|customer|ecommerce)(?:[ ](?:check|only|card|limit|data))?[ ](?:holds?|blocks?|blocked)\b|\bholds?[ ](?:for|because[ ]of|due[ ]to|on)[ ](?:a[ ]|the[ ])?(?<cat>credit|pricing|price|export|compliance|billing|shipping|shipment|sales|payment)\b|\b(?:on[ ]hold|held|blocked|stuck|waiting)[ ](?:for|on|in|at)[ ](?:a[ ]|the[ ]|an[ ])?(?<cat>credit|pricing|price|quote|export|compliance|licence|license|billing|shipping|shipment|sales|payment|finance|warehouse)\b|\b(?<cat>kredit|export|preis|liefer|versand|zahlungs|rechnungs|vertriebs)sperre\b|\bblocage[ ](?:pour[ ]|de[ ]|du[ ])?(?:la[ ]|le[ ])?(?<cat>crédit|credit|prix|paiement|export|livraison|facturation|ventes?)\b|\bbloqueo[ ]de[ ](?<cat>crédito|credito|ventas|precio|exportación|exportacion|envío|envio|facturación|facturacion|pago)\b|\ben[ ]attente[ ]de[ ](?<cat>paiement|crédit|credit|prix)\b", Options)]
     private static partial Regex HoldCategoryPattern();
 
     [GeneratedRegex(@"\bbilling[ ]errors?\b", Options)]
     private static partial Regex BillingErrorPattern();
 
-    [GeneratedRegex(@"\b(?:(?<partial>(?:partially|partly|part)[ ]?shipped|partial(?:ly)?[ ](?:shipments?|deliver(?:y|ies|ed)))|(?<back>back[ ]?order(?:ed|s)?|on[ ]back[ ]?order)|(?<open>not[ ](?:yet[ ])?(?:released|shipped)|(?:not|hasn't|haven't)[ ]shipped[ ]yet|pending|outstanding|open[ ](?:(?:schneider|ingram|micro|electric|se|im)[ ]){0,2}(?:orders?|pos|ones|purchase[ ]orders)|(?:still|currently|are|is|status(?:[ ]is)?)[ ]open|ouvert(?:e|es|s)?|offen(?:e|en|er)?|abiert(?:o|os|a|as))|(?<hold>on[ ]hold|holds?|held|blocked|stuck|bloqu(?:é|ée|és|ées)|gesperrt(?:e|en)?|en[ ]espera|bloquead(?:o|os|a|as))|(?<progress>in[ ]progress|in[ ]process|processing|being[ ]processed|(?<!\bnot[ ](?:yet[ ])?)released)|(?<shipped>(?<!\bnot[ ](?:yet[ ])?)(?:shipped|dispatched|sent[ ]out|went[ ]out|gone[ ]out)|expédi(?:é|ée|és|ées)|versendet|verschickt|enviad(?:o|os|a|as))|(?<invoiced>invoiced|billed)|(?<cancelled>cancell?ed|deleted|voided))\b", Options)]
+    [GeneratedRegex(@"\b(?:(?<partial>(?:partially|partly|part)[ ]?shipped|partial(?:ly)?[ ](?:shipments?|deliver(?:y|ies|ed)))|(?<back>back[ ]?order(?:ed|s)?|on[ ]back[ ]?order)|(?<open>not[ ](?:yet[ ])?(?:released|shipped)|(?:not|hasn't|haven't)[ ]shipped[ ]yet|pending|outstanding|open[ ](?:(?:schneider|ingram|micro|electric|se|im)[ ]){0,2}(?:orders?|pos|ones|purchase[ ]orders)|(?:still|currently|are|is|status(?:[ ]is)?)[ ]open|ouvert(?:e|es|s)?|offen(?:e|en|er)?|abiert(?:o|os|a|as))|(?<hold>on[ ]hold|holds?|held|blocked|stuck|bloqu(?:é|ée|és|ées)|gesperrt(?:e|en)?|en[ ]espera|bloquead(?:o|os|a|as))|(?<progress>in[ ]progress|in[ ]process|processing|being[ ]processed|in[ ](?:the[ ])?warehouse|released[ ]to[ ]the[ ]warehouse|(?<!\bnot[ ](?:yet[ ])?)released)|(?<shipped>(?<!\bnot[ ](?:yet[ ])?)(?:shipped|dispatched|sent[ ]out|sent(?![ ](?:me|you|us|him|her|them|to|an|a|the|it|by|from|over)\b)|went[ ]out|gone[ ]out)|expédi(?:é|ée|és|ées)|versendet|verschickt|enviad(?:o|os|a|as)|ya[ ]sali[óo]|schon[ ]geliefert|déjà[ ]livr(?:é|ée|és|ées))|(?<invoiced>invoiced|billed|factur(?:é|ée|és|ées|ad[oa]s?)|fakturiert|berechnet)|(?<cancelled>cancell?ed|deleted|voided))\b", Options)]
     private static partial Regex StatusPattern();
 }

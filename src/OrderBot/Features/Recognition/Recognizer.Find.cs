@@ -24,6 +24,34 @@ public sealed partial class Recognizer
         return ExtractFind(text, SerialPattern(), entities, found, EntityKeys.Serial, static v => v.ToUpperInvariant());
     }
 
+    /// <summary>
+    /// A product code typed without "part" or "item": letters and digits mixed, where only a product stands — before
+    /// "on/from/in" and an order already read ("remove the A9N18388 from 0100111111"), or after a product question
+    /// ("price of LV438570", "stock of XB5KSM").
+    /// </summary>
+    private static string ExtractCatalogInContext(string text, EntityBag entities, List<Found> found)
+    {
+        if (entities.Has(EntityKeys.Catalog))
+        {
+            return text;
+        }
+
+        var ordered = found.Any(f => f.Key is EntityKeys.Po or EntityKeys.Order);
+        var match = ProductQuestionCode().Match(text);
+        if (!match.Success && ordered)
+        {
+            match = CodeOnBlankedOrder().Match(text);
+        }
+
+        if (!match.Success || IsOrderShaped(match.Groups["v"].Value))
+        {
+            return text;
+        }
+
+        entities.Set(EntityKeys.Catalog, match.Groups["v"].Value.ToUpperInvariant());
+        return Blank(text, match.Groups["v"].Index, match.Groups["v"].Length);
+    }
+
     private static string ExtractFind(string text, Regex pattern, EntityBag entities, List<Found> found, string key, Func<string, string> value)
     {
         for (var match = pattern.Match(text); match.Success; match = match.NextMatch())
@@ -59,7 +87,7 @@ public sealed partial class Recognizer
         entities.Has(EntityKeys.Serial) || entities.Has(EntityKeys.Tracking) || entities.Has(EntityKeys.EndUserPo);
 
     /// <summary>"end customer PO ACME-77", "end-user PO ACME-77", "customer's customer PO X", "end client purchase order X".</summary>
-    [GeneratedRegex(@"\b(?:end[ -]?(?:customer|user|client)(?:'s|s)?|customer's[ ]customer(?:'s)?|client[ ]final)[ ]+(?:p\.?o\b\.?|purchase[ ]+order|order(?:[ ]+(?:ref(?:erence)?|number))?|ref(?:erence)?)" + NumberWords + Value, Options)]
+    [GeneratedRegex(@"\b(?:end[ -]?(?:customer|user|client)(?:'s|s)?|customer's[ ]customer(?:'s)?|client[ ]final|endkunden?)[ -]+(?:p\.?o\b\.?|purchase[ ]+order|order(?:[ ]+(?:ref(?:erence)?|number))?|ref(?:erence)?)" + NumberWords + Value, Options)]
     private static partial Regex EndUserPoPattern();
 
     /// <summary>UPS: "1Z" and 16 letters or digits, sometimes typed in groups.</summary>
@@ -67,11 +95,11 @@ public sealed partial class Recognizer
     private static partial Regex UpsTrackingShape();
 
     /// <summary>"tracking 7712345678901", "tracking number: 9400 1000 0000 0000 0000 00", "waybill 1234567890123", "AWB 123-45678901".</summary>
-    [GeneratedRegex(@"\b(?:tracking|track(?:ing)?[ ]*(?:number|no|nr|#|id|code)|waybill|air[ ]?waybill|awb|consignment(?:[ ]+note)?|sendungsnummer|num[ée]ro[ ]+de[ ]+suivi)\b(?:[ ]*(?:#|:|=|\bno\b\.?|\bnumber\b|\bnr\b|\bid\b|\bcode\b|\bis\b))*[ ]*#?[ ]*(?<v>(?=[A-Za-z0-9 -]*\d{5})[A-Za-z0-9](?:[A-Za-z0-9-]{6,34}|[0-9]{3,}(?:[ ][0-9]{2,}){1,6}))(?![\w-])", Options)]
+    [GeneratedRegex(@"\b(?:tracking|track(?:ing)?[ ]*(?:number|no|nr|#|id|code)|waybill|air[ ]?waybill|awb|consignment(?:[ ]+note)?|sendungsnummer|num[ée]ro[ ]+de[ ]+suivi)\b(?:[ ]*(?:#|:|=|\bno\b\.?|\bnumber\b|\bnr\b|\bid\b|\bcode\b|\bis\b))*[ ]*#?[ ]*(?<v>(?=[A-Za-z0-9-]*\d{5}|(?:\d{3,}[ ]){2,}\d{2,})[A-Za-z0-9](?:[A-Za-z0-9-]{6,34}|[0-9]{3,}(?:[ ][0-9]{2,}){1,6}))(?![\w-])", Options)]
     private static partial Regex TrackingPattern();
 
     /// <summary>"serial SN12345", "S/N: 12345", "serial number ABC123", "SN 12345", "Seriennummer X1".</summary>
-    [GeneratedRegex(@"(?:\b(?:serial(?:[ ]*(?:number|no|nr|num|#))?|seriennummer|num[ée]ro[ ]+de[ ]+s[ée]rie|sn)\b|\bs/n\b|\bs\.n\.)(?:[ ]*(?:#|:|=|\bno\b\.?|\bnumber\b|\bis\b))*[ ]*#?[ ]*(?<v>[A-Za-z0-9](?:[A-Za-z0-9\-/]{2,38}[A-Za-z0-9]))(?![\w-])", Options)]
+    [GeneratedRegex(@"(?:\b(?:serial(?:[ ]*(?:number|no|nr|num|#))?|seriennummer|num[ée]ro[ ]+de[ ]+s[ée]rie|n[úu]mero[ ]+de[ ]+serie|sn)\b|\bs/n\b|\bs\.n\.)(?:[ ]*(?:#|:|=|\bno\b\.?|\bnumber\b|\bis\b))*[ ]*#?[ ]*(?<v>[A-Za-z0-9](?:[A-Za-z0-9\-/]{2,38}[A-Za-z0-9]))(?![\w-])", Options)]
     private static partial Regex SerialPattern();
 
     /// <summary>An export's format: "csv"; "excel", "xlsx", "spreadsheet" are xlsx.</summary>
@@ -93,6 +121,20 @@ public sealed partial class Recognizer
     /// <summary>What an order is found by: a serial, a tracking number, a part, an end customer's PO.</summary>
     [GeneratedRegex(@"\b(?:serial|serials|s/n|s n|sn|tracking|waybill|awb|parcel|box|package|part|parts|sku|skus|product|products|catalog|catalogue|article|item|items|end[ -]?(?:customer|user|client)s?|customer's customer|seriennummer|série)\b", Options)]
     private static partial Regex FindCue();
+
+    private const string ProductCode = @"(?<v>(?=[A-Za-z0-9]*[A-Za-z])(?=[A-Za-z0-9]*\d)[A-Za-z][A-Za-z0-9]{4,19})(?![\w/-])";
+
+    /// <summary>"price of LV438570", "lead time on X", "stock of X", "5 more of X": a question about a product itself.</summary>
+    [GeneratedRegex(@"\b(?:price|prices|cost|costs|stock|lead[ ]?time|availability|more)[ ]+(?:of|on|for)[ ]+(?:the[ ]+)?" + ProductCode, Options)]
+    private static partial Regex ProductQuestionCode();
+
+    /// <summary>A product code, then "on"/"from"/"in" and (after an optional "order"/"PO") the blanked order identifier.</summary>
+    [GeneratedRegex(@"(?<![\w/#-])" + ProductCode + @"(?=[ ]+(?:on|from|in|off)[ ]+(?:(?:the|order|po|sales|sub-order)[ ]+)*[ ]{6})", Options)]
+    private static partial Regex CodeOnBlankedOrder();
+
+    /// <summary>A question about a product, not an order: its price, stock or lead time (the bot only knows orders).</summary>
+    [GeneratedRegex(@"\b(?:price|prices|cost|costs|in stock|stock of|lead[ ]?time|availability|(?:order|buy|get) \d+ more)\b", Options)]
+    private static partial Regex ProductQuestion();
 
     /// <summary>A question about when a product comes ("when will item X arrive"): the order's status, not a search.</summary>
     [GeneratedRegex(@"\b(?:when|eta|arrive|arrival|delivery date)\b", Options)]

@@ -149,8 +149,10 @@ public sealed partial class Recognizer
         for (var match = pattern.Match(text); match.Success; match = match.NextMatch())
         {
             var value = Compact(match.Groups["v"].Value);
-            if (!IsIdentifier(value, lettersAllowed) || (typedAsIdentifier && !value.Any(c => char.IsAsciiDigit(c) || char.IsAsciiLetterUpper(c))))
+            if (!IsIdentifier(value, lettersAllowed) || (typedAsIdentifier && !value.Any(c => char.IsAsciiDigit(c) || char.IsAsciiLetterUpper(c)))
+                || (key == EntityKeys.Order && value.Length <= 2))
             {
+                // "order 5 more of A9N18388": no supplier numbers its orders with one or two characters.
                 // "any order gets held", "can you order lunch": a lower-case word after "order" is English, not a number.
                 continue;
             }

@@ -49,6 +49,26 @@ public sealed partial class Recognizer
             return (Intents.AlertsUnsubscribe, []);
         }
 
+        // "hilfe bitte", "aide svp": asking for help in a word.
+        if (HelpAlone().IsMatch(words))
+        {
+            return (Intents.Help, []);
+        }
+
+        // "Pacific time please", "idioma: español", "we moved to Denver": a time zone, language or date format said
+        // without a question sets it, whatever the model makes of so few words.
+        if (analysis.Identifiers == 0 && (entities.Has(EntityKeys.TimeZone) || entities.Has(EntityKeys.Language) || entities.Has(EntityKeys.DateFormat))
+            && !clean.Contains('?', StringComparison.Ordinal) && !SettingsQuestion().IsMatch(words))
+        {
+            return (Intents.SettingsSet, []);
+        }
+
+        // "why was 0100111111 cancelled", "what's the hold on 20-RD12H": the reason one named order is as it is.
+        if (analysis.Identifiers > 0 && WhyFirst().IsMatch(words))
+        {
+            return (Intents.OrderStatus, []);
+        }
+
         // "how do I export serials to excel", "how do I get the daily summary": how to use the bot, not the action —
         // unless an order is named ("how do I track PO X" asks to track it).
         if (analysis.Identifiers == 0 && !HasFindIdentifier(entities) && HowDoI().IsMatch(words))
@@ -76,9 +96,28 @@ public sealed partial class Recognizer
 
         // A product's catalog number: with an order, that order's line; without, the orders carrying it are searched
         // — unless the question is when it comes ("when will item X arrive"), which the status handler answers.
+        if (entities.Has(EntityKeys.Catalog) && analysis.Identifiers == 0 && ProductQuestion().IsMatch(words))
+        {
+            // "what's the price of LV438570", "stock of XB5KSM": about the product, which no order answers.
+            return (Intents.None, []);
+        }
+
         if (entities.Has(EntityKeys.Catalog) && !ExportCue().IsMatch(words))
         {
-            return (analysis.Identifiers > 0 ? Intents.OrderItems : WhenCue().IsMatch(words) ? Intents.OrderStatus : Intents.OrderFind, []);
+            // "remove the A9N18388 from 0100111111": a change to that line.
+            return (analysis.Identifiers > 0 ? (ChangeCue().IsMatch(words) ? Intents.OrderChange : Intents.OrderItems) : WhenCue().IsMatch(words) ? Intents.OrderStatus : Intents.OrderFind, []);
+        }
+
+        // "notify when PO 88120/7 is invoiced", "heads up when 20 KL901 ships": asked to be told when a named order
+        // changes — a watch, never the order's tracking now.
+        if (analysis.Identifiers > 0 && NotifyWhen().IsMatch(words))
+        {
+            return (Intents.AlertsSubscribe, []);
+        }
+
+        if (ForeignIntent(words, analysis, entities) is { } foreign)
+        {
+            return (foreign, []);
         }
 
         // "cancel", "modify it": a change verb alone names nothing to change — too vague to act on.
@@ -118,6 +157,21 @@ public sealed partial class Recognizer
         {
             return (Intents.OrderStatus, []);
         }
+        // "xlsx of orders due this week": a file format named is a file asked for.
+        if (prediction.Intent is Intents.OrderList && entities.Has(EntityKeys.Format))
+        {
+            return (Intents.OrderExport, []);
+        }
+
+        // "anything due tomorrow?", "what went out yesterday": a window with what it is about, no order named, is a list
+        // whatever else the model makes of so few words.
+        if (prediction.Intent is Intents.None or Intents.Help or Intents.Smalltalk or Intents.SettingsShow or Intents.SettingsSet or Intents.HoldCodeExplain
+            && analysis.Identifiers == 0 && (entities.Has(EntityKeys.From) || entities.Has(EntityKeys.To))
+            && (entities.Has(EntityKeys.DateOn) || entities.Has(EntityKeys.Status)))
+        {
+            return (Intents.OrderList, []);
+        }
+
         if (prediction.Intent == Intents.Smalltalk && SettingsLexicon.SayOf(words) is null)
         {
             // Small talk always says something we know ("thanks", "hi"); "PO#" or "between and" is nothing.
@@ -154,7 +208,7 @@ public sealed partial class Recognizer
     private static readonly System.Collections.Frozen.FrozenSet<string> SmallTalkFiller = System.Collections.Frozen.FrozenSet.ToFrozenSet(
         ["mate", "dir", "so", "much", "very", "a", "lot", "bot", "orderbot", "again", "all", "guys", "team", "everyone", "there", "tmrw",
          "tomorrow", "then", "for", "now", "you", "u", "too", "really", "folks", "y'all", "oh", "ah", "and", "beaucoup", "vielen", "mille",
-         "buddy", "man", "sir", "de", "nada", "bien", "todo", "schön", "sehr", "très", "tres", "ok", "thank", "the", "help", "your", "how", "are"],
+         "buddy", "man", "sir", "zusammen", "dir", "!", "de", "nada", "bien", "todo", "schön", "sehr", "très", "tres", "ok", "thank", "the", "help", "your", "how", "are"],
         StringComparer.Ordinal);
 
     /// <summary>Intents that always carry a word of their own: a file to export, something to find by, a summary.</summary>
@@ -192,6 +246,13 @@ public sealed partial class Recognizer
             {
                 entities.Remove(EntityKeys.Hold);
             }
+            else if (!entities.Has(EntityKeys.Hold) && entities.Get(EntityKeys.Ref) is { } named && !entities.Has(EntityKeys.More)
+                && words.Contains($" {named.ToLowerInvariant()} hold", StringComparison.Ordinal))
+            {
+                // "what is an ACOP hold": a hold named by a word too long for a code is a kind we do not map.
+                entities.Remove(EntityKeys.Ref);
+                entities.Set(EntityKeys.Hold, "other");
+            }
         }
         else if (intent is Intents.OrderItems or Intents.ShipmentTrack or Intents.OrderChange)
         {
@@ -204,6 +265,16 @@ public sealed partial class Recognizer
         {
             // "today's summary", "a digest of new holds": what a digest always holds, not a filter or a window.
             foreach (var key in (ReadOnlySpan<string>)[EntityKeys.Status, EntityKeys.Hold, EntityKeys.Late, EntityKeys.From, EntityKeys.To, EntityKeys.DateOn])
+            {
+                entities.Remove(key);
+            }
+        }
+
+        if (intent is not (Intents.OrderList or Intents.OrderExport or Intents.AlertsSubscribe or Intents.None))
+        {
+            // "where's the stuff for PO X, site opens monday": a date filters lists; said about one order, or in
+            // thanks or a setting, it is context, not a window.
+            foreach (var key in (ReadOnlySpan<string>)[EntityKeys.From, EntityKeys.To, EntityKeys.DateOn])
             {
                 entities.Remove(key);
             }

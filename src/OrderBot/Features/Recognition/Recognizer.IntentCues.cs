@@ -8,9 +8,24 @@ public sealed partial class Recognizer
     [GeneratedRegex(@"^[\s\p{P}]*(?:\uD83D[\uDC4D\uDC4C\uDE4F\uDC4B]|\u2705|\u2714\uFE0F?|\uD83C\uDF89)+[\s\p{P}]*$", RegexOptions.CultureInvariant)]
     private static partial Regex Emoji();
 
-    /// <summary>"how do I …", "how can I …", "is there a way to …" (and in fr/de/es): a question about using the bot.</summary>
-    [GeneratedRegex(@"^ (?:(?:hi |hey |so |ok )?how (?:do|can|would|should|could) (?:i|we|you)|how to|is there a way to|what can i ask|what kind of things can i|what sort of things can i|what questions can i|comment (?:je fais|on fait|faire|puis je|est ce que je|ça marche|ca marche)|wie (?:kann ich|können wir|funktioniert)|cómo (?:puedo|se|hago|funciona)|como (?:puedo|se|hago|funciona))\b", Options)]
+    /// <summary>"how do I …", "how can I …", "is there a way to …", "how does X work" (and in fr/de/es): a question about using the bot.</summary>
+    [GeneratedRegex(@"^ (?:(?:hi |hey |so |ok )?how (?:do|can|would|should|could) (?:i|we|you)|how to|is there a way to|what can i ask|what kind of things can i|what sort of things can i|what questions can i|how (?:does|do) (?:the |an? )?(?:\w+ ){1,3}work|what (?:commands|are you for|are you good for)|comment (?:je fais|on fait|faire|puis je|est ce que je|ça marche|ca marche)|wie (?:kann ich|können wir|funktioniert)|cómo (?:puedo|se|hago|funciona)|como (?:puedo|se|hago|funciona))\b", Options)]
     private static partial Regex HowDoI();
+
+    [GeneratedRegex(@"^ (?:help|hilfe|aide|ayuda|aiuto|menu|commands)(?: (?:me|bitte|please|pls|plz|svp|por favor|thanks|!))* $", Options)]
+    private static partial Regex HelpAlone();
+
+    /// <summary>A question about the settings rather than a value to save: "what time zone are you using", "is it CET?".</summary>
+    [GeneratedRegex(@"\b(?:what|what's|whats|which|show|tell me|current|currently|is it|are you|do you|does it)\b", Options)]
+    private static partial Regex SettingsQuestion();
+
+    /// <summary>"notify me when", "let me know once", "heads up if", "ping me the moment": to be told later.</summary>
+    [GeneratedRegex(@"\b(?:notify(?: me| us)?|let (?:me|us) know|advise (?:me|us)|heads up|alert (?:me|us)|ping (?:me|us)|message (?:me|us)|give (?:me|us) a shout) (?:\S+ ){0,2}?(?:when|once|as soon as|if|the moment|whenever)\b", Options)]
+    private static partial Regex NotifyWhen();
+
+    /// <summary>A message that opens by asking why: "why was X cancelled", "what's the hold on X", "how come X".</summary>
+    [GeneratedRegex(@"^ (?:(?:hi|hey|hello|ok|so|and|but) )?(?:why|how come|what's (?:the )?(?:problem|issue|hold|holdup|hold up) (?:with|on)|what is (?:the )?(?:problem|issue|hold) (?:with|on)|whats (?:the )?(?:problem|issue|hold) (?:with|on)|what's holding|what is holding|whats holding|pourquoi|warum|wieso|por qué)\b", Options)]
+    private static partial Regex WhyFirst();
 
     [GeneratedRegex(@"\b(?:don't|dont|do not|no longer|won't|wont|don't really|dont really) (?:need|want|require)(?: any(?: more)?| the| these| those| further)? (?:updates?|alerts?|notifications?|pings?|messages? about)\b|\b(?:no more|stop (?:the|all|my|these|those)?) ?(?:updates?|alerts?|notifications?) (?:on|for|about)\b", Options)]
     private static partial Regex DeclinesUpdates();
@@ -34,7 +49,7 @@ public sealed partial class Recognizer
     [GeneratedRegex(@"\b(?:my|our|the|this|that) (?:order|po|purchase order)\b(?! (?:of|by|in which|date))|^ (?:where is|where's|wheres|status of|status for) (?:order|po) ", Options)]
     private static partial Regex OneOrderAsked();
 
-    [GeneratedRegex(@"\b(?:serials?|serial (?:numbers?|nos?|#)|s/?n|s n|sns|seriennummern?|numéros? de série|números? de serie)\b", Options)]
+    [GeneratedRegex(@"\b(?:serials?|serial (?:numbers?|nos?|#)|s/?n|s n|sns|s ns|n de série|no de série|seriennummern?|numéros? de série|números? de serie)\b", Options)]
     private static partial Regex SerialsCue();
 
     [GeneratedRegex(@"\b(?:pro (?:number|no|num|#)|pro|freight bill|bol number)\b", RegexOptions.CultureInvariant)]
@@ -43,12 +58,12 @@ public sealed partial class Recognizer
     [GeneratedRegex(@"\b(?:why|how come|what's (?:the )?(?:problem|issue|hold|holdup|hold up) (?:with|on)|what is (?:the )?(?:problem|issue|hold) (?:with|on)|whats (?:the )?(?:problem|issue|hold) (?:with|on)|what's wrong with|what is wrong with|whats wrong with|what's holding|what is holding|whats holding|holding (?:it|this|that) up|reason (?:for|why)|what's the reason|what is the reason|pourquoi|warum|wieso|por qué|porque)\b", Options)]
     private static partial Regex WhyCue();
 
-    [GeneratedRegex(@"\b(?:eta|etas|arrive|arrives|arriving|arrival|delivery date|delivered when|expected (?:date|delivery)|expect (?:delivery|it|them)|lands?|landing|dispatch date|ship date|shipping date|kommt\b.*\ban|llega|llegará|arrivera|arrive-t-il|livré quand|when (?:will|does|do|is|are|should|would|can)\b.*\b(?:ship|shipped|deliver|delivered|arrive|land|get here|be here|come|turn up|show up|due)|livraison|lieferdatum|liefertermin|ankunft|llegada|entrega)\b", Options)]
+    [GeneratedRegex(@"\b(?:eta|etas|arrive|arrives|arriving|arrival|delivery date|delivered when|expected (?:date|delivery)|expect (?:delivery|it|them)|lands?|landing|dispatch date|ship date|shipping date|kommt\b.*\ban|llega|llegará|arrivera|arrive-t-il|livré quand|when (?:will|does|do|is|are|r|should|would|can)\b.*\b(?:getting|get it|get them|receive|receiving|ship|shipped|deliver|delivered|arrive|land|get here|be here|come|turn up|show up|due)|livraison|lieferdatum|liefertermin|ankunft|llegada|entrega)\b", Options)]
     private static partial Regex EtaCue();
 
-    [GeneratedRegex(@"\b(?:when|once|as soon as|if)\b.*\b(?:ships?|shipped|dispatched|goes out|leaves)\b", Options)]
+    [GeneratedRegex(@"\b(?:when|once|as soon as|if|cuando|en cuanto|quand|lorsque|dès que|des que|wenn|sobald)\b.*\b(?:ships?|shipped|dispatched|goes out|leaves|se envíe|se envie|salga|sea enviad[oa]|est expédiée?|sera expédiée?|versendet wird|verschickt wird|rausgeht)\b", Options)]
     private static partial Regex WhenItShips();
 
-    [GeneratedRegex(@"\b(?:did|does|has|have)\b(?: \S+){0,3} (?:ship|shipped|been shipped|been delivered|been dispatched|gone out|left)\b|\b(?:was|is) (?:it|that|this) delivered\b", Options)]
+    [GeneratedRegex(@"\b(?:did|does|has|have)\b(?: \S+){0,3} (?:ship|shipped|been shipped|been delivered|been dispatched|gone out|go out|get delivered|get shipped|get sent|been sent|left)\b|\b(?:was|is) (?:it|that|this) delivered\b", Options)]
     private static partial Regex HasItShipped();
 }

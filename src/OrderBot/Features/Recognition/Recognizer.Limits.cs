@@ -51,7 +51,7 @@ public sealed partial class Recognizer
                 "three" => 3,
                 var digits => int.Parse(digits, System.Globalization.CultureInfo.InvariantCulture),
             };
-            var days = age.Groups["unit"].Value.StartsWith('w') ? n * 7 : age.Groups["unit"].Value.StartsWith('h') ? Math.Max(1, n / 24) : n;
+            var days = age.Groups["unit"].Value is ['w', ..] or ['s', 'e', 'm', ..] ? n * 7 : age.Groups["unit"].Value.StartsWith('h') ? Math.Max(1, n / 24) : n;
             entities.Set(EntityKeys.HeldDays, Math.Min(days, 3650).ToString(System.Globalization.CultureInfo.InvariantCulture));
             entities.Set(EntityKeys.Status, "on_hold");
         }
@@ -71,19 +71,76 @@ public sealed partial class Recognizer
         }
     }
 
-    [GeneratedRegex(@"\b(?:shipped|ship|ships|shipping|dispatched|dispatch|sent out|went out|left the warehouse)\b", Options)]
+    /// <summary>
+    /// "C3 hold - what's that?", "code VR ?", "what r CH holds", "signification du code SF": a code typed in capitals in
+    /// a question about what a hold or a code means, where the sentence patterns above do not reach. No order may be
+    /// named (then the code is on that order), and a three-character code read as a reference is taken back.
+    /// </summary>
+    private static Analysis ExtractCapitalCode(string clean, string words, Analysis analysis, EntityBag entities)
+    {
+        if (entities.Has(EntityKeys.Code) || entities.Has(EntityKeys.Po) || entities.Has(EntityKeys.Order) || !CodeQuestion().IsMatch(words))
+        {
+            return analysis;
+        }
+
+        var reference = entities.Get(EntityKeys.Ref);
+        if (reference is { Length: > 3 } || entities.Has(EntityKeys.More))
+        {
+            return analysis;
+        }
+
+        for (var match = CapitalCode().Match(clean); match.Success; match = match.NextMatch())
+        {
+            var code = match.Value;
+            if (NotCodes.Contains(code))
+            {
+                continue;
+            }
+
+            entities.Set(EntityKeys.Code, code);
+            if (entities.Get(EntityKeys.Country) is { } country && country == CountryLexicon.NormalizeCode(code))
+            {
+                entities.Remove(EntityKeys.Country);
+            }
+
+            if (reference == code)
+            {
+                entities.Remove(EntityKeys.Ref);
+                return analysis with { Identifiers = analysis.Identifiers - 1 };
+            }
+
+            return analysis;
+        }
+
+        return analysis;
+    }
+
+    /// <summary>Capitals that are words of the trade, not hold codes.</summary>
+    private static readonly System.Collections.Frozen.FrozenSet<string> NotCodes = System.Collections.Frozen.FrozenSet.ToFrozenSet(
+        ["IM", "SE", "PO", "SO", "OK", "ID", "US", "UK", "EU", "ETA", "PRO", "CSV", "SN", "UPS", "PDF", "API", "DOA", "RMA", "ERP",
+         "CET", "GMT", "BST", "EST", "EDT", "CST", "PST", "PDT", "MST", "UTC", "IT", "I", "A", "HI", "SKU", "FAQ", "ASAP", "FYI",
+         "PLS", "THX", "BTW", "NB", "PS", "TZ", "ISO", "XLS", "DHL", "TNT", "FDX", "WTF", "OMG", "LOL", "IS", "ON", "IN", "OF"],
+        StringComparer.Ordinal);
+
+    [GeneratedRegex(@"\b(?:mean|means|meaning|meanings|stand for|stands for|signif\w*|bedeutet|bedeutung|explain|define|definition|(?:hold|reason|block) (?:code|type|reason)|code|codes|reason code|sperrcode|código|codigo)\b|\bwhat(?: is|'s|s| are| r) .*\bholds?\b|\bholds?\b.*\bwhat(?: is|'s|s) (?:that|this|it)\b", Options)]
+    private static partial Regex CodeQuestion();
+
+    [GeneratedRegex(@"(?<![\w/#.-])(?:[A-Z][A-Z0-9]{1,2}|[0-9][A-Z])(?![\w/.-])", RegexOptions.CultureInvariant)]
+    private static partial Regex CapitalCode();
+
+    [GeneratedRegex(@"\b(?:shipped|ship|ships|shipping|dispatched|dispatch|sent out|went out|left the warehouse|sent(?! (?:me|you|us|him|her|them|to|an|a|the|it|by|from|over)\b)|expédi\w*|expedi\w*|envoy\w*|versendet|verschickt|versand\w*|enviad\w*|envíos?|despachad\w*)\b", Options)]
     private static partial Regex ShippedDateCue();
 
-    [GeneratedRegex(@"\b(?:due|arriving|arrive|arrives|arrival|delivered|delivery|deliveries|expected|eta)\b", Options)]
+    [GeneratedRegex(@"\b(?:due|arriving|arrive|arrives|arrival|arrivals|landing|lands|land|delivered|delivery|deliveries|expected|eta|etas|livr\w*|attendue?s?|arrivent|arrivée?s?|fällig\w*|liefer\w*|geliefert|erwartet\w*|kommt\w*|ankommen|eintreffen|entrega\w*|llega\w*|llegan|venc\w*|previst\w*)\b", Options)]
     private static partial Regex DueDateCue();
 
-    [GeneratedRegex(@"\b(?:changed|change|changes|updated|update|updates|happened|moved)\b", Options)]
+    [GeneratedRegex(@"\b(?:changed|change|changes|updated|update|updates|happened|moved|(?:went|gone|go|goes|put|placed|been put|been placed|got put) on hold|came off hold|come off hold|geändert|modifi\w*|cambiad\w*)\b", Options)]
     private static partial Regex ChangedCue();
 
     [GeneratedRegex(@"\b(?:late|overdue|delayed|past due|behind schedule|running behind|en retard|überfällig\w*|verspätet\w*|retrasad\w*|atrasad\w*)\b", Options)]
     private static partial Regex LateCue();
 
-    private const string NotCode = @"(?!(?:on|in|is|it|my|a|an|the|any|all|no|so|to|of|at|be|do|go|me|we|us|you|u|one|he|she|this|that|for|and|or|its|our|new|up|out)\b)";
+    private const string NotCode = @"(?!(?:on|in|is|it|my|a|an|the|any|all|no|so|to|of|at|be|do|go|me|we|us|you|u|one|he|she|this|that|for|and|or|its|our|new|up|out|de|du|des|la|le|les|el|der|die|das|del|un|une|ein|eine|uno|una)\b)";
 
     /// <summary>A hold code asked about: "what does C3 mean", "what is a C3 hold?", "explain hold SH", "meaning of hold reason SH".</summary>
     [GeneratedRegex(@"\bwhat(?: does| do| is|'s|s) (?:the |a |an )?(?:(?:ingram|schneider) )?(?:hold )?(?:(?:reason )?code )?" + NotCode + @"(?<code>[a-z0-9]{1,3}) (?:hold |code )?(?:mean|stand for)\b" +
@@ -110,12 +167,12 @@ public sealed partial class Recognizer
     [GeneratedRegex(@"\bfor (?:the )?(?:end[ -]?(?:user|customer)|customer|client|reseller) (?<name>(?!number\b|no\b|id\b|account\b)[a-z][a-z0-9&' ]{1,40}?)(?: (?:at|in|on|from|with|that|which|this|last|since)\b| $)", Options)]
     private static partial Regex EndCustomerCue();
 
-    [GeneratedRegex(@"\b(?:on hold|held|blocked|stuck|sits on hold|sitting on hold) (?:for )?(?:(?:more than|over|longer than|at least|for|since) (?<n>\d{1,4}|a|an|one|two|three) ?(?<unit>days?|d|weeks?|wks?|hours?|hrs?)?|(?<n>\d{1,4}) ?(?<unit>days?|d|weeks?|wks?))\b", Options)]
+    [GeneratedRegex(@"\b(?:bloqu\w*|en attente|gesperrt\w*|en espera)(?: \w+){0,3} (?:plus de|más de|mas de|über|mehr als) (?<n>\d{1,4}) (?<unit>jours|d[íi]as|tagen?|semaines|semanas|wochen)\b|\b(?:on hold|held|blocked|stuck|sits on hold|sitting on hold) (?:for )?(?:(?:more than|over|longer than|at least|for|since) (?<n>\d{1,4}|a|an|one|two|three) ?(?<unit>days?|d|weeks?|wks?|hours?|hrs?)?|(?<n>\d{1,4}) ?(?<unit>days?|d|weeks?|wks?))\b", Options)]
     private static partial Regex HoldAgeCue();
 
     [GeneratedRegex(@"\b(?:po|order|purchase order) (?<v>[a-z]{2}) ", Options)]
     private static partial Regex LabelledCountry();
 
-    [GeneratedRegex(@"\b(?:cancel|cancell?ation|amend|modify|edit|reduce|increase|expedite|return|rma|change (?:the )?(?:quantity|qty|address|delivery address|ship to|date))\b", Options)]
+    [GeneratedRegex(@"\b(?:cancel|cancell?ation|amend|modify|edit|reduce|increase|expedite|return|rma|remove|take (?:the |that |this )?\S* ?off|add|drop|change (?:the )?(?:quantity|qty|address|delivery address|ship to|date))\b", Options)]
     private static partial Regex ChangeCue();
 }

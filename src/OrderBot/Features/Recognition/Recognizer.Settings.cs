@@ -97,7 +97,7 @@ public sealed partial class Recognizer
     [GeneratedRegex(@"\b(?:Africa|America|Antarctica|Asia|Atlantic|Australia|Europe|Indian|Pacific|Etc)/[A-Za-z_\-+0-9]+(?:/[A-Za-z_\-]+)?|\bUTC\b|\bEtc/UTC\b", RegexOptions.CultureInvariant)]
     private static partial Regex TimeZoneIdShape();
 
-    [GeneratedRegex(@"\b(?:time|times|zone|timezone|tz|clock|hours|i'm|im|i am|we're|we are|based|located|live|living|heure|heures|fuseau|zeit|zeitzone|uhrzeit|hora|horaria|horario|use|using|set|switch|change|move|moved|gmt|bst|cet|cest|est|edt|cst|pst|pdt|mst|utc)\b", Options)]
+    [GeneratedRegex(@"\b(?:time|times|zone|timezone|tz|clock|hours|i'm|im|i am|we're|we are|ich bin|wir sind|je suis|nous sommes|estoy|estamos|based|located|live|living|heure|heures|fuseau|zeit|zeitzone|uhrzeit|hora|horaria|horario|use|using|set|switch|change|move|moved|gmt|bst|cet|cest|est|edt|cst|pst|pdt|mst|utc)\b", Options)]
     private static partial Regex TimeCue();
 
     [GeneratedRegex(@"(?<![\w/])(?:GMT|BST|WET|CEST|CET|EST|EDT|CST|CDT|MST|MDT|PST|PDT|UTC|JST|IST|AEST|ET|PT)(?![\w/])", Options)]
@@ -109,9 +109,9 @@ public sealed partial class Recognizer
     [GeneratedRegex(@"\b(?:language|languages|langue|sprache|idioma|lengua|locale|speak|reply in|answer in|respond in|talk in|write in|talk to me in|en français|auf deutsch|en español|en espanol|in english|in german|in french|in spanish|in italian|in dutch|switch to (?:english|french|german|spanish|italian|dutch|deutsch|français|español))\b", Options)]
     private static partial Regex LanguageCue();
 
-    [GeneratedRegex(@"\b(?:format|formats|formatted|formatting|dates|date|datum|datumsformat|dd mm|mm dd|yyyy mm dd)\b", Options)]
+    [GeneratedRegex(@"\b(?:format|formats|formatted|formatting|dates|date|datum|datumsformat|tt mm jjjj|tt mm jj|dd mm yyyy|dd mm|mm dd|yyyy mm dd)\b", Options)]
     private static partial Regex FormatCue();
 
-    [GeneratedRegex(@"\b(?:(?<mdy>(?-i:US)|u\.s\.a?|usa|us(?=[ ](?:format|style|dates?|way))|american|mm/dd(?:/yy(?:yy)?)?|m/d(?:/y)?|month[ -]first|month[ -]day[ -]year)|(?<iso>iso(?:[ -]?8601)?|yyyy-mm-dd|year[ -]first|international)|(?<dmy>uk|u\.k\.|british|european|europe|dd/mm(?:/yy(?:yy)?)?|d/m(?:/y)?|day[ -]first|day[ -]month[ -]year|french|german|spanish|europäisch|européen|europeo))\b", Options)]
+    [GeneratedRegex(@"\b(?:(?<mdy>(?-i:US)|u\.s\.a?|usa|us(?=[ ](?:format|style|dates?|way))|american|mm/dd(?:/yy(?:yy)?)?|m/d(?:/y)?|month[ -]first|month[ -/]day[ -/]year)|(?<iso>iso(?:[ -]?8601)?|yyyy-mm-dd|year[ -/]month[ -/]day|year[ -]first|international)|(?<dmy>uk|u\.k\.|british|european|europe|dd/mm(?:/yy(?:yy)?)?|d/m(?:/y)?|day[ -]first|day[ -/]month[ -/]year|dd\.mm\.(?:yy)?yy|tt\.mm\.(?:jj)?jj|jj/mm/aaaa|dd/mm/aaaa|french|german|spanish|europäisch|européen|europeo))\b", Options)]
     private static partial Regex DateFormatWords();
 }

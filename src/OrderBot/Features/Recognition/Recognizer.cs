@@ -48,6 +48,7 @@ public sealed partial class Recognizer
         var analysis = Analyze(clean, entities, context);
         ExtractStatusAndHold(Normalize(analysis.Rest), entities);
         ExtractLimits(words, entities);
+        analysis = ExtractCapitalCode(clean, words, analysis, entities);
         if (FormatWords().Match(words) is { Success: true } format)
         {
             entities.Set(EntityKeys.Format, format.Groups["csv"].Success ? "csv" : "xlsx");
@@ -76,6 +77,7 @@ public sealed partial class Recognizer
         work = ExtractFindIdentifiers(work, entities, found);
         work = ExtractLabelledIdentifiers(work, entities, found);
         work = ExtractShapedOrders(work, entities, found);
+        work = ExtractCatalogInContext(work, entities, found);
         var due = DueDateCue().IsMatch(Normalize(clean)) && !ShippedDateCue().IsMatch(Normalize(clean));
         work = DateRecognition.Extract(work, LocalCalendar.For(context), context.Locale, due, entities);
         work = ExtractReference(work, entities, found, clean);

@@ -21,6 +21,20 @@ internal static class SettingsLexicon
         ["san francisco"] = "America/Los_Angeles", ["seattle"] = "America/Los_Angeles", ["mexico city"] = "America/Mexico_City",
         ["sao paulo"] = "America/Sao_Paulo", ["tokyo"] = "Asia/Tokyo", ["singapore"] = "Asia/Singapore", ["sydney"] = "Australia/Sydney",
         ["dubai"] = "Asia/Dubai", ["mumbai"] = "Asia/Kolkata", ["shanghai"] = "Asia/Shanghai", ["hong kong"] = "Asia/Hong_Kong",
+        ["wien"] = "Europe/Vienna", ["zürich"] = "Europe/Zurich", ["genève"] = "Europe/Zurich", ["genf"] = "Europe/Zurich",
+        ["köln"] = "Europe/Berlin", ["koeln"] = "Europe/Berlin", ["cologne"] = "Europe/Berlin", ["stuttgart"] = "Europe/Berlin",
+        ["düsseldorf"] = "Europe/Berlin", ["munchen"] = "Europe/Berlin", ["muenchen"] = "Europe/Berlin", ["múnich"] = "Europe/Berlin",
+        ["londres"] = "Europe/London", ["bruxelles"] = "Europe/Brussels", ["brüssel"] = "Europe/Brussels", ["lisboa"] = "Europe/Lisbon",
+        ["roma"] = "Europe/Rome", ["milano"] = "Europe/Rome", ["marseille"] = "Europe/Paris", ["toulouse"] = "Europe/Paris",
+        ["lille"] = "Europe/Paris", ["bordeaux"] = "Europe/Paris", ["nantes"] = "Europe/Paris", ["strasbourg"] = "Europe/Paris",
+        ["valencia"] = "Europe/Madrid", ["sevilla"] = "Europe/Madrid", ["seville"] = "Europe/Madrid", ["bilbao"] = "Europe/Madrid",
+        ["birmingham"] = "Europe/London", ["glasgow"] = "Europe/London", ["leeds"] = "Europe/London", ["bristol"] = "Europe/London",
+        ["ciudad de méxico"] = "America/Mexico_City", ["ciudad de mexico"] = "America/Mexico_City", ["cdmx"] = "America/Mexico_City",
+        ["nueva york"] = "America/New_York", ["miami"] = "America/New_York", ["atlanta"] = "America/New_York",
+        ["philadelphia"] = "America/New_York", ["washington"] = "America/New_York", ["detroit"] = "America/Detroit",
+        ["minneapolis"] = "America/Chicago", ["austin"] = "America/Chicago", ["phoenix"] = "America/Phoenix",
+        ["salt lake city"] = "America/Denver", ["portland"] = "America/Los_Angeles", ["vancouver"] = "America/Vancouver",
+        ["montreal"] = "America/Toronto", ["montréal"] = "America/Toronto", ["monterrey"] = "America/Monterrey",
         ["eastern"] = "America/New_York", ["central"] = "America/Chicago", ["mountain"] = "America/Denver", ["pacific"] = "America/Los_Angeles",
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
@@ -49,7 +63,7 @@ internal static class SettingsLexicon
     public static readonly (string Say, string[] Phrases)[] SmallTalk =
     [
         ("thanks", ["thanks", "thank you", "thank u", "thx", "ty", "cheers", "merci", "danke", "gracias", "many thanks", "ta", "vielen dank", "merci beaucoup", "muchas gracias", "appreciated", "much appreciated"]),
-        ("bye", ["bye", "goodbye", "good bye", "see you", "see ya", "later", "cya", "au revoir", "tschüss", "tschuss", "ciao", "adiós", "adios", "hasta luego", "bis später", "bis bald", "à plus", "a plus", "good night", "have a good day", "have a nice day", "bonne journée", "schönen tag"]),
+        ("bye", ["bye", "goodbye", "good bye", "see you", "see ya", "later", "cya", "au revoir", "tschüss", "tschuss", "ciao", "adiós", "adios", "hasta luego", "bis später", "bis bald", "bis morgen", "hasta mañana", "à demain", "a demain", "à plus", "a plus", "good night", "have a good day", "have a nice day", "bonne journée", "schönen tag"]),
         ("hello", ["hi", "hello", "hey", "hiya", "howdy", "yo", "good morning", "good afternoon", "good evening", "morning", "bonjour", "salut", "hallo", "guten morgen", "guten tag", "servus", "moin", "hola", "buenos días", "buenos dias", "buenas", "greetings"]),
         ("ok", ["ok", "okay", "k", "cool", "great", "got it", "perfect", "nice", "awesome", "d'accord", "dacord", "parfait", "super", "alles klar", "gut", "genial", "vale", "perfecto", "sounds good", "fine", "sure", "noted", "understood", "alright", "all right", "excellent", "brilliant", "lovely"]),
     ];

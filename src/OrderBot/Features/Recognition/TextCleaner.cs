@@ -46,8 +46,27 @@ internal static partial class TextCleaner
             });
         }
 
-        return builder.ToString();
+        var clean = FixSlips(builder.ToString());
+        return ShortWord().IsMatch(clean) ? ShortWord().Replace(clean, static m => m.Value.All(char.IsAsciiLetterUpper) ? m.Value : Spelled(m.Value)) : clean;
     }
+
+    /// <summary>
+    /// Chat shorthand for the words a date or a period is read from ("due next wk", "since yday"); in capitals
+    /// ("PO TMR") it may be an identifier and stays.
+    /// </summary>
+    private static string Spelled(string shorthand) => shorthand.ToLowerInvariant() switch
+    {
+        "wk" => "week",
+        "wks" => "weeks",
+        "mth" or "mnth" => "month",
+        "mths" or "mnths" => "months",
+        "yday" or "yest" or "ystd" => "yesterday",
+        "tdy" => "today",
+        _ => "tomorrow",
+    };
+
+    [GeneratedRegex(@"(?<![\w'/-])(?:wks?|mn?ths?|yday|yest|ystd|tdy|tmrw|tmrow|tmw|tmr|2moro|2morrow|tomoz)(?![\w'/-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex ShortWord();
 
     [GeneratedRegex(@"<at\b[^>]{0,200}>.{0,200}?</at>", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Singleline)]
     private static partial Regex MentionPattern();

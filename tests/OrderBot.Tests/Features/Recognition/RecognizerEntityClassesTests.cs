@@ -1,0 +1,105 @@
+using System.Globalization;
+using OrderBot.Features.Recognition;
+
+namespace OrderBot.Tests.Features.Recognition;
+
+/// <summary>
+/// One row per class of failure seen on the independent dev sets (#23): each row is a phrasing of our own, not a row
+/// of those sets, and checks the intent and every entity exactly.
+/// </summary>
+public sealed class RecognizerEntityClassesTests
+{
+    private readonly Recognizer _recognizer = new();
+
+    [Theory]
+    // A weekday after "by" for due dates is the next one, not last week's (Thursday 1 Oct 2026).
+    [InlineData("shipments due by friday", "2026-10-01T07:30:00Z", "en-GB", "Europe/Paris", "order.list dateOn=due, to=2026-10-02")]
+    [InlineData("what is due by tuesday", "2026-07-20T13:10:00Z", "en-US", "America/New_York", "order.list dateOn=due, to=2026-07-21")]
+    // Chat shorthand for periods and days.
+    [InlineData("schneider orders due next wk", "2026-03-13T15:30:00Z", "en-US", "America/Chicago", "order.list dateOn=due, from=2026-03-15, supplier=schneider, to=2026-03-21")]
+    [InlineData("orders shipped since yday", "2026-03-12T08:40:00Z", "en-GB", "Europe/London", "order.list dateOn=shipped, from=2026-03-11, status=shipped")]
+    // Which date a window is about, in the clerk's words and languages; due without a year looks ahead.
+    [InlineData("arrivals until 28/06", "2026-06-20T08:00:00Z", "en-GB", "Europe/London", "order.list dateOn=due, to=2026-06-28")]
+    [InlineData("les commandes expédiées depuis mercredi", "2026-06-18T08:00:00Z", "fr-FR", "Europe/Paris", "order.list dateOn=shipped, from=2026-06-17, status=shipped")]
+    [InlineData("which orders went on hold since monday", "2026-12-09T10:00:00Z", "en-GB", "Europe/London", "order.list dateOn=changed, from=2026-12-07, status=on_hold")]
+    // A date said about one order is context, not a window.
+    [InlineData("where is PO 4711/2, we need it friday", "2026-09-02T03:30:00Z", "en-US", "America/New_York", "order.status po=4711/2")]
+    // "go out" is shipping; a watch's condition in Spanish.
+    [InlineData("did 20-RD12K go out yet", "2026-12-07T10:00:00Z", "en-GB", "Europe/London", "order.status order=20-RD12K, status=shipped")]
+    [InlineData("avísame cuando se envíe la orden 0100111111", "2026-12-07T10:00:00Z", "es-ES", "Europe/Madrid", "alerts.subscribe order=0100111111, status=shipped")]
+    // A hold named by a word too long for a code is another kind.
+    [InlineData("what is a BLOCKX hold", "2026-12-07T10:00:00Z", "en-US", "America/Chicago", "holdcode.explain hold=other")]
+    // A product code where only a product stands.
+    [InlineData("take the XB5KSM off 0100111111", "2026-12-07T10:00:00Z", "en-GB", "Europe/London", "order.change catalog=XB5KSM, order=0100111111")]
+    [InlineData("how much stock of ATV320U15 is there", "2026-12-07T10:00:00Z", "en-GB", "Europe/London", "none catalog=ATV320U15")]
+    [InlineData("buy 3 more of LV438570 at ingram", "2026-12-07T10:00:00Z", "en-GB", "Europe/London", "none catalog=LV438570, supplier=ingram")]
+    // A settings value said without a question sets it; help asked in a word.
+    [InlineData("Mountain time please", "2026-12-07T10:00:00Z", "en-US", "America/Chicago", "settings.set timezone=America/Denver")]
+    [InlineData("idioma: alemán", "2026-12-07T10:00:00Z", "es-ES", "Europe/Madrid", "settings.set language=de")]
+    [InlineData("aide svp", "2026-12-07T10:00:00Z", "fr-FR", "Europe/Paris", "help ")]
+    // "why" about one named order is a status question asking the reason.
+    [InlineData("why was 20-RD12K cancelled", "2026-12-07T10:00:00Z", "en-GB", "Europe/London", "order.status ask=why, order=20-RD12K")]
+    // A code typed in capitals in a question about what it means.
+    [InlineData("Z9 hold - what's that?", "2026-12-07T10:00:00Z", "en-GB", "Europe/London", "holdcode.explain code=Z9")]
+    [InlineData("hold reason QX, what is that", "2026-12-07T10:00:00Z", "en-GB", "Europe/London", "holdcode.explain code=QX")]
+    // Settings values in more shapes and languages.
+    [InlineData("my schneider country should be FR", "2026-12-07T10:00:00Z", "en-GB", "Europe/London", "settings.set country=FR, supplier=schneider")]
+    [InlineData("use year/month/day dates", "2026-12-07T10:00:00Z", "en-GB", "Europe/London", "settings.set dateFormat=iso")]
+    [InlineData("Ich bin in Köln", "2026-12-07T10:00:00Z", "de-DE", "Europe/Berlin", "settings.set timezone=Europe/Berlin")]
+    // Identifiers in more shapes: a tracking number in groups of digits, a catalog number with a hyphen.
+    [InlineData("find the order with tracking 5521 7788 9900", "2026-12-07T10:00:00Z", "en-GB", "Europe/London", "order.find tracking=552177889900")]
+    [InlineData("orders with part number AB1-2345", "2026-12-07T10:00:00Z", "en-GB", "Europe/London", "order.find catalog=AB1-2345")]
+    // Intents said in French, German or Spanish by the phrases that say them.
+    [InlineData("ne plus surveiller 0100111111", "2026-12-07T10:00:00Z", "fr-FR", "Europe/Paris", "alerts.unsubscribe order=0100111111")]
+    [InlineData("benachrichtige uns, wenn 20-RD12K versendet wird", "2026-12-07T10:00:00Z", "de-DE", "Europe/Berlin", "alerts.subscribe order=20-RD12K, status=shipped")]
+    [InlineData("wann kommt Bestellung 7788-12 an", "2026-12-07T10:00:00Z", "de-DE", "Europe/Berlin", "shipment.track ask=eta, po=7788-12")]
+    [InlineData("¿dónde está el pedido 0100111111?", "2026-12-07T10:00:00Z", "es-ES", "Europe/Madrid", "order.status order=0100111111")]
+    [InlineData("lignes de la commande 20-RD12K", "2026-12-07T10:00:00Z", "fr-FR", "Europe/Paris", "order.items order=20-RD12K")]
+    [InlineData("storniere Auftrag 20-RD12K", "2026-12-07T10:00:00Z", "de-DE", "Europe/Berlin", "order.change order=20-RD12K")]
+    [InlineData("pedidos retrasados de ingram", "2026-12-07T10:00:00Z", "es-ES", "Europe/Madrid", "order.list late=true, supplier=ingram")]
+    [InlineData("que veut dire un blocage de facturation ?", "2026-12-07T10:00:00Z", "fr-FR", "Europe/Paris", "holdcode.explain hold=billing")]
+    [InlineData("Zusammenfassung sofort bitte", "2026-12-07T10:00:00Z", "de-DE", "Europe/Berlin", "digest.now ")]
+    // How something works is help; a window with what it is about is a list.
+    [InlineData("how do digests work", "2026-12-07T10:00:00Z", "en-GB", "Europe/London", "help ")]
+    [InlineData("anything dispatched today?", "2026-12-07T10:00:00Z", "en-GB", "Europe/London", "order.list dateOn=shipped, from=2026-12-07, status=shipped, to=2026-12-07")]
+    // A digest's days in Spanish; a file format named makes a list a file.
+    [InlineData("resumen de lunes a viernes a las 7", "2026-12-07T10:00:00Z", "es-ES", "Europe/Madrid", "digest.subscribe days=weekdays, time=07:00")]
+    [InlineData("xlsx of late orders", "2026-12-07T10:00:00Z", "en-GB", "Europe/London", "order.export format=xlsx, late=true")]
+    // Asked to be told when a named order changes: a watch with its condition.
+    [InlineData("let us know once 20-RD12K is invoiced", "2026-12-07T10:00:00Z", "en-GB", "Europe/London", "alerts.subscribe order=20-RD12K, status=invoiced")]
+    [InlineData("ping me as soon as PO 4711/9 ships", "2026-12-07T10:00:00Z", "en-US", "America/New_York", "alerts.subscribe po=4711/9, status=shipped")]
+    public void Recognize_FailureClass_ReadsIntentAndEntities(string text, string now, string locale, string zone, string expected)
+    {
+        var context = new RecognizerContext(DateTimeOffset.Parse(now, CultureInfo.InvariantCulture), locale, zone);
+
+        var result = _recognizer.Recognize(text, context);
+
+        var actual = $"{result.Intent} {string.Join(", ", result.Entities.Select(e => $"{e.Key}={e.Value}").Order(StringComparer.Ordinal))}";
+        Assert.Equal(expected, actual);
+    }
+
+    /// <summary>Entity classes alone: the intent of these rows is the model's to read, the entities are the extractors'.</summary>
+    [Theory]
+    // One slipped key in a keyword ("shiped", "partialy", "backorderd").
+    [InlineData("orders shiped yesterday", "2026-12-07T10:00:00Z", "en-GB", "Europe/London", "dateOn=shipped, from=2026-12-06, status=shipped, to=2026-12-06")]
+    [InlineData("partialy shipped ingram orders", "2026-12-07T10:00:00Z", "en-GB", "Europe/London", "status=partially_shipped, supplier=ingram")]
+    [InlineData("list backorderd schneider orders", "2026-12-07T10:00:00Z", "en-GB", "Europe/London", "status=backordered, supplier=schneider")]
+    // Status and hold words: "sent", "in the warehouse", a licence.
+    [InlineData("orders sent last week", "2026-12-09T10:00:00Z", "en-GB", "Europe/London", "dateOn=shipped, from=2026-11-30, status=shipped, to=2026-12-06")]
+    [InlineData("is 20-RD12K in the warehouse yet", "2026-12-07T10:00:00Z", "en-GB", "Europe/London", "order=20-RD12K, status=in_progress")]
+    [InlineData("orders waiting for a licence", "2026-12-07T10:00:00Z", "en-GB", "Europe/London", "hold=export, status=on_hold")]
+    // A language named after "to"/"into" is no country.
+    [InlineData("translate this reply into german", "2026-12-07T10:00:00Z", "en-GB", "Europe/London", "")]
+    // Status words, hold ages and end customers' POs in French, German and Spanish.
+    [InlineData("pedidos facturados ayer", "2026-12-07T10:00:00Z", "es-ES", "Europe/Madrid", "from=2026-12-06, status=invoiced, to=2026-12-06")]
+    [InlineData("commandes bloquées depuis plus de 2 semaines", "2026-12-07T10:00:00Z", "fr-FR", "Europe/Paris", "heldDays=14, status=on_hold")]
+    [InlineData("welcher Auftrag gehört zum Endkunden-PO ZX-55?", "2026-12-07T10:00:00Z", "de-DE", "Europe/Berlin", "endUserPo=ZX-55")]
+    public void Recognize_EntityClass_ReadsEntities(string text, string now, string locale, string zone, string expected)
+    {
+        var context = new RecognizerContext(DateTimeOffset.Parse(now, CultureInfo.InvariantCulture), locale, zone);
+
+        var result = _recognizer.Recognize(text, context);
+
+        Assert.Equal(expected, string.Join(", ", result.Entities.Select(e => $"{e.Key}={e.Value}").Order(StringComparer.Ordinal)));
+    }
+}
