@@ -15,4 +15,13 @@ internal static class TestHostDefaults
     [ModuleInitializer]
     internal static void DoNotWatchConfigurationFiles() =>
         Environment.SetEnvironmentVariable("DOTNET_hostBuilder__reloadConfigOnChange", "false");
+
+    /// <summary>
+    /// The order book's sync reads both sandboxes as soon as a host starts; tests that count supplier calls or spend
+    /// a budget would race it. Hosts this assembly starts keep it off unless a test turns it on
+    /// (<c>--OrderBook:Enabled=true</c>, or runs passes itself through <c>OrderBookSync</c>).
+    /// </summary>
+    [ModuleInitializer]
+    internal static void DoNotSyncOrderBooksUnlessAsked() =>
+        Environment.SetEnvironmentVariable("OrderBook__Enabled", "false");
 }

@@ -52,6 +52,7 @@ public static class IngramRegistration
 
         services.AddTransient<IngramSupplier>();
         services.AddTransient(sp => SupplierTelemetryRegistration.Instrument(sp, sp.GetRequiredService<IngramSupplier>()));
+        services.AddTransient<IOrderBookReader>(sp => sp.GetRequiredService<IngramSupplier>());
         return services;
     }
 

@@ -44,7 +44,12 @@ internal sealed class SchneiderClient
 
     /// <summary><c>GET orders/{country}</c> with optional <c>order-status</c> and <c>purchaserid</c>.</summary>
     public Task<SchneiderResponse<SchneiderSearchResponse>> SearchAsync(
-        string country, string? orderStatus, string? purchaserId, int page, int pageSize, CancellationToken cancellationToken = default)
+        string country, string? orderStatus, string? purchaserId, int page, int pageSize, CancellationToken cancellationToken = default) =>
+        SearchAsync(country, orderStatus, purchaserId, page, pageSize, background: false, cancellationToken);
+
+    /// <summary>The same; <paramref name="background"/> (the order book's sync) spends only the background share of the gate.</summary>
+    public Task<SchneiderResponse<SchneiderSearchResponse>> SearchAsync(
+        string country, string? orderStatus, string? purchaserId, int page, int pageSize, bool background, CancellationToken cancellationToken)
     {
         var query = new StringBuilder($"orders/{Segment(country)}?page-size={pageSize.ToString(CultureInfo.InvariantCulture)}&page={page.ToString(CultureInfo.InvariantCulture)}");
         if (!string.IsNullOrWhiteSpace(orderStatus))
@@ -57,7 +62,7 @@ internal sealed class SchneiderClient
             query.Append("&purchaserid=").Append(Uri.EscapeDataString(purchaserId.Trim()));
         }
 
-        return GetAsync("search", query.ToString(), SchneiderJsonContext.Default.SchneiderSearchResponse, cancellationToken);
+        return GetAsync("search", query.ToString(), SchneiderJsonContext.Default.SchneiderSearchResponse, background, cancellationToken);
     }
 
     /// <summary><c>GET orders/{country}/{order-number}</c>.</summary>
@@ -80,13 +85,19 @@ internal sealed class SchneiderClient
         return Uri.EscapeDataString(value.Trim().Length == 0 ? value : value.Trim());
     }
 
-    private async Task<SchneiderResponse<T>> GetAsync<T>(string endpoint, string relativeUrl, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken)
+    private Task<SchneiderResponse<T>> GetAsync<T>(string endpoint, string relativeUrl, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken)
+        where T : class => GetAsync(endpoint, relativeUrl, typeInfo, background: false, cancellationToken);
+
+    private async Task<SchneiderResponse<T>> GetAsync<T>(string endpoint, string relativeUrl, JsonTypeInfo<T> typeInfo, bool background, CancellationToken cancellationToken)
         where T : class
     {
         HttpResponseMessage response;
         try
         {
-            response = await _http.GetAsync(new Uri(relativeUrl, UriKind.Relative), HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+            // A background call (the order book's sync) spends only the background share of the gate.
+            using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(relativeUrl, UriKind.Relative));
+            request.Options.Set(SupplierGateStrategy.BackgroundKey, background);
+            response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
         }
         catch (BrokenCircuitException exception)
         {

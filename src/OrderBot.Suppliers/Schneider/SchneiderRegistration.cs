@@ -56,6 +56,7 @@ public static class SchneiderRegistration
 
         services.AddSingleton<SchneiderSupplier>();
         services.AddSingleton(sp => SupplierTelemetryRegistration.Instrument(sp, sp.GetRequiredService<SchneiderSupplier>()));
+        services.AddSingleton<IOrderBookReader>(sp => sp.GetRequiredService<SchneiderSupplier>());
         return builder;
     }
 

@@ -11,10 +11,14 @@ namespace OrderBot.Features.OrderBook;
 /// <summary>Composition of the order book.</summary>
 public static class OrderBookExtensions
 {
+    /// <summary>The <c>/readyz</c> entry listing each account's progress and age.</summary>
+    public const string HealthCheckName = "orderbook";
+
     /// <summary>
     /// Registers <c>OrderBook</c> options (validated at start), the configured <see cref="OrderBookAccounts"/>, the
     /// store as <see cref="IOrderBook"/> and the <see cref="BookObservers"/> (every <see cref="IOrderBookObserver"/>
-    /// registered, in any order). Needs <c>AddOrderBotState</c> and the supplier registrations.
+    /// registered, in any order), the sync (<see cref="OrderBookSync"/>, a hosted service), its metrics and the
+    /// <c>orderbook</c> readiness entry. Needs <c>AddOrderBotState</c> and the supplier registrations.
     /// </summary>
     public static IHostApplicationBuilder AddOrderBook(this IHostApplicationBuilder builder)
     {
@@ -32,6 +36,11 @@ public static class OrderBookExtensions
         services.TryAddSingleton<BookObservers>();
         services.TryAddSingleton<OrderBookStore>();
         services.TryAddSingleton<IOrderBook>(sp => sp.GetRequiredService<OrderBookStore>());
+        services.AddMetrics();
+        services.TryAddSingleton<OrderBookMetrics>();
+        services.TryAddSingleton<OrderBookSync>();
+        services.AddHostedService(sp => sp.GetRequiredService<OrderBookSync>());
+        services.AddHealthChecks().AddCheck<OrderBookHealthCheck>(HealthCheckName, tags: ["ready"]);
         return builder;
     }
 

@@ -34,9 +34,9 @@ internal sealed class OrderBookOptionsValidator : IValidateOptions<OrderBookOpti
     public ValidateOptionsResult Validate(string? name, OrderBookOptions options)
     {
         var failures = new List<string>();
-        if (options.Days is < 1 or > 366)
+        if (options.Days is < 1 or > 3660)
         {
-            failures.Add($"OrderBook:Days must be between 1 and 366 (default 90), not {options.Days}.");
+            failures.Add($"OrderBook:Days must be between 1 and 3660 (default 90), not {options.Days}.");
         }
 
         if (options.Interval < TimeSpan.FromSeconds(10))

@@ -73,10 +73,12 @@ internal sealed partial class OrderBookStore
 
     /// <summary>
     /// Ends a pass: orders of the account not read by it (an older generation) are removed — within its order-date
-    /// range when it covered only part of the window (<paramref name="sweepFrom"/>) — and the account's count, age and
+    /// range when it covered only part of the window (<paramref name="sweepFrom"/>), never an order dated after the
+    /// pass's end (<paramref name="sweepTo"/>: entered while it ran) — and the account's count, age and
     /// problem are updated. Returns the number of orders the book holds for the account.
     /// </summary>
-    public async Task<int> CompletePassAsync(BookAccount account, long generation, DateTimeOffset? sweepFrom, CancellationToken cancellationToken = default)
+    public async Task<int> CompletePassAsync(
+        BookAccount account, long generation, DateTimeOffset? sweepFrom, DateTimeOffset? sweepTo = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(account);
         try
@@ -86,7 +88,9 @@ internal sealed partial class OrderBookStore
             await RunAsync(
                 connection,
                 transaction,
-                "DELETE FROM book_order WHERE account_key = @key AND sync_generation < @generation" + (sweepFrom is null ? string.Empty : " AND order_date >= @from"),
+                "DELETE FROM book_order WHERE account_key = @key AND sync_generation < @generation"
+                    + (sweepFrom is null ? string.Empty : " AND order_date >= @from")
+                    + (sweepTo is null ? string.Empty : " AND (order_date IS NULL OR order_date <= @to)"),
                 c =>
                 {
                     Bind(c, "key", account.Key);
@@ -94,6 +98,11 @@ internal sealed partial class OrderBookStore
                     if (sweepFrom is { } from)
                     {
                         Bind(c, "from", Ms(from));
+                    }
+
+                    if (sweepTo is { } to)
+                    {
+                        Bind(c, "to", Ms(to));
                     }
                 },
                 cancellationToken);
