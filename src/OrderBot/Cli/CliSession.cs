@@ -51,6 +51,9 @@ internal sealed class CliSession : IActivitySender, IAsyncDisposable
         return new CliSession(app, clock);
     }
 
+    /// <summary>The composed app's services (tests reach its stores through them).</summary>
+    internal IServiceProvider Services => _app.Services;
+
     /// <summary>Sends a typed message; returns what the bot sent (typing indicators left out).</summary>
     public async Task<IReadOnlyList<Activity>> SayAsync(string text, CancellationToken cancellationToken)
     {

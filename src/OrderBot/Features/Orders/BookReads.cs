@@ -95,7 +95,9 @@ public static class BookWording
 
     /// <summary>"Ingram Micro 20-123456 (GB)" — each account as the book names it.</summary>
     private static string Accounts(IEnumerable<BookAccountState> states) =>
-        string.Join(" and ", states.Select(s => $"{SupplierNames.Display(s.Account.Supplier)} {s.Account.Account} ({s.Account.Country.ToUpperInvariant()})"));
+        string.Join(" and ", states.Select(s => s.Account.Account == OrderBookAccounts.AllPurchasers
+            ? $"{SupplierNames.Display(s.Account.Supplier)} {s.Account.Country.ToUpperInvariant()}"
+            : $"{SupplierNames.Display(s.Account.Supplier)} {s.Account.Account} ({s.Account.Country.ToUpperInvariant()})"));
 
     private static string Reasons(IEnumerable<BookAccountState> states) =>
         string.Join("; ", states.Select(s => s.LastProblem is { Length: > 0 } problem
