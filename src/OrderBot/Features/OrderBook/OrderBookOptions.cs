@@ -10,6 +10,12 @@ public sealed class OrderBookOptions
     /// <summary>Keep the book in sync (default true). False: no sync runs; the book keeps what it holds and live reads.</summary>
     public bool Enabled { get; set; } = true;
 
+    /// <summary>
+    /// Run the passes on a schedule in this instance (default true). False: the book is used and kept by live reads, but
+    /// passes run only when called (tests that drive <c>OrderBookSync</c> themselves, an instance that only answers).
+    /// </summary>
+    public bool BackgroundSync { get; set; } = true;
+
     /// <summary>Orders of the last N days are kept (Ingram: by entry date; Schneider: by release date). Default 90.</summary>
     public int Days { get; set; } = 90;
 

@@ -80,7 +80,7 @@ internal sealed class OrderBookSync : BackgroundService
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        if (!_options.CurrentValue.Enabled || _accounts.All.Count == 0)
+        if (!_options.CurrentValue.Enabled || !_options.CurrentValue.BackgroundSync || _accounts.All.Count == 0)
         {
             return;
         }

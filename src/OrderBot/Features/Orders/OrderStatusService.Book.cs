@@ -40,7 +40,7 @@ public sealed partial class OrderStatusService
         var scope = ScopeFor(supplier, query.Country, settings, deadline);
         var note = settings.NarrowingNote(supplier, query.Country);
         var view = await _book!.QueryAsync(ToBookQuery(search, query, supplier, scope), cancellationToken);
-        if (Covers(view))
+        if (Covers(view) && (!search.WithDeliveryDates || CarriesDates(view)))
         {
             return (Noted([FromBook(supplier, view)], note), new BookRead(supplier, BookSource.Book, view.AsOf, []));
         }
@@ -56,6 +56,14 @@ public sealed partial class OrderStatusService
 
         return (live, unsynced.Count == 0 ? null : new BookRead(supplier, BookSource.Live, null, unsynced));
     }
+
+    /// <summary>
+    /// Whether the book's rows can answer "what's late" / "due next week": a sync stores search hits, and a supplier
+    /// whose hits carry no delivery date (Schneider's never do) leaves every open row undated — then the live search,
+    /// which reads the details that carry them, answers instead of a book that would say "can't tell" for all.
+    /// </summary>
+    private static bool CarriesDates(BookView view) =>
+        view.Orders.Any(o => !OrderFacts.IsClosedOrShipped(o) && OrderFacts.DueSince(o) is not null);
 
     /// <summary>The book covers a supplier's scope when it holds accounts for it and each has completed a sync, the last without a problem.</summary>
     private static bool Covers(BookView view) =>

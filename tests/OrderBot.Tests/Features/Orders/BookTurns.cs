@@ -34,6 +34,9 @@ internal sealed class BookTurns : IAsyncDisposable
 
     internal OrderBookStore Book => _session.Services.GetRequiredService<OrderBookStore>();
 
+    /// <summary>This instance's real sync service (reads the sandboxes through the suppliers' book readers).</summary>
+    internal OrderBookSync Sync => _session.Services.GetRequiredService<OrderBookSync>();
+
     public static async Task<BookTurns> StartAsync(params string[] settings)
     {
         var root = Path.Combine(Path.GetTempPath(), "orderbot-book-" + Guid.NewGuid().ToString("N"));
@@ -46,6 +49,8 @@ internal sealed class BookTurns : IAsyncDisposable
             "--Sandbox:Ingram:Port=0",
             "--Suppliers:Cache:Enabled=false",
             "--Alerts:Enabled=false",
+            "--OrderBook:Enabled=true",
+            "--OrderBook:BackgroundSync=false",
             .. settings,
         ];
         var session = await CliSession.StartAsync(args, clock, CancellationToken.None);

@@ -64,6 +64,21 @@ public sealed class OrderStatusServiceBookTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Late_RealSyncOfSchneider_BookHasNoDates_AnsweredLiveWithTheLateOrder()
+    {
+        // A real pass over the Schneider sandbox stores search hits, which carry no delivery dates: the book can't tell
+        // what is late, so the live search (reading the details that carry dates) answers — not "can't tell" for all.
+        var france = new BookAccount(SupplierId.Schneider, OrderBookAccounts.AllPurchasers, "FR");
+        Assert.Equal(BookSyncOutcome.Completed, await _turns.Sync.SyncAccountAsync(france));
+
+        var text = await _turns.AskAsync("what's late at schneider");
+
+        Assert.StartsWith("Late orders (delivery date passed, not shipped) at Schneider Electric", text, StringComparison.Ordinal);
+        Has(text, "0101000082");
+        HasNot(text, "OrderBot's order book");
+    }
+
+    [Fact]
     public async Task HeldForDays_WholeBook_EveryHeldOrderConsidered()
     {
         await _turns.SyncAsync(BookTurns.Ingram, BookTurns.IngramOrders(Orders));
