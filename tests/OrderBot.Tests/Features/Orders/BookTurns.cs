@@ -46,10 +46,39 @@ internal sealed class BookTurns : IAsyncDisposable
             "--Sandbox:Ingram:Port=0",
             "--Suppliers:Cache:Enabled=false",
             "--Alerts:Enabled=false",
+            "--OrderBook:Enabled=true",
+            "--OrderBook:Interval=1.00:00:00",
             .. settings,
         ];
+        var enabled = !settings.Contains("--OrderBook:Enabled=false");
         var session = await CliSession.StartAsync(args, clock, CancellationToken.None);
-        return new BookTurns(root, session, clock);
+        var turns = new BookTurns(root, session, clock);
+        if (enabled)
+        {
+            await turns.SettledAsync();
+        }
+
+        return turns;
+    }
+
+    /// <summary>
+    /// Waits (real time, bounded) until the sync started with the app has finished or given up on every account: the
+    /// test's clock stands still and <c>OrderBook:Interval</c> is a day, so no other pass falls due meanwhile.
+    /// </summary>
+    private async Task SettledAsync()
+    {
+        for (var i = 0; i < 400; i++)
+        {
+            var states = await Book.AccountsAsync();
+            if (states.All(s => !s.Syncing && (s.CompletedAt is not null || s.LastProblem is not null)))
+            {
+                return;
+            }
+
+            await Task.Delay(50);
+        }
+
+        throw new Xunit.Sdk.XunitException("The order book's first sync did not settle: " + string.Join(", ", (await Book.AccountsAsync()).Select(s => $"{s.Account.Key} {s.CompletedAt} {s.LastProblem} {s.Syncing}")));
     }
 
     /// <summary>One complete pass over <paramref name="account"/>'s book holding exactly <paramref name="orders"/>.</summary>
