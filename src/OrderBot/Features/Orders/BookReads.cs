@@ -62,7 +62,7 @@ public static class BookWording
         foreach (var read in list.Book.Where(b => b.Source != BookSource.Book))
         {
             var name = SupplierNames.Display(read.Supplier);
-            var why = read.Unsynced.Count == 0 ? null : $"{Accounts(read.Unsynced)} {(read.Unsynced.Count == 1 ? "is" : "are")} not in the order book yet ({Reasons(read.Unsynced)})";
+            var why = read.Unsynced.Count == 0 ? null : string.Join("; ", read.Unsynced.Select(Unsynced));
             notes.Add(read.Source == BookSource.Live
                 ? $"{why}, so I asked {name} directly."
                 : $"{Failed(read.LiveProblem, read.Supplier, context)}; this is {name} as of {context.Time(read.AsOf ?? context.Now)}, from OrderBot's order book{(why is null ? "." : $" ({why}).")}");
@@ -93,14 +93,13 @@ public static class BookWording
         };
     }
 
-    /// <summary>"Ingram Micro 20-123456 (GB)" — each account as the book names it.</summary>
-    private static string Accounts(IEnumerable<BookAccountState> states) =>
-        string.Join(" and ", states.Select(s => s.Account.Account == OrderBookAccounts.AllPurchasers
-            ? $"{SupplierNames.Display(s.Account.Supplier)} {s.Account.Country.ToUpperInvariant()}"
-            : $"{SupplierNames.Display(s.Account.Supplier)} {s.Account.Account} ({s.Account.Country.ToUpperInvariant()})"));
+    /// <summary>Why an account's book could not answer: its last sync failed, or its first has not finished.</summary>
+    private static string Unsynced(BookAccountState state) => state.LastProblem is { Length: > 0 } problem
+        ? $"{Account(state.Account)}'s last sync failed ({problem.TrimEnd('.')})"
+        : $"{Account(state.Account)} is not in the order book yet ({(state.Syncing ? "its first sync is under way" : "its first sync has not finished")})";
 
-    private static string Reasons(IEnumerable<BookAccountState> states) =>
-        string.Join("; ", states.Select(s => s.LastProblem is { Length: > 0 } problem
-            ? $"its last sync failed: {problem.TrimEnd('.')}"
-            : s.Syncing ? "its first sync is under way" : "its first sync has not finished").Distinct());
+    /// <summary>"Ingram Micro 20-123456 (GB)", or "Schneider Electric FR" for a book of every purchaser.</summary>
+    private static string Account(BookAccount account) => account.Account == OrderBookAccounts.AllPurchasers
+        ? $"{SupplierNames.Display(account.Supplier)} {account.Country.ToUpperInvariant()}"
+        : $"{SupplierNames.Display(account.Supplier)} {account.Account} ({account.Country.ToUpperInvariant()})";
 }
