@@ -68,6 +68,15 @@ public sealed class RecognizerEntityClassesTests
     // Asked to be told when a named order changes: a watch with its condition.
     [InlineData("let us know once 20-RD12K is invoiced", "2026-12-07T10:00:00Z", "en-GB", "Europe/London", "alerts.subscribe order=20-RD12K, status=invoiced")]
     [InlineData("ping me as soon as PO 4711/9 ships", "2026-12-07T10:00:00Z", "en-US", "America/New_York", "alerts.subscribe po=4711/9, status=shipped")]
+    // A digest's schedule in any language: named weekdays narrow "daily" wherever they stand; mornings are every day;
+    // "half 9" is 09:30; German report words (Tagesbericht, Übersicht) are a digest, "keinen … mehr" stops it.
+    [InlineData("weekday recap please, a daily one at 6pm", "2026-12-07T10:00:00Z", "en-GB", "Europe/London", "digest.subscribe days=weekdays, time=18:00")]
+    [InlineData("récap quotidien du lundi au vendredi à 9h", "2026-12-07T10:00:00Z", "fr-FR", "Europe/Paris", "digest.subscribe days=weekdays, time=09:00")]
+    [InlineData("mets un récap ici chaque matin à 7h15", "2026-12-07T10:00:00Z", "fr-FR", "Europe/Paris", "digest.subscribe days=daily, time=07:15")]
+    [InlineData("jeden Werktag um 9 Uhr den Tagesbericht", "2026-12-07T10:00:00Z", "de-DE", "Europe/Berlin", "digest.subscribe days=weekdays, time=09:00")]
+    [InlineData("manda el resumen cada día laborable a las 9", "2026-12-07T10:00:00Z", "es-ES", "Europe/Madrid", "digest.subscribe days=weekdays, time=09:00")]
+    [InlineData("recap every workday at half 9", "2026-12-07T10:00:00Z", "en-GB", "Europe/London", "digest.subscribe days=weekdays, time=09:30")]
+    [InlineData("wir brauchen keinen Tagesbericht mehr", "2026-12-07T10:00:00Z", "de-DE", "Europe/Berlin", "digest.unsubscribe ")]
     public void Recognize_FailureClass_ReadsIntentAndEntities(string text, string now, string locale, string zone, string expected)
     {
         var context = new RecognizerContext(DateTimeOffset.Parse(now, CultureInfo.InvariantCulture), locale, zone);
