@@ -77,6 +77,15 @@ public sealed class RecognizerEntityClassesTests
     [InlineData("manda el resumen cada día laborable a las 9", "2026-12-07T10:00:00Z", "es-ES", "Europe/Madrid", "digest.subscribe days=weekdays, time=09:00")]
     [InlineData("recap every workday at half 9", "2026-12-07T10:00:00Z", "en-GB", "Europe/London", "digest.subscribe days=weekdays, time=09:30")]
     [InlineData("wir brauchen keinen Tagesbericht mehr", "2026-12-07T10:00:00Z", "de-DE", "Europe/Berlin", "digest.unsubscribe ")]
+    // A hold code asked about in German, French or Spanish word order, or shouted; SE / IM asked about as a code are
+    // the code, not a supplier; a Spanish "retención de …" names a hold kind.
+    [InlineData("was bedeutet B7?", "2026-12-07T10:00:00Z", "de-DE", "Europe/Berlin", "holdcode.explain code=B7")]
+    [InlineData("bitte erkläre den Haltecode KX", "2026-12-07T10:00:00Z", "de-DE", "Europe/Berlin", "holdcode.explain code=KX")]
+    [InlineData("le code RQ ça veut dire quoi ?", "2026-12-07T10:00:00Z", "fr-FR", "Europe/Paris", "holdcode.explain code=RQ")]
+    [InlineData("qué significa T4", "2026-12-07T10:00:00Z", "es-ES", "Europe/Madrid", "holdcode.explain code=T4")]
+    [InlineData("SO WHAT EXACTLY IS A ZQ HOLD", "2026-12-07T10:00:00Z", "en-US", "America/New_York", "holdcode.explain code=ZQ")]
+    [InlineData("explain hold code IM please", "2026-12-07T10:00:00Z", "en-GB", "Europe/London", "holdcode.explain code=IM")]
+    [InlineData("qué es una retención de crédito", "2026-12-07T10:00:00Z", "es-ES", "Europe/Madrid", "holdcode.explain hold=credit")]
     public void Recognize_FailureClass_ReadsIntentAndEntities(string text, string now, string locale, string zone, string expected)
     {
         var context = new RecognizerContext(DateTimeOffset.Parse(now, CultureInfo.InvariantCulture), locale, zone);
