@@ -86,6 +86,13 @@ public sealed class RecognizerEntityClassesTests
     [InlineData("SO WHAT EXACTLY IS A ZQ HOLD", "2026-12-07T10:00:00Z", "en-US", "America/New_York", "holdcode.explain code=ZQ")]
     [InlineData("explain hold code IM please", "2026-12-07T10:00:00Z", "en-GB", "Europe/London", "holdcode.explain code=IM")]
     [InlineData("qué es una retención de crédito", "2026-12-07T10:00:00Z", "es-ES", "Europe/Madrid", "holdcode.explain hold=credit")]
+    // Finding the order by a part said in German, French or Spanish, by a German tracking number or a dashed waybill;
+    // a German verb after "Bestellung" is no PO.
+    [InlineData("welche Aufträge haben Artikel XB4BA31", "2026-12-07T10:00:00Z", "de-DE", "Europe/Berlin", "order.find catalog=XB4BA31")]
+    [InlineData("les commandes qui ont la référence LV429630", "2026-12-07T10:00:00Z", "fr-FR", "Europe/Paris", "order.find catalog=LV429630")]
+    [InlineData("busca pedidos con la pieza GV2ME10", "2026-12-07T10:00:00Z", "es-ES", "Europe/Madrid", "order.find catalog=GV2ME10")]
+    [InlineData("suche die Bestellung mit Trackingnummer 00340434199887766", "2026-12-07T10:00:00Z", "de-DE", "Europe/Berlin", "order.find tracking=00340434199887766")]
+    [InlineData("which order is waybill 4410-3392-17 for", "2026-12-07T10:00:00Z", "en-GB", "Europe/London", "order.find tracking=4410-3392-17")]
     public void Recognize_FailureClass_ReadsIntentAndEntities(string text, string now, string locale, string zone, string expected)
     {
         var context = new RecognizerContext(DateTimeOffset.Parse(now, CultureInfo.InvariantCulture), locale, zone);
