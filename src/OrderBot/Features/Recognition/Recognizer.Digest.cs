@@ -17,11 +17,18 @@ public sealed partial class Recognizer
             return text;
         }
 
-        var days = DaysWords().Match(text);
-        if (days.Success)
+        // "daily digest 7am weekdays", "résumé quotidien du lundi au vendredi": the named days narrow "daily"
+        // (a daily summary on weekdays), so weekdays wins wherever it stands; every days phrase is blanked.
+        string? said = null;
+        for (var days = DaysWords().Match(text); days.Success; days = days.NextMatch())
         {
-            entities.Set(EntityKeys.Days, days.Groups["weekdays"].Success ? "weekdays" : "daily");
+            said = said == "weekdays" || days.Groups["weekdays"].Success ? "weekdays" : "daily";
             text = Blank(text, days.Index, days.Length);
+        }
+
+        if (said is not null)
+        {
+            entities.Set(EntityKeys.Days, said);
         }
 
         for (var match = TimeOfDay().Match(text); match.Success; match = match.NextMatch())
@@ -42,6 +49,13 @@ public sealed partial class Recognizer
         if (match.Groups["noon"].Success)
         {
             return "12:00";
+        }
+
+        if (match.Groups["half"].Success)
+        {
+            // en-GB "half 8": half past eight.
+            var past = int.Parse(match.Groups["half"].Value, CultureInfo.InvariantCulture);
+            return past is >= 1 and <= 12 ? $"{past:00}:30" : null;
         }
 
         var hour = int.Parse(match.Groups["h"].Value, CultureInfo.InvariantCulture);
@@ -65,12 +79,12 @@ public sealed partial class Recognizer
     }
 
     /// <summary>A daily summary: "digest", "summary", "morning report", "recap", "round-up", "briefing".</summary>
-    [GeneratedRegex(@"\b(?:digest|digests|summary|summaries|summarise|summarize|report|reports|recap|recaps|récap|récapitulatif|digets|disgest|digset|round ?up|roundup|briefing|overview|rundown|résumé|zusammenfassung|resumen)\b", Options)]
+    [GeneratedRegex(@"\b(?:digest|digests|summary|summaries|summarise|summarize|report|reports|recap|recaps|récap|récapitulatif|digets|disgest|digset|round ?up|roundup|briefing|overview|rundown|résumé|zusammenfassung|resumen|sumary|summery|tagesbericht\w*|übersicht|tagesübersicht)\b", Options)]
     private static partial Regex DigestCue();
 
-    [GeneratedRegex(@"\b(?:(?<weekdays>(?:every|each|on|all)?[ ]*(?:week[ -]?days?|work[ -]?days?|working[ ]days?|business[ ]days?)|(?:every[ ]day[ ])?(?:from[ ])?mon(?:day)?[ ]*(?:to|through|thru|till|until|-)[ ]*fri(?:day)?|(?:on[ ])?weekdays[ ]only|(?:tous[ ]les[ ])?jours[ ]ouvr[ée]s|lundi[ ]au[ ]vendredi|montags?[ ]bis[ ]freitags?|werktags|(?:de[ ])?lunes[ ]a[ ]viernes|d[íi]as[ ]laborables)|(?<daily>every[ ]+(?:single[ ]+)?(?:day|morning|evening|afternoon|night)|each[ ]+(?:day|morning|evening)|daily|7[ ]days[ ]a[ ]week|tous[ ]les[ ]jours|chaque[ ]jour|quotidien(?:ne)?|täglich(?:e|en|er)?|jeden[ ]tag|todos[ ]los[ ]d[íi]as|diari[oa]))\b", Options)]
+    [GeneratedRegex(@"\b(?:(?<weekdays>(?:every|each|on|all)?[ ]*(?:week[ -]?days?|work[ -]?days?|working[ ]days?|business[ ]days?)|(?:every[ ]day[ ])?(?:from[ ])?mon(?:day)?[ ]*(?:to|through|thru|till|until|-)[ ]*fri(?:day)?|(?:on[ ])?weekdays[ ]only|(?:tous[ ]les[ ])?jours[ ]ouvr[ée]s|jeden[ ]werktag|werktäglich|cada[ ]d[íi]a[ ]laborable|lundi[ ]au[ ]vendredi|montags?[ ]bis[ ]freitags?|werktags|(?:de[ ])?lunes[ ]a[ ]viernes|d[íi]as[ ]laborables)|(?<daily>ev(?:e|a)?ry[ ]+(?:single[ ]+)?(?:day|morning|evening|afternoon|night)|tous[ ]les[ ](?:matins|soirs)|chaque[ ](?:matin|soir)|jeden[ ](?:morgen|abend)|cada[ ](?:d[íi]a|mañana|manana|tarde)|todas[ ]las[ ]mañanas|each[ ]+(?:day|morning|evening)|daily|7[ ]days[ ]a[ ]week|tous[ ]les[ ]jours|chaque[ ]jour|quotidien(?:ne)?|täglich(?:e|en|er)?|jeden[ ]tag|todos[ ]los[ ]d[íi]as|diari[oa]))\b", Options)]
     private static partial Regex DaysWords();
 
-    [GeneratedRegex(@"(?<![\w:.])(?:(?<noon>(?:at[ ]+)?(?:noon|midday|mid-day))|(?:(?<at>at|@|um|à|a[ ]las|by|around)[ ]+)?(?<h>\d{1,2})(?:[:.h](?<m>\d{2}))?[ ]*(?<ap>a\.?m\.?|p\.?m\.?|h|uhr|o'clock)?)(?![\w:/-])", Options)]
+    [GeneratedRegex(@"(?<![\w:.])(?:(?<noon>(?:at[ ]+)?(?:noon|midday|mid-day))|(?:at[ ]+)?half[ ]+(?:past[ ]+)?(?<half>\d{1,2})|(?:(?<at>at|@|um|à|a[ ]las|by|around)[ ]+)?(?<h>\d{1,2})(?:[:.h](?<m>\d{2}))?[ ]*(?<ap>a\.?m\.?|p\.?m\.?|h|uhr|o'clock)?)(?![\w:/-])", Options)]
     private static partial Regex TimeOfDay();
 }

@@ -95,7 +95,7 @@ public sealed partial class Recognizer
     private static partial Regex UpsTrackingShape();
 
     /// <summary>"tracking 7712345678901", "tracking number: 9400 1000 0000 0000 0000 00", "waybill 1234567890123", "AWB 123-45678901".</summary>
-    [GeneratedRegex(@"\b(?:tracking|track(?:ing)?[ ]*(?:number|no|nr|#|id|code)|waybill|air[ ]?waybill|awb|consignment(?:[ ]+note)?|sendungsnummer|num[ée]ro[ ]+de[ ]+suivi)\b(?:[ ]*(?:#|:|=|\bno\b\.?|\bnumber\b|\bnr\b|\bid\b|\bcode\b|\bis\b))*[ ]*#?[ ]*(?<v>(?=[A-Za-z0-9-]*\d{5}|(?:\d{3,}[ ]){2,}\d{2,})[A-Za-z0-9](?:[A-Za-z0-9-]{6,34}|[0-9]{3,}(?:[ ][0-9]{2,}){1,6}))(?![\w-])", Options)]
+    [GeneratedRegex(@"\b(?:tracking|track(?:ing)?[ ]*(?:number|no|nr|#|id|code)|waybill|air[ ]?waybill|awb|consignment(?:[ ]+note)?|sendungsnummer|tracking-?nummer|num[ée]ro[ ]+de[ ]+suivi|n[úu]mero[ ]+de[ ]+seguimiento)\b(?:[ ]*(?:#|:|=|\bno\b\.?|\bnumber\b|\bnr\b|\bid\b|\bcode\b|\bis\b))*[ ]*#?[ ]*(?<v>(?=[A-Za-z0-9-]*\d{5}|(?:\d{3,}[ ]){2,}\d{2,}|\d{3,}(?:-\d{2,}){2,}(?![\w-]))[A-Za-z0-9](?:[A-Za-z0-9-]{6,34}|[0-9]{3,}(?:[ ][0-9]{2,}){1,6}))(?![\w-])", Options)]
     private static partial Regex TrackingPattern();
 
     /// <summary>"serial SN12345", "S/N: 12345", "serial number ABC123", "SN 12345", "Seriennummer X1".</summary>

@@ -34,9 +34,10 @@ public sealed partial class Recognizer
 
     /// <summary>
     /// "item LV438570", "part A9N18388", "catalog number XB5KSM/", "product ATV320U15M2C": letters and digits mixed, so
-    /// a Schneider line number ("item 000010") stays an item and a PO or order is never read as a product.
+    /// a Schneider line number ("item 000010") stays an item and a PO or order is never read as a product. Also said
+    /// "Artikel", "référence", "pieza", "artículo".
     /// </summary>
-    [GeneratedRegex(@"\b(?:item|part|catalog(?:ue)?|cat|product|article|sku)\b(?:[ ]*(?:#|:|\bno\b\.?|\bnumber\b|\bnr\b|\bcode\b))*[ ]*(?<v>(?=[A-Za-z0-9/-]*[A-Za-z])(?=[A-Za-z0-9/-]*\d)[A-Za-z0-9](?:[A-Za-z0-9/]|-(?=[A-Za-z0-9])){4,19})(?![\w-])", Options)]
+    [GeneratedRegex(@"\b(?:item|part|catalog(?:ue)?|cat|product|article|sku|artikel(?:nummer)?|teilenummer|materialnummer|référence|pieza|art[íi]culo|producto|produit)\b(?:[ ]*(?:#|:|\bno\b\.?|\bnumber\b|\bnr\b|\bcode\b))*[ ]*(?<v>(?=[A-Za-z0-9/-]*[A-Za-z])(?=[A-Za-z0-9/-]*\d)[A-Za-z0-9](?:[A-Za-z0-9/]|-(?=[A-Za-z0-9])){4,19})(?![\w-])", Options)]
     private static partial Regex CatalogPattern();
 
     [GeneratedRegex(@"\b(?:(?<purchaser>purchaser|myse)|account|acct|customer|cust|client|sold[ -]to)\b(?:[ ]*(?:#|:|=|\bno\b\.?|\bnumber\b|\bnum\b|\bnr\b|\bid\b|\bcode\b|\bis\b|\bto\b))*[ ]*#?[ ]*(?<v>[A-Za-z]{0,3}\d[\d\-]{2,15}\d)\b", Options)]

@@ -28,7 +28,9 @@ public sealed partial class Recognizer
          "progress", "process", "processing", "overdue", "backordered", "billed", "blocked", "held", "shipment",
          "shipments", "ships", "parcel", "parcels", "week", "month", "year", "days", "since", "last", "this", "credit",
          "does", "did", "do", "were", "will", "would", "can", "could", "should", "belong", "belongs", "carries", "carry",
-         "contains", "contain", "come", "came", "includes", "include", "goes", "numbers", "export", "file", "list"],
+         "contains", "contain", "come", "came", "includes", "include", "goes", "numbers", "export", "file", "list",
+         "hat", "ist", "wird", "wurde", "finden", "mit", "von", "zur", "zum", "der", "die", "das", "den", "dem", "est", "avec",
+         "del", "con", "está"],
         StringComparer.Ordinal);
 
     /// <summary>An identifier (or account, catalog number) found at <see cref="Index"/> in the cleaned text.</summary>

@@ -242,9 +242,16 @@ public sealed partial class Recognizer
         {
             // "what is a credit hold": the kind asked about; a code names its own kind, so none is labelled then.
             entities.Remove(EntityKeys.Status);
-            if (entities.Has(EntityKeys.Code))
+            if (entities.Get(EntityKeys.Code) is { } code)
             {
                 entities.Remove(EntityKeys.Hold);
+
+                // "what is hold code SE", "what does an IM hold mean": the letters asked about are the code, not a
+                // supplier — unless the supplier is also named in full.
+                if ((code == "SE" && !words.Contains(" schneider", StringComparison.Ordinal)) || (code == "IM" && !words.Contains(" ingram", StringComparison.Ordinal)))
+                {
+                    entities.Remove(EntityKeys.Supplier);
+                }
             }
             else if (!entities.Has(EntityKeys.Hold) && entities.Get(EntityKeys.Ref) is { } named && !entities.Has(EntityKeys.More)
                 && words.Contains($" {named.ToLowerInvariant()} hold", StringComparison.Ordinal))

@@ -68,13 +68,13 @@ public sealed partial class Recognizer
         return ForeignOffTopic().IsMatch(words) ? Intents.None : null;
     }
 
-    [GeneratedRegex(@"\b(?:résumé|resume|récap|recap|zusammenfassung|resumen)\b", Options)]
+    [GeneratedRegex(@"\b(?:résumé|resume|récap|recap|zusammenfassung|resumen|tagesbericht\w*|tagesübersicht|übersicht|täglich\w* digest)\b", Options)]
     private static partial Regex ForeignDigest();
 
-    [GeneratedRegex(@"\b(?:arrête|arrêter|arrete|plus de|désabonne\w*|desabonne\w*|keine|mehr|abbestellen|beenden|ya no|cancela\w*|deja de|dejar de|quitar)\b", Options)]
+    [GeneratedRegex(@"\b(?:arrête|arrêter|arrete|plus de|désabonne\w*|desabonne\w*|keine|keinen|mehr|abbestellen|beenden|ya no|cancela\w*|deja de|dejar de|quitar)\b", Options)]
     private static partial Regex ForeignStop();
 
-    [GeneratedRegex(@"\b(?:maintenant|du jour|jetzt|sofort|ahora|de hoy)\b", Options)]
+    [GeneratedRegex(@"\b(?:maintenant|du jour|jetzt|sofort|ahora|de hoy|heutige\w*)\b", Options)]
     private static partial Regex ForeignNow();
 
     [GeneratedRegex(@"\b(?:quotidien\w*|tous les jours|chaque|ouvrés|täglich\w*|jeden|werktags|abonn\w*|diario|todos los días|todos los dias|cada|envoie|posten|mándanos|mandanos|quiero|suscrib\w*)\b", Options)]

@@ -122,7 +122,7 @@ public sealed partial class Recognizer
          "PLS", "THX", "BTW", "NB", "PS", "TZ", "ISO", "XLS", "DHL", "TNT", "FDX", "WTF", "OMG", "LOL", "IS", "ON", "IN", "OF"],
         StringComparer.Ordinal);
 
-    [GeneratedRegex(@"\b(?:mean|means|meaning|meanings|stand for|stands for|signif\w*|bedeutet|bedeutung|explain|define|definition|(?:hold|reason|block) (?:code|type|reason)|code|codes|reason code|sperrcode|código|codigo)\b|\bwhat(?: is|'s|s| are| r) .*\bholds?\b|\bholds?\b.*\bwhat(?: is|'s|s) (?:that|this|it)\b", Options)]
+    [GeneratedRegex(@"\b(?:mean|means|meaning|meanings|stand for|stands for|signif\w*|bedeutet|bedeutung|explain|define|definition|(?:hold|reason|block) (?:code|type|reason)|code|codes|reason code|sperrcode|haltecode|heißt|heisst|erklär\w*|quiere decir|veut dire|código|codigo)\b|\bwhat(?: is|'s|s| are| r) .*\bholds?\b|\bholds?\b.*\bwhat(?: is|'s|s) (?:that|this|it)\b", Options)]
     private static partial Regex CodeQuestion();
 
     [GeneratedRegex(@"(?<![\w/#.-])(?:[A-Z][A-Z0-9]{1,2}|[0-9][A-Z])(?![\w/.-])", RegexOptions.CultureInvariant)]
@@ -161,7 +161,11 @@ public sealed partial class Recognizer
         @"|^ " + NotCode + @"(?<code>[a-z][0-9]) what(?: is|'s|s) (?:that|this|it)\b" +
         @"|\b(?:veut dire|signifie)(?: le)?(?: code)?(?: de blocage)? " + NotCode + @"(?<code>[a-z0-9]{1,3})\b" +
         @"|\bbedeutet(?: der| die| das)?(?: sperrcode| code| sperre)? " + NotCode + @"(?<code>[a-z0-9]{1,3})\b" +
-        @"|\bsignifica(?: el)?(?: código| codigo)?(?: de bloqueo)? " + NotCode + @"(?<code>[a-z0-9]{1,3})\b", Options)]
+        @"|\bsignifica(?: el)?(?: código| codigo)?(?: de bloqueo)? " + NotCode + @"(?<code>[a-z0-9]{1,3})\b" +
+        @"|\b(?:was (?:heißt|heisst|bedeutet|ist)|qu[ée] (?:quiere decir|significa|es)|que (?:quiere decir|significa)|que veut dire|c'est quoi)(?: der| die| das| el| le| la)?(?: haltecode| sperrcode| code| código| codigo)? " + NotCode + @"(?<code>[a-z][a-z0-9]?|[0-9][a-z])(?: hold| sperre)? (?:\?|$)" +
+        @"|\b(?:haltecode|sperrcode|haltegrund|code de blocage|code de suspension|código de bloqueo|codigo de bloqueo|código de retención|codigo de retencion) " + NotCode + @"(?<code>[a-z0-9]{1,3})\b" +
+        @"|\bcode " + NotCode + @"(?<code>[a-z0-9]{1,3}) (?:ça |ca |ce )?(?:veut dire|signifie)\b" +
+        @"|\bwhat\b.*\bis (?:a |an |the )" + NotCode + @"(?<code>[a-z0-9]{2,3}) hold $", Options)]
     private static partial Regex HoldCodeQuestion();
 
     [GeneratedRegex(@"\bfor (?:the )?(?:end[ -]?(?:user|customer)|customer|client|reseller) (?<name>(?!number\b|no\b|id\b|account\b)[a-z][a-z0-9&' ]{1,40}?)(?: (?:at|in|on|from|with|that|which|this|last|since)\b| $)", Options)]

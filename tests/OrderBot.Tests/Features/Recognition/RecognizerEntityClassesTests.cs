@@ -68,6 +68,31 @@ public sealed class RecognizerEntityClassesTests
     // Asked to be told when a named order changes: a watch with its condition.
     [InlineData("let us know once 20-RD12K is invoiced", "2026-12-07T10:00:00Z", "en-GB", "Europe/London", "alerts.subscribe order=20-RD12K, status=invoiced")]
     [InlineData("ping me as soon as PO 4711/9 ships", "2026-12-07T10:00:00Z", "en-US", "America/New_York", "alerts.subscribe po=4711/9, status=shipped")]
+    // A digest's schedule in any language: named weekdays narrow "daily" wherever they stand; mornings are every day;
+    // "half 9" is 09:30; German report words (Tagesbericht, Übersicht) are a digest, "keinen … mehr" stops it.
+    [InlineData("weekday recap please, a daily one at 6pm", "2026-12-07T10:00:00Z", "en-GB", "Europe/London", "digest.subscribe days=weekdays, time=18:00")]
+    [InlineData("récap quotidien du lundi au vendredi à 9h", "2026-12-07T10:00:00Z", "fr-FR", "Europe/Paris", "digest.subscribe days=weekdays, time=09:00")]
+    [InlineData("mets un récap ici chaque matin à 7h15", "2026-12-07T10:00:00Z", "fr-FR", "Europe/Paris", "digest.subscribe days=daily, time=07:15")]
+    [InlineData("jeden Werktag um 9 Uhr den Tagesbericht", "2026-12-07T10:00:00Z", "de-DE", "Europe/Berlin", "digest.subscribe days=weekdays, time=09:00")]
+    [InlineData("manda el resumen cada día laborable a las 9", "2026-12-07T10:00:00Z", "es-ES", "Europe/Madrid", "digest.subscribe days=weekdays, time=09:00")]
+    [InlineData("recap every workday at half 9", "2026-12-07T10:00:00Z", "en-GB", "Europe/London", "digest.subscribe days=weekdays, time=09:30")]
+    [InlineData("wir brauchen keinen Tagesbericht mehr", "2026-12-07T10:00:00Z", "de-DE", "Europe/Berlin", "digest.unsubscribe ")]
+    // A hold code asked about in German, French or Spanish word order, or shouted; SE / IM asked about as a code are
+    // the code, not a supplier; a Spanish "retención de …" names a hold kind.
+    [InlineData("was bedeutet B7?", "2026-12-07T10:00:00Z", "de-DE", "Europe/Berlin", "holdcode.explain code=B7")]
+    [InlineData("bitte erkläre den Haltecode KX", "2026-12-07T10:00:00Z", "de-DE", "Europe/Berlin", "holdcode.explain code=KX")]
+    [InlineData("le code RQ ça veut dire quoi ?", "2026-12-07T10:00:00Z", "fr-FR", "Europe/Paris", "holdcode.explain code=RQ")]
+    [InlineData("qué significa T4", "2026-12-07T10:00:00Z", "es-ES", "Europe/Madrid", "holdcode.explain code=T4")]
+    [InlineData("SO WHAT EXACTLY IS A ZQ HOLD", "2026-12-07T10:00:00Z", "en-US", "America/New_York", "holdcode.explain code=ZQ")]
+    [InlineData("explain hold code IM please", "2026-12-07T10:00:00Z", "en-GB", "Europe/London", "holdcode.explain code=IM")]
+    [InlineData("qué es una retención de crédito", "2026-12-07T10:00:00Z", "es-ES", "Europe/Madrid", "holdcode.explain hold=credit")]
+    // Finding the order by a part said in German, French or Spanish, by a German tracking number or a dashed waybill;
+    // a German verb after "Bestellung" is no PO.
+    [InlineData("welche Aufträge haben Artikel XB4BA31", "2026-12-07T10:00:00Z", "de-DE", "Europe/Berlin", "order.find catalog=XB4BA31")]
+    [InlineData("les commandes qui ont la référence LV429630", "2026-12-07T10:00:00Z", "fr-FR", "Europe/Paris", "order.find catalog=LV429630")]
+    [InlineData("busca pedidos con la pieza GV2ME10", "2026-12-07T10:00:00Z", "es-ES", "Europe/Madrid", "order.find catalog=GV2ME10")]
+    [InlineData("suche die Bestellung mit Trackingnummer 00340434199887766", "2026-12-07T10:00:00Z", "de-DE", "Europe/Berlin", "order.find tracking=00340434199887766")]
+    [InlineData("which order is waybill 4410-3392-17 for", "2026-12-07T10:00:00Z", "en-GB", "Europe/London", "order.find tracking=4410-3392-17")]
     public void Recognize_FailureClass_ReadsIntentAndEntities(string text, string now, string locale, string zone, string expected)
     {
         var context = new RecognizerContext(DateTimeOffset.Parse(now, CultureInfo.InvariantCulture), locale, zone);
