@@ -14,6 +14,10 @@ internal sealed partial class IntentModel
     /// <summary>Far wider than the float rounding of either dot product, so the bound never drops a real twin.</summary>
     private const float BoundSlack = 1e-3f;
 
+    internal const int PrefixLength = PrefixDimensions;
+
+    internal float[] TrainingVector(int index) => _vectors[index];
+
     private static (float[] Prefixes, float[] RemainderLengths) IndexTwins(float[][] vectors)
     {
         var prefixes = new float[vectors.Length * PrefixDimensions];
@@ -28,7 +32,7 @@ internal sealed partial class IntentModel
     }
 
     /// <summary>The length of a vector's numbers after the prefix, rounded up so the bound stays a bound.</summary>
-    private static float RemainderLength(float[] vector)
+    internal static float RemainderLength(float[] vector)
     {
         var sum = 0.0;
         for (var k = PrefixDimensions; k < vector.Length; k++)
@@ -40,6 +44,6 @@ internal sealed partial class IntentModel
     }
 
     /// <summary>Whether the training sentence <paramref name="i"/> may be at cosine ≥ <paramref name="threshold"/>.</summary>
-    private bool MayReach(ReadOnlySpan<float> prefix, float remainder, int i, float threshold) =>
+    internal bool MayReach(ReadOnlySpan<float> prefix, float remainder, int i, float threshold) =>
         Dot(prefix, _prefixes.AsSpan(i * PrefixDimensions, PrefixDimensions)) + (remainder * _remainderLengths[i]) >= threshold - BoundSlack;
 }
