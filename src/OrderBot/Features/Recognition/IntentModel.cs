@@ -48,6 +48,8 @@ internal sealed partial class IntentModel : IDisposable
     private readonly float[][] _vectors;
     private readonly int[] _labels;
     private readonly float[][] _weights;
+    private readonly float[] _prefixes;
+    private readonly float[] _remainderLengths;
 
     private IntentModel(SentenceEmbedder embedder, string[] classes, float[][] vectors, int[] labels, float[][] weights)
     {
@@ -56,6 +58,7 @@ internal sealed partial class IntentModel : IDisposable
         _vectors = vectors;
         _labels = labels;
         _weights = weights;
+        (_prefixes, _remainderLengths) = IndexTwins(vectors);
     }
 
     /// <summary>The head used by <see cref="Predict(string)"/>; chosen by the held-out scores (see docs/recognition-labels.md).</summary>
@@ -134,9 +137,11 @@ internal sealed partial class IntentModel : IDisposable
     private int? NearestTwin(float[] vector)
     {
         int? label = null;
+        var prefix = vector.AsSpan(0, PrefixDimensions);
+        var remainder = RemainderLength(vector);
         for (var i = 0; i < _vectors.Length; i++)
         {
-            if (Dot(vector, _vectors[i]) < TwinSimilarity)
+            if (!MayReach(prefix, remainder, i, TwinSimilarity) || Dot(vector, _vectors[i]) < TwinSimilarity)
             {
                 continue;
             }

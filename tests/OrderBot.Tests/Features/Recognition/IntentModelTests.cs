@@ -62,4 +62,35 @@ public sealed class IntentModelTests
         Assert.Equal(surface.Indices.Order().ToArray(), surface.Indices);
         Assert.Equal(1.2, surface.Value * Math.Sqrt(surface.Indices.Length), 3);
     }
+
+    [Fact]
+    public void MayReach_EveryTrainingSentenceAtTheThreshold_NeverRuledOut()
+    {
+        // The near-duplicate search compares in full only the sentences whose bound reaches the threshold: a bound
+        // below a true cosine would drop a twin and change an answer. Checked at 0.9 (more pairs than the 0.95 used).
+        var model = IntentModel.Shared.Value;
+        var checkedPairs = 0;
+        for (var q = 0; q < model.TrainingSentences; q += 97)
+        {
+            var query = model.TrainingVector(q);
+            var remainder = IntentModel.RemainderLength(query);
+            for (var i = 0; i < model.TrainingSentences; i++)
+            {
+                var vector = model.TrainingVector(i);
+                var cosine = 0.0;
+                for (var k = 0; k < query.Length; k++)
+                {
+                    cosine += (double)query[k] * vector[k];
+                }
+
+                if (cosine >= 0.9)
+                {
+                    checkedPairs++;
+                    Assert.True(model.MayReach(query.AsSpan(0, IntentModel.PrefixLength), remainder, i, 0.9f), $"sentence {i} against {q}: cosine {cosine}");
+                }
+            }
+        }
+
+        Assert.True(checkedPairs > model.TrainingSentences / 97, $"{checkedPairs} pairs");
+    }
 }
