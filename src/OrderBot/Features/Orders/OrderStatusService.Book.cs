@@ -59,11 +59,11 @@ public sealed partial class OrderStatusService
 
     /// <summary>
     /// Whether the book's rows can answer "what's late" / "due next week": a sync stores search hits, and a supplier
-    /// whose hits carry no delivery date (Schneider's never do) leaves every open row undated — then the live search,
-    /// which reads the details that carry them, answers instead of a book that would say "can't tell" for all.
+    /// whose hits carry no delivery date (Schneider's search never sends one) leaves open rows undated — then the live
+    /// search, which reads the details that carry them, answers instead of a book that would say "can't tell".
     /// </summary>
     private static bool CarriesDates(BookView view) =>
-        view.Orders.Any(o => !OrderFacts.IsClosedOrShipped(o) && OrderFacts.DueSince(o) is not null);
+        view.Orders.All(o => OrderFacts.IsClosedOrShipped(o) || OrderFacts.DueSince(o) is not null);
 
     /// <summary>The book covers a supplier's scope when it holds accounts for it and each has completed a sync, the last without a problem.</summary>
     private static bool Covers(BookView view) =>

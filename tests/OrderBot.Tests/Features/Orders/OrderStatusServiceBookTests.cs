@@ -51,16 +51,17 @@ public sealed class OrderStatusServiceBookTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Late_WholeBook_EveryOverdueOpenOrder()
+    public async Task Late_BookRowsWithoutDates_AskedLiveNotAnsweredCantTell()
     {
+        // 1,050 of the book's open rows carry no delivery date: the book could only say "can't tell" for them, so the
+        // live search (the supplier's own dates) answers, and nothing claims the whole book was searched.
         await _turns.SyncAsync(BookTurns.Ingram, BookTurns.IngramOrders(Orders));
 
         var text = await _turns.AskAsync("what's late at ingram");
 
         Assert.StartsWith("Late orders (delivery date passed, not shipped) at Ingram Micro", text, StringComparison.Ordinal);
-        Has(text, "263 orders as of 10:30.");
-        Has(text, "1050 open orders carry no delivery date"); // held and in progress: no date sent
-        HasNot(text, "newest I checked");
+        HasNot(text, "OrderBot's order book");
+        HasNot(text, "263 orders as of 10:30.");
     }
 
     [Fact]
