@@ -104,20 +104,9 @@ internal sealed class AlertsHarness : IAsyncDisposable
             return await StartSqliteAsync();
         }
 
-        var schema = "orderbot_alerts_" + Guid.NewGuid().ToString("N");
-        await ExecuteAsync(baseConnection, $"CREATE SCHEMA \"{schema}\"");
-        var connection = new Npgsql.NpgsqlConnectionStringBuilder(baseConnection) { SearchPath = schema }.ToString();
-        return await StartAsync(
-            () => new PostgresStateDatabase(connection),
-            () => ExecuteAsync(baseConnection, $"DROP SCHEMA IF EXISTS \"{schema}\" CASCADE"));
-
-        static async Task ExecuteAsync(string connectionString, string sql)
-        {
-            await using var pg = new Npgsql.NpgsqlConnection(connectionString);
-            await pg.OpenAsync();
-            await using var command = new Npgsql.NpgsqlCommand(sql, pg);
-            await command.ExecuteNonQueryAsync();
-        }
+        var schema = new PostgresTestSchema(baseConnection, "orderbot_alerts_");
+        await schema.CreateAsync();
+        return await StartAsync(() => new PostgresStateDatabase(schema.ConnectionString), schema.DropAsync);
     }
 
     public static async Task<AlertsHarness> StartAsync(Func<StateDatabase> open, Func<Task> drop, AlertsOptions? options = null)
