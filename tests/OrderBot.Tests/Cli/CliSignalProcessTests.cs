@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using OrderBot.Tests.Hosting;
 
 namespace OrderBot.Tests.Cli;
 
@@ -27,16 +28,8 @@ public sealed class CliSignalProcessTests : IDisposable
     [InlineData("INT")]
     public async Task Ask_SignalWhileSuppliersAreSlow_StopsPromptlyWithExit130(string signal)
     {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            WorkingDirectory = _contentRoot,
-        };
         string[] args =
         [
-            Path.Combine(AppContext.BaseDirectory, "orderbot.dll"),
             "ask",
             "status of order 20-RD12H",
             $"--Storage:Sqlite:Path={Path.Combine(_contentRoot, "cli.db")}",
@@ -47,12 +40,7 @@ public sealed class CliSignalProcessTests : IDisposable
             "--Conversation:TurnDeadline=00:00:14",
             "--Suppliers:Schneider:DefaultCountry=FR",
         ];
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        using var process = Process.Start(start)!;
+        using var process = AppProcess.Start(_contentRoot, args, environment: null);
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
 

@@ -120,16 +120,8 @@ public sealed class StartupFailureProcessTests : IDisposable
 
     private async Task<ProcessRun> RunAsync(params string[] extraArgs)
     {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            WorkingDirectory = _contentRoot,
-        };
         string[] args =
         [
-            Path.Combine(AppContext.BaseDirectory, "orderbot.dll"),
             $"--contentRoot={_contentRoot}",
             "--urls=http://127.0.0.1:0",
             "--Sandbox:Schneider:Port=0",
@@ -137,14 +129,7 @@ public sealed class StartupFailureProcessTests : IDisposable
             "--Alerts:Enabled=false",
             .. extraArgs,
         ];
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        start.Environment.Remove("ASPNETCORE_URLS");
-        start.Environment["DOTNET_ENVIRONMENT"] = "Production";
-        using var process = Process.Start(start)!;
+        using var process = AppProcess.Start(_contentRoot, args);
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Text;
 using System.Text.RegularExpressions;
 using Microsoft.Data.Sqlite;
+using OrderBot.Tests.Hosting;
 
 namespace OrderBot.Tests.Features.OrderBook;
 
@@ -71,16 +72,8 @@ public sealed class OrderBookKillTests : IDisposable
 
     private Process Start(out Task<string> output)
     {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            WorkingDirectory = _contentRoot,
-        };
         string[] args =
         [
-            Path.Combine(AppContext.BaseDirectory, "orderbot.dll"),
             $"--contentRoot={_contentRoot}",
             $"--Storage:Sqlite:Path={DatabasePath}",
             "--urls=http://127.0.0.1:0",
@@ -99,14 +92,7 @@ public sealed class OrderBookKillTests : IDisposable
             "--Logging:LogLevel:Default=Warning",
             "--Logging:LogLevel:OrderBot.Features.OrderBook=Debug",
         ];
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        start.Environment.Remove("ASPNETCORE_URLS");
-        start.Environment["DOTNET_ENVIRONMENT"] = "Production";
-        var process = Process.Start(start)!;
+        var process = AppProcess.Start(_contentRoot, args);
         output = process.StandardOutput.ReadToEndAsync();
         _ = process.StandardError.ReadToEndAsync();
         return process;

@@ -7,6 +7,7 @@ using Microsoft.Data.Sqlite;
 using OrderBot.Sandbox.Ingram;
 using OrderBot.TestKit.Protocol;
 using Xunit.Abstractions;
+using OrderBot.Tests.Hosting;
 
 namespace OrderBot.Tests.Features.Alerts.Webhooks;
 
@@ -115,16 +116,8 @@ public sealed class WebhookCrashProcessTests(ITestOutputHelper output) : IAsyncL
 
     private Process Start(int port)
     {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            WorkingDirectory = _contentRoot,
-        };
         string[] args =
         [
-            Path.Combine(AppContext.BaseDirectory, "orderbot.dll"),
             $"--contentRoot={_contentRoot}",
             $"--urls=http://127.0.0.1:{port}",
             "--Sandbox:Schneider:Port=0",
@@ -140,14 +133,7 @@ public sealed class WebhookCrashProcessTests(ITestOutputHelper output) : IAsyncL
             "--Alerts:DeliveryInterval=00:00:01",
             "--Logging:LogLevel:Default=Warning",
         ];
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        start.Environment.Remove("ASPNETCORE_URLS");
-        start.Environment["DOTNET_ENVIRONMENT"] = "Production";
-        var process = Process.Start(start)!;
+        var process = AppProcess.Start(_contentRoot, args);
         process.OutputDataReceived += (_, e) => { };
         process.ErrorDataReceived += (_, e) =>
         {
