@@ -18,7 +18,9 @@ internal static class CommandLine
         using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
         try
         {
-            return await RunAsync(args[0], rest, stop.Token);
+            // WaitAsync: a signal stops the command even while a step that cannot observe the token runs (the intent
+            // model's first build on a loaded machine takes seconds); the process ends, so nothing runs on unseen.
+            return await RunAsync(args[0], rest, stop.Token).WaitAsync(stop.Token);
         }
         catch (OperationCanceledException) when (stop.IsCancellationRequested)
         {
