@@ -206,7 +206,7 @@ public sealed class SupplierBoundsTests : IAsyncLifetime
     [Fact]
     public async Task LateWindow_IngramKeepsCalling_ItsOwnAnswerArrivesLate()
     {
-        var lookup = Start(TimeSpan.FromSeconds(30));
+        Start(TimeSpan.FromSeconds(30));
         var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         _server.Schneider = context => FaultServer.Json(context, """{"code":" Invalid_OrderNumber"}""", 404);
         _server.Ingram = async context =>
@@ -217,8 +217,15 @@ public sealed class SupplierBoundsTests : IAsyncLifetime
             await FaultServer.Json(context, """{"serviceResponse":{"responseStatus":"Failed"}}""", 503);
         };
 
+        // As in Ingram_AnswersAfterTheDeadline_…: Schneider's answer must be in before the deadline passes, or it too
+        // would be cut and given a late window (this test failed once that way on a loaded machine).
+        var suppliers = _host!.Services.GetServices<IOrderSupplier>().ToList();
+        var schneider = new AnswerWatch(suppliers.Single(s => s.Id == SupplierId.Schneider));
+        var lookup = new OrderLookup([schneider, suppliers.Single(s => s.Id == SupplierId.Ingram)], NullLogger<OrderLookup>.Instance, _time);
+
         var asked = lookup.GetOrderAsync("20-RD12H", Scope() with { LateWindow = TimeSpan.FromSeconds(50) });
         await _server.Reached.Task.WaitAsync(Cap);
+        await schneider.Answered.Task.WaitAsync(Cap);
         _time.Advance(TurnDeadline);
         var result = await asked.WaitAsync(Cap);
 
