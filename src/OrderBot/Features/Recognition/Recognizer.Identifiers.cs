@@ -111,6 +111,11 @@ public sealed partial class Recognizer
                 continue;
             }
 
+            if (Amount(text, match.Groups["v"].Index, match.Groups["v"].Length, value))
+            {
+                continue;
+            }
+
             var digits = value.Count(char.IsAsciiDigit);
             var isShouted = mixedCase && digits == 0 && value.Length >= 4 && value.All(char.IsAsciiLetterUpper) && !KnownWord(value);
             if ((digits > 0 && (value.Length >= 4 || (value.Length == 3 && digits < 3))) || isShouted)

@@ -92,6 +92,12 @@ public sealed class RecognizerEntityClassesTests
     [InlineData("les commandes qui ont la référence LV429630", "2026-12-07T10:00:00Z", "fr-FR", "Europe/Paris", "order.find catalog=LV429630")]
     [InlineData("busca pedidos con la pieza GV2ME10", "2026-12-07T10:00:00Z", "es-ES", "Europe/Madrid", "order.find catalog=GV2ME10")]
     [InlineData("suche die Bestellung mit Trackingnummer 00340434199887766", "2026-12-07T10:00:00Z", "de-DE", "Europe/Berlin", "order.find tracking=00340434199887766")]
+    // Off topic, a date or a number is no window to filter and no identifier: amounts, quantities with their unit,
+    // times of day.
+    [InlineData("is the canteen open tomorrow", "2026-12-07T10:00:00Z", "en-GB", "Europe/London", "none ")]
+    [InlineData("was kostet eine USV mit 3000 VA", "2026-12-07T10:00:00Z", "de-DE", "Europe/Berlin", "none ")]
+    [InlineData("what is 15% of 4820", "2026-12-07T10:00:00Z", "en-US", "America/New_York", "none ")]
+    [InlineData("book the meeting room at 3pm", "2026-12-07T10:00:00Z", "en-GB", "Europe/London", "none ")]
     [InlineData("which order is waybill 4410-3392-17 for", "2026-12-07T10:00:00Z", "en-GB", "Europe/London", "order.find tracking=4410-3392-17")]
     public void Recognize_FailureClass_ReadsIntentAndEntities(string text, string now, string locale, string zone, string expected)
     {
