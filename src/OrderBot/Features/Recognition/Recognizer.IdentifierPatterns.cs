@@ -9,7 +9,7 @@ public sealed partial class Recognizer
     private static partial Regex PurchaserWord();
 
     /// <summary>"PO 1", "purchase order 1", and Ingram's own name for the PO, "customer order number 1".</summary>
-    [GeneratedRegex(@"(?:\bp\.?o\b\.?|\bpo(?=[#:]?\d)|\bpurchase[ ]+order\b|\bcustomer[ ]+order\b|\bour[ ]+order[ ]+ref(?:erence)?\b|\bbon[ ]+de[ ]+commande\b|\bbestell(?:ung|nummer)\b|\borden[ ]+de[ ]+compra\b)" + NumberWords + Value, Options)]
+    [GeneratedRegex(@"(?:(?<![\w-])p\.?o\b\.?|\bpo(?=[#:]?\d)|\bpurchase[ ]+order\b|\bcustomer[ ]+order\b|\bour[ ]+order[ ]+ref(?:erence)?\b|\bbon[ ]+de[ ]+commande\b|\bbestell(?:ung|nummer)\b|\borden[ ]+de[ ]+compra\b)" + NumberWords + Value, Options)]
     private static partial Regex PoPattern();
 
     /// <summary>"PO-00012": the supplier's PO carries the prefix, so it stays (typed case kept).</summary>

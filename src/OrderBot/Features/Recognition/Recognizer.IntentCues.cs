@@ -49,7 +49,7 @@ public sealed partial class Recognizer
     [GeneratedRegex(@"\b(?:my|our|the|this|that) (?:order|po|purchase order)\b(?! (?:of|by|in which|date))|^ (?:where is|where's|wheres|status of|status for) (?:order|po) ", Options)]
     private static partial Regex OneOrderAsked();
 
-    [GeneratedRegex(@"\b(?:serials?|serial (?:numbers?|nos?|#)|s/?n|s n|sns|s ns|n de série|no de série|seriennummern?|numéros? de série|números? de serie)\b", Options)]
+    [GeneratedRegex(@"\b(?:serials?|serial (?:numbers?|nos?|#)|s/?n|s n|sns|s ns|n de série|no de série|seriennummern?|seriennr|numéros? de série|números? de serie)\b", Options)]
     private static partial Regex SerialsCue();
 
     [GeneratedRegex(@"\b(?:pro (?:number|no|num|#)|pro|freight bill|bol number)\b", RegexOptions.CultureInvariant)]
@@ -64,6 +64,6 @@ public sealed partial class Recognizer
     [GeneratedRegex(@"\b(?:when|once|as soon as|if|cuando|en cuanto|quand|lorsque|dès que|des que|wenn|sobald)\b.*\b(?:ships?|shipped|dispatched|goes out|leaves|se envíe|se envie|salga|sea enviad[oa]|est expédiée?|sera expédiée?|versendet wird|verschickt wird|rausgeht)\b", Options)]
     private static partial Regex WhenItShips();
 
-    [GeneratedRegex(@"\b(?:did|does|has|have)\b(?: \S+){0,3} (?:ship|shipped|been shipped|been delivered|been dispatched|gone out|go out|get delivered|get shipped|get sent|been sent|left)\b|\b(?:was|is) (?:it|that|this) delivered\b", Options)]
+    [GeneratedRegex(@"\b(?:did|does|has|have)\b(?: \S+){0,3} (?:ship|shipped|been shipped|been delivered|been dispatched|gone out|go out|get delivered|get shipped|get sent|been sent|left)\b|\b(?:was|is) (?:it|that|this) delivered\b|\b(?:delivered|livr(?:é|ée|és|ées)|est partie?|sont parti(?:e|es|s)?|se envi[óo]|ya se envi[óo]|entregad(?:o|os|a|as)|geliefert|zugestellt|verschickt|rausgegangen)\b", Options)]
     private static partial Regex HasItShipped();
 }

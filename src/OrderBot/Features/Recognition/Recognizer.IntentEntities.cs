@@ -110,7 +110,7 @@ public sealed partial class Recognizer
             entities.Set(EntityKeys.Status, "shipped");
         }
 
-        if (intent == Intents.OrderStatus && !entities.Has(EntityKeys.Status) && HasItShipped().IsMatch(words))
+        if (intent == Intents.OrderStatus && !entities.Has(EntityKeys.Status) && !entities.Has(EntityKeys.Ask) && HasItShipped().IsMatch(words))
         {
             entities.Set(EntityKeys.Status, "shipped");
         }

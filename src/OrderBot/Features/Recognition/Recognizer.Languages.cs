@@ -98,16 +98,16 @@ public sealed partial class Recognizer
     [GeneratedRegex(@"\b(?:mes paramètres|mes parametres|mes réglages|mes reglages|quel fuseau|quelle langue|einstellungen|welche zeitzone|welche sprache|qué zona horaria|que zona horaria|mi configuración|mis ajustes)\b", Options)]
     private static partial Regex ForeignSettingsShow();
 
-    [GeneratedRegex(@"\b(?:annule|annuler|modifier|storniere\w*|stornieren|storno|ändern|aendern|cancela\w*|anula\w*|cambiar|modificar)\b", Options)]
+    [GeneratedRegex(@"\b(?:annule|annuler|modifier|storniere\w*|stornieren|storno|ändern|aendern|cancela(?!d(?:o|os|a|as)\b)\w*|anula(?!d(?:o|os|a|as)\b)\w*|cambiar|modificar)\b", Options)]
     private static partial Regex ForeignChange();
 
-    [GeneratedRegex(@"\b(?:articles|lignes|positionen|líneas|lineas|artículos|articulos)\b", Options)]
+    [GeneratedRegex(@"\b(?:articles|lignes|positionen|artikel|líneas|lineas|artículos|articulos)\b", Options)]
     private static partial Regex ForeignItems();
 
-    [GeneratedRegex(@"\b(?:numéro de suivi|numero de suivi|suivi|date de livraison|quand arrive|sendungsverfolgung|liefertermin|wann kommt|seguimiento|cuándo llega|cuando llega|fecha de entrega)\b", Options)]
+    [GeneratedRegex(@"\b(?:numéro de suivi|numero de suivi|suivi|date de livraison|quand arrive|sendungsverfolgung|liefertermin|wann kommt|seguimiento|cuándo llega|cuando llega|fecha de entrega|spediteur|transporteur|paketdienst|paquetería|paqueteria|transportista|número de guía|numero de guia|guía de envío|guia de envio)\b", Options)]
     private static partial Regex ForeignTrack();
 
-    [GeneratedRegex(@"\b(?:où en est|ou en est|statut|wo ist|dónde está|donde esta|estado|ya salió|ya salio|est bloquée?|est en attente|retrasad\w*|verspätet|schon versendet|schon geliefert|pourquoi|warum|por qué|hängt)\b", Options)]
+    [GeneratedRegex(@"\b(?:où en est|ou en est|statut|wo ist|dónde está|donde esta|estado|ya salió|ya salio|est bloquée?|est en attente|retrasad\w*|verspätet|schon versendet|schon geliefert|pourquoi|warum|por qué|hängt|storniert|annulée?s?|cancelad(?:o|os|a|as)|anulad(?:o|os|a|as))\b", Options)]
     private static partial Regex ForeignStatus();
 
     [GeneratedRegex(@"\b(?:commandes|aufträge|auftraege|bestellungen|pedidos|lieferungen|órdenes|ordenes|qu'est ce qui doit être livré|was kommt)\b", Options)]
