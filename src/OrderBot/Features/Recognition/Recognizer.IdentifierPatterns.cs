@@ -53,6 +53,9 @@ public sealed partial class Recognizer
     [GeneratedRegex(@"(?<![\w-])(?<v>\d{2}-(?=[A-Za-z0-9]{0,4}\d)[A-Za-z0-9]{5}(?:-\d{2})?|\d{2}[ ](?=[A-Za-z0-9]{0,4}\d)(?=[0-9]{0,4}[A-Za-z])[A-Za-z0-9]{5})(?![\w-])", Options)]
     private static partial Regex IngramOrderShape();
 
+    [GeneratedRegex(@"^\d{2}-(?=[A-Za-z0-9]{0,4}\d)[A-Za-z0-9]{5}(?:-\d{2})?$", Options)]
+    private static partial Regex IngramOrderExact();
+
     [GeneratedRegex(@"(?<![\w-])(?<v>\d{9,10})(?![\w-])", Options)]
     private static partial Regex SchneiderOrderShape();
 
