@@ -107,7 +107,7 @@ public sealed partial class Recognizer
     private static partial Regex FormatWords();
 
     /// <summary>Tracking to pass on to the end customer: "share tracking", "tracking I can email the customer".</summary>
-    [GeneratedRegex(@"\b(?:share|shareable|sharable|forward|(?:customer|client)[ -]friendly|pass on|pass it on|copy(?: and)? paste|(?:send (?:it |this |them )?(?:on |over )?to|e-?mail|send|give|tell|for|to|to the) (?:the |my |our )?(?:end )?(?:customer|client)s?\b(?! (?:order|po|number|no|id|account|ref|purchase)\b))", Options)]
+    [GeneratedRegex(@"\b(?:share|shareable|sharable|forward|(?:customer|client)[ -]friendly|pass on|pass it on|copy(?: and)? paste|(?:send (?:it |this |them )?(?:on |over )?to|e-?mail|send|give|tell|for|to|to the) (?:the |my |our )?(?:end )?(?:customer|client)s?\b(?! (?:order|po|number|no|id|account|ref|purchase)\b)|paste (?:it )?in(?:to)? an? e-?mail|(?:transmettre|envoyer|transférer|faire suivre) au client|weiterleiten|(?:an den|für den|dem) kunden|(?:mandárselo|mandarselo|enviárselo|enviarselo|reenviar) al cliente|para (?:el|mandar al|enviar al) cliente)", Options)]
     private static partial Regex ShareCue();
 
     /// <summary>Words of an export: a file to take away.</summary>

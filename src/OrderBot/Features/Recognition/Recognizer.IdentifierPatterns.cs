@@ -9,7 +9,7 @@ public sealed partial class Recognizer
     private static partial Regex PurchaserWord();
 
     /// <summary>"PO 1", "purchase order 1", and Ingram's own name for the PO, "customer order number 1".</summary>
-    [GeneratedRegex(@"(?:\bp\.?o\b\.?|\bpo(?=[#:]?\d)|\bpurchase[ ]+order\b|\bcustomer[ ]+order\b|\bour[ ]+order[ ]+ref(?:erence)?\b|\bbon[ ]+de[ ]+commande\b|\bbestell(?:ung|nummer)\b|\borden[ ]+de[ ]+compra\b)" + NumberWords + Value, Options)]
+    [GeneratedRegex(@"(?:(?<![\w-])p\.?o\b\.?|\bpo(?=[#:]?\d)|\bpurchase[ ]+order\b|\bcustomer[ ]+order\b|\bour[ ]+order[ ]+ref(?:erence)?\b|\bbon[ ]+de[ ]+commande\b|\bbestell(?:ung|nummer)\b|\borden[ ]+de[ ]+compra\b)" + NumberWords + Value, Options)]
     private static partial Regex PoPattern();
 
     /// <summary>"PO-00012": the supplier's PO carries the prefix, so it stays (typed case kept).</summary>
@@ -53,9 +53,29 @@ public sealed partial class Recognizer
     [GeneratedRegex(@"(?<![\w-])(?<v>\d{2}-(?=[A-Za-z0-9]{0,4}\d)[A-Za-z0-9]{5}(?:-\d{2})?|\d{2}[ ](?=[A-Za-z0-9]{0,4}\d)(?=[0-9]{0,4}[A-Za-z])[A-Za-z0-9]{5})(?![\w-])", Options)]
     private static partial Regex IngramOrderShape();
 
+    [GeneratedRegex(@"^\d{2}-(?=[A-Za-z0-9]{0,4}\d)[A-Za-z0-9]{5}(?:-\d{2})?$", Options)]
+    private static partial Regex IngramOrderExact();
+
     [GeneratedRegex(@"(?<![\w-])(?<v>\d{9,10})(?![\w-])", Options)]
     private static partial Regex SchneiderOrderShape();
 
     [GeneratedRegex(@"(?<![\w/#-])#?" + Value, RegexOptions.CultureInvariant)]
     private static partial Regex RefShape();
+
+    /// <summary>
+    /// "17% of 2340", "1500 VA", "$2340", "9am", "14h", "14h30": an amount, a quantity with its unit or a time of day,
+    /// never an identifier (a bare number alone, "what about 77812", still is one).
+    /// </summary>
+    private static bool Amount(string text, int index, int length, string value) =>
+        ClockTime().IsMatch(value)
+        || (value.All(char.IsAsciiDigit) && (UnitAfter().IsMatch(text.AsSpan(index + length)) || AmountBefore().IsMatch(text.AsSpan(0, index))));
+
+    [GeneratedRegex(@"^\d{1,2}(?:[:.h]\d{2})?(?:am|pm|h|uhr)$|^\d{1,2}h\d{2}$", Options)]
+    private static partial Regex ClockTime();
+
+    [GeneratedRegex(@"^[ ]?(?:%|‰|€|\$|£|percent\b|pour ?cent\b|prozent\b|por ?ciento\b|k?va\b|k?w\b|kwh\b|volts?\b|watts?\b|amps?\b|kg\b|mm\b|cm\b|km\b|units?\b|pcs\b|pieces?\b|stück\b|unités?\b|unidades\b|eur(?:os?)?\b|usd\b|gbp\b|dollars?\b|pounds?\b)", Options)]
+    private static partial Regex UnitAfter();
+
+    [GeneratedRegex(@"(?:(?:%|percent|pour ?cent|prozent|por ?ciento)[ ]+(?:of|de|von)[ ]+|[€$£][ ]?)$", Options)]
+    private static partial Regex AmountBefore();
 }

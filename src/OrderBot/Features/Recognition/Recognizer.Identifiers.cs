@@ -8,7 +8,7 @@ public sealed partial class Recognizer
     private const RegexOptions Options = RegexOptions.IgnoreCase | RegexOptions.CultureInvariant;
 
     /// <summary>An identifier as people type it: "201120/1", "201120 / 1", "CUSTPO", "20-RD12H-11".</summary>
-    private const string Value = @"(?<v>[A-Za-z0-9](?:[A-Za-z0-9_.\-]*[A-Za-z0-9])?(?:[ ]*/[ ]*[A-Za-z0-9]+)*)";
+    private const string Value = @"(?<v>[A-Za-z0-9](?:[A-Za-z0-9À-ÖØ-öø-ÿ_.\-]*[A-Za-z0-9])?(?:[ ]*/[ ]*(?!(?:SO|PO|order)\b)[A-Za-z0-9]+)*)";
 
     private const string NumberWords = @"(?:[ ]*(?:#|:|=|\bno\b\.?|\bnumber\b|\bnum\b|\bnr\b|n°|\bis\b))*[ ]*[#-]?[ ]*";
 
@@ -30,7 +30,11 @@ public sealed partial class Recognizer
          "does", "did", "do", "were", "will", "would", "can", "could", "should", "belong", "belongs", "carries", "carry",
          "contains", "contain", "come", "came", "includes", "include", "goes", "numbers", "export", "file", "list",
          "hat", "ist", "wird", "wurde", "finden", "mit", "von", "zur", "zum", "der", "die", "das", "den", "dem", "est", "avec",
-         "del", "con", "está"],
+         "del", "con", "está", "stand", "stands", "mean", "means",
+         // Status participles in fr/de/es: "eine Bestellung gesperrt wird", "commande bloquée" label no identifier.
+         "gesperrt", "storniert", "versendet", "verschickt", "geliefert", "fakturiert", "bloquée", "bloqué", "expédiée",
+         "expédié", "livrée", "livré", "annulée", "annulé", "facturée", "facturé", "enviado", "enviada", "bloqueado",
+         "bloqueada", "retenido", "retenida", "cancelado", "cancelada", "facturado", "facturada", "entregado", "entregada"],
         StringComparer.Ordinal);
 
     /// <summary>An identifier (or account, catalog number) found at <see cref="Index"/> in the cleaned text.</summary>
@@ -111,6 +115,11 @@ public sealed partial class Recognizer
                 continue;
             }
 
+            if (Amount(text, match.Groups["v"].Index, match.Groups["v"].Length, value))
+            {
+                continue;
+            }
+
             var digits = value.Count(char.IsAsciiDigit);
             var isShouted = mixedCase && digits == 0 && value.Length >= 4 && value.All(char.IsAsciiLetterUpper) && !KnownWord(value);
             if ((digits > 0 && (value.Length >= 4 || (value.Length == 3 && digits < 3))) || isShouted)
@@ -159,6 +168,8 @@ public sealed partial class Recognizer
                 continue;
             }
 
+            // "order 20-ab123-11": an Ingram order number is written in upper case however it was typed.
+            value = key == EntityKeys.Order && IngramOrderExact().IsMatch(value) ? value.ToUpperInvariant() : value;
             found.Add(new Found(match.Groups["v"].Index, match.Groups["v"].Length, key, value));
             text = Blank(text, match.Index, match.Length);
             if (key == EntityKeys.Po)
@@ -231,6 +242,12 @@ public sealed partial class Recognizer
         if (value.Any(char.IsAsciiDigit))
         {
             return true;
+        }
+
+        if (!value.All(char.IsAscii))
+        {
+            // "für", "données": a word with an accent and no digit is a word ("MÜ-3321", "77-KÖLN-5" have digits).
+            return false;
         }
 
         return lettersAllowed && value.Length >= 3 && !NotIdentifiers.Contains(value.ToLowerInvariant()) &&

@@ -49,8 +49,9 @@ public sealed partial class Recognizer
             return (Intents.AlertsUnsubscribe, []);
         }
 
-        // "hilfe bitte", "aide svp": asking for help in a word.
-        if (HelpAlone().IsMatch(words))
+        // "hilfe bitte", "aide svp": asking for help in a word; "I'm lost", "what are you capable of", "which suppliers
+        // do you cover": asking what the bot is, indirectly.
+        if (HelpAlone().IsMatch(words) || (analysis.Identifiers == 0 && HelpIndirect().IsMatch(words)))
         {
             return (Intents.Help, []);
         }
@@ -105,7 +106,9 @@ public sealed partial class Recognizer
         if (entities.Has(EntityKeys.Catalog) && !ExportCue().IsMatch(words))
         {
             // "remove the A9N18388 from 0100111111": a change to that line.
-            return (analysis.Identifiers > 0 ? (ChangeCue().IsMatch(words) ? Intents.OrderChange : Intents.OrderItems) : WhenCue().IsMatch(words) ? Intents.OrderStatus : Intents.OrderFind, []);
+            // "when will item X on order Y arrive", "ETA for item X on Y": when that line comes is tracking (ask eta).
+            return (analysis.Identifiers > 0 ? (ChangeCue().IsMatch(words) ? Intents.OrderChange : EtaCue().IsMatch(words) ? Intents.ShipmentTrack : Intents.OrderItems)
+                : WhenCue().IsMatch(words) ? Intents.OrderStatus : Intents.OrderFind, []);
         }
 
         // "notify when PO 88120/7 is invoiced", "heads up when 20 KL901 ships": asked to be told when a named order
@@ -118,6 +121,12 @@ public sealed partial class Recognizer
         if (ForeignIntent(words, analysis, entities) is { } foreign)
         {
             return (foreign, []);
+        }
+
+        // "kannst du 50 Kabel bestellen", "tu peux commander 10 écrans": buying goods, which the bot never does.
+        if (analysis.Identifiers == 0 && !HasFindIdentifier(entities) && BuyGoods().IsMatch(words))
+        {
+            return (Intents.None, []);
         }
 
         // "cancel", "modify it": a change verb alone names nothing to change — too vague to act on.

@@ -12,6 +12,14 @@ public sealed partial class Recognizer
     [GeneratedRegex(@"^ (?:(?:hi |hey |so |ok )?how (?:do|can|would|should|could) (?:i|we|you)|how to|is there a way to|what can i ask|what kind of things can i|what sort of things can i|what questions can i|how (?:does|do) (?:the |an? )?(?:\w+ ){1,3}work|what (?:commands|are you for|are you good for)|comment (?:je fais|on fait|faire|puis je|est ce que je|ça marche|ca marche)|wie (?:kann ich|können wir|funktioniert)|cómo (?:puedo|se|hago|funciona)|como (?:puedo|se|hago|funciona))\b", Options)]
     private static partial Regex HowDoI();
 
+    /// <summary>Help asked indirectly: lost, what the bot can do or covers, how its features differ.</summary>
+    [GeneratedRegex(@"^ (?:(?:hi|hey|hello|ok|so|um|erm) )?(?:i'm|im|i am) (?:so |a bit |totally |completely )?(?:lost|confused)\b|\b(?:what (?:are you|you're|youre|r u) (?:capable of|able to do)|what (?:else )?(?:can|could) you (?:do|help (?:me |us )?with)|(?:which|what) suppliers (?:do|can) you (?:cover|support|handle|know|work with)|what's the difference between (?:a |an )?(?:watch|watching|alert|alerts|digest|subscription)|what is the difference between (?:a |an )?(?:watch|watching|alert|alerts|digest|subscription)|je suis perdue?|ich bin verloren|estoy perdid[oa])\b", Options)]
+    private static partial Regex HelpIndirect();
+
+    /// <summary>Buying goods ("order 50 cables for me", "commander 10 écrans", "50 Kabel bestellen"): never an order question.</summary>
+    [GeneratedRegex(@"\b(?:commander|acheter|kaufen|comprar|pedir|buy|purchase) (?:\S+ ){0,2}?\d+ (?!(?:orders?|commandes?|aufträge|pedidos|pos|days?|jours?|tage[n]?|días)\b)\w|\b\d+ \w+ (?:bestellen|kaufen|commander|acheter|comprar|pedir)\b|\bhaz(?:me)? un pedido de \d+", Options)]
+    private static partial Regex BuyGoods();
+
     [GeneratedRegex(@"^ (?:help|hilfe|aide|ayuda|aiuto|menu|commands)(?: (?:me|bitte|please|pls|plz|svp|por favor|thanks|!))* $", Options)]
     private static partial Regex HelpAlone();
 
@@ -49,7 +57,7 @@ public sealed partial class Recognizer
     [GeneratedRegex(@"\b(?:my|our|the|this|that) (?:order|po|purchase order)\b(?! (?:of|by|in which|date))|^ (?:where is|where's|wheres|status of|status for) (?:order|po) ", Options)]
     private static partial Regex OneOrderAsked();
 
-    [GeneratedRegex(@"\b(?:serials?|serial (?:numbers?|nos?|#)|s/?n|s n|sns|s ns|n de série|no de série|seriennummern?|numéros? de série|números? de serie)\b", Options)]
+    [GeneratedRegex(@"\b(?:serials?|serial (?:numbers?|nos?|#)|s/?n|s n|sns|s ns|n de série|no de série|seriennummern?|seriennr|numéros? de série|números? de serie)\b", Options)]
     private static partial Regex SerialsCue();
 
     [GeneratedRegex(@"\b(?:pro (?:number|no|num|#)|pro|freight bill|bol number)\b", RegexOptions.CultureInvariant)]
@@ -58,12 +66,12 @@ public sealed partial class Recognizer
     [GeneratedRegex(@"\b(?:why|how come|what's (?:the )?(?:problem|issue|hold|holdup|hold up) (?:with|on)|what is (?:the )?(?:problem|issue|hold) (?:with|on)|whats (?:the )?(?:problem|issue|hold) (?:with|on)|what's wrong with|what is wrong with|whats wrong with|what's holding|what is holding|whats holding|holding (?:it|this|that) up|reason (?:for|why)|what's the reason|what is the reason|pourquoi|warum|wieso|por qué|porque)\b", Options)]
     private static partial Regex WhyCue();
 
-    [GeneratedRegex(@"\b(?:eta|etas|arrive|arrives|arriving|arrival|delivery date|delivered when|expected (?:date|delivery)|expect (?:delivery|it|them)|lands?|landing|dispatch date|ship date|shipping date|kommt\b.*\ban|llega|llegará|arrivera|arrive-t-il|livré quand|when (?:will|does|do|is|are|r|should|would|can)\b.*\b(?:getting|get it|get them|receive|receiving|ship|shipped|deliver|delivered|arrive|land|get here|be here|come|turn up|show up|due)|livraison|lieferdatum|liefertermin|ankunft|llegada|entrega)\b", Options)]
+    [GeneratedRegex(@"\b(?:eta|etas|arrive|arrives|arriving|arrival|delivery date|delivered when|expected (?:date|delivery)|expect (?:delivery|it|them)|lands?|landing|dispatch date|ship date|shipping date|kommt\b.*\ban|llega|llegará|arrivera|arrive-t-il|livré quand|when (?:will|does|do|is|are|r|should|would|can)\b.*\b(?:getting|get it|get them|receive|receiving|ship|shipped|deliver|delivered|arrive|land|get here|be here|come|turn up|show up|due|reach)|livraison|lieferdatum|liefertermin|ankunft|llegada|entrega|arive|arives|ariving|when should (?:we|i|you) expect|wann (?:wird|werden|soll|sollen)\b.*\b(?:geliefert|versendet|verschickt|zugestellt|ankommen)|livrée? quand|quand (?:sera|va|est ce que)\b.*\b(?:livr\w*|expédi\w*|arriv\w*)|cuándo (?:se )?(?:envía|entrega|enviará|entregará)|cuando (?:se )?(?:envia|entrega|enviara|entregara))\b", Options)]
     private static partial Regex EtaCue();
 
     [GeneratedRegex(@"\b(?:when|once|as soon as|if|cuando|en cuanto|quand|lorsque|dès que|des que|wenn|sobald)\b.*\b(?:ships?|shipped|dispatched|goes out|leaves|se envíe|se envie|salga|sea enviad[oa]|est expédiée?|sera expédiée?|versendet wird|verschickt wird|rausgeht)\b", Options)]
     private static partial Regex WhenItShips();
 
-    [GeneratedRegex(@"\b(?:did|does|has|have)\b(?: \S+){0,3} (?:ship|shipped|been shipped|been delivered|been dispatched|gone out|go out|get delivered|get shipped|get sent|been sent|left)\b|\b(?:was|is) (?:it|that|this) delivered\b", Options)]
+    [GeneratedRegex(@"\b(?:did|does|has|have)\b(?: \S+){0,3} (?:ship|shipped|been shipped|been delivered|been dispatched|gone out|go out|get delivered|get shipped|get sent|been sent|left)\b|\b(?:was|is) (?:it|that|this) delivered\b|\b(?:delivered|livr(?:é|ée|és|ées)|est partie?|sont parti(?:e|es|s)?|se envi[óo]|ya se envi[óo]|entregad(?:o|os|a|as)|geliefert|zugestellt|verschickt|rausgegangen)\b", Options)]
     private static partial Regex HasItShipped();
 }

@@ -54,10 +54,11 @@ public sealed partial class Recognizer
             }
         }
 
-        if (intent is not (Intents.OrderList or Intents.OrderExport or Intents.AlertsSubscribe or Intents.None))
+        if (intent is not (Intents.OrderList or Intents.OrderExport or Intents.AlertsSubscribe))
         {
             // "where's the stuff for PO X, site opens monday": a date filters lists; said about one order, or in
-            // thanks or a setting, it is context, not a window.
+            // thanks or a setting, it is context, not a window — and off topic ("weather tomorrow", "margin this
+            // quarter", "a 1500 VA UPS") there is nothing for a window to filter.
             foreach (var key in (ReadOnlySpan<string>)[EntityKeys.From, EntityKeys.To, EntityKeys.DateOn])
             {
                 entities.Remove(key);
@@ -109,7 +110,7 @@ public sealed partial class Recognizer
             entities.Set(EntityKeys.Status, "shipped");
         }
 
-        if (intent == Intents.OrderStatus && !entities.Has(EntityKeys.Status) && HasItShipped().IsMatch(words))
+        if (intent == Intents.OrderStatus && !entities.Has(EntityKeys.Status) && !entities.Has(EntityKeys.Ask) && HasItShipped().IsMatch(words))
         {
             entities.Set(EntityKeys.Status, "shipped");
         }

@@ -92,6 +92,50 @@ public sealed class RecognizerEntityClassesTests
     [InlineData("les commandes qui ont la référence LV429630", "2026-12-07T10:00:00Z", "fr-FR", "Europe/Paris", "order.find catalog=LV429630")]
     [InlineData("busca pedidos con la pieza GV2ME10", "2026-12-07T10:00:00Z", "es-ES", "Europe/Madrid", "order.find catalog=GV2ME10")]
     [InlineData("suche die Bestellung mit Trackingnummer 00340434199887766", "2026-12-07T10:00:00Z", "de-DE", "Europe/Berlin", "order.find tracking=00340434199887766")]
+    // Off topic, a date or a number is no window to filter and no identifier: amounts, quantities with their unit,
+    // times of day.
+    [InlineData("is the canteen open tomorrow", "2026-12-07T10:00:00Z", "en-GB", "Europe/London", "none ")]
+    [InlineData("was kostet eine USV mit 3000 VA", "2026-12-07T10:00:00Z", "de-DE", "Europe/Berlin", "none ")]
+    [InlineData("what is 15% of 4820", "2026-12-07T10:00:00Z", "en-US", "America/New_York", "none ")]
+    [InlineData("book the meeting room at 3pm", "2026-12-07T10:00:00Z", "en-GB", "Europe/London", "none ")]
+    // A yes/no about one order's status in fr/de/es ("livrée", "storniert", "entregado"), "partly ship"; a PO word inside
+    // an identifier labels nothing; items, carrier and waybill asked in German and Spanish.
+    [InlineData("la commande 0100111111 est-elle livrée ?", "2026-12-07T10:00:00Z", "fr-FR", "Europe/Paris", "order.status order=0100111111, status=shipped")]
+    [InlineData("ist Auftrag 20-RD12K storniert?", "2026-12-07T10:00:00Z", "de-DE", "Europe/Berlin", "order.status order=20-RD12K, status=cancelled")]
+    [InlineData("¿el pedido 0100111111 ya fue entregado?", "2026-12-07T10:00:00Z", "es-ES", "Europe/Madrid", "order.status order=0100111111, status=shipped")]
+    [InlineData("did 20-RD12K partly ship", "2026-12-07T10:00:00Z", "en-GB", "Europe/London", "order.status order=20-RD12K, status=partially_shipped")]
+    [InlineData("is ACME-PO-77 on hold", "2026-12-07T10:00:00Z", "en-GB", "Europe/London", "order.status ref=ACME-PO-77, status=on_hold")]
+    [InlineData("welche Artikel hat Auftrag 20-RD12K", "2026-12-07T10:00:00Z", "de-DE", "Europe/Berlin", "order.items order=20-RD12K")]
+    [InlineData("welcher Spediteur fährt 0100111111", "2026-12-07T10:00:00Z", "de-DE", "Europe/Berlin", "shipment.track order=0100111111")]
+    [InlineData("número de guía de la orden 20-RD12K", "2026-12-07T10:00:00Z", "es-ES", "Europe/Madrid", "shipment.track order=20-RD12K")]
+    // When an order comes, in fr/de/es and "should we expect"; tracking to pass on to the customer in fr/es; when a line
+    // of an order comes is tracking (the contract's ETA), not its items.
+    [InlineData("wann wird Auftrag 20-RD12K versendet", "2026-12-07T10:00:00Z", "de-DE", "Europe/Berlin", "shipment.track ask=eta, order=20-RD12K")]
+    [InlineData("c'est livré quand, la commande 0100111111 ?", "2026-12-07T10:00:00Z", "fr-FR", "Europe/Paris", "shipment.track ask=eta, order=0100111111")]
+    [InlineData("when should we expect PO 4711/2", "2026-12-07T10:00:00Z", "en-US", "America/New_York", "shipment.track ask=eta, po=4711/2")]
+    [InlineData("tracking de 20-RD12K para reenviar al cliente", "2026-12-07T10:00:00Z", "es-ES", "Europe/Madrid", "shipment.track ask=share, order=20-RD12K")]
+    [InlineData("le suivi de 0100111111 à transmettre au client", "2026-12-07T10:00:00Z", "fr-FR", "Europe/Paris", "shipment.track ask=share, order=0100111111")]
+    [InlineData("ETA for item LV438570 on order 0100111111", "2026-12-07T10:00:00Z", "en-GB", "Europe/London", "shipment.track ask=eta, catalog=LV438570, order=0100111111")]
+    // A watch asked for in fr/es/de, its condition in French; "ya no quiero alertas" stops one.
+    [InlineData("avisadme cuando se envíe el pedido 20-RD12K", "2026-12-07T10:00:00Z", "es-ES", "Europe/Madrid", "alerts.subscribe order=20-RD12K, status=shipped")]
+    [InlineData("je veux être notifiée quand 0100111111 est expédiée", "2026-12-07T10:00:00Z", "fr-FR", "Europe/Paris", "alerts.subscribe order=0100111111, status=shipped")]
+    [InlineData("quiero saber cuando el PO 4711/2 esté facturado", "2026-12-07T10:00:00Z", "es-ES", "Europe/Madrid", "alerts.subscribe po=4711/2, status=invoiced")]
+    [InlineData("alerte-moi si une commande Schneider passe en blocage", "2026-12-07T10:00:00Z", "fr-FR", "Europe/Paris", "alerts.subscribe status=on_hold, supplier=schneider")]
+    [InlineData("sag Bescheid, wenn eine Bestellung storniert wird", "2026-12-07T10:00:00Z", "de-DE", "Europe/Berlin", "alerts.subscribe status=cancelled")]
+    [InlineData("ya no quiero alertas del pedido 20-RD12K", "2026-12-07T10:00:00Z", "es-ES", "Europe/Madrid", "alerts.unsubscribe order=20-RD12K")]
+    // Help asked indirectly; buying goods is no order question; the digest stopped or asked for now in de/fr/es.
+    [InlineData("I'm a bit confused", "2026-12-07T10:00:00Z", "en-GB", "Europe/London", "help ")]
+    [InlineData("which suppliers can you handle", "2026-12-07T10:00:00Z", "en-GB", "Europe/London", "help ")]
+    [InlineData("what's the difference between an alert and a digest", "2026-12-07T10:00:00Z", "en-GB", "Europe/London", "help ")]
+    [InlineData("peux-tu commander 20 claviers", "2026-12-07T10:00:00Z", "fr-FR", "Europe/Paris", "none ")]
+    [InlineData("bitte 12 Monitore kaufen", "2026-12-07T10:00:00Z", "de-DE", "Europe/Berlin", "none ")]
+    [InlineData("bitte die Abendübersicht stoppen", "2026-12-07T10:00:00Z", "de-DE", "Europe/Berlin", "digest.unsubscribe ")]
+    [InlineData("montre le résumé d'aujourd'hui", "2026-12-07T10:00:00Z", "fr-FR", "Europe/Paris", "digest.now ")]
+    [InlineData("cancela el resumen de la mañana", "2026-12-07T10:00:00Z", "es-ES", "Europe/Madrid", "digest.unsubscribe ")]
+    // Identifiers with accented letters, an Ingram order typed in lower case, a "SO" label after a slash.
+    [InlineData("Status der Bestellung GÖ-4410 bitte", "2026-12-07T10:00:00Z", "de-DE", "Europe/Berlin", "order.status po=GÖ-4410")]
+    [InlineData("where is order 20-rd12k-11", "2026-12-07T10:00:00Z", "en-GB", "Europe/London", "order.status order=20-RD12K-11")]
+    [InlineData("PO 4711/2 / SO 0100111111 status", "2026-12-07T10:00:00Z", "en-GB", "Europe/London", "order.status more=0100111111, po=4711/2")]
     [InlineData("which order is waybill 4410-3392-17 for", "2026-12-07T10:00:00Z", "en-GB", "Europe/London", "order.find tracking=4410-3392-17")]
     public void Recognize_FailureClass_ReadsIntentAndEntities(string text, string now, string locale, string zone, string expected)
     {
