@@ -14,6 +14,26 @@ public interface IOrderBookReader
 
     /// <summary>The page at <paramref name="request"/>'s cursor (the first page when it has none).</summary>
     Task<BookPage> ReadPageAsync(BookPageRequest request, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// One booked order's details (its lines and their delivery dates), one background call; a reader without a
+    /// details resource says so (<see cref="BookDetail.Unsupported"/>).
+    /// </summary>
+    Task<BookDetail> ReadDetailsAsync(BookDetailRequest request, CancellationToken cancellationToken = default) =>
+        Task.FromResult(BookDetail.Unsupported);
+}
+
+/// <summary>Which booked order's details to read: the account and country of its book, and the search hit the book holds.</summary>
+public sealed record BookDetailRequest(string Account, string Country, Order Hit);
+
+/// <summary>One order's details as the supplier sent them.</summary>
+/// <param name="Order">The order with its lines (<see cref="Order.HasDetails"/>); null when the supplier no longer knows it or has no details resource.</param>
+/// <param name="Problem">Why they could not be read (nothing else is then set); the same order can be asked again.</param>
+/// <param name="Calls">Supplier calls spent.</param>
+public sealed record BookDetail(Order? Order, SupplierProblem? Problem, int Calls)
+{
+    /// <summary>The reader has no details resource: nothing was asked.</summary>
+    public static BookDetail Unsupported { get; } = new(null, null, 0);
 }
 
 /// <summary>Where to read: an account, a country, the pass's order-date range, and the cursor a previous page returned.</summary>

@@ -57,6 +57,24 @@ internal sealed partial class IngramSupplier : IOrderBookReader
         return new BookPage(orders, next, null, 1, position);
     }
 
+    /// <summary>The order's details (<c>GET /resellers/v5/Orders/{n}</c>, one background call): its lines and their dates.</summary>
+    public async Task<BookDetail> ReadDetailsAsync(BookDetailRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var options = _options.CurrentValue;
+        var scope = new SupplierScope { Country = request.Country, IngramCustomerNumber = request.Account, Background = true };
+        var (customer, country, refused) = Resolve(scope, options);
+        if (refused is not null)
+        {
+            return new BookDetail(null, refused, 0);
+        }
+
+        var result = await _client.DetailsAsync(request.Hit.OrderNumber, request.Hit.Account ?? customer, country, background: true, cancellationToken);
+        return result.Problem is { } problem ? new BookDetail(null, problem, 1)
+            : result.Detail is { } detail ? new BookDetail(IngramDetailsMapper.Enrich(request.Hit, detail, options.TrackingUrlTemplate), null, 1)
+            : new BookDetail(null, null, 1);
+    }
+
     private static string Cursor(int window, int page) => string.Create(CultureInfo.InvariantCulture, $"{window}:{page}");
 
     private static (int Window, int Page) ParseCursor(string? cursor)

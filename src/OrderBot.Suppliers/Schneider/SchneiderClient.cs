@@ -69,6 +69,10 @@ internal sealed class SchneiderClient
     public Task<SchneiderResponse<SchneiderOrderDetails>> GetOrderAsync(string country, string orderNumber, CancellationToken cancellationToken = default) =>
         GetAsync("order details", $"orders/{Segment(country)}/{Segment(orderNumber)}", SchneiderJsonContext.Default.SchneiderOrderDetails, cancellationToken);
 
+    /// <summary>The same; <paramref name="background"/> (the order book's detail reads) spends only the background share of the gate.</summary>
+    public Task<SchneiderResponse<SchneiderOrderDetails>> GetOrderAsync(string country, string orderNumber, bool background, CancellationToken cancellationToken) =>
+        GetAsync("order details", $"orders/{Segment(country)}/{Segment(orderNumber)}", SchneiderJsonContext.Default.SchneiderOrderDetails, background, cancellationToken);
+
     /// <summary><c>GET orders/{country}/{order-number}/{item-number}/shipment-schedules</c>.</summary>
     public Task<SchneiderResponse<SchneiderShipmentSchedules>> GetShipmentSchedulesAsync(string country, string orderNumber, string itemNumber, CancellationToken cancellationToken = default) =>
         GetAsync(

@@ -50,4 +50,23 @@ internal sealed partial class SchneiderSupplier : IOrderBookReader
         var next = served == page && page < totalPages ? (page + 1).ToString(CultureInfo.InvariantCulture) : null;
         return new BookPage(orders, next, null, 1, position);
     }
+
+    /// <summary>
+    /// The order's details (<c>GET orders/{country}/{order-number}</c>, one background call): its items carry
+    /// <c>estimatedDeliveryDate</c> and <c>lastDeliveryDate</c>, which the search does not. Shipment schedules are not
+    /// read (tracking stays on demand).
+    /// </summary>
+    public async Task<BookDetail> ReadDetailsAsync(BookDetailRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (!TryResolveCountry(new SupplierScope { Country = request.Country }, out var country, out var notConfigured))
+        {
+            return new BookDetail(null, notConfigured.Problem, 0);
+        }
+
+        var response = await _client.GetOrderAsync(country.Code, request.Hit.OrderNumber.Trim(), background: true, cancellationToken);
+        return response.Problem is { } problem ? new BookDetail(null, problem, 1)
+            : response.Value is { } details ? new BookDetail(SchneiderMapper.FromDetails(details, country), null, 1)
+            : new BookDetail(null, null, 1);
+    }
 }

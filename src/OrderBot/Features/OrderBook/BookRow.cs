@@ -45,6 +45,9 @@ internal sealed record BookRow(
             JsonSerializer.Serialize(order, BookJsonContext.Default.Order));
     }
 
+    /// <summary>An order as the book stores it (<c>order_json</c>, <c>detail_json</c>).</summary>
+    public static string ToJson(Order order) => JsonSerializer.Serialize(order, BookJsonContext.Default.Order);
+
     public static Order Read(string json) =>
         JsonSerializer.Deserialize(json, BookJsonContext.Default.Order) ?? throw new InvalidDataException("A stored book order is empty.");
 

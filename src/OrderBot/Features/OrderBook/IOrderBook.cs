@@ -39,6 +39,13 @@ public sealed record BookQuery
     /// <summary>Not shipped, invoiced or cancelled.</summary>
     public bool NotClosed { get; init; }
 
+    /// <summary>
+    /// Answer with what the order details say: each order whose details the sync read since its last change comes
+    /// with its lines (and their delivery dates), and <see cref="BookView.AwaitingDetails"/> counts the open ones still
+    /// without any date. False: the search hits as stored.
+    /// </summary>
+    public bool Detailed { get; init; }
+
     /// <summary>Most orders returned (newest first); <see cref="BookView.Total"/> still counts all matches.</summary>
     public int Limit { get; init; } = 50;
     public int Offset { get; init; }
@@ -49,7 +56,25 @@ public sealed record BookQuery
 /// <param name="Total">All matches.</param>
 /// <param name="AsOf">The oldest completed sync among the accounts read (the answer is at least this fresh); null when none completed.</param>
 /// <param name="Accounts">The accounts read, with their state (an account not yet synced is named, never silently missing).</param>
-public sealed record BookView(IReadOnlyList<Order> Orders, int Total, DateTimeOffset? AsOf, IReadOnlyList<BookAccountState> Accounts);
+public sealed record BookView(IReadOnlyList<Order> Orders, int Total, DateTimeOffset? AsOf, IReadOnlyList<BookAccountState> Accounts)
+{
+    /// <summary>
+    /// For a <see cref="BookQuery.Detailed"/> query: matching open orders that carry no delivery date yet — neither
+    /// their search hit nor a details read since their last change (so no one can say whether they are late).
+    /// </summary>
+    public int AwaitingDetails { get; init; }
+
+    /// <summary>For a <see cref="BookQuery.Detailed"/> query: the oldest details read among the matching open orders; null when none was read.</summary>
+    public DateTimeOffset? DetailsAsOf { get; init; }
+
+    /// <summary>When the book first saw each returned held order's hold, by order number (as the supplier spells it).</summary>
+    public IReadOnlyDictionary<string, BookHold> Holds { get; init; } = new Dictionary<string, BookHold>();
+}
+
+/// <summary>When the book first saw an order's hold (the suppliers send no hold date).</summary>
+/// <param name="Since">The sync or live read that first saw it held.</param>
+/// <param name="FirstLook">The book saw it held the first time it saw the order at all: the hold is at least that old.</param>
+public sealed record BookHold(DateTimeOffset Since, bool FirstLook);
 
 /// <summary>
 /// The order book: the normalized orders of each configured account over the last <c>OrderBook:Days</c>, kept by a sync

@@ -28,4 +28,10 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 7707, Level = LogLevel.Information, Message = "Order book {Account}: lease lost to another instance; stopping this pass")]
     public static partial void LeaseLost(ILogger logger, string account);
+
+    [LoggerMessage(EventId = 7708, Level = LogLevel.Information, Message = "Order book {Account}: details of {Read} open orders read ({Never} never read, {Changed} changed, {Refreshed} refreshed), {Calls} supplier calls, {Awaiting} still due")]
+    public static partial void DetailsRead(ILogger logger, string account, int read, int never, int changed, int refreshed, int calls, int awaiting);
+
+    [LoggerMessage(EventId = 7709, Level = LogLevel.Warning, Message = "Order book {Account}: details of {Order} not read ({Kind}): {Problem}; the next tick carries on")]
+    public static partial void DetailsStopped(ILogger logger, string account, string order, string kind, string problem);
 }

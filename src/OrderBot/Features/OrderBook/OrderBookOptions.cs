@@ -25,6 +25,15 @@ public sealed class OrderBookOptions
     /// <summary>How long one instance holds an account's sync lease without renewing it (renewed after every page).</summary>
     public TimeSpan LeaseDuration { get; set; } = TimeSpan.FromMinutes(2);
 
+    /// <summary>
+    /// Most order details (delivery dates) one tick reads for an account's open orders (default 20; 0: none). They
+    /// are background calls: a tick also never takes more than the background share left in the supplier's window.
+    /// </summary>
+    public int DetailsPerPass { get; set; } = 20;
+
+    /// <summary>How old an unchanged open order's details may get before they are read again (default 1 hour).</summary>
+    public TimeSpan DetailsRefresh { get; set; } = TimeSpan.FromHours(1);
+
     /// <summary>Ingram countries to keep books for (ISO, e.g. <c>GB</c>); default: <c>Suppliers:Ingram:DefaultCountry</c>.</summary>
     public List<string> IngramCountries { get; set; } = [];
 
@@ -53,6 +62,16 @@ internal sealed class OrderBookOptionsValidator : IValidateOptions<OrderBookOpti
         if (options.LeaseDuration < TimeSpan.FromSeconds(5))
         {
             failures.Add($"OrderBook:LeaseDuration must be at least 00:00:05 (default 00:02:00), not {options.LeaseDuration}.");
+        }
+
+        if (options.DetailsPerPass is < 0 or > 1000)
+        {
+            failures.Add($"OrderBook:DetailsPerPass must be between 0 and 1000 (default 20), not {options.DetailsPerPass}.");
+        }
+
+        if (options.DetailsRefresh < TimeSpan.FromMinutes(1))
+        {
+            failures.Add($"OrderBook:DetailsRefresh must be at least 00:01:00 (default 01:00:00), not {options.DetailsRefresh}.");
         }
 
         foreach (var country in options.IngramCountries.Concat(options.SchneiderCountries))

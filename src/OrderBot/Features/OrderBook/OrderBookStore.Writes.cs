@@ -25,7 +25,7 @@ internal sealed partial class OrderBookStore
 {
     private const string Columns = """
         account_key, supplier, order_number, order_key, country, customer_po, status, on_hold, hold_categories,
-        order_date, due_date, is_closed, fingerprint, order_json, seen_at, sync_generation
+        order_date, due_date, is_closed, fingerprint, order_json, seen_at, sync_generation, hold_since, hold_since_first_look
         """;
 
     public async Task<BookSyncState?> GetSyncStateAsync(BookAccount account, CancellationToken cancellationToken = default)
@@ -223,12 +223,14 @@ internal sealed partial class OrderBookStore
     private static string Upsert(bool fromSync) => $"""
         INSERT INTO book_order ({Columns})
         VALUES (@key, @supplier, @number, @orderKey, @country, @po, @status, @onHold, @holds, @orderDate, @dueDate, @closed,
-                @fingerprint, @json, @seenAt, {(fromSync ? "@generation" : "COALESCE((SELECT generation FROM book_sync WHERE account_key = @key), 0)")})
+                @fingerprint, @json, @seenAt, {(fromSync ? "@generation" : "COALESCE((SELECT generation FROM book_sync WHERE account_key = @key), 0)")},
+                CASE WHEN @onHold THEN @seenAt ELSE NULL END, @onHold)
         ON CONFLICT (account_key, supplier, order_number) DO UPDATE SET
             order_key = excluded.order_key, country = excluded.country, customer_po = excluded.customer_po,
             status = excluded.status, on_hold = excluded.on_hold, hold_categories = excluded.hold_categories,
             order_date = excluded.order_date, due_date = excluded.due_date, is_closed = excluded.is_closed,
-            fingerprint = excluded.fingerprint, order_json = excluded.order_json, seen_at = excluded.seen_at
+            fingerprint = excluded.fingerprint, order_json = excluded.order_json, seen_at = excluded.seen_at,
+            {HoldSinceUpdate}
             {(fromSync ? ", sync_generation = excluded.sync_generation" : string.Empty)}
         """;
 

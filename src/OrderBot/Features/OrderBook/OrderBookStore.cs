@@ -50,9 +50,11 @@ internal sealed partial class OrderBookStore : SqlStore, IOrderBook
 
         var (where, bind) = Filter(query, accounts);
         var total = (await QueryAsync($"SELECT COUNT(*) FROM book_order WHERE {where}", bind, r => r.GetInt64(0), cancellationToken))[0];
+        var (awaiting, detailsAsOf) = query.Detailed ? await DetailCoverageAsync(where, bind, cancellationToken) : (0, null);
+        var holds = new Dictionary<string, BookHold>(StringComparer.Ordinal);
         var orders = await QueryAsync(
             $"""
-            SELECT order_json FROM book_order WHERE {where}
+            SELECT {(query.Detailed ? DetailedJson : "order_json")}, order_number, hold_since, hold_since_first_look FROM book_order WHERE {where}
             ORDER BY CASE WHEN order_date IS NULL THEN 1 ELSE 0 END, order_date DESC, supplier, order_number
             LIMIT @limit OFFSET @offset
             """,
@@ -62,9 +64,22 @@ internal sealed partial class OrderBookStore : SqlStore, IOrderBook
                 Bind(c, "limit", Math.Max(0, query.Limit));
                 Bind(c, "offset", Math.Max(0, query.Offset));
             },
-            r => BookRow.Read(r.GetString(0)),
+            r =>
+            {
+                if (FromMsOrNull(r, 2) is { } since)
+                {
+                    holds[r.GetString(1)] = new BookHold(since, r.GetBoolean(3));
+                }
+
+                return BookRow.Read(r.GetString(0));
+            },
             cancellationToken);
-        return new BookView(orders, (int)Math.Min(int.MaxValue, total), asOf, states);
+        return new BookView(orders, (int)Math.Min(int.MaxValue, total), asOf, states)
+        {
+            AwaitingDetails = awaiting,
+            DetailsAsOf = detailsAsOf,
+            Holds = holds,
+        };
     }
 
     /// <summary>

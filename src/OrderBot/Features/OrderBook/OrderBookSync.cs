@@ -36,7 +36,7 @@ public enum BookSyncOutcome
 /// the lease, and tells every <see cref="IOrderBookObserver"/> what changed once it is stored. At the end, orders the
 /// pass did not return within its range are swept. A supplier problem stops the pass, kept for a later tick.
 /// </summary>
-internal sealed class OrderBookSync : BackgroundService
+internal sealed partial class OrderBookSync : BackgroundService
 {
     private readonly OrderBookStore _store;
     private readonly OrderBookAccounts _accounts;
@@ -100,7 +100,10 @@ internal sealed class OrderBookSync : BackgroundService
         {
             try
             {
-                await SyncAccountAsync(account, cancellationToken);
+                if (await SyncAccountAsync(account, cancellationToken) is not (BookSyncOutcome.Stopped or BookSyncOutcome.Leased))
+                {
+                    await ReadDetailsAsync(account, cancellationToken);
+                }
             }
             catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {

@@ -23,11 +23,21 @@ public enum BookSource
 /// <param name="AsOf">How fresh the book's part is (its oldest completed sync, or the copy's own time); null when live.</param>
 /// <param name="Unsynced">Accounts in scope whose book could not be used (not yet synced, or the last sync failed): named.</param>
 /// <param name="LiveProblem">Why the live ask did not answer, for <see cref="BookSource.BookAfterLive"/>.</param>
-public sealed record BookRead(SupplierId Supplier, BookSource Source, DateTimeOffset? AsOf, IReadOnlyList<BookAccountState> Unsynced, SupplierProblem? LiveProblem = null);
+public sealed record BookRead(SupplierId Supplier, BookSource Source, DateTimeOffset? AsOf, IReadOnlyList<BookAccountState> Unsynced, SupplierProblem? LiveProblem = null)
+{
+    /// <summary>A late or due list asked live because this many open orders in the book have no delivery date read yet.</summary>
+    public int AwaitingDetails { get; init; }
+
+    /// <summary>A late or due list from the book: the oldest order details (delivery dates) it used were read then.</summary>
+    public DateTimeOffset? DetailsAsOf { get; init; }
+}
 
 /// <summary>A list's orders and, when an order book exists, where each supplier's part came from.</summary>
 public sealed record OrderList(LookupResult Found, IReadOnlyList<BookRead> Book)
 {
+    /// <summary>When the order book first saw each held order's hold (<see cref="OrderListLimits.HoldAgeKey"/>), for the parts it answered.</summary>
+    public IReadOnlyDictionary<string, HoldAge> HoldAges { get; init; } = new Dictionary<string, HoldAge>();
+
     /// <summary>Every supplier's part came from the whole book (no live search, so no "newest" caveat).</summary>
     public bool WholeBook => Book.Count > 0 && Book.Count == Found.Results.Count && Book.All(b => b.Source == BookSource.Book);
 
@@ -57,12 +67,22 @@ public static class BookWording
         {
             var asOf = whole.Select(b => b.AsOf).OfType<DateTimeOffset>().DefaultIfEmpty(context.Now).Min();
             notes.Add($"Searched every order in OrderBot's order book for {CardParts.Names(whole.Select(b => b.Supplier))} (synced as of {context.Time(asOf)}), not only the newest.");
+            if (whole.Select(b => b.DetailsAsOf).OfType<DateTimeOffset>().DefaultIfEmpty().Min() is var details && details != default)
+            {
+                notes.Add($"Delivery dates are those of each open order's details, read by OrderBot's order book since {context.Time(details)}.");
+            }
         }
 
         foreach (var read in list.Book.Where(b => b.Source != BookSource.Book))
         {
             var name = SupplierNames.Display(read.Supplier);
-            var why = read.Unsynced.Count == 0 ? null : string.Join("; ", read.Unsynced.Select(Unsynced));
+            var reasons = read.Unsynced.Select(Unsynced).ToList();
+            if (read.AwaitingDetails > 0)
+            {
+                reasons.Add($"OrderBot's order book has not read the delivery dates of {(read.AwaitingDetails == 1 ? "1 open order" : $"{read.AwaitingDetails} open orders")} yet");
+            }
+
+            var why = reasons.Count == 0 ? null : string.Join("; ", reasons);
             notes.Add(read.Source == BookSource.Live
                 ? $"{why}, so I asked {name} directly."
                 : $"{Failed(read.LiveProblem, read.Supplier, context)}; this is {name} as of {context.Time(read.AsOf ?? context.Now)}, from OrderBot's order book{(why is null ? "." : $" ({why}).")}");

@@ -68,8 +68,8 @@ public sealed class OrderListHandler : IIntentHandler, IActionHandler
         }
 
         _metrics.Answer(span, Intents.OrderList, AnswerKinds.List, result.IsPartial);
-        var ages = query.HeldDays is null ? null : await HoldAgesAsync(result.Orders, cancellationToken);
-        var (limited, notes) = OrderListLimits.Apply(query, result.Orders.OrderByDescending(o => o.OrderDate), scope.Card, ages);
+        var ages = query.HeldDays is null ? null : await HoldAgesAsync(result.Orders, list.HoldAges, cancellationToken);
+        var (limited, notes) = OrderListLimits.Apply(query, result.Orders.OrderByDescending(o => o.OrderDate), scope.Card, ages, bookDated: list.HoldAges.Count > 0);
         var capped = OrderListLimits.Capped(result.Results, query.NarrowedHere);
         var narrowed = result.Results.Select(r => r.ScopeNote).OfType<string>().Distinct().Select(n => "Where I looked: " + n);
         var book = BookWording.ListNotes(list, scope.Card);
@@ -83,10 +83,14 @@ public sealed class OrderListHandler : IIntentHandler, IActionHandler
         return Reply.FromCard(card, howMany ? $"{atLeast}{scope.Card.Count(limited.Count)} {char.ToLowerInvariant(title[0])}{title[1..]}{asOf}{missing}." : null);
     }
 
-    /// <summary>When each held order's hold began, for those the watcher knows (local store reads, no supplier call).</summary>
-    private async Task<IReadOnlyDictionary<string, HoldAge>> HoldAgesAsync(IEnumerable<Suppliers.Model.Order> orders, CancellationToken cancellationToken)
+    /// <summary>
+    /// When each held order's hold began, as the order book (<paramref name="book"/>) and the watcher first saw it
+    /// (local store reads, no supplier call): the earlier of the two.
+    /// </summary>
+    private async Task<IReadOnlyDictionary<string, HoldAge>> HoldAgesAsync(
+        IEnumerable<Suppliers.Model.Order> orders, IReadOnlyDictionary<string, HoldAge> book, CancellationToken cancellationToken)
     {
-        var ages = new Dictionary<string, HoldAge>(StringComparer.Ordinal);
+        var ages = new Dictionary<string, HoldAge>(book, StringComparer.Ordinal);
         if (_holdAges is null)
         {
             return ages;
@@ -94,9 +98,11 @@ public sealed class OrderListHandler : IIntentHandler, IActionHandler
 
         foreach (var order in orders.Where(o => o.IsHeld))
         {
-            if (await _holdAges.OfAsync(order.Supplier, order.OrderNumber, cancellationToken) is { } age)
+            var key = OrderListLimits.HoldAgeKey(order.Supplier, order.OrderNumber);
+            if (await _holdAges.OfAsync(order.Supplier, order.OrderNumber, cancellationToken) is { } age
+                && (!ages.TryGetValue(key, out var seen) || age.Since < seen.Since))
             {
-                ages[OrderListLimits.HoldAgeKey(order.Supplier, order.OrderNumber)] = age;
+                ages[key] = age;
             }
         }
 

@@ -15,7 +15,8 @@ public static class OrderListLimits
         OrderListQuery query,
         IEnumerable<Order> found,
         CardContext context,
-        IReadOnlyDictionary<string, HoldAge>? holdAges = null)
+        IReadOnlyDictionary<string, HoldAge>? holdAges = null,
+        bool bookDated = false)
     {
         ArgumentNullException.ThrowIfNull(query);
         ArgumentNullException.ThrowIfNull(found);
@@ -38,7 +39,7 @@ public static class OrderListLimits
 
         if (query.HeldDays is { } days)
         {
-            return HeldLongerThan(days, orders, context, holdAges ?? new Dictionary<string, HoldAge>(), notes);
+            return HeldLongerThan(days, orders, context, holdAges ?? new Dictionary<string, HoldAge>(), notes, bookDated);
         }
 
         if (query.Late)
@@ -91,7 +92,7 @@ public static class OrderListLimits
     /// silently and never guessed.
     /// </summary>
     private static (IReadOnlyList<Order>, IReadOnlyList<string>) HeldLongerThan(
-        int days, List<Order> orders, CardContext context, IReadOnlyDictionary<string, HoldAge> ages, List<string> notes)
+        int days, List<Order> orders, CardContext context, IReadOnlyDictionary<string, HoldAge> ages, List<string> notes, bool bookDated)
     {
         var threshold = context.Now - TimeSpan.FromDays(days);
         var held = orders.Where(o => o.IsHeld).ToList();
@@ -115,7 +116,9 @@ public static class OrderListLimits
 
         if (unknown > 0)
         {
-            notes.Add($"The suppliers don't say when a hold began, so I can tell only for orders I watch, from when I first saw the hold. "
+            notes.Add((bookDated
+                    ? "The suppliers don't say when a hold began, so I date a hold from when OrderBot's order book first saw it. "
+                    : "The suppliers don't say when a hold began, so I can tell only for orders I watch, from when I first saw the hold. ")
                 + $"{Count(unknown, "held order")} I can't date may also qualify: say \"orders on hold\" to see them all.");
         }
 

@@ -31,18 +31,23 @@ public sealed partial class OrderStatusService
         var parts = await Task.WhenAll(SuppliersFor(query.Supplier).Select(supplier => ListOneAsync(search, query, supplier, settings, deadline, cancellationToken)));
         var found = new LookupResult([.. parts.SelectMany(p => p.Results)]);
         await ObserveAsync(found.Orders, cancellationToken);
-        return new OrderList(found, [.. parts.Select(p => p.Read).OfType<BookRead>()]);
+        return new OrderList(found, [.. parts.Select(p => p.Read).OfType<BookRead>()])
+        {
+            HoldAges = parts.SelectMany(p => p.Holds).ToDictionary(h => h.Key, h => h.Value, StringComparer.Ordinal),
+        };
     }
 
-    private async Task<(IReadOnlyList<SupplierResult> Results, BookRead? Read)> ListOneAsync(
+    private async Task<(IReadOnlyList<SupplierResult> Results, BookRead? Read, IReadOnlyDictionary<string, HoldAge> Holds)> ListOneAsync(
         OrderSearch search, OrderListQuery query, SupplierId supplier, EffectiveSettings settings, DateTimeOffset deadline, CancellationToken cancellationToken)
     {
         var scope = ScopeFor(supplier, query.Country, settings, deadline);
         var note = settings.NarrowingNote(supplier, query.Country);
         var view = await _book!.QueryAsync(ToBookQuery(search, query, supplier, scope), cancellationToken);
-        if (Covers(view) && (!search.WithDeliveryDates || CarriesDates(view)))
+        if (Covers(view) && view.AwaitingDetails == 0)
         {
-            return (Noted([FromBook(supplier, view)], note), new BookRead(supplier, BookSource.Book, view.AsOf, []));
+            // Late and due lists use the details' dates: the answer is as fresh as the oldest of them.
+            var fresh = view.DetailsAsOf is { } read && read < view.AsOf ? read : view.AsOf;
+            return (Noted([FromBook(supplier, view)], note), new BookRead(supplier, BookSource.Book, fresh, []) { DetailsAsOf = view.DetailsAsOf }, HoldAgesOf(supplier, view));
         }
 
         var unsynced = view.Accounts.Where(a => a.CompletedAt is null || a.LastProblem is not null).ToList();
@@ -51,19 +56,21 @@ public sealed partial class OrderStatusService
         {
             // The live ask failed too: the book's last complete copy, with its age, beats no answer.
             var problem = live.Select(r => r.Problem).OfType<SupplierProblem>().FirstOrDefault();
-            return (Noted([FromBook(supplier, view)], note), new BookRead(supplier, BookSource.BookAfterLive, asOf, unsynced, problem));
+            return (Noted([FromBook(supplier, view)], note), new BookRead(supplier, BookSource.BookAfterLive, asOf, unsynced, problem), HoldAgesOf(supplier, view));
         }
 
-        return (live, unsynced.Count == 0 ? null : new BookRead(supplier, BookSource.Live, null, unsynced));
+        // A late or due list over open orders whose dates are not read yet (the searches carry none) is asked live,
+        // saying how many: never "no late orders" over orders without dates.
+        var awaiting = Covers(view) ? view.AwaitingDetails : 0;
+        return (live, unsynced.Count == 0 && awaiting == 0 ? null : new BookRead(supplier, BookSource.Live, null, unsynced) { AwaitingDetails = awaiting }, new Dictionary<string, HoldAge>());
     }
 
-    /// <summary>
-    /// Whether the book's rows can answer "what's late" / "due next week": a sync stores search hits, and a supplier
-    /// whose hits carry no delivery date (Schneider's search never sends one) leaves open rows undated — then the live
-    /// search, which reads the details that carry them, answers instead of a book that would say "can't tell".
-    /// </summary>
-    private static bool CarriesDates(BookView view) =>
-        view.Orders.All(o => OrderFacts.IsClosedOrShipped(o) || OrderFacts.DueSince(o) is not null);
+    /// <summary>When the book first saw each held order's hold; a hold seen at the order's first sighting is "at least" that old.</summary>
+    private static Dictionary<string, HoldAge> HoldAgesOf(SupplierId supplier, BookView view) =>
+        view.Orders.Where(o => o.IsHeld && view.Holds.ContainsKey(o.OrderNumber)).DistinctBy(o => o.OrderNumber, StringComparer.Ordinal).ToDictionary(
+            o => OrderListLimits.HoldAgeKey(supplier, o.OrderNumber),
+            o => new HoldAge(view.Holds[o.OrderNumber].Since, view.Holds[o.OrderNumber].FirstLook),
+            StringComparer.Ordinal);
 
     /// <summary>The book covers a supplier's scope when it holds accounts for it and each has completed a sync, the last without a problem.</summary>
     private static bool Covers(BookView view) =>
@@ -94,6 +101,7 @@ public sealed partial class OrderStatusService
             OrderedFrom = search.From,
             OrderedTo = search.To?.AddTicks(1),
             NotClosed = query.NotClosed || query.Late || query.DateOn == "due",
+            Detailed = search.WithDeliveryDates,
             Limit = BookListLimit,
         };
     }

@@ -241,6 +241,16 @@ internal static class Schema
                     updated_at        {t.Long} NOT NULL
                 );
                 """),
+            new(7, "order-book-details", $"""
+                ALTER TABLE book_order ADD COLUMN detail_json TEXT NULL;
+                ALTER TABLE book_order ADD COLUMN detail_fingerprint TEXT NULL;
+                ALTER TABLE book_order ADD COLUMN detail_read_at {t.Long} NULL;
+                ALTER TABLE book_order ADD COLUMN delivery_date {t.Long} NULL;
+                ALTER TABLE book_order ADD COLUMN last_delivery_date {t.Long} NULL;
+                ALTER TABLE book_order ADD COLUMN hold_since {t.Long} NULL;
+                ALTER TABLE book_order ADD COLUMN hold_since_first_look {t.Bool} NOT NULL DEFAULT {t.False};
+                CREATE INDEX ix_book_order_detail ON book_order (account_key, is_closed, detail_read_at);
+                """),
         ];
     }
 }

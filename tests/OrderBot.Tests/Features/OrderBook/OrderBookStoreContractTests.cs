@@ -12,7 +12,7 @@ namespace OrderBot.Tests.Features.OrderBook;
 /// The order book store on one engine (<see cref="SqliteOrderBookStoreTests"/>, <see cref="PostgresOrderBookStoreTests"/>):
 /// SQL filters and totals, never older over newer, changes by fingerprint, mark and sweep, account states.
 /// </summary>
-public abstract class OrderBookStoreContractTests : IAsyncLifetime
+public abstract partial class OrderBookStoreContractTests : IAsyncLifetime
 {
     protected static readonly DateTimeOffset Start = new(2026, 11, 23, 9, 0, 0, TimeSpan.Zero);
 

@@ -34,6 +34,15 @@ internal sealed class BookTurns : IAsyncDisposable
 
     internal OrderBookStore Book => _session.Services.GetRequiredService<OrderBookStore>();
 
+    /// <summary>The sandboxes this instance asks (their request counts, their data).</summary>
+    internal OrderBot.Hosting.SandboxServers Sandboxes => _session.Services.GetRequiredService<OrderBot.Hosting.SandboxServers>();
+
+    /// <summary>The composed app's services (leases, options).</summary>
+    internal IServiceProvider Services => _session.Services;
+
+    /// <summary>A supplier's gate (its rate window), e.g. <see cref="IngramRegistration.GateKey"/>.</summary>
+    internal SupplierGate Gate(string key) => _session.Services.GetRequiredKeyedService<SupplierGate>(key);
+
     /// <summary>This instance's real sync service (reads the sandboxes through the suppliers' book readers).</summary>
     internal OrderBookSync Sync => _session.Services.GetRequiredService<OrderBookSync>();
 
