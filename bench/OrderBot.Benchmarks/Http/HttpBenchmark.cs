@@ -7,7 +7,8 @@ namespace OrderBot.Benchmarks.Http;
 /// <summary>
 /// The real app over real HTTP, each piece its own process on loopback: the bot (OrderBot's Release
 /// <c>orderbot.dll</c>, or a Node anchor), a fake Connector receiving the replies, and a load client posting "help" at
-/// 1 and 32 concurrent. Per target and round: a fresh bot process; idle RSS 3 s after its port opens; then for each
+/// 1 and 32 concurrent. Per target and round: a fresh bot process; OrderBot's recognizer warm-up awaited (its log line);
+/// idle RSS 3 s after that; then for each
 /// concurrency a warm-up and a counted phase giving turns/s, p50/p99 request → reply, the bot's CPU ms per turn and
 /// its peak RSS. Targets are run in turn within each round (A B A B …) so a drift of the shared machine hits all.
 /// Args: [--targets orderbot,botbuilder,agents] [--baseline path/to/orderbot.dll] [--rounds 3] [--seconds 10]
@@ -83,6 +84,14 @@ public sealed class HttpBenchmark : IBenchmarkSuite
             var startWatch = Stopwatch.StartNew();
             await WaitForPortAsync(botPort, bot);
             var startMs = startWatch.Elapsed.TotalMilliseconds;
+            if (target.ReadyLine is { } ready)
+            {
+                await WaitForLineAsync(output, ready, bot);
+                bot.Refresh();
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"{target.Name} round {round}: listening after {startMs:F0} ms, ready ('{ready}…') after {startWatch.Elapsed.TotalMilliseconds:F0} ms, {bot.TotalProcessorTime.TotalMilliseconds:F0} ms CPU so far"));
+            }
+
             await Task.Delay(TimeSpan.FromSeconds(3));
             bot.Refresh();
             var idleMb = bot.WorkingSet64 / (1024.0 * 1024.0);
@@ -151,6 +160,30 @@ public sealed class HttpBenchmark : IBenchmarkSuite
 
         start.Environment["DOTNET_gcServer"] = "0";
         return start;
+    }
+
+    private static async Task WaitForLineAsync(System.Text.StringBuilder output, string line, Process process)
+    {
+        var until = Stopwatch.StartNew();
+        while (until.Elapsed < TimeSpan.FromSeconds(180))
+        {
+            lock (output)
+            {
+                if (output.ToString().Contains(line, StringComparison.Ordinal))
+                {
+                    return;
+                }
+            }
+
+            if (process.HasExited)
+            {
+                throw new InvalidOperationException($"process exited with {process.ExitCode} before printing '{line}'");
+            }
+
+            await Task.Delay(50);
+        }
+
+        throw new InvalidOperationException($"no '{line}' within 180 s");
     }
 
     private static async Task WaitForPortAsync(int port, Process process)

@@ -64,7 +64,33 @@ internal static class HttpReport
             }
         }
 
+        PrintCpuRatios(rows, targets);
         PrintBeforeAfter(rows);
+    }
+
+    /// <summary>
+    /// The issue's CPU bar: how many times more CPU per turn the cheaper anchor spends than OrderBot, round by round
+    /// (paired), per concurrency — CPU per turn, unlike turns/s, holds still while the neighbours load the machine.
+    /// </summary>
+    private static void PrintCpuRatios(List<HttpRow> rows, List<string> targets)
+    {
+        var anchors = rows.Where(r => r.Target is "botbuilder" or "agents").ToList();
+        foreach (var bot in targets.Where(t => t.StartsWith("orderbot", StringComparison.Ordinal)))
+        {
+            foreach (var concurrency in rows.Select(r => r.Concurrency).Distinct().Order())
+            {
+                var ratios = rows.Where(r => r.Target == bot && r.Concurrency == concurrency)
+                    .Select(r => (r, cheapest: anchors.Where(a => a.Round == r.Round && a.Concurrency == concurrency).MinBy(a => a.Load.CpuMsPerTurn)))
+                    .Where(p => p.cheapest is not null)
+                    .Select(p => p.cheapest!.Load.CpuMsPerTurn / p.r.Load.CpuMsPerTurn)
+                    .ToList();
+                if (ratios.Count > 0)
+                {
+                    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                        $"cheaper anchor's CPU ms/turn / {bot}'s at {concurrency} concurrent: median {Median(ratios):F2}x (rounds: {string.Join(", ", ratios.Select(x => x.ToString("F2", CultureInfo.InvariantCulture)))}; target >= 3x)"));
+                }
+            }
+        }
     }
 
     /// <summary>With <c>--baseline</c>: this build against the one before, round by round (paired), per concurrency.</summary>

@@ -17,7 +17,7 @@ public static class RecognizeCommand
         "  --now       the instant date phrases resolve against (default: the current time)\n" +
         "  --locale    e.g. en-US (10/3 = 3 Oct) or en-GB (10/3 = 10 Mar); default en-US\n" +
         "  --timezone  IANA id, e.g. Europe/Paris; default UTC\n" +
-        "usage: orderbot recognize --score [--failures] [--head linear|nearest|blend] [--folds K [--weight W]] [corpus.jsonl ...] [< corpus.jsonl]\n" +
+        "usage: orderbot recognize --score [--failures] [--dump] [--head linear|nearest|blend] [--folds K [--weight W]] [corpus.jsonl ...] [< corpus.jsonl]\n" +
         "  Scores labeled corpora (text, intent, entities, split): exact accuracy per split and intent. With no file and no\n" +
         "  input, scores the repository's generated held-out split and the independent held-out set. --folds K scores the\n" +
         "  files by K-fold: each fold by a model that learnt from the generated corpus and the other folds (rows weighted W).";
@@ -84,14 +84,20 @@ public static class RecognizeCommand
         }
 
         var missed = failures ? new List<string>() : null;
+        var dumped = options.Contains("--dump") ? new List<string>() : null;
         var folds = Option(options, "--folds");
         var scores = folds is { } k
             ? IntentModel.ScoreByFolds(lines, (int)k, (float)(Option(options, "--weight") ?? IntentModel.TuningWeight), missed)
-            : CorpusScore.Score(new Recognizer(), lines, missed);
+            : CorpusScore.Score(new Recognizer(), lines, missed, dumped);
         await output.WriteAsync(CorpusScore.Format(scores));
         foreach (var miss in missed ?? [])
         {
             await output.WriteLineAsync(miss);
+        }
+
+        foreach (var row in dumped ?? [])
+        {
+            await output.WriteLineAsync(row);
         }
 
         await output.FlushAsync();

@@ -20,7 +20,12 @@ public static class CorpusScore
     /// <summary>The clock a row uses unless it names one: Wednesday 4 Nov 2020 10:00 UTC.</summary>
     public static readonly DateTimeOffset DefaultNow = new(2020, 11, 4, 10, 0, 0, TimeSpan.Zero);
 
-    public static IReadOnlyList<IntentScore> Score(Recognizer recognizer, IEnumerable<string> lines, ICollection<string>? failures = null)
+    /// <param name="recognizer">The recognizer scored.</param>
+    /// <param name="lines">The corpus rows.</param>
+    /// <param name="failures">Receives each row answered wrongly, with what was expected and what came.</param>
+    /// <param name="rows">Receives every row's answer (<c>orderbot recognize --score --dump</c>): comparing two
+    /// builds' lists shows whether a change altered any answer, right or wrong.</param>
+    public static IReadOnlyList<IntentScore> Score(Recognizer recognizer, IEnumerable<string> lines, ICollection<string>? failures = null, ICollection<string>? rows = null)
     {
         ArgumentNullException.ThrowIfNull(recognizer);
         ArgumentNullException.ThrowIfNull(lines);
@@ -45,6 +50,7 @@ public static class CorpusScore
             var result = recognizer.Recognize(text, context);
             var actual = Describe(result.Intent, result.Entities.Select(e => (e.Key, e.Value)));
             var right = expected == actual;
+            rows?.Add($"[{split}] \"{text}\" -> {actual}");
             var (correct, total, intentCorrect) = counts.GetValueOrDefault((split, intent));
             counts[(split, intent)] = (correct + (right ? 1 : 0), total + 1, intentCorrect + (result.Intent == intent ? 1 : 0));
             if (!right)
