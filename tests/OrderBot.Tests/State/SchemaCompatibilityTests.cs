@@ -68,8 +68,8 @@ public sealed partial class SchemaCompatibilityTests : IDisposable
         Assert.Equal(expected, MainsPart(await DescribeAsync(path)));
     }
 
-    /// <summary>The steps appended since main's version 3: the find index (4), digest and exports (5), the order book (6).</summary>
-    private static readonly int[] AfterMain = [4, 5, 6];
+    /// <summary>The steps appended since main's version 3: the find index (4), digest and exports (5), the order book (6), its details (7).</summary>
+    private static readonly int[] AfterMain = [4, 5, 6, 7];
 
     private static readonly string[] LaterTables = ["read_order", "order_identifier", "digest_subscription", "export_file", "bot_secret", "book_order", "book_sync"];
 

@@ -36,7 +36,7 @@ public sealed class StateServiceCollectionExtensionsTests : IDisposable
 
         Assert.True(File.Exists(Path.Combine(_contentRoot, "data", "orderbot.db")));
         Assert.Same(conversations, app.Services.GetRequiredService<OrderBot.Protocol.Routing.IConversationReferenceStore>());
-        Assert.Equal(6, await app.Services.GetRequiredService<StateMigrator>().GetSchemaVersionAsync());
+        Assert.Equal(7, await app.Services.GetRequiredService<StateMigrator>().GetSchemaVersionAsync());
     }
 
     [Fact]

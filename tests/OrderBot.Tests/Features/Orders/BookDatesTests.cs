@@ -90,6 +90,22 @@ public sealed class BookDatesTests : IAsyncLifetime
         HasNot(text, "I can't date");
     }
 
+    [Fact]
+    public async Task DueNextWeek_RealSyncWithDetailsOfSchneider_AnsweredFromTheBookByTheDetailsDates()
+    {
+        var sandbox = _turns.Sandboxes.Schneider!.Stats;
+        Assert.Equal(BookSyncOutcome.Completed, await _turns.Sync.SyncAccountAsync(France));
+        Assert.Equal(BookSyncOutcome.Completed, await _turns.Sync.ReadDetailsAsync(France));
+        var (searches, details) = (sandbox.Search, sandbox.OrderDetails);
+
+        var text = await _turns.AskAsync("schneider orders due next week");
+
+        Assert.StartsWith("Orders due from 7 Dec 2026 to 13 Dec 2026 at Schneider Electric\n6 orders as of 10:30.", text, StringComparison.Ordinal);
+        Has(text, "0101000184");
+        Has(text, "Delivery dates are those of each open order's details, read by OrderBot's order book since 10:30.");
+        Assert.Equal((searches, details), (sandbox.Search, sandbox.OrderDetails));
+    }
+
     /// <summary>Moves the clock to <paramref name="sinceStart"/> after the start and runs the Ingram book's pass.</summary>
     private async Task SyncAtAsync(TimeSpan sinceStart)
     {
