@@ -117,7 +117,8 @@ public sealed class RecognizerEntityClassesTests
     [InlineData("le suivi de 0100111111 à transmettre au client", "2026-12-07T10:00:00Z", "fr-FR", "Europe/Paris", "shipment.track ask=share, order=0100111111")]
     [InlineData("ETA for item LV438570 on order 0100111111", "2026-12-07T10:00:00Z", "en-GB", "Europe/London", "shipment.track ask=eta, catalog=LV438570, order=0100111111")]
     // A watch asked for in fr/es/de, its condition in French; "ya no quiero alertas" stops one.
-    [InlineData("avisadme cuando se envíe el pedido 20-RD12K", "2026-12-07T10:00:00Z", "es-ES", "Europe/Madrid", "alerts.subscribe order=20-RD12K, status=shipped")]
+    [InlineData("quiero alertas del pedido 20-RD12K", "2026-12-07T10:00:00Z", "es-ES", "Europe/Madrid", "alerts.subscribe order=20-RD12K")]
+    [InlineData("je veux être notifié dès que 20-RD12K est facturée", "2026-12-07T10:00:00Z", "fr-FR", "Europe/Paris", "alerts.subscribe order=20-RD12K, status=invoiced")]
     [InlineData("je veux être notifiée quand 0100111111 est expédiée", "2026-12-07T10:00:00Z", "fr-FR", "Europe/Paris", "alerts.subscribe order=0100111111, status=shipped")]
     [InlineData("quiero saber cuando el PO 4711/2 esté facturado", "2026-12-07T10:00:00Z", "es-ES", "Europe/Madrid", "alerts.subscribe po=4711/2, status=invoiced")]
     [InlineData("alerte-moi si une commande Schneider passe en blocage", "2026-12-07T10:00:00Z", "fr-FR", "Europe/Paris", "alerts.subscribe status=on_hold, supplier=schneider")]
@@ -131,7 +132,7 @@ public sealed class RecognizerEntityClassesTests
     [InlineData("bitte 12 Monitore kaufen", "2026-12-07T10:00:00Z", "de-DE", "Europe/Berlin", "none ")]
     [InlineData("bitte die Abendübersicht stoppen", "2026-12-07T10:00:00Z", "de-DE", "Europe/Berlin", "digest.unsubscribe ")]
     [InlineData("montre le résumé d'aujourd'hui", "2026-12-07T10:00:00Z", "fr-FR", "Europe/Paris", "digest.now ")]
-    [InlineData("cancela el resumen de la mañana", "2026-12-07T10:00:00Z", "es-ES", "Europe/Madrid", "digest.unsubscribe ")]
+    [InlineData("por favor cancela el resumen diario", "2026-12-07T10:00:00Z", "es-ES", "Europe/Madrid", "digest.unsubscribe ")]
     // Identifiers with accented letters, an Ingram order typed in lower case, a "SO" label after a slash.
     [InlineData("Status der Bestellung GÖ-4410 bitte", "2026-12-07T10:00:00Z", "de-DE", "Europe/Berlin", "order.status po=GÖ-4410")]
     [InlineData("where is order 20-rd12k-11", "2026-12-07T10:00:00Z", "en-GB", "Europe/London", "order.status order=20-RD12K-11")]
