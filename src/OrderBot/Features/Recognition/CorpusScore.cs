@@ -23,8 +23,8 @@ public static class CorpusScore
     /// <param name="recognizer">The recognizer scored.</param>
     /// <param name="lines">The corpus rows.</param>
     /// <param name="failures">Receives each row answered wrongly, with what was expected and what came.</param>
-    /// <param name="rows">Receives every row's answer (<c>orderbot recognize --score --dump</c>): comparing two
-    /// builds' lists shows whether a change altered any answer, right or wrong.</param>
+    /// <param name="rows">Receives every row's answer, intent and every entity (<c>orderbot recognize --score --dump</c>):
+    /// comparing two builds' lists shows whether a change altered any answer, right or wrong.</param>
     public static IReadOnlyList<IntentScore> Score(Recognizer recognizer, IEnumerable<string> lines, ICollection<string>? failures = null, ICollection<string>? rows = null)
     {
         ArgumentNullException.ThrowIfNull(recognizer);
@@ -50,7 +50,7 @@ public static class CorpusScore
             var result = recognizer.Recognize(text, context);
             var actual = Describe(result.Intent, result.Entities.Select(e => (e.Key, e.Value)));
             var right = expected == actual;
-            rows?.Add($"[{split}] \"{text}\" -> {actual}");
+            rows?.Add($"[{split}] \"{text}\" -> {result.Intent} {string.Join(", ", result.Entities.Select(e => $"{e.Key}={e.Value}"))}".TrimEnd());
             var (correct, total, intentCorrect) = counts.GetValueOrDefault((split, intent));
             counts[(split, intent)] = (correct + (right ? 1 : 0), total + 1, intentCorrect + (result.Intent == intent ? 1 : 0));
             if (!right)

@@ -99,6 +99,24 @@ public sealed class RecognizeCommandTests
         }
     }
 
+    [Fact]
+    public async Task RunAsync_ScoreWithDump_ListsEveryRowsAnswerRightOrWrong()
+    {
+        // Two builds' dumps compared line by line show whether a change altered any answer.
+        var input = new StringReader(
+            """
+            {"text": "where is PO 7781/B", "intent": "order.status", "entities": {"po": "7781/B"}, "split": "heldout"}
+            {"text": "CUSTPO", "intent": "help", "entities": {}, "split": "heldout"}
+            """);
+        var output = new StringWriter();
+
+        var exit = await RecognizeCommand.RunAsync(["--score", "--dump"], input, output, TextWriter.Null, Time);
+
+        Assert.Equal(0, exit);
+        var rows = output.ToString().Split('\n').Where(l => l.StartsWith("[heldout]", StringComparison.Ordinal)).ToList();
+        Assert.Equal(["[heldout] \"where is PO 7781/B\" -> order.status po=7781/B", "[heldout] \"CUSTPO\" -> order.status ref=CUSTPO"], rows);
+    }
+
     [Theory]
     [InlineData("--bogus")]
     [InlineData("--now")]
