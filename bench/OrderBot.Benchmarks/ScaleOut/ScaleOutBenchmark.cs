@@ -126,7 +126,7 @@ public sealed partial class ScaleOutBenchmark : IBenchmarkSuite
         var minutes = seconds / 60.0;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"[{mode}] {questions} questions in {seconds} s ({questions * 60.0 / seconds:F0}/min): replied {100.0 * first.Count / questions:F1} % (HTTP non-200 {status.Count(s => s != 200)}); "
-            + $"answered live {Share("live"):F1} %, from the book {Share("book"):F1} % (of which not in it {Share("book-none"):F1} %), not answered {Share("none") + (100.0 * (questions - first.Count) / questions):F1} %; "
+            + $"answered live {Share("live"):F1} %, from the book {Share("book") + Share("book-none"):F1} % ({Share("book-none"):F1} % saying the order is not in it), not answered {Share("none") + (100.0 * (questions - first.Count) / questions):F1} %; "
             + $"reply p50 {P(times, 0.50):F0} ms p95 {P(times, 0.95):F0} ms p99 {P(times, 0.99):F0} ms max {P(times, 1):F0} ms; Ingram 429s {ingram.RateLimited}; "
             + $"Ingram calls {during / minutes:F0}/min while asking ({calls.Count} in all incl. settle; busiest 60 s window {ingram.BusiestWindow(TimeSpan.FromSeconds(60))}); "
             + $"Schneider calls {(cluster.Schneider.Stats.ApiCalls - schneiderBefore) / ((questionsEnd - start).TotalMinutes + settle / 60.0):F0}/min"));
