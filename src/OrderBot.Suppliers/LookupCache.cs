@@ -82,7 +82,7 @@ internal sealed class LookupCache : IAnswerCacheInvalidator
         var listener = Resilience.CallDeadline.QueuedListener;
         var queued = _queued.GetOrAdd(key, static _ => new QueuedFanOut());
         queued.Add(listener);
-        var context = (Parent: System.Diagnostics.Activity.Current, Deadline: Resilience.CallDeadline.Current, LateEnd: Resilience.CallDeadline.WaitUntil, Queued: (Func<DateTimeOffset, bool>)queued.Notify);
+        var context = (Parent: System.Diagnostics.Activity.Current, Deadline: Resilience.CallDeadline.Current, LateEnd: Resilience.CallDeadline.WaitUntil, Queued: (Func<DateTimeOffset, bool>)queued.Notify, BudgetWait: Resilience.CallDeadline.BudgetWait);
         SupplierResult result;
         try
         {
@@ -123,7 +123,7 @@ internal sealed class LookupCache : IAnswerCacheInvalidator
         IOrderSupplier supplier,
         Func<IOrderSupplier, CancellationToken, Task<SupplierResult>> ask,
         Asked asked,
-        (System.Diagnostics.Activity? Parent, DateTimeOffset? Deadline, DateTimeOffset? LateEnd, Func<DateTimeOffset, bool> Queued) context,
+        (System.Diagnostics.Activity? Parent, DateTimeOffset? Deadline, DateTimeOffset? LateEnd, Func<DateTimeOffset, bool> Queued, TimeSpan? BudgetWait) context,
         CancellationToken cancellationToken) =>
         _cache.GetOrCreateAsync(
             key,
@@ -135,7 +135,7 @@ internal sealed class LookupCache : IAnswerCacheInvalidator
                 System.Diagnostics.Activity.Current = state.context.Parent ?? previous;
                 try
                 {
-                    using (Resilience.CallDeadline.Use(state.context.Deadline, state.context.LateEnd, state.context.Queued))
+                    using (Resilience.CallDeadline.Use(state.context.Deadline, state.context.LateEnd, state.context.Queued, state.context.BudgetWait))
                     {
                         return await state.ask(state.supplier, token);
                     }

@@ -81,7 +81,7 @@ public sealed partial class OrderLookup
     {
         var asked = only is { } id ? _suppliers.Where(s => s.Id == id) : _suppliers;
         var results = await Task.WhenAll(asked.Select(s => scope.Deadline is { } deadline
-            ? AskByAsync(s, deadline, scope.LateWindow, ask, cancellationToken)
+            ? AskByAsync(s, deadline, scope.LateWindow, scope.BudgetWait, ask, cancellationToken)
             : AskOneAsync(s, ask, cancellationToken)));
         return new LookupResult(results);
     }
@@ -97,6 +97,7 @@ public sealed partial class OrderLookup
         IOrderSupplier supplier,
         DateTimeOffset deadline,
         TimeSpan? lateWindow,
+        TimeSpan? budgetWait,
         Func<IOrderSupplier, CancellationToken, Task<SupplierResult>> ask,
         CancellationToken cancellationToken)
     {
@@ -125,7 +126,7 @@ public sealed partial class OrderLookup
         using (cancellationToken.Register(static c => ((CancellationTokenSource)c!).Cancel(), call))
         {
             using var timer = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            using (CallDeadline.Use(deadline, deadline + lateWindow, onQueued))
+            using (CallDeadline.Use(deadline, deadline + lateWindow, onQueued, budgetWait))
             {
                 Detached.Value = detached;
                 answer = AskOneAsync(supplier, ask, call.Token);

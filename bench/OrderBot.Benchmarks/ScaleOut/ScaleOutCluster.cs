@@ -40,9 +40,9 @@ internal sealed class ScaleOutCluster : IAsyncDisposable
 
     public FakeConnector Connector { get; }
 
-    public static async Task<ScaleOutCluster> StartAsync(string postgres, string redis, IEnumerable<string> extra)
+    public static async Task<ScaleOutCluster> StartAsync(string postgres, string redis, int bulkOrders, IEnumerable<string> extra)
     {
-        var ingram = await IngramSandboxServer.StartAsync(new IngramSandboxOptions { SendWebhooks = false }, TimeProvider.System);
+        var ingram = await IngramSandboxServer.StartAsync(new IngramSandboxOptions { SendWebhooks = false, BulkOrders = bulkOrders }, TimeProvider.System);
         var schneiderOptions = new SchneiderSandboxOptions();
         var schneider = await SchneiderSandboxServer.StartAsync(schneiderOptions, TimeProvider.System);
         var connector = await FakeConnector.StartAsync();
@@ -101,6 +101,39 @@ internal sealed class ScaleOutCluster : IAsyncDisposable
         using var content = new StringContent(activity, Encoding.UTF8, "application/json");
         using var response = await _clients[index % 3].PostAsync("api/messages", content);
         return (int)response.StatusCode;
+    }
+
+    /// <summary>
+    /// Waits until every instance's <c>/readyz</c> shows each order book synced (its first pass completed, no problem
+    /// since) — in production the book syncs continuously, so a burst meets a synced book. Returns how long it took,
+    /// or null when <paramref name="limit"/> passed first (the last <c>/readyz</c> is printed).
+    /// </summary>
+    public async Task<TimeSpan?> WaitForBooksAsync(TimeSpan limit)
+    {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var last = string.Empty;
+        while (clock.Elapsed < limit)
+        {
+            var synced = true;
+            foreach (var client in _clients)
+            {
+                last = await client.GetStringAsync("readyz");
+                using var json = JsonDocument.Parse(last);
+                synced &= json.RootElement.TryGetProperty("books", out var books)
+                    && books.EnumerateObject().Any()
+                    && books.EnumerateObject().All(b => b.Value.GetString() is { } state && state.StartsWith("synced", StringComparison.Ordinal) && !state.Contains("stopped", StringComparison.Ordinal));
+            }
+
+            if (synced)
+            {
+                return clock.Elapsed;
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(500));
+        }
+
+        Console.WriteLine($"  books not synced after {limit.TotalSeconds:F0} s: {last}");
+        return null;
     }
 
     public static string Conversation(int index) => string.Create(CultureInfo.InvariantCulture, $"a:scale-{index}");

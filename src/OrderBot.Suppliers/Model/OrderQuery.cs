@@ -34,6 +34,14 @@ public sealed record SupplierScope
     /// </summary>
     public TimeSpan? LateWindow { get; init; }
 
+    /// <summary>
+    /// With <see cref="Deadline"/>: longest a call waits for OrderBot's own budget of the supplier when it has no room
+    /// (null: the supplier's setting, e.g. <c>Suppliers:Ingram:RateLimitTurnWait</c>; zero: only a permit free now).
+    /// Set when an answer is already at hand (the order book's copy), so the question is answered at once rather
+    /// than kept waiting for a call that would only refresh it.
+    /// </summary>
+    public TimeSpan? BudgetWait { get; init; }
+
     /// <summary>True to ask the supplier afresh rather than use a recent answer ("Refresh").</summary>
     public bool Fresh { get; init; }
 

@@ -11,6 +11,7 @@ public static class CallDeadline
     private static readonly AsyncLocal<DateTimeOffset?> Ambient = new();
     private static readonly AsyncLocal<DateTimeOffset?> LateEnd = new();
     private static readonly AsyncLocal<Func<DateTimeOffset, bool>?> Queued = new();
+    private static readonly AsyncLocal<TimeSpan?> Budget = new();
 
     /// <summary>The deadline of the current flow, or null (the watcher, a tool) when only the timeouts bound it.</summary>
     public static DateTimeOffset? Current => Ambient.Value;
@@ -22,6 +23,13 @@ public static class CallDeadline
     /// </summary>
     public static DateTimeOffset? WaitUntil => LateEnd.Value ?? Ambient.Value;
 
+    /// <summary>
+    /// Longest a call of this flow waits for our own budget when it has no room, instead of the supplier's own turn
+    /// wait (e.g. Ingram's <c>RateLimitTurnWait</c>); zero: only a permit free now. Set when the question already has
+    /// an answer at hand (the order book's copy), so it is not kept waiting for a call that would only refresh it.
+    /// </summary>
+    public static TimeSpan? BudgetWait => Budget.Value;
+
     /// <summary>Sets the deadline for the flow started inside the returned scope (an earlier one is kept).</summary>
     public static IDisposable Use(DateTimeOffset? deadline) => Use(deadline, lateEnd: null);
 
@@ -32,12 +40,22 @@ public static class CallDeadline
     /// The same, with who to tell when a call of this flow queues for our own budget past the deadline
     /// (<see cref="ReportQueued"/>): the lookup then answers at once instead of waiting for the deadline.
     /// </summary>
-    public static IDisposable Use(DateTimeOffset? deadline, DateTimeOffset? lateEnd, Func<DateTimeOffset, bool>? onQueued)
+    public static IDisposable Use(DateTimeOffset? deadline, DateTimeOffset? lateEnd, Func<DateTimeOffset, bool>? onQueued) =>
+        Use(deadline, lateEnd, onQueued, Budget.Value);
+
+    /// <summary>The same, with the flow's <see cref="BudgetWait"/> (null: the supplier's own; a shorter one already set is kept).</summary>
+    public static IDisposable Use(DateTimeOffset? deadline, DateTimeOffset? lateEnd, Func<DateTimeOffset, bool>? onQueued, TimeSpan? budgetWait)
     {
         var previous = Ambient.Value;
         var previousLate = LateEnd.Value;
         var previousQueued = Queued.Value;
+        var previousBudget = Budget.Value;
         Queued.Value = onQueued;
+        if (budgetWait is { } wait && (previousBudget is null || wait < previousBudget))
+        {
+            Budget.Value = wait;
+        }
+
         if (deadline is { } at && (previous is null || at < previous))
         {
             Ambient.Value = at;
@@ -48,7 +66,7 @@ public static class CallDeadline
             LateEnd.Value = end;
         }
 
-        return new Scope(previous, previousLate, previousQueued);
+        return new Scope(previous, previousLate, previousQueued, previousBudget);
     }
 
     /// <summary>The flow's current "queued" listener, to carry into a context the flow does not reach (a shared cache call).</summary>
@@ -64,10 +82,11 @@ public static class CallDeadline
     /// <summary>True when waiting until <paramref name="until"/> would outlast the current deadline.</summary>
     public static bool Outlasts(DateTimeOffset until) => Current is { } deadline && until > deadline;
 
-    private sealed class Scope(DateTimeOffset? previous, DateTimeOffset? previousLate, Func<DateTimeOffset, bool>? previousQueued) : IDisposable
+    private sealed class Scope(DateTimeOffset? previous, DateTimeOffset? previousLate, Func<DateTimeOffset, bool>? previousQueued, TimeSpan? previousBudget) : IDisposable
     {
         public void Dispose()
         {
+            Budget.Value = previousBudget;
             Ambient.Value = previous;
             LateEnd.Value = previousLate;
             Queued.Value = previousQueued;

@@ -47,6 +47,9 @@ public sealed partial class SupplierGate : IDisposable
     // Give up on budget a little before the turn's deadline, so the answer says "rate limited", not "no answer".
     private static readonly TimeSpan DeadlineMargin = TimeSpan.FromMilliseconds(250);
 
+    // How long a permit that looks free now may take to be granted: the shared window's round trip (Redis).
+    private static readonly TimeSpan FreeNowWait = TimeSpan.FromMilliseconds(200);
+
     private readonly IRateWindow? _all;
     private readonly IRateWindow? _background;
     private readonly TimeProvider _timeProvider;
@@ -164,16 +167,26 @@ public sealed partial class SupplierGate : IDisposable
         // longer than TurnWait (#29): a permit further off answers the question at once. The call keeps its place only
         // when its permit comes within the late window and within MaxWait (which the supplier's total timeout
         // exceeds) — the answer then says when it will be added, and the late answer completes the card.
-        var answerBy = Settings.TurnWait is { } turnWait && now + turnWait < deadline ? now + turnWait : deadline;
+        // The flow's own budget wait (an answer already at hand: the order book's copy) before the supplier's TurnWait.
+        var turnWait = CallDeadline.BudgetWait ?? Settings.TurnWait;
+        var answerBy = turnWait is { } budgetWait && now + budgetWait < deadline ? now + budgetWait : deadline;
         var lateEnd = CallDeadline.WaitUntil ?? deadline;
         var keepUntil = (lateEnd < now + Settings.MaxWait ? lateEnd : now + Settings.MaxWait) - DeadlineMargin;
         var grant = EstimateGrant(background);
         grant = paused > grant ? paused : grant;
-        if (grant <= answerBy - DeadlineMargin)
+        var waitFor = answerBy - DeadlineMargin - now;
+        if (grant <= now + FreeNowWait && waitFor < FreeNowWait)
+        {
+            // A permit looks free now (the estimate is read after `now`): take it even with (almost) no wait left, as
+            // long as the shared window answers.
+            waitFor = deadline - now < FreeNowWait ? deadline - now : FreeNowWait;
+        }
+
+        if (grant <= now + waitFor)
         {
             // Expected in time: wait for it, but only until then — an estimate overtaken (callers that were sleeping
             // out a pause, a priority question) must not leave the call queued silently at the deadline.
-            if (await WaitAsync(background, answerBy - DeadlineMargin - now, held, cancellationToken))
+            if (await WaitAsync(background, waitFor, held, cancellationToken))
             {
                 return true;
             }

@@ -55,6 +55,67 @@ public sealed class OwnBudgetDeadlineTests
     }
 
     [Fact]
+    public async Task AcquireAsync_BudgetWaitZero_PermitWithinTurnWait_FalseAtOnce()
+    {
+        // An answer at hand (the order book's copy): the question does not wait the turn wait for a refresh.
+        var clock = new FakeTimeProvider(Start);
+        using var budget = new SupplierGate(new SupplierGateSettings(1, TimeSpan.FromSeconds(60), 0.5, TimeSpan.FromSeconds(20), TimeSpan.FromSeconds(2)), clock);
+        Assert.True(await budget.AcquireAsync(false, CancellationToken.None));
+        clock.Advance(TimeSpan.FromSeconds(60)); // the permit comes back in 1 s
+
+        Task<bool> acquire;
+        using (CallDeadline.Use(clock.GetUtcNow().AddSeconds(10), lateEnd: null, onQueued: null, budgetWait: TimeSpan.Zero))
+        {
+            acquire = budget.AcquireAsync(false, CancellationToken.None);
+        }
+
+        Assert.True(acquire.IsCompleted, "waited on our own budget with an answer at hand");
+        Assert.False(await acquire);
+        Assert.Equal(0, budget.Waiting);
+    }
+
+    [Fact]
+    public async Task AcquireAsync_BudgetWaitZero_PermitFreeNow_Granted()
+    {
+        var clock = new FakeTimeProvider(Start);
+        using var budget = new SupplierGate(new SupplierGateSettings(1, TimeSpan.FromSeconds(60), 0.5, TimeSpan.FromSeconds(20), TimeSpan.FromSeconds(2)), clock);
+
+        bool granted;
+        using (CallDeadline.Use(clock.GetUtcNow().AddSeconds(10), lateEnd: null, onQueued: null, budgetWait: TimeSpan.Zero))
+        {
+            granted = await budget.AcquireAsync(false, CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(10));
+        }
+
+        Assert.True(granted);
+        Assert.Equal(0, budget.Remaining);
+    }
+
+    [Fact]
+    public async Task AcquireAsync_BudgetWaitZeroWithinLateWindow_ReportsQueuedAtOnceAndKeepsItsPlace()
+    {
+        var clock = new FakeTimeProvider(Start);
+        using var budget = new SupplierGate(new SupplierGateSettings(1, TimeSpan.FromSeconds(60), 0.5, TimeSpan.FromSeconds(20), TimeSpan.FromSeconds(2)), clock);
+        Assert.True(await budget.AcquireAsync(false, CancellationToken.None));
+        clock.Advance(TimeSpan.FromSeconds(60)); // the permit comes back at 12:01:01, 1 s from now
+        DateTimeOffset? reported = null;
+
+        Task<bool> acquire;
+        using (CallDeadline.Use(clock.GetUtcNow().AddSeconds(10), clock.GetUtcNow().AddSeconds(55), at =>
+        {
+            reported = at;
+            return true;
+        }, TimeSpan.Zero))
+        {
+            acquire = budget.AcquireAsync(false, CancellationToken.None);
+        }
+
+        Assert.Equal(Start.AddSeconds(61), reported);
+        Assert.False(acquire.IsCompleted);
+        clock.Advance(TimeSpan.FromSeconds(1));
+        Assert.True(await acquire.WaitAsync(TimeSpan.FromSeconds(10)));
+    }
+
+    [Fact]
     public async Task AcquireAsync_PermitBeyondTurnWaitWithinLateWindow_ReportsQueuedAndKeepsItsPlace()
     {
         var clock = new FakeTimeProvider(Start);

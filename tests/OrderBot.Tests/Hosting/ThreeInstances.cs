@@ -36,7 +36,8 @@ internal sealed class ThreeInstances : IAsyncDisposable
 
     public IReadOnlyList<AppHost> Hosts => _hosts;
 
-    public static async Task<ThreeInstances> StartAsync()
+    /// <summary>Starts the three; <paramref name="extra"/> settings go to every instance.</summary>
+    public static async Task<ThreeInstances> StartAsync(params string[] extra)
     {
         var redis = ScaleOutFactAttribute.Redis ?? throw new InvalidOperationException(
             $"{ScaleOutFactAttribute.RedisVariable} is not set but CI=true: the scale-out tests must run in CI (e.g. 127.0.0.1:56379).");
@@ -58,6 +59,7 @@ internal sealed class ThreeInstances : IAsyncDisposable
             "--Suppliers:Ingram:CustomerNumber=20-123456",
             // The hosts' clock says 03:00 UK (NightClock), when the real API is closed; this sandbox is open.
             "--Suppliers:Ingram:EnforceAvailability=false",
+            .. extra,
         ];
 
         // Started together, as a deployment would: the first to reach the fresh database migrates it, under its lock.

@@ -1,6 +1,11 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
+using Microsoft.Extensions.DependencyInjection;
+using OrderBot.Features.OrderBook;
+using OrderBot.Suppliers.Ingram;
+using OrderBot.Suppliers.Model;
+using OrderBot.Suppliers.Resilience;
 using Xunit.Abstractions;
 
 namespace OrderBot.Tests.Hosting;
@@ -101,6 +106,67 @@ public sealed class ThreeInstancesTests(ITestOutputHelper output)
         Assert.InRange(ingram.BusiestWindow(TimeSpan.FromSeconds(60)), 50, 60);
         Assert.True(callTimes[^1] - callTimes[0] > TimeSpan.FromSeconds(60), $"all {callTimes.Count} calls within {(callTimes[^1] - callTimes[0]).TotalSeconds:F0} s");
     }
+
+    [ScaleOutFact]
+    public async Task Turns_UkPosWithTheSharedBudgetUsed_AnsweredFromTheBookWithoutWaitingOnEveryInstance()
+    {
+        // The sandbox's UK bulk orders: PO-00011, PO-00023, … (every 12th), numbered 20-B00011, …
+        static string Po(int order) => string.Create(CultureInfo.InvariantCulture, $"PO-{(12 * order) + 11:D5}");
+        static string Number(int order) => string.Create(CultureInfo.InvariantCulture, $"20-B{(12 * order) + 11:D5}");
+        await using var scale = await ThreeInstances.StartAsync("--OrderBook:Enabled=true");
+        var services = scale.Hosts[0].App.Services;
+        var book = services.GetRequiredService<IOrderBook>();
+
+        // In production the book syncs continuously: wait for its first pass (a few background calls, at start-up).
+        for (var waited = 0; waited < 600 && !(await book.AccountsAsync()).Where(a => a.Account.Supplier == SupplierId.Ingram).All(a => a.CompletedAt is not null && a.LastProblem is null); waited++)
+        {
+            await Task.Delay(100);
+        }
+
+        Assert.All((await book.AccountsAsync()).Where(a => a.Account.Supplier == SupplierId.Ingram), a => Assert.True(a.CompletedAt is not null && a.LastProblem is null, $"{a}"));
+
+        // One live question per instance first, so nothing below measures a cold start.
+        for (var instance = 0; instance < 3; instance++)
+        {
+            Assert.Equal(HttpStatusCode.OK, await scale.AskAsync(instance, 100 + instance, $"where is PO {Po(instance)}"));
+            await WaitForReplyAsync(scale, 100 + instance);
+        }
+
+        // Earlier questions spent the whole shared minute (the Redis window): no PO question below has room for Ingram.
+        var gate = services.GetRequiredKeyedService<SupplierGate>(IngramRegistration.GateKey);
+        while (gate.Remaining > 0)
+        {
+            Assert.True(await gate.AcquireAsync(background: false, CancellationToken.None));
+        }
+
+        var calls = scale.Ingram.State.CallTimes.Count;
+        var took = new List<TimeSpan>();
+        for (var question = 0; question < 12; question++)
+        {
+            var asked = DateTimeOffset.UtcNow;
+            Assert.Equal(HttpStatusCode.OK, await scale.AskAsync(question % 3, question, $"where is PO {Po(3 + question)}"));
+            await WaitForReplyAsync(scale, question);
+            var reply = System.Text.RegularExpressions.Regex.Unescape(scale.Reply(question)!);
+            Assert.True(reply.Contains("this is Ingram Micro's order as of", StringComparison.Ordinal) && reply.Contains("from OrderBot's order book", StringComparison.Ordinal), reply);
+            Assert.True(reply.Contains(Number(3 + question), StringComparison.Ordinal), reply);
+            took.Add(FirstReplyAt(scale, question) - asked);
+        }
+
+        output.WriteLine("first reply after " + string.Join(", ", took.Select(t => t.TotalMilliseconds.ToString("F0", CultureInfo.InvariantCulture) + " ms")));
+        Assert.Equal(calls, scale.Ingram.State.CallTimes.Count);
+        Assert.Equal(0, scale.Ingram.State.RateLimited);
+
+        // Without the book's copy at hand a question waits up to Ingram's turn wait (2 s, less a 250 ms margin) for a
+        // permit that looks free; with it, only for a permit free now (the window's round trip), never that long.
+        Assert.All(took, t => Assert.True(t < TimeSpan.FromMilliseconds(1500), $"first reply after {t.TotalMilliseconds:F0} ms"));
+    }
+
+    private static DateTimeOffset FirstReplyAt(ThreeInstances scale, int question) =>
+        scale.Connector.Requests
+            .Where(r => r.Method == "POST" && r.RawTarget.Contains($"/conversations/{scale.ConversationId(question)}/activities", StringComparison.Ordinal)
+                && r.Body.Contains("\"type\":\"message\"", StringComparison.Ordinal))
+            .Select(r => r.ReceivedAt)
+            .First();
 
     private static async Task WaitForReplyAsync(ThreeInstances scale, int question)
     {

@@ -15,6 +15,12 @@ public enum BookSource
 
     /// <summary>Asked live, the supplier could not answer, and the book's copy answered instead (worded with its age).</summary>
     BookAfterLive,
+
+    /// <summary>
+    /// Asked live, the supplier could not answer, and the book — every account in scope synced — holds no such order:
+    /// said with the book's age (never "not found": the supplier was not asked).
+    /// </summary>
+    NotInBook,
 }
 
 /// <summary>How one supplier's part of an answer used the order book.</summary>
@@ -91,13 +97,17 @@ public static class BookWording
         return notes;
     }
 
-    /// <summary>"Ingram Micro did not answer in time; this is as of 10:42, from OrderBot's order book." for an order answered from the book.</summary>
+    /// <summary>
+    /// "Ingram Micro did not answer in time; this is as of 10:42, from OrderBot's order book." for an order answered from
+    /// the book; "…; OrderBot's order book of Ingram Micro (synced as of 10:42) has no such order …" when it holds none.
+    /// </summary>
     public static string Fallback(IReadOnlyList<BookRead> reads, CardContext context)
     {
         ArgumentNullException.ThrowIfNull(reads);
         ArgumentNullException.ThrowIfNull(context);
-        return string.Join(" ", reads.Where(r => r.Source == BookSource.BookAfterLive).Select(r =>
-            $"{Failed(r.LiveProblem, r.Supplier, context)}; this is {SupplierNames.Display(r.Supplier)}'s order as of {context.Time(r.AsOf ?? context.Now)}, from OrderBot's order book."));
+        return string.Join(" ", reads.Where(r => r.Source is BookSource.BookAfterLive or BookSource.NotInBook).Select(r => r.Source == BookSource.NotInBook
+            ? $"{Failed(r.LiveProblem, r.Supplier, context)}; OrderBot's order book of {SupplierNames.Display(r.Supplier)} (synced as of {context.Time(r.AsOf ?? context.Now)}) has no such order — one entered since then would not be in it yet."
+            : $"{Failed(r.LiveProblem, r.Supplier, context)}; this is {SupplierNames.Display(r.Supplier)}'s order as of {context.Time(r.AsOf ?? context.Now)}, from OrderBot's order book."));
     }
 
     /// <summary>Why the live ask did not answer, never blaming the supplier for our own budget.</summary>

@@ -9,7 +9,8 @@ namespace OrderBot.Features.Orders;
 /// Answers from the order book (<see cref="IOrderBook"/>): a list reads the whole book of a supplier once every account
 /// in the asker's scope has completed a sync (otherwise that supplier is asked live, as without a book, and the
 /// account is named); a single order or PO is still asked live, its answer recorded in the book, and the book's copy
-/// answers — worded with its age — when the supplier could not. Without a book, nothing here runs.
+/// answers — worded with its age — when the supplier could not (see OrderStatusService.BookCopy.cs). Without a book,
+/// nothing here runs.
 /// </summary>
 public sealed partial class OrderStatusService
 {
@@ -104,51 +105,6 @@ public sealed partial class OrderStatusService
             Detailed = search.WithDeliveryDates,
             Limit = BookListLimit,
         };
-    }
-
-    /// <summary>
-    /// One supplier's live answer to a single-order or PO question, with the book: what it found is recorded; when it
-    /// could not answer (our budget used, no answer in time, down), the book's copy answers instead, with its age.
-    /// </summary>
-    private async Task<(IReadOnlyList<SupplierResult> Results, BookRead? Read)> BookedAsync(
-        OrderQuestion question, SupplierScope scope, SupplierId supplier, IReadOnlyList<SupplierResult> results, CancellationToken cancellationToken)
-    {
-        if (_book is null)
-        {
-            return (results, null);
-        }
-
-        var seen = results.Where(r => r.Succeeded).SelectMany(r => r.Orders).ToList();
-        if (seen.Count > 0)
-        {
-            await RecordAsync(seen, cancellationToken);
-        }
-
-        // Details (lines, serials, tracking) stay live: the book's copy stands in only for a status.
-        if (question.Kind != OrderAnswerKind.Status || results.Any(r => r.Succeeded) || results.Select(r => r.Problem).OfType<SupplierProblem>().FirstOrDefault() is not { } problem
-            || problem.Kind is SupplierProblemKind.InvalidRequest or SupplierProblemKind.NotConfigured)
-        {
-            return (results, null);
-        }
-
-        var asked = new BookQuery { Scope = scope with { Deadline = null }, Supplier = supplier, Limit = 100 };
-        BookView[] views = question.Po is { } po ? [await _book.QueryAsync(asked with { CustomerPo = po }, cancellationToken)]
-            : question.OrderNumber is { } number ? [await _book.QueryAsync(asked with { OrderNumber = number }, cancellationToken)]
-            :
-            [
-                await _book.QueryAsync(asked with { CustomerPo = question.Ref }, cancellationToken),
-                await _book.QueryAsync(asked with { OrderNumber = question.Ref }, cancellationToken),
-            ];
-        var orders = views.SelectMany(v => v.Orders).DistinctBy(o => o.OrderNumber, StringComparer.OrdinalIgnoreCase).ToList();
-        var ages = views.Where(v => v.Orders.Count > 0).Select(v => v.AsOf).OfType<DateTimeOffset>().ToList();
-        if (orders.Count == 0 || ages.Count == 0)
-        {
-            return (results, null); // no copy, or none whose age is known: the supplier's problem is the answer
-        }
-
-        var first = results[0];
-        var copy = SupplierResult.Found(supplier, orders, 0, "OrderBot's order book") with { ScopeNote = first.ScopeNote, Late = first.Late };
-        return ([copy], new BookRead(supplier, BookSource.BookAfterLive, ages.Min(), [], problem));
     }
 
     /// <summary>A live answer's orders into the book; a book that cannot write never costs the user the answer.</summary>

@@ -206,8 +206,12 @@ public sealed partial class OrderStatusService
         var asks = SuppliersFor(question.Supplier).Select(async supplier =>
         {
             var scope = ScopeFor(supplier, question.Country, settings, deadline) with { LateWindow = late };
-            var live = Noted(await AskLiveAsync(question, scope, supplier, cancellationToken), settings.NarrowingNote(supplier, question.Country));
-            return await BookedAsync(question, scope, supplier, live, cancellationToken);
+            // The book first: when it can answer on its own, the live ask takes only budget free now and is not left
+            // running past the deadline (BookCopy.cs).
+            var copy = await ReadCopyAsync(question, scope, supplier, cancellationToken);
+            var asked = copy is { Answers: true } ? scope with { BudgetWait = TimeSpan.Zero, LateWindow = null } : scope;
+            var live = Noted(await AskLiveAsync(question, asked, supplier, cancellationToken), settings.NarrowingNote(supplier, question.Country));
+            return await BookedAsync(question, scope, supplier, live, cancellationToken, copy);
         });
         var results = await Task.WhenAll(asks);
         return (new LookupResult([.. results.SelectMany(r => r.Results)]), [.. results.Select(r => r.Read).OfType<BookRead>()]);

@@ -149,8 +149,38 @@ public sealed class OrderStatusServiceBookTests : IAsyncLifetime
         var text = await _turns.AskAsync("where is order 20-RF55A");
 
         Has(text, "I've used this minute's Ingram Micro allowance");
-        HasNot(text, "order book");
+        Has(text, "OrderBot's order book of Ingram Micro (synced as of 10:30) has no such order — one entered since then would not be in it yet.");
+        HasNot(text, "from OrderBot's order book");
         HasNot(text, "I found no");
+    }
+
+    [Fact]
+    public async Task PoQuestion_BudgetBackWithinTurnWait_CopyInTheBook_AnsweredFromTheBookWithoutWaiting()
+    {
+        // Our budget has a call again in 1 s — within Ingram's turn wait (2 s), so without the book the question waits
+        // for it. The book holds the order: the question is answered at once from the book, without the clock moving.
+        await _turns.SyncAsync(BookTurns.Ingram, BookTurns.IngramOrders(Orders));
+        await _turns.UseIngramBudgetAsync();
+        _turns.Clock.Advance(TimeSpan.FromSeconds(60)); // permits leave the window 61 s after use
+
+        var text = await _turns.AskAsync("where is PO BOOK-6").WaitAsync(TimeSpan.FromSeconds(60));
+
+        Assert.StartsWith("I've used this minute's Ingram Micro allowance (its limit, kept by OrderBot); this is Ingram Micro's order as of 10:30, from OrderBot's order book.", text, StringComparison.Ordinal);
+        Has(text, "20-Q0006");
+    }
+
+    [Fact]
+    public async Task PoQuestion_IngramOverBudget_NotInTheSyncedBook_SaysSoWithItsAgeNeverNotFound()
+    {
+        await _turns.SyncAsync(BookTurns.Ingram, BookTurns.IngramOrders(10));
+        _turns.Clock.Advance(TimeSpan.FromMinutes(3));
+        await _turns.UseIngramBudgetAsync();
+
+        var text = await _turns.AskAsync("where is PO NOPE-77").WaitAsync(TimeSpan.FromSeconds(60));
+
+        Assert.StartsWith("I've used this minute's Ingram Micro allowance (its limit, kept by OrderBot); OrderBot's order book of Ingram Micro (synced as of 10:30) has no such order", text, StringComparison.Ordinal);
+        HasNot(text, "Ingram Micro found no");
+        HasNot(text, "from OrderBot's order book");
     }
 }
 
