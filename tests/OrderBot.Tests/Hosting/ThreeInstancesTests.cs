@@ -156,9 +156,9 @@ public sealed class ThreeInstancesTests(ITestOutputHelper output)
         Assert.Equal(calls, scale.Ingram.State.CallTimes.Count);
         Assert.Equal(0, scale.Ingram.State.RateLimited);
 
-        // Without the book's copy at hand a question waits up to Ingram's turn wait (2 s, less a 250 ms margin) for a
-        // permit that looks free; with it, only for a permit free now (the window's round trip), never that long.
-        Assert.All(took, t => Assert.True(t < TimeSpan.FromMilliseconds(1500), $"first reply after {t.TotalMilliseconds:F0} ms"));
+        // That no question waits for a permit (up to Ingram's turn wait) is proven on a fake clock by
+        // OrderStatusServiceBookTests.PoQuestion_BudgetBackWithinTurnWait_CopyInTheBook_AnsweredFromTheBookWithoutWaiting;
+        // here the reply times are printed only: a wall-clock bound would fail on a loaded runner, not on a defect.
     }
 
     private static DateTimeOffset FirstReplyAt(ThreeInstances scale, int question) =>
