@@ -226,6 +226,10 @@ public sealed class SupplierBoundsTests : IAsyncLifetime
         var asked = lookup.GetOrderAsync("20-RD12H", Scope() with { LateWindow = TimeSpan.FromSeconds(50) });
         await _server.Reached.Task.WaitAsync(Cap);
         await schneider.Answered.Task.WaitAsync(Cap);
+
+        // The watch fires inside the supplier call; the lookup sees the answer a few thread-pool hops later (Task.Run's
+        // proxy, AskOneAsync). On a loaded runner the deadline could pass in between: give those hops real time.
+        await Task.Delay(TimeSpan.FromMilliseconds(500));
         _time.Advance(TurnDeadline);
         var result = await asked.WaitAsync(Cap);
 
