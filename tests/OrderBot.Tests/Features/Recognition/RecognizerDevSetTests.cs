@@ -13,7 +13,7 @@ public sealed class RecognizerDevSetTests
 
     /// <summary>
     /// 600 rows, 38 % fr/de/es, never trained on (rules and extractors are tuned on its classes): 85.2 % exact before
-    /// it was read, 89.8 % at the start of 8 Dec 2026, 95.8 % now.
+    /// it was read, 89.8 % at the start of 8 Dec 2026, 95.5 % now.
     /// </summary>
     [Fact]
     public void DevIndependent3_AtLeast93PercentExact()
@@ -24,15 +24,14 @@ public sealed class RecognizerDevSetTests
     }
 
     /// <summary>
-    /// 600 rows by a helper who reads no code: 79.7 % exact on main before it was read, 83.8 % at first sight on the
-    /// branch that then tuned on it; trained on since (weight 2), so 96.8 % now says little — by 5-fold, unseen, 91.3 %.
-    /// The floor guards against the model unlearning its own sentences.
+    /// 600 rows by a helper who reads no code, never trained on (rules and extractors are tuned on its classes):
+    /// 79.7 % exact on main before it was read, 83.8 % at first sight on the branch that then tuned on it, 91.8 % now.
     /// </summary>
     [Fact]
-    public void DevIndependent4_AtLeast94PercentExact()
+    public void DevIndependent4_AtLeast89PercentExact()
     {
         var failures = new List<string>();
         var accuracy = CorpusScore.Accuracy(CorpusScore.Score(new Recognizer(), Read("dev-independent-4.jsonl"), failures), "dev-independent-4");
-        Assert.True(accuracy >= 0.94, $"dev-independent-4 {accuracy:P1}:\n{string.Join('\n', failures)}");
+        Assert.True(accuracy >= 0.89, $"dev-independent-4 {accuracy:P1}:\n{string.Join('\n', failures)}");
     }
 }
