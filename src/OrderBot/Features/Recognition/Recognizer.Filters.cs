@@ -17,9 +17,10 @@ public sealed partial class Recognizer
             }
 
             var saidCountry = match.Groups["country"].Success;
-            if (saidCountry && typed is "is" or "to" or "my" or "of" or "on" or "or" or "an")
+            if (saidCountry && typed is "is" or "to" or "my" or "of" or "on" or "or" or "an" or "am" or "do" or "we" or "in" or "at" or "la" or "le" or "el" or "by")
             {
-                // "my country is France": the verb, not Iceland or Tonga; "what country is my account in": not Malaysia.
+                // "my country is France": the verb, not Iceland or Tonga; "what country is my account in": not Malaysia;
+                // "which country am I set to": not Armenia; "when does it land in FR": not India.
                 continue;
             }
 
@@ -124,7 +125,7 @@ public sealed partial class Recognizer
     [GeneratedRegex(@"\b(?:to|into|in) (?:french|german|spanish|italian|dutch|english|portuguese)\b(?! (?:orders?|pos|customers?|suppliers?|sites?|warehouses?|accounts?)\b)", Options)]
     private static partial Regex LanguageNamed();
 
-    [GeneratedRegex(@"\b(?:(?<country>country(?:[ ]+code)?(?:[ ]*(?:is|to|=|:|(?:should|shall|will|must|to)[ ]+be))?)|in|for[ ]+country)[ ]+(?<c>[A-Za-z]{2})\b(?!['-])", Options)]
+    [GeneratedRegex(@"\b(?:(?<country>(?:country|land|pays|pa[íi]s)(?:[ ]+code)?(?:[ ]+(?:für|for|pour|para)[ ]+(?:schneider|ingram))?(?:[ ]*(?:is|ist|est|es|to|auf|=|:|(?:should|shall|will|must|to)[ ]+be))?)|in|for[ ]+country)[ ]+(?<c>[A-Za-z]{2})\b(?!['-])", Options)]
     private static partial Regex CountryCodeInContext();
 
     [GeneratedRegex(@"(?<![\w-])(?<c>(?!IM|SE|PO|SO|OK|ID)[A-Z]{2})[ ]+(?=(?:orders?|pos|backorders|holds|commandes|aufträge|pedidos)\b)", RegexOptions.CultureInvariant)]
