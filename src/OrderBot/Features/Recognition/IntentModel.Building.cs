@@ -98,7 +98,7 @@ internal sealed partial class IntentModel
             .Concat(TuningSets.SelectMany(Read).Select(r => new TrainingRow(r.Text, r.Intent, TuningWeight)));
 
     /// <summary>The tuning sets' resource names (tests/OrderBot.Tests/TestData/Recognition/dev-independent*.jsonl).</summary>
-    internal static readonly string[] TuningSets = ["OrderBot.Recognition.dev-independent.jsonl", "OrderBot.Recognition.dev-independent-2.jsonl", "OrderBot.Recognition.dev-independent-4.jsonl"];
+    internal static readonly string[] TuningSets = ["OrderBot.Recognition.dev-independent.jsonl", "OrderBot.Recognition.dev-independent-2.jsonl"];
 
     /// <summary>The train split of the generated corpus.</summary>
     public static IEnumerable<(string Text, string Intent)> CorpusRows() => Read("OrderBot.Recognition.corpus.jsonl");

@@ -86,8 +86,8 @@ public sealed partial class Recognizer
     private static bool HasFindIdentifier(EntityBag entities) =>
         entities.Has(EntityKeys.Serial) || entities.Has(EntityKeys.Tracking) || entities.Has(EntityKeys.EndUserPo);
 
-    /// <summary>"end customer PO ACME-77", "end-user PO ACME-77", "customer's customer PO X", "end client purchase order X".</summary>
-    [GeneratedRegex(@"\b(?:end[ -]?(?:customer|user|client)(?:'s|s)?|customer's[ ]customer(?:'s)?|client[ ]final|endkunden?)[ -]+(?:p\.?o\b\.?|purchase[ ]+order|order(?:[ ]+(?:ref(?:erence)?|number))?|ref(?:erence)?)" + NumberWords + Value, Options)]
+    /// <summary>"end customer PO ACME-77", "end-user PO ACME-77", "customer's customer PO X", "end client purchase order X", "bon de commande du client final X", "PO del cliente final X".</summary>
+    [GeneratedRegex(@"(?:\b(?:end[ -]?(?:customer|user|client)(?:'s|s)?|customer's[ ]customer(?:'s)?|client[ ]final|endkunden?)[ -]+(?:p\.?o\b\.?|purchase[ ]+order|order(?:[ ]+(?:ref(?:erence)?|number))?|ref(?:erence)?)|\b(?:p\.?o\b\.?|bon[ ]+de[ ]+commande|orden[ ]+de[ ]+compra|pedido)[ ]+(?:du|del|de[ ]+la|de[ ]+l')[ ]*(?:client|cliente)[ ]+final)" + NumberWords + Value, Options)]
     private static partial Regex EndUserPoPattern();
 
     /// <summary>UPS: "1Z" and 16 letters or digits, sometimes typed in groups.</summary>

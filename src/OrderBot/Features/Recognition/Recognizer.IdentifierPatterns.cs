@@ -35,12 +35,12 @@ public sealed partial class Recognizer
     /// <summary>
     /// "item LV438570", "part A9N18388", "catalog number XB5KSM/", "product ATV320U15M2C": letters and digits mixed, so
     /// a Schneider line number ("item 000010") stays an item and a PO or order is never read as a product. Also said
-    /// "Artikel", "référence", "pieza", "artículo".
+    /// "Artikel", "référence", "pieza", "artículo"; or a product's 12 to 14 digit GTIN/EAN ("product 3606480073526").
     /// </summary>
-    [GeneratedRegex(@"\b(?:item|part|catalog(?:ue)?|cat|product|article|sku|artikel(?:nummer)?|teilenummer|materialnummer|référence|pieza|art[íi]culo|producto|produit)\b(?:[ ]*(?:#|:|\bno\b\.?|\bnumber\b|\bnr\b|\bcode\b))*[ ]*(?<v>(?=[A-Za-z0-9/-]*[A-Za-z])(?=[A-Za-z0-9/-]*\d)[A-Za-z0-9](?:[A-Za-z0-9/]|-(?=[A-Za-z0-9])){4,19})(?![\w-])", Options)]
+    [GeneratedRegex(@"\b(?:item|part|catalog(?:ue)?|cat|product|article|sku|artikel(?:nummer)?|teilenummer|materialnummer|référence|pieza|art[íi]culo|producto|produit)\b(?:[ ]*(?:#|:|\bno\b\.?|\bnumber\b|\bnr\b|\bcode\b))*[ ]*(?<v>(?=[A-Za-z0-9/-]*[A-Za-z])(?=[A-Za-z0-9/-]*\d)[A-Za-z0-9](?:[A-Za-z0-9/]|-(?=[A-Za-z0-9])){4,19}|\d{12,14})(?![\w-])", Options)]
     private static partial Regex CatalogPattern();
 
-    [GeneratedRegex(@"\b(?:(?<purchaser>purchaser|myse)|account|acct|customer|cust|client|sold[ -]to)\b(?:[ ]*(?:#|:|=|\bno\b\.?|\bnumber\b|\bnum\b|\bnr\b|\bid\b|\bcode\b|\bis\b|\bto\b))*[ ]*#?[ ]*(?<v>[A-Za-z]{0,3}\d[\d\-]{2,15}\d)\b", Options)]
+    [GeneratedRegex(@"\b(?:(?<purchaser>purchaser|myse|einkäufer|acheteur|comprador)|account|acct|customer|cust|client|sold[ -]to)\b(?:[ ]*(?:#|:|=|-|\bno\b\.?|\bnumber\b|\bnum\b|\bnr\b|\bid\b|\bcode\b|\bis\b|\bist\b|\best\b|\bes\b|\bto\b))*[ ]*#?[ ]*(?<v>[A-Za-z]{0,3}\d[\d\-]{2,15}\d)\b", Options)]
     private static partial Regex AccountPattern();
 
     [GeneratedRegex(@"(?<![\w-])(?<v>\d{2}-\d{6})(?![\w-])", Options)]
@@ -63,19 +63,23 @@ public sealed partial class Recognizer
     private static partial Regex RefShape();
 
     /// <summary>
-    /// "17% of 2340", "1500 VA", "$2340", "9am", "14h", "14h30": an amount, a quantity with its unit or a time of day,
-    /// never an identifier (a bare number alone, "what about 77812", still is one).
+    /// "17% of 2340", "1500 VA", "$2340", "2340 divided by 17", "9am", "14h", "14h30", "8ish", "the 25th": an amount, a
+    /// quantity with its unit, a sum, a time of day or a day of the month, never an identifier (a bare number alone,
+    /// "what about 77812", still is one).
     /// </summary>
     private static bool Amount(string text, int index, int length, string value) =>
         ClockTime().IsMatch(value)
-        || (value.All(char.IsAsciiDigit) && (UnitAfter().IsMatch(text.AsSpan(index + length)) || AmountBefore().IsMatch(text.AsSpan(0, index))));
+        || (PlainNumber().IsMatch(value) && (UnitAfter().IsMatch(text.AsSpan(index + length)) || AmountBefore().IsMatch(text.AsSpan(0, index))));
 
-    [GeneratedRegex(@"^\d{1,2}(?:[:.h]\d{2})?(?:am|pm|h|uhr)$|^\d{1,2}h\d{2}$", Options)]
+    [GeneratedRegex(@"^\d+$|^\d{1,3}(?:[.,]\d{3})+$", Options)]
+    private static partial Regex PlainNumber();
+
+    [GeneratedRegex(@"^\d{1,2}(?:[:.h]\d{2})?(?:am|pm|h|uhr|ish)$|^\d{1,2}h\d{2}$|^\d{1,2}(?:st|nd|rd|th)$", Options)]
     private static partial Regex ClockTime();
 
-    [GeneratedRegex(@"^[ ]?(?:%|‰|€|\$|£|percent\b|pour ?cent\b|prozent\b|por ?ciento\b|k?va\b|k?w\b|kwh\b|volts?\b|watts?\b|amps?\b|kg\b|mm\b|cm\b|km\b|units?\b|pcs\b|pieces?\b|stück\b|unités?\b|unidades\b|eur(?:os?)?\b|usd\b|gbp\b|dollars?\b|pounds?\b)", Options)]
+    [GeneratedRegex(@"^[ ]?(?:%|‰|€|\$|£|percent\b|pour ?cent\b|prozent\b|por ?ciento\b|k?va\b|k?w\b|kwh\b|volts?\b|watts?\b|amps?\b|kg\b|mm\b|cm\b|km\b|units?\b|pcs\b|pieces?\b|stück\b|unités?\b|unidades\b|eur(?:os?)?\b|usd\b|gbp\b|dollars?\b|pounds?\b|divided\b|multiplied\b|times\b|plus\b|minus\b|geteilt\b|divisé\b|dividido\b)", Options)]
     private static partial Regex UnitAfter();
 
-    [GeneratedRegex(@"(?:(?:%|percent|pour ?cent|prozent|por ?ciento)[ ]+(?:of|de|von)[ ]+|[€$£][ ]?)$", Options)]
+    [GeneratedRegex(@"(?:(?:%|percent|pour ?cent|prozent|por ?ciento)[ ]+(?:of|de|von)[ ]+|[€$£][ ]?|\b(?:divided[ ]by|multiplied[ ]by|times|plus|minus|geteilt[ ]durch|divisé[ ]par|dividido[ ]por)[ ]+)$", Options)]
     private static partial Regex AmountBefore();
 }

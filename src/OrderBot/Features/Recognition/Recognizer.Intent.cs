@@ -77,6 +77,12 @@ public sealed partial class Recognizer
             return (Intents.Help, []);
         }
 
+        // "ENOUGH WITH THE DIGEST", "turn off the recap", "Digest abbestellen": a summary stopped, in any words.
+        if (analysis.Identifiers == 0 && DigestCue().IsMatch(words) && DigestStop().IsMatch(words))
+        {
+            return (Intents.DigestUnsubscribe, []);
+        }
+
         // "CUSTPO", "20-RD12K?", "PO 201120/1": the message names an order and nothing else.
         if (analysis.Identifiers > 0 && WithoutCountryNames(Normalize(analysis.Rest)) is var rest && (rest == " " || BareLabel().IsMatch(rest)))
         {

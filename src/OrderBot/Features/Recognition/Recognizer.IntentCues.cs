@@ -20,6 +20,10 @@ public sealed partial class Recognizer
     [GeneratedRegex(@"\b(?:commander|acheter|kaufen|comprar|pedir|buy|purchase) (?:\S+ ){0,2}?\d+ (?!(?:orders?|commandes?|aufträge|pedidos|pos|days?|jours?|tage[n]?|días)\b)\w|\b\d+ \w+ (?:bestellen|kaufen|commander|acheter|comprar|pedir)\b|\bhaz(?:me)? un pedido de \d+", Options)]
     private static partial Regex BuyGoods();
 
+    /// <summary>Words that stop something: "enough with", "no more", "turn off", "abbestellen", "désactive".</summary>
+    [GeneratedRegex(@"\b(?:enough with|(?:don't|dont|do not|no longer) (?:need|want)|no more|stop|stopp?en|cancel|unsubscribe|turn off|switch off|désactive\w*|desactiva\w*|deaktivier\w*|ausschalten|abbestellen|arrête\w*|arrete\w*)\b", Options)]
+    private static partial Regex DigestStop();
+
     [GeneratedRegex(@"^ (?:help|hilfe|aide|ayuda|aiuto|menu|commands)(?: (?:me|bitte|please|pls|plz|svp|por favor|thanks|!))* $", Options)]
     private static partial Regex HelpAlone();
 

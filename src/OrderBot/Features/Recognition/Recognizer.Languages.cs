@@ -83,7 +83,7 @@ public sealed partial class Recognizer
     [GeneratedRegex(@"\b(?:arrête de surveiller|arrete de surveiller|ne surveille plus|ne plus surveiller|plus d'alertes|plus de notifications|nicht mehr beobachten|keine benachrichtigungen mehr|keine alarme mehr|beobachtung\b.*\bbeenden|deja de vigilar|dejar de vigilar|ya no me avises|no me avises más|no me avises mas|ya no quiero|no quiero más|no quiero mas|(?:benachrichtigungen|alarme|alarm|alerts?)\b.*\babbestellen)\b", Options)]
     private static partial Regex ForeignUnwatch();
 
-    [GeneratedRegex(@"\b(?:quelles alertes|mes alertes|mes surveillances|quelles commandes je surveille|welche alarme|meine alarme|welche aufträge beobachte ich|was beobachte ich|qué alertas|que alertas|mis alertas|qué pedidos vigilo)\b", Options)]
+    [GeneratedRegex(@"\b(?:quelles alertes|mes alertes|mes surveillances|quelles commandes je surveille|welche alarme|meine alarme|welche aufträge beobachte ich|was beobachte ich|qué alertas|que alertas|mis alertas|qué pedidos vigilo|que pedidos vigilo|qué pedidos estoy siguiendo|que pedidos estoy siguiendo|mis suscripciones|meine benachrichtigungen|welche benachrichtigungen|meine abos|mes abonnements|quels abonnements)\b", Options)]
     private static partial Regex ForeignAlertsList();
 
     [GeneratedRegex(@"\b(?:surveille|surveiller|préviens|previens|prévenez|prevenez|avertis|benachrichtige|sag bescheid|beobachte|vigila|vigilar|avísame|avisame|avísanos|avisanos|avisadme|avísenme|avisenme|notifícame|notificame|alerte moi|alertez moi|alerte si|être notifiée?s?|etre notifiée?s?|dis le moi|dites le moi|(?<!\bno )quiero (?:recibir )?alert\w*|quiero saber cuando|alarm wenn|alarm falls)\b", Options)]

@@ -131,13 +131,13 @@ public sealed partial class Recognizer
     [GeneratedRegex(@"\b(?:shipped|ship|ships|shipping|dispatched|dispatch|sent out|went out|left the warehouse|sent(?! (?:me|you|us|him|her|them|to|an|a|the|it|by|from|over)\b)|expédi\w*|expedi\w*|envoy\w*|versendet|verschickt|versand\w*|enviad\w*|envíos?|despachad\w*)\b", Options)]
     private static partial Regex ShippedDateCue();
 
-    [GeneratedRegex(@"\b(?:due|arriving|arrive|arrives|arrival|arrivals|landing|lands|land|delivered|delivery|deliveries|expected|eta|etas|livr\w*|attendue?s?|arrivent|arrivée?s?|fällig\w*|liefer\w*|geliefert|erwartet\w*|kommt\w*|ankommen|eintreffen|entrega\w*|llega\w*|llegan|venc\w*|previst\w*)\b", Options)]
+    [GeneratedRegex(@"\b(?:due|arriving|arrive|arrives|arrival|arrivals|landing|lands|land|delivered|delivery|deliveries|expected|eta|etas|livr\w*|attendue?s?|arrivent|arrivée?s?|fällig\w*|liefer\w*|geliefert|erwartet\w*|kommt\w*|ankommen|eintreffen|entrega\w*|llega\w*|llegan|venc\w*|previst\w*|prévue?s?|à livrer|a livrer)\b", Options)]
     private static partial Regex DueDateCue();
 
-    [GeneratedRegex(@"\b(?:changed|change|changes|updated|update|updates|happened|moved|(?:went|gone|go|goes|put|placed|been put|been placed|got put) on hold|came off hold|come off hold|geändert|modifi\w*|cambiad\w*)\b", Options)]
+    [GeneratedRegex(@"\b(?:changed|change|changes|updated|update|updates|happened|moved|(?:went|gone|go|goes|put|placed|been put|been placed|got put) on hold|came off hold|come off hold|geändert|modifi\w*|cambiad\w*|changé|changée?s?|changements?|änderungen)\b", Options)]
     private static partial Regex ChangedCue();
 
-    [GeneratedRegex(@"\b(?:late|overdue|delayed|past due|behind schedule|running behind|en retard|überfällig\w*|verspätet\w*|retrasad\w*|atrasad\w*)\b", Options)]
+    [GeneratedRegex(@"\b(?:late|overdue|delayed|past due|behind schedule|running behind|en retard|überfällig\w*|verspätet\w*|retrasad\w*|atrasad\w*|se retrasa\w*|se retrase\w*|slips? past (?:its |the )?due date)\b", Options)]
     private static partial Regex LateCue();
 
     private const string NotCode = @"(?!(?:on|in|is|it|my|a|an|the|any|all|no|so|to|of|at|be|do|go|me|we|us|you|u|one|he|she|this|that|for|and|or|its|our|new|up|out|de|du|des|la|le|les|el|der|die|das|del|un|une|ein|eine|uno|una)\b)";
@@ -171,7 +171,7 @@ public sealed partial class Recognizer
     [GeneratedRegex(@"\bfor (?:the )?(?:end[ -]?(?:user|customer)|customer|client|reseller) (?<name>(?!number\b|no\b|id\b|account\b)[a-z][a-z0-9&' ]{1,40}?)(?: (?:at|in|on|from|with|that|which|this|last|since)\b| $)", Options)]
     private static partial Regex EndCustomerCue();
 
-    [GeneratedRegex(@"\b(?:bloqu\w*|en attente|gesperrt\w*|en espera)(?: \w+){0,3} (?:plus de|más de|mas de|über|mehr als) (?<n>\d{1,4}) (?<unit>jours|d[íi]as|tagen?|semaines|semanas|wochen)\b|\b(?:on hold|held|blocked|stuck|sits on hold|sitting on hold) (?:for )?(?:(?:more than|over|longer than|at least|for|since) (?<n>\d{1,4}|a|an|one|two|three) ?(?<unit>days?|d|weeks?|wks?|hours?|hrs?)?|(?<n>\d{1,4}) ?(?<unit>days?|d|weeks?|wks?))\b", Options)]
+    [GeneratedRegex(@"\bseit (?:mehr als|über) (?<n>\d{1,4}) (?<unit>tagen?|wochen) (?:\w+ ){0,2}?(?:gesperrt\w*|blockiert\w*)\b|\b(?:bloqu\w*|en attente|gesperrt\w*|en espera|retenid\w*)(?: \w+){0,3} (?:plus de|más de|mas de|über|mehr als) (?<n>\d{1,4}) (?<unit>jours|d[íi]as|tagen?|semaines|semanas|wochen)\b|\b(?:on hold|on \w+ hold|\w+ holds?|held|blocked|stuck|sits on hold|sitting on hold) (?:for )?(?:(?:more than|over|longer than|at least|for|since) (?<n>\d{1,4}|a|an|one|two|three) ?(?<unit>days?|d|weeks?|wks?|hours?|hrs?)?|(?<n>\d{1,4}) ?(?<unit>days?|d|weeks?|wks?))\b", Options)]
     private static partial Regex HoldAgeCue();
 
     [GeneratedRegex(@"\b(?:po|order|purchase order) (?<v>[a-z]{2}) ", Options)]

@@ -109,9 +109,9 @@ public sealed partial class Recognizer
     [GeneratedRegex(@"\b(?:language|languages|langue|sprache|idioma|lengua|locale|speak|reply in|answer in|respond in|talk in|write in|talk to me in|en français|auf deutsch|en español|en espanol|in english|in german|in french|in spanish|in italian|in dutch|switch to (?:english|french|german|spanish|italian|dutch|deutsch|français|español))\b", Options)]
     private static partial Regex LanguageCue();
 
-    [GeneratedRegex(@"\b(?:format|formats|formatted|formatting|dates|date|datum|datumsformat|tt mm jjjj|tt mm jj|dd mm yyyy|dd mm|mm dd|yyyy mm dd)\b", Options)]
+    [GeneratedRegex(@"\b(?:format|formats|formatted|formatting|dates|date|datum|datumsformat|tt mm jjjj|tt mm jj|dd mm yyyy|dd mm|mm dd|yyyy mm dd|day month year|month day year|year month day|jour mois année|jour mois annee|día mes año|dia mes ano|tag monat jahr)\b", Options)]
     private static partial Regex FormatCue();
 
-    [GeneratedRegex(@"\b(?:(?<mdy>(?-i:US)|u\.s\.a?|usa|us(?=[ ](?:format|style|dates?|way))|american|mm/dd(?:/yy(?:yy)?)?|m/d(?:/y)?|month[ -]first|month[ -/]day[ -/]year)|(?<iso>iso(?:[ -]?8601)?|yyyy-mm-dd|year[ -/]month[ -/]day|year[ -]first|international)|(?<dmy>uk|u\.k\.|british|european|europe|dd/mm(?:/yy(?:yy)?)?|d/m(?:/y)?|day[ -]first|day[ -/]month[ -/]year|dd\.mm\.(?:yy)?yy|tt\.mm\.(?:jj)?jj|jj/mm/aaaa|dd/mm/aaaa|french|german|spanish|europäisch|européen|europeo))\b", Options)]
+    [GeneratedRegex(@"\b(?:(?<mdy>(?-i:US)|u\.s\.a?|usa|us(?=[ ](?:format|style|dates?|way))|american|mm/dd(?:/yy(?:yy)?)?|m/d(?:/y)?|month[ -]first|month[ -/]day[ -/]year)|(?<iso>iso(?:[ -]?8601)?|yyyy-mm-dd|year[ -/]month[ -/]day|year[ -]first|international|(?<=\b(?:like|as|e\.g\.|eg|use)[ ]+)\d{4}-\d{2}-\d{2}|\d{4}-\d{2}-\d{2}(?=[ ]+(?:style|format)))|(?<dmy>uk|u\.k\.|british|european|europe|dd/mm(?:/yy(?:yy)?)?|d/m(?:/y)?|day[ -]first|day[ -/]month[ -/]year|jour[ -/]mois[ -/]ann[ée]e|d[íi]a[ -/]mes[ -/]a[ñn]o|tag[ -/.]monat[ -/.]jahr|dd\.mm\.(?:yy)?yy|tt\.mm\.(?:jj)?jj|jj/mm/aaaa|dd/mm/aaaa|french|german|spanish|europäisch|européen|europeo))\b", Options)]
     private static partial Regex DateFormatWords();
 }

@@ -64,8 +64,8 @@ internal static class SettingsLexicon
     [
         ("thanks", ["thanks", "thank you", "thank u", "thx", "ty", "cheers", "merci", "danke", "gracias", "many thanks", "ta", "vielen dank", "merci beaucoup", "muchas gracias", "appreciated", "much appreciated"]),
         ("bye", ["bye", "goodbye", "good bye", "see you", "see ya", "later", "cya", "au revoir", "tschüss", "tschuss", "ciao", "adiós", "adios", "hasta luego", "bis später", "bis bald", "bis morgen", "hasta mañana", "à demain", "a demain", "à plus", "a plus", "good night", "have a good day", "have a nice day", "bonne journée", "schönen tag"]),
-        ("hello", ["hi", "hello", "hey", "hiya", "howdy", "yo", "good morning", "good afternoon", "good evening", "morning", "bonjour", "salut", "hallo", "guten morgen", "guten tag", "servus", "moin", "hola", "buenos días", "buenos dias", "buenas", "greetings"]),
-        ("ok", ["ok", "okay", "k", "cool", "great", "got it", "perfect", "nice", "awesome", "d'accord", "dacord", "parfait", "super", "alles klar", "gut", "genial", "vale", "perfecto", "sounds good", "fine", "sure", "noted", "understood", "alright", "all right", "excellent", "brilliant", "lovely"]),
+        ("hello", ["hi", "hello", "hey", "hiya", "howdy", "yo", "good morning", "good afternoon", "good evening", "morning", "bonjour", "salut", "hallo", "guten morgen", "guten tag", "servus", "moin", "hola", "buenos días", "buenos dias", "buenas", "greetings", "grüezi", "gruezi", "grüß gott", "grüss gott", "moin moin", "coucou", "hey there", "bonsoir"]),
+        ("ok", ["ok", "okay", "k", "cool", "great", "got it", "perfect", "nice", "awesome", "d'accord", "dacord", "parfait", "super", "alles klar", "gut", "genial", "vale", "perfecto", "sounds good", "fine", "sure", "noted", "understood", "alright", "all right", "excellent", "brilliant", "lovely", "gotcha", "got ya", "roger", "roger that", "ça marche", "ca marche", "entendido", "de acuerdo", "verstanden", "passt"]),
     ];
 
     private static readonly FrozenSet<string> Words = FrozenSet.ToFrozenSet(

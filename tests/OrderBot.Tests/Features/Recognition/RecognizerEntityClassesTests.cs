@@ -137,6 +137,42 @@ public sealed class RecognizerEntityClassesTests
     [InlineData("Status der Bestellung GÖ-4410 bitte", "2026-12-07T10:00:00Z", "de-DE", "Europe/Berlin", "order.status po=GÖ-4410")]
     [InlineData("where is order 20-rd12k-11", "2026-12-07T10:00:00Z", "en-GB", "Europe/London", "order.status order=20-RD12K-11")]
     [InlineData("PO 4711/2 / SO 0100111111 status", "2026-12-07T10:00:00Z", "en-GB", "Europe/London", "order.status more=0100111111, po=4711/2")]
+    // Status, hold kind, hold age and date words of lists in fr/de/es ("retenidos", "en reliquat", "pendientes",
+    // "bloquées pour prix", "a changé", "prévues", "seit über 2 Wochen gesperrt"), "on pricing hold for more than 4
+    // days"; a yes/no on shipping said "out the door" / "schon raus"; "se retrasa" is late.
+    [InlineData("pedidos retenidos de Ingram", "2026-12-07T10:00:00Z", "es-ES", "Europe/Madrid", "order.list status=on_hold, supplier=ingram")]
+    [InlineData("commandes bloquées pour prix", "2026-12-07T10:00:00Z", "fr-FR", "Europe/Paris", "order.list hold=pricing, status=on_hold")]
+    [InlineData("commandes Schneider en reliquat", "2026-12-07T10:00:00Z", "fr-FR", "Europe/Paris", "order.list status=backordered, supplier=schneider")]
+    [InlineData("pedidos pendientes de Ingram", "2026-12-07T10:00:00Z", "es-ES", "Europe/Madrid", "order.list status=open, supplier=ingram")]
+    [InlineData("qu'est-ce qui a changé depuis lundi", "2026-12-10T10:00:00Z", "fr-FR", "Europe/Paris", "order.list dateOn=changed, from=2026-12-07")]
+    [InlineData("commandes prévues demain", "2026-12-07T10:00:00Z", "fr-FR", "Europe/Paris", "order.list dateOn=due, from=2026-12-08, to=2026-12-08")]
+    [InlineData("orders on pricing hold for more than 4 days", "2026-12-07T10:00:00Z", "en-GB", "Europe/London", "order.list heldDays=4, hold=pricing, status=on_hold")]
+    [InlineData("welche Aufträge sind seit über 2 Wochen gesperrt", "2026-12-07T10:00:00Z", "de-DE", "Europe/Berlin", "order.list heldDays=14, status=on_hold")]
+    [InlineData("is 20-RD12K out the door", "2026-12-07T10:00:00Z", "en-GB", "Europe/London", "order.status order=20-RD12K, status=shipped")]
+    [InlineData("ist Auftrag 20-RD12K schon raus", "2026-12-07T10:00:00Z", "de-DE", "Europe/Berlin", "order.status order=20-RD12K, status=shipped")]
+    [InlineData("¿está retenido por crédito el pedido 0100111111?", "2026-12-07T10:00:00Z", "es-ES", "Europe/Madrid", "order.status hold=credit, order=0100111111, status=on_hold")]
+    [InlineData("avísame si algún pedido de Ingram se retrasa", "2026-12-07T10:00:00Z", "es-ES", "Europe/Madrid", "alerts.subscribe late=true, supplier=ingram")]
+    // Sums and amounts with a decimal separator are no identifier.
+    [InlineData("what's 4820 divided by 12", "2026-12-07T10:00:00Z", "en-GB", "Europe/London", "none ")]
+    [InlineData("¿cuánto es el 16% de 3.200?", "2026-12-07T10:00:00Z", "es-ES", "Europe/Madrid", "none ")]
+    // A product's GTIN after "product"; an end customer's PO said in French and Spanish word order; a date format shown
+    // by example or said day/month/year in fr; a purchaser id joined by a hyphen.
+    [InlineData("orders with product 3606480073526", "2026-12-07T10:00:00Z", "en-GB", "Europe/London", "order.find catalog=3606480073526")]
+    [InlineData("bon de commande du client final VILLE-88", "2026-12-07T10:00:00Z", "fr-FR", "Europe/Paris", "order.find endUserPo=VILLE-88")]
+    [InlineData("PO del cliente final AYTO-7", "2026-12-07T10:00:00Z", "es-ES", "Europe/Madrid", "order.find endUserPo=AYTO-7")]
+    [InlineData("please write dates as 2026-12-31", "2026-12-07T10:00:00Z", "en-GB", "Europe/London", "settings.set dateFormat=iso")]
+    [InlineData("je veux les dates en jour/mois/année", "2026-12-07T10:00:00Z", "fr-FR", "Europe/Paris", "settings.set dateFormat=dmy")]
+    [InlineData("I prefer month/day/year", "2026-12-07T10:00:00Z", "en-US", "America/New_York", "settings.set dateFormat=mdy")]
+    [InlineData("our Schneider purchaser-ID is 1100002222", "2026-12-07T10:00:00Z", "en-GB", "Europe/London", "settings.set account=1100002222, supplier=schneider")]
+    // The watch list asked in Spanish; greetings and acknowledgements in regional forms; a digest stopped in any words;
+    // "country am I" is no Armenia.
+    [InlineData("mis suscripciones por favor", "2026-12-07T10:00:00Z", "es-ES", "Europe/Madrid", "alerts.list ")]
+    [InlineData("grüß gott", "2026-12-07T10:00:00Z", "de-DE", "Europe/Berlin", "smalltalk say=hello")]
+    [InlineData("roger that", "2026-12-07T10:00:00Z", "en-GB", "Europe/London", "smalltalk say=ok")]
+    [InlineData("turn off the rundown", "2026-12-07T10:00:00Z", "en-GB", "Europe/London", "digest.unsubscribe ")]
+    [InlineData("Tagesbericht deaktivieren", "2026-12-07T10:00:00Z", "de-DE", "Europe/Berlin", "digest.unsubscribe ")]
+    [InlineData("enough with the recap", "2026-12-07T10:00:00Z", "en-GB", "Europe/London", "digest.unsubscribe ")]
+    [InlineData("which country am I on", "2026-12-07T10:00:00Z", "en-GB", "Europe/London", "settings.show ")]
     [InlineData("which order is waybill 4410-3392-17 for", "2026-12-07T10:00:00Z", "en-GB", "Europe/London", "order.find tracking=4410-3392-17")]
     public void Recognize_FailureClass_ReadsIntentAndEntities(string text, string now, string locale, string zone, string expected)
     {
@@ -163,6 +199,10 @@ public sealed class RecognizerEntityClassesTests
     // Status words, hold ages and end customers' POs in French, German and Spanish.
     [InlineData("pedidos facturados ayer", "2026-12-07T10:00:00Z", "es-ES", "Europe/Madrid", "from=2026-12-06, status=invoiced, to=2026-12-06")]
     [InlineData("commandes bloquées depuis plus de 2 semaines", "2026-12-07T10:00:00Z", "fr-FR", "Europe/Paris", "heldDays=14, status=on_hold")]
+    // A country said after "Land" / "pays" / "país" for a supplier.
+    [InlineData("Land für Ingram ist AT", "2026-12-07T10:00:00Z", "de-DE", "Europe/Berlin", "country=AT, supplier=ingram")]
+    // "tipo de cambio" (exchange rate) is no change, and "hoy" there no window.
+    [InlineData("cuál es el tipo de cambio del euro hoy", "2026-12-07T10:00:00Z", "es-ES", "Europe/Madrid", "")]
     [InlineData("welcher Auftrag gehört zum Endkunden-PO ZX-55?", "2026-12-07T10:00:00Z", "de-DE", "Europe/Berlin", "endUserPo=ZX-55")]
     public void Recognize_EntityClass_ReadsEntities(string text, string now, string locale, string zone, string expected)
     {
