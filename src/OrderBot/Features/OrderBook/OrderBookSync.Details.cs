@@ -45,7 +45,7 @@ internal sealed partial class OrderBookSync
         try
         {
             var due = await _store.DetailsDueAsync(account, now - options.DetailsRefresh, budget, cancellationToken);
-            return due.Count == 0 ? BookSyncOutcome.NotDue : await ReadDueAsync(account, reader, due, lease, maxReads, cancellationToken);
+            return due.Count == 0 ? BookSyncOutcome.NotDue : await ReadDueAsync(account, reader, due, lease, maxReads, budget, cancellationToken);
         }
         finally
         {
@@ -54,13 +54,19 @@ internal sealed partial class OrderBookSync
     }
 
     private async Task<BookSyncOutcome> ReadDueAsync(
-        BookAccount account, IOrderBookReader reader, IReadOnlyList<BookDetailDue> due, string lease, int? maxReads, CancellationToken cancellationToken)
+        BookAccount account, IOrderBookReader reader, IReadOnlyList<BookDetailDue> due, string lease, int? maxReads, int callBudget, CancellationToken cancellationToken)
     {
         var (read, calls) = (0, 0);
         var (never, changed) = (0, 0);
         var outcome = BookSyncOutcome.Completed;
         foreach (var item in due)
         {
+            // An order's details may take more than one call (an Ingram order's sub-orders): the budget is in calls.
+            if (calls >= callBudget)
+            {
+                break;
+            }
+
             if (read == maxReads)
             {
                 outcome = BookSyncOutcome.Stopped;
@@ -100,12 +106,22 @@ internal sealed partial class OrderBookSync
         return outcome;
     }
 
-    /// <summary>Background calls left in the supplier's window now; unbounded when its gate keeps no window.</summary>
+    /// <summary>
+    /// Background calls the detail reads may take now: the share left in the supplier's window less
+    /// <see cref="ReserveOf"/>; unbounded when its gate keeps no window.
+    /// </summary>
     private int BackgroundLeft(SupplierId supplier)
     {
         var key = supplier == SupplierId.Ingram ? IngramRegistration.GateKey : SchneiderRegistration.GateKey;
         return _services.GetKeyedService<SupplierGate>(key) is { Settings.HasWindow: true } gate
-            ? (int)Math.Min(int.MaxValue, gate.BackgroundRemaining)
+            ? (int)Math.Min(int.MaxValue, gate.BackgroundRemaining - ReserveOf(gate))
             : int.MaxValue;
     }
+
+    /// <summary>
+    /// The background calls detail reads leave in every window for the work that cannot wait a minute: an Ingram
+    /// event's order lookup, the watcher's polls (a third of the background share; without it the first pass after
+    /// start-up took the whole share and an event's alert waited for the next window).
+    /// </summary>
+    internal static int ReserveOf(SupplierGate gate) => gate.BackgroundCalls / 3;
 }
