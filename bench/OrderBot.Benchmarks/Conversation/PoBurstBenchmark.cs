@@ -1,8 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Net.Http.Headers;
-using System.Text;
-using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.DependencyInjection;
 using OrderBot.Features.Conversation;
@@ -59,26 +56,8 @@ public sealed partial class PoBurstBenchmark : IBenchmarkSuite
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"{questions} PO questions over {seconds} s ({questions / (double)seconds:F1}/s), each in its own conversation; answer cache {(cache ? "on" : "off")}; both sandboxes at their defaults (Ingram 60 calls / 60 s); {Environment.ProcessorCount} cores"));
 
-            var sentAt = new DateTimeOffset[questions];
-            var status = new int[questions];
-            var interval = TimeSpan.FromSeconds(seconds) / questions;
-            var clock = Stopwatch.StartNew();
-            var posts = new List<Task>(questions);
-            for (var i = 0; i < questions; i++)
-            {
-                var due = interval * i;
-                if (due > clock.Elapsed)
-                {
-                    await Task.Delay(due - clock.Elapsed);
-                }
-
-                var index = i;
-                sentAt[index] = DateTimeOffset.UtcNow;
-                posts.Add(PostAsync(http, connector.ServiceUrl, index, $"where is PO {Pos[index % Pos.Length]}")
-                    .ContinueWith(t => status[index] = t.IsCompletedSuccessfully ? t.Result : -1, TaskScheduler.Default));
-            }
-
-            await Task.WhenAll(posts);
+            var (sentAt, status) = await PacedQuestions.PostAsync(questions, TimeSpan.FromSeconds(seconds),
+                index => PostAsync(http, connector.ServiceUrl, index, $"where is PO {Pos[index % Pos.Length]}"));
             var late = app.Services.GetRequiredService<LateAnswers>();
             var settling = Stopwatch.StartNew();
             while (late.Running > 0 && settling.Elapsed < TimeSpan.FromSeconds(settle))
@@ -114,21 +93,7 @@ public sealed partial class PoBurstBenchmark : IBenchmarkSuite
 
     private static async Task<int> PostAsync(HttpClient http, string serviceUrl, int index, string text)
     {
-        var activity = new Dictionary<string, object?>
-        {
-            ["type"] = "message",
-            ["id"] = string.Create(CultureInfo.InvariantCulture, $"burst-{index}"),
-            ["channelId"] = "msteams",
-            ["serviceUrl"] = serviceUrl,
-            ["from"] = new { id = string.Create(CultureInfo.InvariantCulture, $"29:user-{index}"), name = "Dana Buyer" },
-            ["recipient"] = new { id = "28:orderbot", name = "OrderBot" },
-            ["conversation"] = new { id = Conversation(index), conversationType = "personal", tenantId = "tenant-1" },
-            ["channelData"] = new { tenant = new { id = "tenant-1" } },
-            ["text"] = text,
-            ["locale"] = "en-GB",
-        };
-        using var content = new StringContent(JsonSerializer.Serialize(activity), Encoding.UTF8);
-        content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        using var content = PacedQuestions.Message("burst", index, serviceUrl, Conversation(index), text);
         using var response = await http.PostAsync("api/messages", content);
         return (int)response.StatusCode;
     }

@@ -1,6 +1,6 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Text.RegularExpressions;
+using OrderBot.Benchmarks.Conversation;
 using OrderBot.Hosting;
 using OrderBot.TestKit.Protocol;
 
@@ -78,27 +78,9 @@ public sealed partial class ScaleOutBenchmark : IBenchmarkSuite
     {
         var before = cluster.Ingram.State.CallTimes.Count;
         var schneiderBefore = cluster.Schneider.Stats.ApiCalls;
-        var sentAt = new DateTimeOffset[questions];
-        var status = new int[questions];
-        var interval = TimeSpan.FromSeconds(seconds) / questions;
-        var clock = Stopwatch.StartNew();
-        var posts = new List<Task>(questions);
         var start = DateTimeOffset.UtcNow;
-        for (var i = 0; i < questions; i++)
-        {
-            var due = interval * i;
-            if (due > clock.Elapsed)
-            {
-                await Task.Delay(due - clock.Elapsed);
-            }
-
-            var index = i;
-            sentAt[index] = DateTimeOffset.UtcNow;
-            posts.Add(cluster.AskAsync(index, string.Create(CultureInfo.InvariantCulture, $"where is PO PO-{po(index):D5}"))
-                .ContinueWith(t => status[index] = t.IsCompletedSuccessfully ? t.Result : -1, TaskScheduler.Default));
-        }
-
-        await Task.WhenAll(posts);
+        var (sentAt, status) = await PacedQuestions.PostAsync(questions, TimeSpan.FromSeconds(seconds),
+            index => cluster.AskAsync(index, string.Create(CultureInfo.InvariantCulture, $"where is PO PO-{po(index):D5}")));
         var questionsEnd = DateTimeOffset.UtcNow;
         await Task.Delay(TimeSpan.FromSeconds(settle));
         Report(cluster, mode, questions, seconds, settle, sentAt, status, start, questionsEnd, before, schneiderBefore);

@@ -1,8 +1,8 @@
 using System.Globalization;
-using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Npgsql;
+using OrderBot.Benchmarks.Conversation;
 using OrderBot.Hosting;
 using OrderBot.Sandbox.Ingram;
 using OrderBot.Sandbox.Schneider;
@@ -85,20 +85,7 @@ internal sealed class ScaleOutCluster : IAsyncDisposable
     /// <summary>Posts question <paramref name="index"/> (its own conversation) to instance <paramref name="index"/> mod 3.</summary>
     public async Task<int> AskAsync(int index, string text)
     {
-        var activity = JsonSerializer.Serialize(new Dictionary<string, object>
-        {
-            ["type"] = "message",
-            ["id"] = string.Create(CultureInfo.InvariantCulture, $"scale-{index}"),
-            ["channelId"] = "msteams",
-            ["serviceUrl"] = Connector.ServiceUrl,
-            ["from"] = new { id = string.Create(CultureInfo.InvariantCulture, $"29:user-{index}"), name = "Dana Buyer" },
-            ["recipient"] = new { id = "28:orderbot", name = "OrderBot" },
-            ["conversation"] = new { id = Conversation(index), conversationType = "personal", tenantId = "tenant-1" },
-            ["channelData"] = new { tenant = new { id = "tenant-1" } },
-            ["text"] = text,
-            ["locale"] = "en-GB",
-        });
-        using var content = new StringContent(activity, Encoding.UTF8, "application/json");
+        using var content = PacedQuestions.Message("scale", index, Connector.ServiceUrl, Conversation(index), text);
         using var response = await _clients[index % 3].PostAsync("api/messages", content);
         return (int)response.StatusCode;
     }
