@@ -13,7 +13,8 @@ namespace OrderBot.Features.OrderBook;
 /// changed since their read, then the oldest reads), under the same lease. Each read is stored at once, so a crash
 /// loses at most the call in flight and the next tick carries on with what is still due. A tick reads at most
 /// <c>OrderBook:DetailsPerPass</c>, and never more than the background share left in the supplier's window (its
-/// <see cref="SupplierGate"/>), so the questions' share stays whole.
+/// <see cref="SupplierGate"/>) less <see cref="ReserveOf"/>, so the questions' share stays whole and events and the
+/// watcher still get calls.
 /// </summary>
 internal sealed partial class OrderBookSync
 {
